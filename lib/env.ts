@@ -67,3 +67,14 @@ export function databaseKind(): 'pglite' | 'postgres' {
 export function mailTransportKind(): 'smtp' | 'outbox' {
   return env().SMTP_URL ? 'smtp' : 'outbox';
 }
+
+/** The environment for a child process (CLI scripts start `next`), with overrides. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/** Sets a variable for this process before env() is first read (CLI bootstrapping only). */
+export function setProcessEnvDefault(name: string, value: string): void {
+  if (process.env[name] === undefined) process.env[name] = value;
+  cached = undefined;
+}

@@ -1,0 +1,31 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { signIn } from '@/lib/auth/config';
+import { audit } from '@/lib/audit';
+import { signInSchema } from '@/lib/validation/sign-in';
+
+export type SignInState = { ok: false; fieldErrors: { email?: string[] }; formError?: string; email: string } | null;
+
+/** Only same-site relative paths may be used after sign-in. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/home';
+}
+
+export async function requestMagicLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const raw = { email: String(formData.get('email') ?? ''), callbackUrl: String(formData.get('callbackUrl') ?? '') || undefined };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session', outcome: 'denied', details: { reason: 'invalid_email' } });
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return { ok: false, fieldErrors: { email: errors.email }, email: raw.email };
+  }
+  try {
+    await signIn('nodemailer', { email: parsed.data.email, redirect: false, redirectTo: safeCallback(parsed.data.callbackUrl) });
+  } catch {
+    await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session', outcome: 'denied', details: { reason: 'send_failed' } });
+    return { ok: false, fieldErrors: {}, formError: 'We could not send your sign-in link just now. Please try again in a minute.', email: raw.email };
+  }
+  await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session' });
+  redirect(`/signin/check-email?email=${encodeURIComponent(parsed.data.email)}`);
+}

@@ -1,0 +1,71 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Dialog } from '@/components/ui/dialog';
+import { Button } from '@/components/ui/button';
+
+const WARN_BEFORE_MS = 2 * 60_000;
+const KEEPALIVE_EVERY_MS = 60_000;
+
+/**
+ * Health data: sessions end after `idleMinutes` without activity. Activity (keys, clicks, touches)
+ * keeps the server session alive; two minutes before the end we warn, and at the end we sign out.
+ */
+export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
+  const idleMs = idleMinutes * 60_000;
+  const lastActivity = useRef(Date.now());
+  const lastKeepalive = useRef(Date.now());
+  const [remaining, setRemaining] = useState<number | null>(null);
+
+  const keepAlive = useCallback(async () => {
+    lastKeepalive.current = Date.now();
+    await fetch('/api/auth/session', { cache: 'no-store' }).catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    const onActivity = () => {
+      if (remaining !== null) return; // while warning, only the button extends the session
+      lastActivity.current = Date.now();
+      if (Date.now() - lastKeepalive.current > KEEPALIVE_EVERY_MS) void keepAlive();
+    };
+    const events = ['keydown', 'pointerdown', 'touchstart', 'scroll'] as const;
+    events.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
+    const timer = window.setInterval(() => {
+      const left = idleMs - (Date.now() - lastActivity.current);
+      if (left <= 0) {
+        window.location.assign('/signin?reason=timeout');
+      } else if (left <= WARN_BEFORE_MS) {
+        setRemaining(left);
+      }
+    }, 1000);
+    return () => {
+      events.forEach((e) => window.removeEventListener(e, onActivity));
+      window.clearInterval(timer);
+    };
+  }, [idleMs, keepAlive, remaining]);
+
+  const stay = async () => {
+    lastActivity.current = Date.now();
+    setRemaining(null);
+    await keepAlive();
+  };
+
+  const seconds = remaining === null ? 0 : Math.ceil(remaining / 1000);
+  return (
+    <Dialog
+      open={remaining !== null}
+      onOpenChange={(o) => {
+        if (!o) void stay();
+      }}
+      role="alertdialog"
+      title="Are you still there?"
+      description={`For your privacy you will be signed out in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} unless you continue.`}
+    >
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={() => window.location.assign('/signin?reason=timeout')}>
+          Sign out now
+        </Button>
+        <Button onClick={() => void stay()}>Stay signed in</Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import { currentUser, hasRole } from '@/lib/auth/guards';
+import { signOutAction } from '@/app/actions/sign-out';
+import { env } from '@/lib/env';
+import { SessionTimeout } from './session-timeout';
+import { MobileNav } from './mobile-nav';
+
+function roleLabel(roles: string[]): string {
+  if (roles.includes('clinician') && roles.includes('admin')) return 'Lead clinician';
+  if (roles.includes('admin')) return 'Admin';
+  if (roles.includes('clinician')) return 'Clinician';
+  return 'Patient';
+}
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  const links: { href: string; label: string }[] = [];
+  if (user) {
+    if (hasRole(user, 'patient')) links.push({ href: '/cases', label: 'My cases' });
+    if (hasRole(user, 'clinician')) links.push({ href: '/queue', label: 'Queue' });
+    if (hasRole(user, 'admin')) links.push({ href: '/admin', label: 'Administration' });
+  }
+  return (
+    <header className="border-b border-line bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <Link href={user ? '/home' : '/'} className="flex items-center gap-2 font-semibold text-brand-700">
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-700 text-sm text-white">
+            T&amp;C
+          </span>
+          <span className="hidden sm:inline">Triage &amp; Consult</span>
+        </Link>
+        {user ? (
+          <>
+            <nav aria-label="Main" className="hidden flex-1 md:block">
+              <ul className="flex gap-1">
+                {links.map((l) => (
+                  <li key={l.href}>
+                    <Link href={l.href} className="rounded-md px-3 py-2 text-sm font-medium text-ink hover:bg-brand-50">
+                      {l.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="flex items-center gap-2">
+              <p className="text-right text-sm leading-tight" data-testid="signed-in-as">
+                <span className="block max-w-[11rem] truncate font-medium sm:max-w-xs">{user.name ?? user.email}</span>
+                <span className="block text-muted">{roleLabel(user.roles)}</span>
+              </p>
+              <form action={signOutAction} className="hidden md:block">
+                <button type="submit" className="rounded-md border border-line px-3 py-2 text-sm font-medium hover:bg-brand-50">
+                  Sign out
+                </button>
+              </form>
+              <MobileNav links={links} signOut={signOutAction} />
+            </div>
+            <SessionTimeout idleMinutes={env().SESSION_IDLE_MINUTES} />
+          </>
+        ) : (
+          <Link href="/signin" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            Sign in
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Db } from '../client';
+import { seedAccounts } from './accounts';
+
+/**
+ * All demo data, idempotent (safe to run again: upserts and "insert if missing" only).
+ * Each feature adds its own seed module here, called in dependency order.
+ */
+export async function seedAll(db: Db): Promise<{ accounts: Map<string, string> }> {
+  const accounts = await seedAccounts(db);
+  return { accounts };
+}

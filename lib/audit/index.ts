@@ -1,0 +1,48 @@
+import 'server-only';
+import { auditEvents } from '@/db/schema';
+import { getDb, type Db } from '@/db';
+import { requestContext } from '@/lib/request-context';
+import type { Role } from '@/db/schema';
+
+export interface AuditActor {
+  id: string | null;
+  roles?: readonly Role[];
+}
+
+export interface AuditEntry {
+  actor: AuditActor | null;
+  action: string; // verb.noun, e.g. 'case.view', 'intake.submit', 'page.denied'
+  resourceType: string;
+  resourceId?: string | null;
+  patientId?: string | null;
+  outcome?: 'allowed' | 'denied';
+  details?: Record<string, unknown>;
+}
+
+export function primaryRole(roles: readonly Role[] | undefined): Role | null {
+  if (!roles || roles.length === 0) return null;
+  if (roles.includes('admin') && roles.includes('clinician')) return 'clinician';
+  return roles.includes('admin') ? 'admin' : roles.includes('clinician') ? 'clinician' : 'patient';
+}
+
+/**
+ * The one way to write an audit row. Pass `tx` to make the row part of the same transaction as the change
+ * it records; reads outside a transaction write it on their own.
+ */
+export async function audit(entry: AuditEntry, tx?: Db): Promise<void> {
+  const db = tx ?? (await getDb());
+  const ctx = await requestContext();
+  await db.insert(auditEvents).values({
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.roles ? entry.actor.roles.join('+') : null,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId ?? null,
+    patientId: entry.patientId ?? null,
+    outcome: entry.outcome ?? 'allowed',
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    details: entry.details ?? null,
+  });
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import NextAuth, { type DefaultSession } from 'next-auth';
+import Nodemailer from 'next-auth/providers/nodemailer';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { getDb } from '@/db';
+import { accounts, sessions, users, verificationTokens, type Role } from '@/db/schema';
+import { env } from '@/lib/env';
+import { audit } from '@/lib/audit';
+import { sendMagicLink } from './magic-link-mail';
+
+declare module 'next-auth' {
+  interface User {
+    roles?: Role[];
+    timezone?: string;
+  }
+  interface Session {
+    user: { id: string; roles: Role[]; timezone: string } & DefaultSession['user'];
+  }
+}
+
+/** Lazy so that `next build` opens no database; the adapter gets the process's one handle on first use. */
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const e = env();
+  const db = await getDb();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    // Sliding idle timeout: every request more than a minute after the last one extends the session.
+    session: { strategy: 'database', maxAge: e.SESSION_IDLE_MINUTES * 60, updateAge: 60 },
+    providers: [
+      Nodemailer({
+        // Never used: sendVerificationRequest routes mail through lib/mail (SMTP or the demo outbox).
+        server: { host: '127.0.0.1', port: 25 },
+        from: e.MAIL_FROM,
+        maxAge: 15 * 60,
+        sendVerificationRequest: ({ identifier, url }) => sendMagicLink(identifier, url),
+      }),
+    ],
+    pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        session.user.roles = (user.roles ?? ['patient']) as Role[];
+        session.user.timezone = user.timezone ?? 'UTC';
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        await audit({
+          actor: { id: user.id ?? null, roles: user.roles },
+          action: 'auth.sign_in',
+          resourceType: 'session',
+          patientId: user.roles?.includes('patient') ? (user.id ?? null) : null,
+        });
+      },
+      async signOut(message) {
+        const userId = 'session' in message && message.session ? message.session.userId : null;
+        await audit({ actor: { id: userId }, action: 'auth.sign_out', resourceType: 'session' });
+      },
+    },
+  };
+});

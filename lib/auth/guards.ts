@@ -1,0 +1,77 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { NextResponse } from 'next/server';
+import type { Role } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import { auth } from './config';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string | null;
+  roles: Role[];
+  timezone: string;
+}
+
+export function hasRole(user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): boolean {
+  return roles.some((r) => user.roles.includes(r));
+}
+
+export function isStaff(user: Pick<CurrentUser, 'roles'>): boolean {
+  return hasRole(user, 'clinician', 'admin');
+}
+
+/** Where each role lands after sign-in. A lead (clinician + admin) works the queue first. */
+export function homePathFor(user: Pick<CurrentUser, 'roles'>): string {
+  if (hasRole(user, 'clinician')) return '/queue';
+  if (hasRole(user, 'admin')) return '/admin';
+  return '/cases';
+}
+
+export async function currentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  const u = session?.user;
+  if (!u?.id || !u.email) return null;
+  return { id: u.id, email: u.email, name: u.name ?? null, roles: u.roles, timezone: u.timezone };
+}
+
+/** Pages and server actions: redirect to sign-in when anonymous. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect('/signin');
+  return user;
+}
+
+/** Pages and server actions: the user must hold one of `roles`; a denial is audited and shown plainly. */
+export async function requireRole(roles: Role[], resource = 'page'): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!hasRole(user, ...roles)) {
+    await audit({
+      actor: user,
+      action: 'access.denied',
+      resourceType: resource,
+      outcome: 'denied',
+      details: { required: roles },
+    });
+    redirect('/access-denied');
+  }
+  return user;
+}
+
+export type ApiGuard = { ok: true; user: CurrentUser } | { ok: false; response: NextResponse };
+
+/**
+ * Route handlers: 401 when anonymous; 404 (never 403: do not reveal what exists) for a signed-in user
+ * without one of `roles`. Denials are audited.
+ */
+export async function apiGuard(roles?: Role[], resource = 'api'): Promise<ApiGuard> {
+  const user = await currentUser();
+  if (!user) {
+    return { ok: false, response: NextResponse.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 }) };
+  }
+  if (roles && !hasRole(user, ...roles)) {
+    await audit({ actor: user, action: 'access.denied', resourceType: resource, outcome: 'denied', details: { required: roles } });
+    return { ok: false, response: NextResponse.json({ error: 'not_found' }, { status: 404 }) };
+  }
+  return { ok: true, user };
+}

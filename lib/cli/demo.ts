@@ -1,0 +1,78 @@
+/**
+ * `npm run demo`: build, migrate and seed the embedded database, then serve the production build.
+ * Safe to run again (idempotent seed). Migration and seeding close the PGlite handle before `next start`
+ * opens it, because PGlite allows one process per data directory.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
+import { migrateHandle, openPglite, openPostgres } from '@/db/client';
+import { seedAll } from '@/db/seed/index';
+import { DEMO_ACCOUNTS } from '@/db/seed/accounts';
+import { ensureDemoAuthSecret } from './auth-secret';
+
+async function main() {
+  const started = Date.now();
+  setProcessEnvDefault('AUTH_SECRET', ensureDemoAuthSecret('.data'));
+  const e = env();
+  const port = String(e.PORT);
+  const url = (e.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const skipBuild = process.argv.includes('--no-build');
+
+  if (!skipBuild) {
+    console.log('› building the app (next build)…');
+    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childProcessEnv({ NODE_ENV: 'production' }) });
+    if (build.status !== 0) {
+      console.error('next build failed; see the output above.');
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  console.log(`› migrating and seeding ${e.DATABASE_URL ? 'PostgreSQL' : `the embedded database (${path.resolve(e.PGLITE_DIR)})`}…`);
+  const handle = e.DATABASE_URL ? await openPostgres(e.DATABASE_URL, { max: 1 }) : await openPglite(e.PGLITE_DIR);
+  try {
+    await migrateHandle(handle);
+    await seedAll(handle.db);
+  } finally {
+    await handle.close();
+  }
+
+  console.log('› starting the server…');
+  const server = spawn('npx', ['next', 'start', '-p', port], {
+    stdio: 'inherit',
+    env: childProcessEnv({ NODE_ENV: 'production', AUTH_SECRET: e.AUTH_SECRET, AUTH_TRUST_HOST: 'true', APP_URL: url }),
+  });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.on('exit', (code) => process.exit(code ?? 0));
+
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  console.log(
+    [
+      '',
+      `Triage & Consult is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `Health:        ${url}/api/health`,
+      `Demo mailbox:  ${url}/dev/mailbox   (demo mode: email is kept here, not sent)`,
+      '',
+      'Demo accounts (sign in with the email, then open the link from the demo mailbox):',
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.describe}`),
+      '',
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import { getDb, type Db } from '@/db';
+import { outboxMessages, type MailAttachment } from '@/db/schema';
+import { env, mailTransportKind } from '@/lib/env';
+import { log } from '@/lib/log';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: MailAttachment[];
+}
+
+/**
+ * Sends through SMTP when SMTP_URL is set; otherwise keeps the message in the database outbox
+ * (demo mode), where /api/dev/outbox and the mailbox page read it. Pass `tx` to make the outbox row
+ * part of the caller's transaction (it then only exists if the change it announces was committed).
+ */
+export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
+  const to = message.to.trim().toLowerCase();
+  if (mailTransportKind() === 'outbox') {
+    const db = tx ?? (await getDb());
+    await db.insert(outboxMessages).values({ ...message, to, attachments: message.attachments ?? [] });
+    log().info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
+    return;
+  }
+  const { createTransport } = await import('nodemailer');
+  const transport = createTransport(env().SMTP_URL);
+  await transport.sendMail({
+    from: env().MAIL_FROM,
+    to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    attachments: message.attachments?.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+    })),
+  });
+  log().info({ subject: message.subject, transport: 'smtp' }, 'mail sent');
+}
+
+export interface OutboxItem {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+  attachments: MailAttachment[];
+}
+
+/** Newest first. Only meaningful with the outbox transport. */
+export async function listOutbox(to: string, limit = 50): Promise<OutboxItem[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.to, to.trim().toLowerCase()))
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    to: r.to,
+    subject: r.subject,
+    text: r.text,
+    html: r.html,
+    createdAt: r.createdAt.toISOString(),
+    attachments: r.attachments,
+  }));
+}

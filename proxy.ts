@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+const PROTECTED_PREFIXES = ['/cases', '/intake', '/book', '/queue', '/schedule', '/availability', '/admin', '/home', '/bookings', '/consult'];
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const MAX_API_BODY_BYTES = 1_000_000;
+
+/**
+ * Adds a request id to every request and sends visitors without a session cookie to sign-in.
+ * It authorizes nothing: every page, action and route checks the session itself (lib/auth/guards).
+ */
+export async function proxy(req: NextRequest) {
+  const requestId = req.headers.get('x-request-id') ?? crypto.randomUUID();
+  const { pathname, search } = req.nextUrl;
+
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (pathname.startsWith('/api/') && length > MAX_API_BODY_BYTES) {
+    return NextResponse.json(
+      { error: 'payload_too_large', message: `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes.` },
+      { status: 413, headers: { 'x-request-id': requestId } },
+    );
+  }
+
+  const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
+  if (!hasSession && PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    const url = req.nextUrl.clone();
+    url.pathname = '/signin';
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+
+  const headers = new Headers(req.headers);
+  headers.set('x-request-id', requestId);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('x-request-id', requestId);
+  return res;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
