@@ -29,6 +29,11 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   /** Lets e2e tests and the demo mailbox page read mail; never enable with real SMTP. */
+  /** Set only by the e2e server: enables /api/test/* factory routes that seed data for browser tests. */
+  E2E_FACTORIES: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   DEMO_MODE: z
     .enum(['true', 'false'])
     .optional()

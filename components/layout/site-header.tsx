@@ -27,7 +27,7 @@ export async function SiteHeader() {
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-700 text-sm text-white">
             T&amp;C
           </span>
-          <span className="hidden sm:inline">Triage &amp; Consult</span>
+          <span className="sr-only sm:not-sr-only">Triage &amp; Consult</span>
         </Link>
         {user ? (
           <>

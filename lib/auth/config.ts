@@ -4,7 +4,7 @@ import Nodemailer from 'next-auth/providers/nodemailer';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { getDb } from '@/db';
 import { accounts, sessions, users, verificationTokens, type Role } from '@/db/schema';
-import { env } from '@/lib/env';
+import { appUrl, env } from '@/lib/env';
 import { audit } from '@/lib/audit';
 import { sendMagicLink } from './magic-link-mail';
 
@@ -44,6 +44,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     ],
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
     callbacks: {
+      // Only same-site destinations; resolved against APP_URL so a proxy's Host header cannot send users elsewhere.
+      redirect({ url, baseUrl }) {
+        const base = appUrl();
+        const target = new URL(url, base);
+        const sameSite = url.startsWith('/') || [new URL(base).origin, new URL(baseUrl).origin].includes(target.origin);
+        return sameSite ? `${base}${target.pathname}${target.search}` : base;
+      },
       session({ session, user }) {
         session.user.id = user.id;
         session.user.roles = (user.roles ?? ['patient']) as Role[];

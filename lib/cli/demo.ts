@@ -40,7 +40,7 @@ async function main() {
   console.log('› starting the server…');
   const server = spawn('npx', ['next', 'start', '-p', port], {
     stdio: 'inherit',
-    env: childProcessEnv({ NODE_ENV: 'production', AUTH_SECRET: e.AUTH_SECRET, AUTH_TRUST_HOST: 'true', APP_URL: url }),
+    env: childProcessEnv({ NODE_ENV: 'production', AUTH_SECRET: e.AUTH_SECRET, AUTH_TRUST_HOST: 'true', APP_URL: url, AUTH_URL: url }),
   });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on('SIGINT', stop);

@@ -1,0 +1,72 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const DEMO = {
+  patient: 'patient@demo.test',
+  patient2: 'patient2@demo.test',
+  clinician: 'clinician@demo.test',
+  clinician2: 'clinician2@demo.test',
+  lead: 'lead@demo.test',
+} as const;
+export type DemoRole = keyof typeof DEMO;
+
+/** A fresh address per call: new emails sign up as patients. */
+export function newPatientEmail(tag = 'new'): string {
+  return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+}
+
+export async function readOutbox(request: APIRequestContext, to: string): Promise<OutboxMail[]> {
+  const res = await request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as OutboxMail[];
+}
+
+/** Waits for a mail to `to` whose subject matches and that arrived after `since`. */
+export async function waitForMail(request: APIRequestContext, to: string, subject: RegExp, since = 0): Promise<OutboxMail> {
+  let found: OutboxMail | undefined;
+  await expect
+    .poll(async () => {
+      const mails = await readOutbox(request, to);
+      found = mails.find((m) => subject.test(m.subject) && Date.parse(m.createdAt) >= since - 1000);
+      return Boolean(found);
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** Signs in through the real journey: the sign-in form, the demo outbox, the magic link. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  const since = Date.now();
+  await page.goto('/signin');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: /email me a sign-in link/i }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  const mail = await waitForMail(page.request, email, /sign in/i, since);
+  const link = mail.text.match(/https?:\/\/\S+/)?.[0];
+  expect(link, 'magic link in the mail').toBeTruthy();
+  const url = new URL(link!);
+  await page.goto(url.pathname + url.search);
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+export async function signInAs(page: Page, role: DemoRole): Promise<void> {
+  await signIn(page, DEMO[role]);
+}
+
+/** axe scan with the WCAG 2.x A/AA tags (2.2 included); asserts no violations. */
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,68 @@
+/**
+ * Serves the production build for Playwright on a fresh database: a new PGlite dir under .data/e2e,
+ * or (with DATABASE_URL) a throwaway database on that server, migrated and seeded. Dropped on exit.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { childProcessEnv, env } from '@/lib/env';
+import { migrateHandle, openPglite, openPostgres } from '@/db/client';
+import { seedAll } from '@/db/seed/index';
+import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
+
+async function main() {
+  const port = process.argv[2] ?? '3100';
+  const e = env();
+  let databaseUrl: string | undefined;
+  let pgliteDir: string | undefined;
+  let cleanup: () => Promise<void> = async () => undefined;
+
+  if (e.DATABASE_URL) {
+    const db = await createThrowawayDatabase(e.DATABASE_URL, 'tc_e2e');
+    databaseUrl = db.url;
+    cleanup = db.drop;
+  } else {
+    pgliteDir = path.resolve('.data', 'e2e', `run-${process.pid}`);
+    fs.rmSync(pgliteDir, { recursive: true, force: true });
+    cleanup = async () => fs.rmSync(path.dirname(pgliteDir!), { recursive: true, force: true });
+  }
+
+  const handle = databaseUrl ? await openPostgres(databaseUrl, { max: 1 }) : await openPglite(pgliteDir);
+  await migrateHandle(handle);
+  await seedAll(handle.db);
+  await handle.close();
+
+  const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
+    stdio: 'inherit',
+    env: childProcessEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PGLITE_DIR: pgliteDir ?? e.PGLITE_DIR,
+      AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+      AUTH_TRUST_HOST: 'true',
+      APP_URL: `http://127.0.0.1:${port}`,
+      AUTH_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: undefined,
+      STRIPE_SECRET_KEY: undefined,
+      E2E_FACTORIES: 'true',
+      LOG_LEVEL: 'warn',
+    }),
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await cleanup().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  server.on('exit', () => void stop());
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
