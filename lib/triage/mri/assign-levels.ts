@@ -1,0 +1,139 @@
+import type { LevelCluster } from './levels';
+
+/**
+ * Which level list a finding in a sentence belongs to. Sentences are cut into segments at ',', ';', ':' and
+ * "and"/"or"/"with"/"but"/"which" (never inside a level list such as "T5 and T7"). In order of preference:
+ * 1. a level list after the finding in its own segment ("bulge at L4-5"),
+ * 2. one before it in its own segment ("At L4-5 there is a bulge", "T12 compression fracture"),
+ * 3. the nearest leading list before it ("At L4-5, a bulge and mild facet arthropathy"),
+ * 4. after "with": the nearest list before ("bulge at L3-4 with foraminal narrowing"); otherwise the nearest list
+ *    after ("Slight loss of height and Modic type 1 changes … in the T5 and T7 vertebrae"), then before,
+ * 5. the level heading of the line ("L4-5: …").
+ */
+
+export interface Segmenter {
+  /** Boundary start offsets, ascending, none inside a level list. */
+  at: number[];
+  /** Boundary end offsets. */
+  end: number[];
+  /** Whether the boundary is "with". */
+  isWith: boolean[];
+  /** Number of strong boundaries (not ',', 'and', 'or') before index i. */
+  strongBefore: number[];
+}
+
+const SEG_RE = /[,;:]|\b(?:and|or|with|but|while|whereas|which)\b/g;
+const LEADING_RE = /^[\s(]*(?:(?:at|on|in|from)\s+(?:the\s+)?)?(?:level\s+(?:of\s+)?)?(?:the\s+)?$/;
+
+export function buildSegmenter(lower: string, clusters: readonly LevelCluster[]): Segmenter {
+  const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore: [0] };
+  let c = 0;
+  SEG_RE.lastIndex = 0;
+  for (let m = SEG_RE.exec(lower); m !== null; m = SEG_RE.exec(lower)) {
+    while (c < clusters.length && clusters[c].end <= m.index) c++;
+    if (c < clusters.length && clusters[c].start <= m.index) continue;
+    seg.at.push(m.index);
+    seg.end.push(m.index + m[0].length);
+    seg.isWith.push(m[0] === 'with');
+    const strong = m[0] !== ',' && m[0] !== 'and' && m[0] !== 'or';
+    seg.strongBefore.push(seg.strongBefore[seg.strongBefore.length - 1] + (strong ? 1 : 0));
+  }
+  return seg;
+}
+
+/** Index of the last value < pos, or -1. */
+function lastBelow(values: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+export interface SentenceLevels {
+  clusters: readonly LevelCluster[];
+  /** For each cluster, the index of the last leading cluster ("At L4-5, …", "L4-5: …") at or before it, or -1. */
+  lastLeading: readonly number[];
+  heading: readonly string[] | null;
+}
+
+export function sentenceLevels(
+  lower: string, seg: Segmenter, all: readonly LevelCluster[], from: number, to: number, sentStart: number,
+  heading: readonly string[] | null,
+): SentenceLevels {
+  const clusters = all.slice(from, to);
+  const lastLeading: number[] = [];
+  clusters.forEach((cl, i) => {
+    const b = lastBelow(seg.at, cl.start);
+    const segStart = b >= 0 && seg.end[b] > sentStart ? seg.end[b] : sentStart;
+    const leading = cl.start - segStart < 40 && LEADING_RE.test(lower.slice(segStart, cl.start));
+    lastLeading.push(leading ? i : i > 0 ? lastLeading[i - 1] : -1);
+  });
+  return { clusters, lastLeading, heading };
+}
+
+export function assignLevels(
+  seg: Segmenter, s: SentenceLevels, start: number, end: number, sentStart: number, sentEnd: number,
+): readonly string[] {
+  const { clusters } = s;
+  if (clusters.length === 0) return s.heading ?? [];
+  const b = lastBelow(seg.at, start);
+  const segStart = b >= 0 && seg.at[b] >= sentStart ? seg.end[b] : sentStart;
+  const afterWith = b >= 0 && seg.at[b] >= sentStart && seg.isWith[b];
+  const e = lastBelow(seg.at, end) + 1;
+  const segEnd = e < seg.at.length && seg.at[e] < sentEnd ? seg.at[e] : sentEnd;
+  const inside = lastEndingBy(clusters, end);
+  if (inside >= 0 && clusters[inside].start >= start) return clusters[inside].levels; // "pathological T8 fracture"
+  const before = lastEndingBy(clusters, start);
+  const after = firstStartingAt(clusters, end);
+  const leadingBefore = before >= 0 ? s.lastLeading[before] : -1;
+  if (after < clusters.length && clusters[after].start < segEnd) return clusters[after].levels;
+  if (before >= 0 && clusters[before].start >= segStart) return clusters[before].levels;
+  if (leadingBefore >= 0) return clusters[leadingBefore].levels;
+  // A level list after a strong boundary ("…, with mild desiccation at L5-S1") belongs to that clause.
+  const afterOk = after < clusters.length && strongBetween(seg, end, clusters[after].start) === 0;
+  if (afterWith && before >= 0) return clusters[before].levels;
+  if (afterOk) return clusters[after].levels;
+  if (before >= 0) return clusters[before].levels;
+  return s.heading ?? [];
+}
+
+/** Index of the last cluster ending at or before pos, or -1. */
+function lastEndingBy(clusters: readonly LevelCluster[], pos: number): number {
+  let lo = 0;
+  let hi = clusters.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (clusters[mid].end <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+/** Index of the first cluster starting at or after pos, or clusters.length. */
+function firstStartingAt(clusters: readonly LevelCluster[], pos: number): number {
+  let lo = 0;
+  let hi = clusters.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clusters[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of strong segment boundaries in [from, to). */
+function strongBetween(seg: Segmenter, from: number, to: number): number {
+  const i = lastBelow(seg.at, from) + 1;
+  const j = lastBelow(seg.at, to) + 1;
+  return seg.strongBefore[j] - seg.strongBefore[i];
+}

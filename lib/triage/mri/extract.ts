@@ -1,0 +1,226 @@
+import { FINDING_CONCERN } from '../findings';
+import type { MriFinding, MriFindingCode } from '../types';
+import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter } from './assign-levels';
+import { LEXICON, LEXICON_RE, modicCodes, type LexiconEntry } from './lexicon';
+import { clusterMentions, findLevelMentions, sortLevels, type LevelCluster } from './levels';
+import { clauseEnd, clauseStart, indexNegation, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { splitSentences, type Span } from './split';
+
+interface Term {
+  start: number;
+  end: number;
+  entry: LexiconEntry;
+}
+
+/** Lower-cases without changing the length, so offsets stay valid ('İ' would otherwise become two units). */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const l = text[i].toLowerCase();
+    parts.push(l.length === 1 ? l : text[i]);
+  }
+  return parts.join('');
+}
+
+function findTerms(lower: string): Term[] {
+  const terms: Term[] = [];
+  LEXICON_RE.lastIndex = 0;
+  for (let m = LEXICON_RE.exec(lower); m !== null; m = LEXICON_RE.exec(lower)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    terms.push({ start: m.index, end: m.index + m[0].length, entry: LEXICON[g - 1] });
+  }
+  return terms;
+}
+
+const ONLY_SPACE_RE = /^[\s-]*$/;
+const GROUP_GAP_RE = /^\s*(?:,\s*)?(?:and\/or|and|or|&)?\s*(?:the\s+)?$/;
+const WINDOW_BEFORE = 48;
+const WINDOW_AFTER = 56;
+
+/** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
+function sentenceTerms(lower: string, all: readonly Term[], from: number, to: number): Term[] {
+  const out: Term[] = [];
+  let benign = false;
+  for (let i = from; i < to; i++) {
+    const codes = all[i].entry.codes;
+    if (codes !== 'modic' && (codes[0] === 'hemangioma' || codes[0] === 'schmorl_node')) benign = true;
+  }
+  for (let i = from; i < to; i++) {
+    const t = all[i];
+    if (t.entry.bareLesion === true && benign) continue;
+    const prev = out[out.length - 1];
+    if (t.entry.bareStenosis === true && prev !== undefined && prev.entry.kind === 'anatomy'
+      && ONLY_SPACE_RE.test(lower.slice(prev.end, t.start))) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+interface Hit {
+  code: MriFindingCode;
+  negated: boolean;
+  levels: readonly string[];
+}
+
+function cutBeforeComma(window: string): string {
+  const c = window.lastIndexOf(',');
+  return c < 0 ? window : window.slice(c + 1);
+}
+
+function cutAfterComma(window: string): string {
+  const c = window.indexOf(',');
+  return c < 0 ? window : window.slice(0, c);
+}
+
+interface Context {
+  lower: string;
+  neg: NegationIndex;
+  seg: Segmenter;
+  sentence: Span;
+}
+
+/** Anatomy words joined by "and"/"or"/"," share the predicate: "the canal and foramina are narrowed". */
+function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number, levelsOf: (t: Term) => readonly string[], hits: Hit[]): void {
+  const { lower, neg, sentence } = ctx;
+  const first = terms[i];
+  const last = terms[j - 1];
+  const prevEnd = i > 0 ? terms[i - 1].end : sentence.start;
+  const nextStart = j < terms.length ? terms[j].start : sentence.end;
+  const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
+  const hi = Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER);
+  const before = cutBeforeComma(lower.slice(lo, first.start));
+  const after = cutAfterComma(lower.slice(last.end, Math.max(last.end, hi)));
+  for (let k = i; k < j; k++) {
+    const t = terms[k];
+    const code = (t.entry.codes as readonly MriFindingCode[])[0];
+    const predicate = t.entry.predicate;
+    const abnormal = predicate !== undefined && (predicate.test(before) || predicate.test(after));
+    const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
+    if (abnormal) hits.push({ code, negated, levels: levelsOf(t) });
+    else if (negated || isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+      hits.push({ code, negated: true, levels: levelsOf(t) });
+    }
+  }
+}
+
+function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) => readonly string[]): Hit[] {
+  const hits: Hit[] = [];
+  const { lower, neg, sentence } = ctx;
+  let i = 0;
+  while (i < terms.length) {
+    const t = terms[i];
+    if (t.entry.kind === 'anatomy') {
+      let j = i + 1;
+      while (j < terms.length && terms[j].entry.kind === 'anatomy' && terms[j].start - terms[j - 1].end < 16
+        && GROUP_GAP_RE.test(lower.slice(terms[j - 1].end, terms[j].start))) j++;
+      anatomyHits(ctx, terms, i, j, levelsOf, hits);
+      i = j;
+      continue;
+    }
+    const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end)) : t.entry.codes;
+    const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
+    const levels = levelsOf(t);
+    for (const code of codes) hits.push({ code, negated, levels });
+    i++;
+  }
+  return hits;
+}
+
+// "L4-5: …" at the start of a line gives its level to the findings on that line (and, when the heading stands
+// alone on its line, to the lines below it up to a blank line or the next heading).
+const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls]\d{1,2}(?:[ \t]?[-–—\/][ \t]?[ctls]?\d{1,2})?)[ \t]*:/iy;
+const SECTION_RE = /[ \t]*[a-z][a-z \t]{0,30}:/iy;
+const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
+
+function headingLevels(text: string, lineStart: number): { levels: string[]; alone: boolean } | null {
+  HEADING_RE.lastIndex = lineStart;
+  const m = HEADING_RE.exec(text);
+  if (m === null) return null;
+  const levels = clusterMentions(m[1], findLevelMentions(m[1]))[0]?.levels ?? [];
+  REST_BLANK_RE.lastIndex = HEADING_RE.lastIndex;
+  return { levels, alone: REST_BLANK_RE.test(text) };
+}
+
+/**
+ * Extracts MRI findings from a free-text report: one entry per code and negation per sentence (levels merged),
+ * ordered by position. Pure and linear in the report length.
+ */
+export function extractMriFindings(report: string): MriFinding[] {
+  if (typeof report !== 'string' || report.trim() === '') return [];
+  const lower = lowerSameLength(report);
+  const sentences = splitSentences(report);
+  const neg = indexNegation(lower);
+  const clusters: LevelCluster[] = clusterMentions(report, findLevelMentions(report));
+  const seg = buildSegmenter(lower, clusters);
+  const terms = findTerms(lower);
+  const out: MriFinding[] = [];
+
+  let t0 = 0;
+  let c0 = 0;
+  let scan = 0;
+  let lineStart = -1;
+  let lineHasText = false;
+  let blankSinceHeading = false;
+  let lineHeading: string[] | null = null;
+  let carried: string[] | null = null;
+  for (const s of sentences) {
+    // Track the line the sentence starts on (amortised linear scan).
+    let newLine = lineStart < 0;
+    for (; scan < s.start; scan++) {
+      const c = report.charCodeAt(scan);
+      if (c === 10) {
+        if (!lineHasText) blankSinceHeading = true;
+        lineHasText = false;
+        lineStart = scan + 1;
+        newLine = true;
+      } else if (c !== 32 && c !== 9 && c !== 13) lineHasText = true;
+    }
+    if (lineStart < 0) lineStart = 0;
+    if (newLine) {
+      if (blankSinceHeading) carried = null;
+      blankSinceHeading = false;
+      const h = headingLevels(report, lineStart);
+      lineHeading = h?.levels ?? null;
+      if (h !== null) carried = h.alone ? h.levels : null;
+      else {
+        SECTION_RE.lastIndex = lineStart;
+        if (SECTION_RE.test(report)) carried = null;
+      }
+    }
+    const heading = lineHeading ?? carried;
+
+    while (t0 < terms.length && terms[t0].start < s.start) t0++;
+    let t1 = t0;
+    while (t1 < terms.length && terms[t1].start < s.end) t1++;
+    while (c0 < clusters.length && clusters[c0].start < s.start) c0++;
+    let c1 = c0;
+    while (c1 < clusters.length && clusters[c1].start < s.end) c1++;
+    if (t1 === t0) continue;
+
+    const sTerms = sentenceTerms(lower, terms, t0, t1);
+    const sLevels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
+    const ctx: Context = { lower, neg, seg, sentence: s };
+    const hits = sentenceHits(ctx, sTerms, (t) => assignLevels(seg, sLevels, t.start, t.end, s.start, s.end));
+    const merged = new Map<string, { code: MriFindingCode; negated: boolean; levels: Set<string> }>();
+    for (const h of hits) {
+      const key = `${h.code}:${h.negated ? 1 : 0}`;
+      let m = merged.get(key);
+      if (m === undefined) {
+        m = { code: h.code, negated: h.negated, levels: new Set() };
+        merged.set(key, m);
+      }
+      for (const l of h.levels) m.levels.add(l);
+    }
+    const evidence = report.slice(s.start, s.end);
+    for (const m of merged.values()) {
+      out.push({
+        code: m.code, levels: sortLevels(m.levels), negated: m.negated, concern: FINDING_CONCERN[m.code],
+        evidence, start: s.start, end: s.end,
+      });
+    }
+  }
+  return out;
+}

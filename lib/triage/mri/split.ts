@@ -1,0 +1,97 @@
+/**
+ * Sentence splitting with offsets into the original text. One linear pass; every look-back or look-ahead is
+ * bounded, so pathological input (no punctuation, thousands of newlines) stays linear.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Words that end in '.' without ending a sentence.
+const ABBREVIATIONS = new Set(['approx', 'dr', 'vs', 'cf', 'fig', 'mr', 'mrs', 'ms', 'st', 'ca', 'incl', 'resp', 'max', 'min']);
+// A line ending in one of these continues on the next line (a wrapped line, not a new statement).
+const CONTINUING_WORDS = new Set([
+  'at', 'of', 'the', 'and', 'or', 'with', 'to', 'in', 'on', 'a', 'an', 'from', 'through', 'by', 'for', 'is', 'are',
+  'was', 'were', 'no', 'without', 'mild', 'moderate', 'severe', 'left', 'right', 'bilateral', 'which', 'that',
+]);
+// A new line that starts like this begins a new statement: a bullet, "1.", "2)", a level heading "L4-5:", or a
+// section heading "Impression:".
+const NEW_LINE_START_RE = /[ \t]*(?:[-*•·]|\d{1,2}[.)][ \t]|(?:level[ \t]+)?[ctls]\d{1,2}(?:[ \t]?[-–—\/][ \t]?[ctls]?\d{1,2})?[ \t]*:|[a-z][a-z \t]{0,30}:)/iy;
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160;
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot - 1;
+  const stop = Math.max(0, dot - 12);
+  while (i >= stop && isLetter(text.charCodeAt(i))) i--;
+  const word = text.slice(i + 1, dot).toLowerCase();
+  if (word.length === 0) {
+    // "1." at the start of a line is a list marker, not a sentence.
+    let j = dot - 1;
+    while (j >= stop && isDigit(text.charCodeAt(j))) j--;
+    if (j === dot - 1) return false;
+    while (j >= 0 && j >= dot - 16 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+    return j < 0 || text.charCodeAt(j) === 10;
+  }
+  // "e.g." / "i.e.": a single letter preceded by a dot.
+  if (word.length === 1) return i >= 0 && text.charCodeAt(i) === 46;
+  return ABBREVIATIONS.has(word);
+}
+
+/** Is the newline at `nl` the end of a statement (rather than a wrapped line)? */
+function isLineBreak(text: string, nl: number): boolean {
+  let p = nl - 1;
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 13)) p--;
+  if (p < 0 || text.charCodeAt(p) === 10) return true;
+  let q = nl + 1;
+  while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 13)) q++;
+  if (q >= text.length || text.charCodeAt(q) === 10) return true;
+  const last = text.charCodeAt(p);
+  if (last === 44) return false; // ','
+  if (!isLetter(last) && !isDigit(last)) return true; // ':', '.', ')' …
+  NEW_LINE_START_RE.lastIndex = q;
+  if (NEW_LINE_START_RE.test(text)) return true;
+  if (isLower(text.charCodeAt(q))) return false;
+  let w = p;
+  while (w >= 0 && w > p - 12 && isLetter(text.charCodeAt(w))) w--;
+  return !CONTINUING_WORDS.has(text.slice(w + 1, p + 1).toLowerCase());
+}
+
+/** Splits a report into sentences (trimmed spans, original offsets, in order). */
+export function splitSentences(text: string): Span[] {
+  const out: Span[] = [];
+  const n = text.length;
+  let from = 0;
+  const push = (s: number, e: number): void => {
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63) {
+      // '.', '!', '?' end a sentence when followed by a space or the end ("3.5 mm" and "L4.5" do not).
+      let k = i + 1;
+      while (k < n && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 34)) k++; // ')' '"'
+      if (k < n && !isSpace(text.charCodeAt(k))) continue;
+      if (c === 46 && isAbbreviation(text, i)) continue;
+      push(from, k);
+      from = k;
+      i = k - 1;
+    } else if (c === 10 && isLineBreak(text, i)) {
+      push(from, i);
+      from = i + 1;
+    }
+  }
+  push(from, n);
+  return out;
+}
+
+/** A cheap baseline for the benchmark: lower-case and split on sentence punctuation and newlines. */
+export function baselineSplit(text: string): number {
+  return text.toLowerCase().split(/[.!?]\s+|\n/).length;
+}
