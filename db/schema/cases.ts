@@ -85,7 +85,10 @@ export const triageAssessments = pgTable('triage_assessments', {
   reasons: jsonb('reasons').notNull(),
   mriFindings: jsonb('mri_findings').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+},
+// The queue reads the latest assessment per case (LATERAL … ORDER BY created_at DESC LIMIT 1).
+(t) => [index('triage_assessments_case_idx').on(t.caseId, t.createdAt)],
+);
 
 /** One draft per patient; never shown to clinicians. `revision` guards against stale autosaves. */
 export const intakeDrafts = pgTable('intake_drafts', {

@@ -1,0 +1,1 @@
+CREATE INDEX "triage_assessments_case_idx" ON "triage_assessments" USING btree ("case_id","created_at");
