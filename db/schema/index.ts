@@ -2,3 +2,5 @@ export * from './users';
 export * from './audit';
 export * from './mail';
 export * from './cases';
+export * from './bookings';
+export * from './payments';
