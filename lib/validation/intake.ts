@@ -1,0 +1,290 @@
+/**
+ * The ONE intake schema (CONTRACTS.md §4), shared by the wizard (react-hook-form + zodResolver), the draft
+ * autosave, `POST /api/intakes` and the submission service. Strict objects (unknown keys are rejected), strings
+ * trimmed, messages written for patients. Optional text left blank in the form ('') is stored as absent.
+ */
+import { z } from 'zod';
+import { BODY_REGIONS, MOVEMENTS, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
+
+export const MRI_REPORT_MAX = 20_000;
+export const SUMMARY_MAX = 4_000;
+export const NOTE_MAX = 2_000;
+export const SHORT_TEXT_MAX = 200;
+export const LIST_MAX = 20;
+
+export const SEXES = ['female', 'male', 'other', 'unspecified'] as const;
+export const ONSET_TYPES = ['sudden', 'gradual', 'unknown'] as const;
+export const PRIOR_CARE_KINDS = ['physician', 'specialist', 'physiotherapist', 'chiropractor', 'imaging', 'other'] as const;
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A real calendar date written YYYY-MM-DD (rejects 2021-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function isIsoMonth(value: string): boolean {
+  return ISO_MONTH.test(value);
+}
+
+export function isIanaTimeZone(value: string): boolean {
+  if (!value || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Today's date (UTC) plus one day of slack, so a patient east of UTC can enter their own "today". */
+function latestAllowedDay(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+const requiredText = (max: number, emptyMessage: string, tooLongMessage = `Please keep this under ${max.toLocaleString('en')} characters.`) =>
+  z.string({ error: emptyMessage }).trim().min(1, emptyMessage).max(max, tooLongMessage);
+
+/** Optional free text: blank means "not given" and is dropped from the stored submission. */
+const optionalText = (max: number, tooLongMessage = `Please keep this under ${max.toLocaleString('en')} characters.`) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLongMessage)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const optionalDate = (message: string, opts: { notInFuture?: boolean } = {}) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isIsoDate(v), message)
+    .refine((v) => !opts.notInFuture || v === '' || v <= latestAllowedDay(), 'This date is in the future. Check the year.')
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const month = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .refine(isIsoMonth, message)
+    .refine((v) => !isIsoMonth(v) || v <= latestAllowedDay().slice(0, 7), 'This month is in the future. Check the year.');
+
+const optionalMonth = (message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isIsoMonth(v), message)
+    .refine((v) => v === '' || !isIsoMonth(v) || v <= latestAllowedDay().slice(0, 7), 'This month is in the future. Check the year.')
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const painScore = (what: string) =>
+  z
+    .number({ error: `Choose a number from 0 to 10 for ${what}.` })
+    .int(`Choose a whole number from 0 to 10 for ${what}.`)
+    .min(0, `Choose a number from 0 to 10 for ${what}.`)
+    .max(10, `Choose a number from 0 to 10 for ${what}.`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections (one per top-level key of IntakeSubmission)
+
+export const patientSchema = z.strictObject({
+  name: requiredText(SHORT_TEXT_MAX, 'Enter your name.', 'Please shorten your name to 200 characters.'),
+  dateOfBirth: z
+    .string({ error: 'Enter your date of birth.' })
+    .trim()
+    .min(1, 'Enter your date of birth.')
+    .refine(isIsoDate, 'Enter your date of birth as a real date, for example 1994-03-12.')
+    .refine((v) => !isIsoDate(v) || v <= new Date().toISOString().slice(0, 10), 'Your date of birth cannot be in the future.')
+    .refine((v) => !isIsoDate(v) || v >= '1900-01-01', 'Check the year of your date of birth.'),
+  sex: z.enum(SEXES, { error: 'Choose one of the options, or "Prefer not to say".' }).optional(),
+  timezone: z
+    .string({ error: 'Choose your time zone.' })
+    .trim()
+    .refine(isIanaTimeZone, 'Choose your time zone from the list, for example Europe/London.'),
+});
+
+// Shapes are kept apart from the refined objects: zod 4 refuses .pick/.omit on refined objects.
+const complaintShape = {
+  summary: requiredText(SUMMARY_MAX, 'Tell us in a few words what is going on.', 'Please keep your story under 4,000 characters.'),
+  regions: z
+    .array(z.enum(BODY_REGIONS, { error: 'That body area is not on our map.' }), { error: 'Mark at least one area where it hurts.' })
+    .min(1, 'Mark at least one area where it hurts.')
+    .max(BODY_REGIONS.length, 'Too many areas.')
+    .refine((r) => new Set(r).size === r.length, 'Each area can be marked only once.'),
+  onsetDate: optionalDate('Enter the date as a real date, for example 2019-10-01.', { notInFuture: true }),
+  onsetType: z.enum(ONSET_TYPES, { error: 'Tell us whether it started suddenly, gradually, or you are not sure.' }),
+  mechanism: optionalText(500, 'Please keep this under 500 characters.'),
+  painNow: painScore('your pain now'),
+  painWorst: painScore('your worst pain'),
+  aggravating: z
+    .array(z.enum(MOVEMENTS, { error: 'That movement is not on our list.' }))
+    .max(MOVEMENTS.length)
+    .refine((m) => new Set(m).size === m.length, 'Each movement can be chosen only once.'),
+  easing: optionalText(NOTE_MAX),
+  morningStiffness: z.boolean().optional(),
+};
+
+const worstAtLeastNow = (c: { painNow: number; painWorst: number }) => c.painWorst >= c.painNow;
+const worstAtLeastNowIssue = { path: ['painWorst'], message: 'Your worst pain should be at least as high as your pain now.' };
+
+export const complaintSchema = z.strictObject(complaintShape).refine(worstAtLeastNow, worstAtLeastNowIssue);
+
+export const episodeSchema = z
+  .strictObject({
+    startedOn: month('Enter the month it started, for example 2018-09.'),
+    resolvedOn: optionalMonth('Enter the month it settled, for example 2018-11, or leave it empty if it is still going on.'),
+    notes: optionalText(NOTE_MAX),
+  })
+  .refine((e) => !e.resolvedOn || e.resolvedOn >= e.startedOn, { path: ['resolvedOn'], message: 'It cannot settle before it started. Check the months.' });
+
+export const priorCareSchema = z.strictObject({
+  kind: z.enum(PRIOR_CARE_KINDS, { error: 'Choose who you saw.' }),
+  date: optionalMonth('Enter the month, for example 2020-02.'),
+  notes: optionalText(NOTE_MAX),
+});
+
+export const medicationSchema = z.strictObject({
+  name: requiredText(SHORT_TEXT_MAX, 'Enter the name of the medicine, or remove this row.'),
+  notes: optionalText(NOTE_MAX),
+});
+
+export const trainingSchema = z.strictObject({
+  sport: optionalText(SHORT_TEXT_MAX),
+  yearsTraining: z
+    .number({ error: 'Enter the number of years, for example 4.' })
+    .min(0, 'Years of training cannot be negative.')
+    .max(80, 'Check the number of years.')
+    .optional(),
+  typicalRpe: z
+    .number({ error: 'Enter an RPE from 1 to 10.' })
+    .min(1, 'Enter an RPE from 1 to 10.')
+    .max(10, 'Enter an RPE from 1 to 10.')
+    .multipleOf(0.5, 'Use whole or half numbers, for example 7 or 7.5.')
+    .optional(),
+  affectedLifts: z
+    .array(requiredText(100, 'A lift cannot be empty.', 'Please keep each lift under 100 characters.'))
+    .max(LIST_MAX, `Please list at most ${LIST_MAX} lifts.`)
+    .optional(),
+  nextCompetitionDate: optionalDate('Enter the date as a real date, for example 2026-12-05.'),
+  goals: optionalText(NOTE_MAX),
+});
+
+export const imagingSchema = z.strictObject({
+  mriReport: optionalText(MRI_REPORT_MAX, 'The report is longer than 20,000 characters. Paste the findings and conclusion only.'),
+});
+
+const redFlagShape = Object.fromEntries(
+  RED_FLAG_CODES.map((code) => [code, z.boolean({ error: 'Please answer yes or no.' })]),
+) as Record<RedFlagCode, z.ZodBoolean>;
+export const redFlagsSchema = z.strictObject(redFlagShape);
+
+export const consentSchema = z.strictObject({
+  privacy: z.literal(true, { error: 'Please agree to how we use your information, or we cannot look at your case.' }),
+  notForEmergencies: z.literal(true, { error: 'Please confirm you understand this service is not for emergencies.' }),
+});
+
+export const intakeSubmissionSchema = z.strictObject({
+  patient: patientSchema,
+  complaint: complaintSchema,
+  episodes: z.array(episodeSchema).max(LIST_MAX, `Please list at most ${LIST_MAX} episodes.`).optional(),
+  priorCare: z.array(priorCareSchema).max(LIST_MAX, `Please list at most ${LIST_MAX} visits.`).optional(),
+  medications: z.array(medicationSchema).max(LIST_MAX, `Please list at most ${LIST_MAX} medicines.`).optional(),
+  training: trainingSchema.optional(),
+  imaging: imagingSchema.optional(),
+  redFlags: redFlagsSchema,
+  consent: consentSchema,
+});
+
+/** What the server stores (trimmed, blanks dropped). */
+export type IntakeSubmission = z.output<typeof intakeSubmissionSchema>;
+/** What a form or client sends. */
+export type IntakeSubmissionInput = z.input<typeof intakeSubmissionSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wizard steps
+
+export const INTAKE_STEPS = ['about', 'where', 'story', 'history', 'training', 'imaging', 'safety', 'review'] as const;
+export type IntakeStep = (typeof INTAKE_STEPS)[number];
+
+export const INTAKE_STEP_LABELS: Record<IntakeStep, string> = {
+  about: 'About you',
+  where: 'Where it hurts',
+  story: 'The story',
+  history: 'History',
+  training: 'Training and goals',
+  imaging: 'Imaging',
+  safety: 'Safety screen',
+  review: 'Review and consent',
+};
+
+/** Per-step sub-schemas: each validates only the fields its step collects. */
+export const intakeStepSchemas = {
+  about: z.strictObject({ patient: patientSchema }),
+  where: z.strictObject({ complaint: z.object({ regions: complaintShape.regions }) }),
+  story: z.strictObject({
+    complaint: z.object({ ...complaintShape, regions: complaintShape.regions.optional() }).refine(worstAtLeastNow, worstAtLeastNowIssue),
+  }),
+  history: intakeSubmissionSchema.pick({ episodes: true, priorCare: true, medications: true }),
+  training: intakeSubmissionSchema.pick({ training: true }),
+  imaging: intakeSubmissionSchema.pick({ imaging: true }),
+  safety: intakeSubmissionSchema.pick({ redFlags: true }),
+  review: intakeSubmissionSchema.pick({ consent: true }),
+} satisfies Record<IntakeStep, z.ZodType>;
+
+/**
+ * Form field paths each step owns, for react-hook-form's `trigger(paths)` and for mapping a server 400's
+ * fieldErrors ("complaint.painNow") back to the step that shows that field.
+ */
+export const INTAKE_STEP_FIELDS: Record<IntakeStep, readonly string[]> = {
+  about: ['patient'],
+  where: ['complaint.regions'],
+  story: [
+    'complaint.summary', 'complaint.onsetDate', 'complaint.onsetType', 'complaint.mechanism', 'complaint.painNow',
+    'complaint.painWorst', 'complaint.aggravating', 'complaint.easing', 'complaint.morningStiffness',
+  ],
+  history: ['episodes', 'priorCare', 'medications'],
+  training: ['training'],
+  imaging: ['imaging'],
+  safety: ['redFlags'],
+  review: ['consent'],
+};
+
+/** The step that shows a field path such as "complaint.painNow" or "episodes.0.startedOn". */
+export function stepOfField(path: string): IntakeStep {
+  for (const step of INTAKE_STEPS) {
+    if (INTAKE_STEP_FIELDS[step].some((p) => path === p || path.startsWith(`${p}.`))) return step;
+  }
+  // Root-level problems (e.g. an unknown key) are shown on the review step.
+  return 'review';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drafts: lenient (half-filled answers are the point), bounded in size, known sections only.
+
+export const DRAFT_MAX_BYTES = 120_000;
+
+export const intakeDraftDataSchema = z.strictObject({
+  patient: z.unknown().optional(),
+  complaint: z.unknown().optional(),
+  episodes: z.unknown().optional(),
+  priorCare: z.unknown().optional(),
+  medications: z.unknown().optional(),
+  training: z.unknown().optional(),
+  imaging: z.unknown().optional(),
+  redFlags: z.unknown().optional(),
+  consent: z.unknown().optional(),
+});
+
+export const intakeDraftSchema = z.strictObject({
+  data: intakeDraftDataSchema,
+  step: z.enum(INTAKE_STEPS, { error: 'Unknown step.' }),
+  /** The revision the client last saw from the server (0 = no draft yet). Stale writes are refused (409). */
+  baseRevision: z.number().int().min(0),
+});
+export type IntakeDraftInput = z.input<typeof intakeDraftSchema>;
+export type IntakeDraftData = z.output<typeof intakeDraftDataSchema>;
