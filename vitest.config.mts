@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
+    env: { LOG_LEVEL: 'warn' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

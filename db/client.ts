@@ -13,8 +13,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** postgres only: for libraries that open their own pool (pg-boss). */
+  connectionString?: string;
   /** Cheap liveness probe used by /api/health. */
   ping(): Promise<void>;
+  /** Raw SQL for libraries that bring their own (pg-boss); several statements allowed when there are no values. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -30,8 +34,13 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   return {
     db,
     kind: 'postgres',
+    connectionString: url,
     ping: async () => {
       await sql`select 1`;
+    },
+    executeSql: async (text, values) => {
+      const rows = values?.length ? await sql.unsafe(text, values as never[]) : await sql.unsafe(text);
+      return { rows: Array.from(rows) as Record<string, unknown>[] };
     },
     close: () => sql.end({ timeout: 5 }),
   };
@@ -98,6 +107,11 @@ export async function openPglite(dir?: string): Promise<DbHandle> {
     kind: 'pglite',
     ping: async () => {
       await client.query('select 1');
+    },
+    executeSql: async (text, values) => {
+      if (values?.length) return { rows: (await client.query<Record<string, unknown>>(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
     },
     close: async () => {
       await client.close();

@@ -115,3 +115,23 @@ test.describe('accessibility and phone screens', () => {
     });
   }
 });
+
+test.describe('idle sessions', () => {
+  test('warns before the idle timeout, can be extended, then signs out', async ({ page }) => {
+    await page.clock.install();
+    await signIn(page, newPatientEmail('idle'));
+    await expect(page).toHaveURL(/\/cases$/);
+    await page.clock.fastForward('28:30');
+    const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+    await expect(dialog).toBeHidden();
+    await page.clock.fastForward('28:30');
+    await expect(dialog).toBeVisible();
+    await page.clock.fastForward('02:10');
+    await expect(page).toHaveURL(/\/signin\?reason=timeout/);
+    await expect(page.getByText('You were signed out')).toBeVisible();
+    await page.goto('/cases');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});

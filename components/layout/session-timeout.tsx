@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { signOutForInactivity } from '@/app/actions/sign-out';
 import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
 
@@ -12,8 +13,10 @@ const KEEPALIVE_EVERY_MS = 60_000;
  */
 export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
   const idleMs = idleMinutes * 60_000;
-  const lastActivity = useRef(Date.now());
-  const lastKeepalive = useRef(Date.now());
+  // 0 = "not yet known"; set on mount (render must stay pure).
+  const lastActivity = useRef(0);
+  const lastKeepalive = useRef(0);
+  const signingOut = useRef(false);
   const [remaining, setRemaining] = useState<number | null>(null);
 
   const keepAlive = useCallback(async () => {
@@ -22,6 +25,7 @@ export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
   }, []);
 
   useEffect(() => {
+    if (lastActivity.current === 0) lastActivity.current = lastKeepalive.current = Date.now();
     const onActivity = () => {
       if (remaining !== null) return; // while warning, only the button extends the session
       lastActivity.current = Date.now();
@@ -32,7 +36,10 @@ export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
     const timer = window.setInterval(() => {
       const left = idleMs - (Date.now() - lastActivity.current);
       if (left <= 0) {
-        window.location.assign('/signin?reason=timeout');
+        if (!signingOut.current) {
+          signingOut.current = true;
+          void signOutForInactivity();
+        }
       } else if (left <= WARN_BEFORE_MS) {
         setRemaining(left);
       }
@@ -61,7 +68,7 @@ export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
       description={`For your privacy you will be signed out in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} unless you continue.`}
     >
       <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={() => window.location.assign('/signin?reason=timeout')}>
+        <Button variant="secondary" onClick={() => void signOutForInactivity()}>
           Sign out now
         </Button>
         <Button onClick={() => void stay()}>Stay signed in</Button>

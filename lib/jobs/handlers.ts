@@ -1,0 +1,14 @@
+import type { JobDefinition } from './registry';
+
+/**
+ * Every job the worker runs. Add one line per job; the definition lives beside the feature it serves:
+ *
+ *   // lib/booking/jobs.ts
+ *   export const sendReminderJob = defineJob({ name: 'booking.reminder', schema: z.object({ bookingId: z.string() }),
+ *     handler: async ({ bookingId }) => { ...idempotent... } });
+ *   export const expireHoldsJob = defineJob({ name: 'booking.expire-holds', schema: z.object({}), cron: '* * * * *', handler });
+ *
+ * Queue one with `enqueueJob('booking.reminder', { bookingId }, { startAfter, singletonKey })` from '@/lib/jobs'
+ * after your transaction commits. The worker runs inside the server on PGlite and as `npm run worker` on PostgreSQL.
+ */
+export const JOBS: JobDefinition[] = [];

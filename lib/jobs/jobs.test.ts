@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { setDbHandleForTests } from '@/db';
+import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { stopBoss } from './boss';
+import { JOBS } from './handlers';
+import { defineJob, enqueueJob, startWorker } from './index';
+
+describe.each(testDbKinds())('job queue (%s)', (kind) => {
+  let t: TestDb;
+  const seen: number[] = [];
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    setDbHandleForTests(t);
+    JOBS.push(
+      defineJob({
+        name: 'test.echo',
+        schema: z.object({ n: z.number().int() }),
+        handler: async ({ n }) => {
+          seen.push(n);
+        },
+      }),
+    );
+    await startWorker();
+  });
+  afterAll(async () => {
+    await stopBoss();
+    await t.destroy();
+    JOBS.splice(JOBS.findIndex((j) => j.name === 'test.echo'), 1);
+  });
+
+  it('runs a queued job once, from the database', async () => {
+    await enqueueJob('test.echo', { n: 7 });
+    await expect.poll(() => seen.includes(7), { timeout: 15_000, interval: 200 }).toBe(true);
+    const { rows } = await t.executeSql(`select count(*)::int as n from pgboss.job where name = 'test.echo' and state = 'completed'`);
+    expect(rows[0]?.n).toBe(1);
+    expect(seen.filter((x) => x === 7)).toHaveLength(1);
+  });
+
+  it('refuses an unknown job name instead of losing it', async () => {
+    await expect(enqueueJob('no.such.job', {})).rejects.toThrow(/Unknown job/);
+  });
+});
