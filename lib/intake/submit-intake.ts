@@ -1,0 +1,195 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { listRoutingCandidates, slaMinutesFor, type RoutingCandidate } from '@/db/queries/intakes';
+import {
+  caseEvents,
+  cases,
+  intakeDrafts,
+  intakeVersions,
+  patientProfiles,
+  triageAssessments,
+  URGENCY_RANK,
+} from '@/db/schema';
+import { audit } from '@/lib/audit';
+import { appUrl } from '@/lib/env';
+import { sendMail as defaultSendMail } from '@/lib/mail';
+import { assessIntake, regionsToAreas, routeCase as defaultRouteCase, type TriageAssessment, type Urgency } from '@/lib/triage';
+import type { IntakeSubmission } from '@/lib/validation/intake';
+import { ageOn } from './age';
+import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail } from './intake-mails';
+
+export interface SubmittingPatient {
+  id: string;
+  email: string;
+  roles?: readonly ('patient' | 'clinician' | 'admin')[];
+}
+
+export interface SubmitIntakeResult {
+  id: string;
+  status: 'submitted';
+  urgency: Urgency;
+  assignedClinicianId: string | null;
+}
+
+/** Seams for tests (force a routing or mail failure) and for a fixed clock. Production passes nothing. */
+export interface SubmitIntakeDeps {
+  now?: () => Date;
+  routeCase?: typeof defaultRouteCase;
+  sendMail?: typeof defaultSendMail;
+}
+
+export const patientCaseUrl = (caseId: string) => `${appUrl()}/cases/${caseId}`;
+export const clinicianCaseUrl = (caseId: string) => `${appUrl()}/queue/${caseId}`;
+
+/**
+ * Stores a validated submission as a new case, in ONE transaction: the patient's profile, the case (urgency,
+ * areas, assignee, SLA due time), intake version 1 (the submission exactly as validated, immutable), the triage
+ * assessment, a 'submitted' case event, audit rows, the draft's deletion and every mail (outbox rows in demo
+ * mode). Any failure — routing, mail, a constraint — rolls everything back: there is never a half case.
+ *
+ * Notifications: the assigned clinician gets "assigned to you"; a case left in the pool goes to every active
+ * clinician covering any of its areas; an emergency alerts every active on-call clinician at once (they are not
+ * mailed twice when they are also the assignee).
+ */
+export async function submitIntake(
+  db: Db,
+  patient: SubmittingPatient,
+  submission: IntakeSubmission,
+  deps: SubmitIntakeDeps = {},
+): Promise<SubmitIntakeResult> {
+  const now = deps.now?.() ?? new Date();
+  const route = deps.routeCase ?? defaultRouteCase;
+  const send = deps.sendMail ?? defaultSendMail;
+
+  const assessment: TriageAssessment = assessIntake({
+    age: ageOn(submission.patient.dateOfBirth, now),
+    redFlags: submission.redFlags,
+    mriReport: submission.imaging?.mriReport,
+    regions: submission.complaint.regions,
+  });
+  const urgency = assessment.urgency;
+  const regions = submission.complaint.regions;
+  const areas = regionsToAreas(regions);
+
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(patientProfiles)
+      .values({
+        userId: patient.id,
+        name: submission.patient.name,
+        dateOfBirth: submission.patient.dateOfBirth,
+        sex: submission.patient.sex ?? null,
+        timezone: submission.patient.timezone,
+      })
+      .onConflictDoUpdate({
+        target: patientProfiles.userId,
+        set: {
+          name: submission.patient.name,
+          dateOfBirth: submission.patient.dateOfBirth,
+          sex: submission.patient.sex ?? null,
+          timezone: submission.patient.timezone,
+          updatedAt: now,
+        },
+      });
+
+    const candidates = await listRoutingCandidates(tx);
+    const assignedClinicianId = route({ regions, urgency }, candidates);
+    const slaMinutes = await slaMinutesFor(tx, urgency);
+
+    const [kase] = await tx
+      .insert(cases)
+      .values({
+        patientId: patient.id,
+        status: 'submitted',
+        urgency,
+        urgencyRank: URGENCY_RANK[urgency],
+        assignedClinicianId,
+        regions: [...regions],
+        areas,
+        submittedAt: now,
+        slaDueAt: new Date(now.getTime() + slaMinutes * 60_000),
+        currentVersion: 1,
+        updatedAt: now,
+      })
+      .returning({ id: cases.id });
+
+    const [version] = await tx
+      .insert(intakeVersions)
+      .values({ caseId: kase.id, version: 1, submission, createdAt: now })
+      .returning({ id: intakeVersions.id });
+
+    await tx.insert(triageAssessments).values({
+      caseId: kase.id,
+      intakeVersionId: version.id,
+      urgency,
+      reasons: assessment.reasons,
+      mriFindings: assessment.mriFindings,
+      createdAt: now,
+    });
+
+    await tx.insert(caseEvents).values({
+      caseId: kase.id,
+      actorId: patient.id,
+      kind: 'submitted',
+      toStatus: 'submitted',
+      payload: { version: 1, urgency, assignedClinicianId, areas },
+      createdAt: now,
+    });
+
+    await tx.delete(intakeDrafts).where(eq(intakeDrafts.patientId, patient.id));
+
+    const actor = { id: patient.id, roles: patient.roles ?? ['patient' as const] };
+    await audit(
+      {
+        actor,
+        action: 'intake.submit',
+        resourceType: 'case',
+        resourceId: kase.id,
+        patientId: patient.id,
+        details: { version: 1, urgency, assignedClinicianId, areas },
+      },
+      tx,
+    );
+
+    await notify(tx, send, { caseId: kase.id, patient, name: submission.patient.name, urgency, areas, assignedClinicianId, candidates });
+
+    return { id: kase.id, status: 'submitted' as const, urgency, assignedClinicianId };
+  });
+}
+
+async function notify(
+  tx: Db,
+  send: typeof defaultSendMail,
+  c: {
+    caseId: string;
+    patient: SubmittingPatient;
+    name: string;
+    urgency: Urgency;
+    areas: ReturnType<typeof regionsToAreas>;
+    assignedClinicianId: string | null;
+    candidates: RoutingCandidate[];
+  },
+): Promise<void> {
+  await send(patientConfirmationMail({ to: c.patient.email, name: c.name, caseUrl: patientCaseUrl(c.caseId), urgency: c.urgency }), tx);
+
+  const alerted = new Set<string>();
+  if (c.urgency === 'emergency') {
+    for (const lead of c.candidates.filter((x) => x.onCall)) {
+      await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(c.caseId), areas: c.areas }), tx);
+      alerted.add(lead.id);
+    }
+  }
+
+  if (c.assignedClinicianId) {
+    const assignee = c.candidates.find((x) => x.id === c.assignedClinicianId);
+    if (assignee && !alerted.has(assignee.id)) {
+      await send(clinicianAssignedMail({ to: assignee.email, caseUrl: clinicianCaseUrl(c.caseId), urgency: c.urgency, areas: c.areas }), tx);
+    }
+    return;
+  }
+  const pool = c.candidates.filter((x) => !alerted.has(x.id) && x.areas.some((a) => c.areas.includes(a)));
+  for (const clinician of pool) {
+    await send(poolCaseMail({ to: clinician.email, caseUrl: clinicianCaseUrl(c.caseId), urgency: c.urgency, areas: c.areas }), tx);
+  }
+}
