@@ -24,7 +24,7 @@ export async function SiteHeader() {
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <Link href={user ? '/home' : '/'} className="flex items-center gap-2 font-semibold text-brand-700">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-700 text-sm text-white">
+          <span aria-hidden className="grid h-8 w-9 place-items-center rounded-lg bg-brand-700 text-xs text-white">
             T&amp;C
           </span>
           <span className="sr-only sm:not-sr-only">Triage &amp; Consult</span>

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { accounts, sessions, users, verificationTokens, type Role } from '@/db/schema';
 import { appUrl, env } from '@/lib/env';
 import { audit } from '@/lib/audit';
+import { log } from '@/lib/log';
 import { sendMagicLink } from './magic-link-mail';
 
 declare module 'next-auth' {
@@ -42,6 +43,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         sendVerificationRequest: ({ identifier, url }) => sendMagicLink(identifier, url),
       }),
     ],
+    // Expected failures (an expired or reused link) are answered with a page; keep logs one structured line.
+    logger: {
+      error(error: Error) {
+        log().warn({ err: error.name, msg: error.message.split('\n')[0] }, 'auth error');
+      },
+    },
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
     callbacks: {
       // Only same-site destinations; resolved against APP_URL so a proxy's Host header cannot send users elsewhere.
