@@ -7,9 +7,10 @@ export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §1: 200 {"ok":true,"db"} or 503 when the database does not answer. */
 export async function GET() {
-  const db = databaseKind();
+  let db = databaseKind();
   try {
     const handle = await getDbHandle();
+    db = handle.kind;
     await handle.ping();
     return NextResponse.json({ ok: true, db }, { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
