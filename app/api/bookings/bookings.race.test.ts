@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDbHandleForTests } from '@/db';
+import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+
+// The route's auth guard answers with the next test patient (each concurrent request is a different patient).
+const queue: { id: string; email: string; name: string | null; roles: ('patient' | 'clinician' | 'admin')[]; timezone: string }[] = [];
+vi.mock('@/lib/auth/guards', () => ({
+  apiGuard: async () => ({ ok: true, user: queue.shift() }),
+}));
+
+const { POST } = await import('./route');
+
+function post(body: object): Promise<Response> {
+  return POST(new Request('http://test/api/bookings', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+}
+
+describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    delete process.env.STRIPE_SECRET_KEY;
+    t = await createTestDb(kind);
+    setDbHandleForTests(t);
+  });
+  afterAll(() => t.destroy());
+  beforeEach(() => t.reset());
+
+  it('50 concurrent requests for one slot: exactly one 201, 49 × 409, no overlap in the table', async () => {
+    const clinician = await makeClinician(t.db);
+    const type = await makeConsultType(t.db);
+    for (let i = 0; i < 50; i++) queue.push(await makePatient(t.db));
+    const startsAt = gridSlot(5).toISOString();
+
+    const responses = await Promise.all(Array.from({ length: 50 }, () => post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt })));
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+
+    const winner = await responses.find((r) => r.status === 201)!.json();
+    expect(winner).toMatchObject({ status: 'pending_payment', checkoutUrl: expect.stringMatching(/\/demo-checkout\/cs_demo_/) });
+    const loser = await responses.find((r) => r.status === 409)!.json();
+    expect(loser.error).toBe('slot_unavailable');
+    expect(Array.isArray(loser.slots)).toBe(true);
+    expect(loser.slots.map((s: { startsAt: string }) => s.startsAt)).not.toContain(startsAt);
+
+    const { rows } = await t.executeSql(
+      `select count(*)::int as n from bookings a join bookings b on a.id < b.id and a.clinician_id = b.clinician_id
+        and a.status in ('pending_payment','confirmed') and b.status in ('pending_payment','confirmed')
+        and tstzrange(a.starts_at, a.blocked_until) && tstzrange(b.starts_at, b.blocked_until)`,
+    );
+    expect(rows[0]?.n).toBe(0);
+    const live = await t.executeSql(`select count(*)::int as n from bookings where status = 'pending_payment'`);
+    expect(live.rows[0]?.n).toBe(1);
+  });
+
+  it('a hold that has lapsed frees the slot: the next booking expires it in the same transaction', async () => {
+    const clinician = await makeClinician(t.db);
+    const type = await makeConsultType(t.db);
+    queue.push(await makePatient(t.db), await makePatient(t.db), await makePatient(t.db));
+    const startsAt = gridSlot(6).toISOString();
+    const first = await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt });
+    expect(first.status).toBe(201);
+    const second = await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt });
+    expect(second.status).toBe(409);
+
+    const { id } = await first.json();
+    await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second' where id = $1`, [id]);
+    const third = await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt });
+    expect(third.status).toBe(201);
+    const { rows } = await t.executeSql(`select status from bookings where id = $1`, [id]);
+    expect(rows[0]?.status).toBe('expired');
+  });
+
+  it('refuses a time off the slot grid with 409 and a 400 for a malformed body', async () => {
+    const clinician = await makeClinician(t.db, { hours: [{ weekday: 1, startMinute: 9 * 60, endMinute: 10 * 60 }] });
+    const type = await makeConsultType(t.db);
+    queue.push(await makePatient(t.db), await makePatient(t.db));
+    const offGrid = new Date(gridSlot(4).getTime() + 7 * 60_000).toISOString();
+    expect((await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt: offGrid })).status).toBe(409);
+    const bad = await post({ clinicianId: clinician.id, consultTypeId: 'nope', startsAt: 'tomorrow' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fieldErrors).toHaveProperty('startsAt');
+  });
+
+  it("answers 404 for an intake the patient does not own", async () => {
+    const clinician = await makeClinician(t.db);
+    const type = await makeConsultType(t.db);
+    queue.push(await makePatient(t.db));
+    const res = await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt: gridSlot(7).toISOString(), intakeId: crypto.randomUUID() });
+    expect(res.status).toBe(404);
+    queue.length = 0;
+  });
+});

@@ -1,0 +1,78 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { getBookableClinician } from '@/db/queries/availability';
+import { getConsultType } from '@/db/queries/consult-types';
+import { listPatientBookings } from '@/db/queries/bookings';
+import { apiGuard } from '@/lib/auth/guards';
+import { audit } from '@/lib/audit';
+import { findFreeSlots } from '@/lib/booking/availability';
+import { BookingError } from '@/lib/booking/errors';
+import { holdSlot } from '@/lib/booking/hold';
+import { readJsonBody } from '@/lib/http';
+import { createBookingSchema } from '@/lib/validation/booking';
+
+export const dynamic = 'force-dynamic';
+
+/** CONTRACTS §5: 201 {id,status,holdExpiresAt,checkoutUrl} | 409 {"error":"slot_unavailable"} (+ fresh slots). */
+export async function POST(req: Request) {
+  const g = await apiGuard(['patient'], 'booking');
+  if (!g.ok) return g.response;
+  const body = await readJsonBody(req, createBookingSchema, { invalidError: 'invalid_booking', maxBytes: 4_000 });
+  if (!body.ok) return body.response;
+  const input = body.data;
+  try {
+    const result = await holdSlot(g.user, {
+      clinicianId: input.clinicianId,
+      consultTypeId: input.consultTypeId,
+      startsAt: new Date(input.startsAt),
+      intakeId: input.intakeId,
+      timezone: input.timezone,
+    });
+    return NextResponse.json(result, { status: 201 });
+  } catch (err) {
+    if (!(err instanceof BookingError)) throw err;
+    if (err.code === 'slot_unavailable') {
+      return NextResponse.json(
+        { error: 'slot_unavailable', message: err.message, slots: await freshSlots(input.clinicianId, input.consultTypeId, new Date(input.startsAt)) },
+        { status: 409 },
+      );
+    }
+    return NextResponse.json({ error: err.code, message: err.message }, { status: err.status });
+  }
+}
+
+/** The signed-in patient's own bookings. */
+export async function GET() {
+  const g = await apiGuard(['patient'], 'booking');
+  if (!g.ok) return g.response;
+  const rows = await listPatientBookings(await getDb(), g.user.id);
+  await audit({ actor: g.user, action: 'booking.list', resourceType: 'booking', patientId: g.user.id, details: { count: rows.length } });
+  return NextResponse.json(
+    rows.map((b) => ({
+      id: b.id,
+      status: b.status,
+      startsAt: b.startsAt.toISOString(),
+      endsAt: b.endsAt.toISOString(),
+      clinicianId: b.clinicianId,
+      clinicianName: b.clinicianName,
+      consultTypeId: b.consultTypeId,
+      consultTypeName: b.consultTypeName,
+      holdExpiresAt: b.holdExpiresAt?.toISOString() ?? null,
+      payment: b.payment ? { status: b.payment.status, amountCents: b.payment.amountCents, currency: b.payment.currency, refundedCents: b.payment.refundedCents } : null,
+    })),
+  );
+}
+
+/** The same day as the refused slot, so the patient can pick again without reloading. */
+async function freshSlots(clinicianId: string, consultTypeId: string, around: Date) {
+  try {
+    const db = await getDb();
+    const [clinician, type] = await Promise.all([getBookableClinician(db, clinicianId), getConsultType(db, consultTypeId)]);
+    if (!clinician || !type) return [];
+    const from = new Date(Math.max(Date.now(), around.getTime() - 12 * 3_600_000));
+    const slots = await findFreeSlots(db, clinician, type, { from, to: new Date(from.getTime() + 7 * 86_400_000) });
+    return slots.slice(0, 20).map((s) => ({ startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() }));
+  } catch {
+    return [];
+  }
+}

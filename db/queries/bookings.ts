@@ -1,0 +1,160 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { bookings, clinicianProfiles, consultTypes, payments, users, type BookingStatus } from '../schema';
+
+export type Booking = typeof bookings.$inferSelect;
+
+/** A booking with what pages and mails show about it. */
+export interface BookingView extends Booking {
+  consultTypeName: string;
+  durationMinutes: number;
+  fullRefundWindowHours: number;
+  clinicianName: string;
+  clinicianTimezone: string;
+  patientName: string | null;
+  patientEmail: string;
+  payment: {
+    status: string;
+    amountCents: number;
+    currency: string;
+    refundedCents: number;
+    checkoutUrl: string;
+    checkoutSessionId: string;
+    paymentIntentId: string | null;
+    provider: 'stripe' | 'demo';
+  } | null;
+}
+
+const patientUsers = users;
+
+function viewQuery(db: Db) {
+  return db
+    .select({
+      booking: bookings,
+      consultTypeName: consultTypes.name,
+      durationMinutes: consultTypes.durationMinutes,
+      fullRefundWindowHours: consultTypes.fullRefundWindowHours,
+      clinicianName: clinicianProfiles.displayName,
+      clinicianTimezone: clinicianProfiles.timezone,
+      patientName: patientUsers.name,
+      patientEmail: patientUsers.email,
+      payment: {
+        status: payments.status,
+        amountCents: payments.amountCents,
+        currency: payments.currency,
+        refundedCents: payments.refundedCents,
+        checkoutUrl: payments.checkoutUrl,
+        checkoutSessionId: payments.checkoutSessionId,
+        paymentIntentId: payments.paymentIntentId,
+        provider: payments.provider,
+      },
+    })
+    .from(bookings)
+    .innerJoin(consultTypes, eq(consultTypes.id, bookings.consultTypeId))
+    .innerJoin(clinicianProfiles, eq(clinicianProfiles.userId, bookings.clinicianId))
+    .innerJoin(patientUsers, eq(patientUsers.id, bookings.patientId))
+    .leftJoin(payments, eq(payments.bookingId, bookings.id));
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>['execute']>>[number];
+
+function toView(r: ViewRow): BookingView {
+  return {
+    ...r.booking,
+    consultTypeName: r.consultTypeName,
+    durationMinutes: r.durationMinutes,
+    fullRefundWindowHours: r.fullRefundWindowHours,
+    clinicianName: r.clinicianName,
+    clinicianTimezone: r.clinicianTimezone,
+    patientName: r.patientName,
+    patientEmail: r.patientEmail,
+    payment: r.payment && r.payment.checkoutSessionId ? r.payment : null,
+  };
+}
+
+/** Any booking by id (system use: webhooks, jobs). Never expose without a scoped check. */
+export async function getBookingView(db: Db, id: string): Promise<BookingView | null> {
+  const rows = await viewQuery(db).where(eq(bookings.id, id)).limit(1);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/** A booking the patient owns, else null (callers answer 404). */
+export async function getPatientBooking(db: Db, patientId: string, id: string): Promise<BookingView | null> {
+  const rows = await viewQuery(db).where(and(eq(bookings.id, id), eq(bookings.patientId, patientId))).limit(1);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/** A booking with this clinician, else null. */
+export async function getClinicianBooking(db: Db, clinicianId: string, id: string): Promise<BookingView | null> {
+  const rows = await viewQuery(db).where(and(eq(bookings.id, id), eq(bookings.clinicianId, clinicianId))).limit(1);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+export async function listPatientBookings(db: Db, patientId: string): Promise<BookingView[]> {
+  const rows = await viewQuery(db)
+    .where(and(eq(bookings.patientId, patientId), inArray(bookings.status, ['pending_payment', 'confirmed', 'completed', 'cancelled', 'expired'] as BookingStatus[])))
+    .orderBy(desc(bookings.startsAt))
+    .limit(100);
+  return rows.map(toView);
+}
+
+/** The clinician's consults in [from, to), live ones only (confirmed and unexpired holds), oldest first. */
+export async function listClinicianSchedule(db: Db, clinicianId: string, from: Date, to: Date): Promise<BookingView[]> {
+  const rows = await viewQuery(db)
+    .where(
+      and(
+        eq(bookings.clinicianId, clinicianId),
+        gte(bookings.startsAt, from),
+        lt(bookings.startsAt, to),
+        sql`(${bookings.status} = 'confirmed' or (${bookings.status} = 'pending_payment' and ${bookings.holdExpiresAt} > now()))`,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt));
+  return rows.map(toView);
+}
+
+/**
+ * Marks holds of this clinician that lapsed and overlap [start, blockedUntil) as expired, so the exclusion
+ * constraint (which cannot read the clock) lets a new booking take their place.
+ */
+export async function expireLapsedHoldsInRange(db: Db, clinicianId: string, start: Date, blockedUntil: Date): Promise<number> {
+  const rows = await db
+    .update(bookings)
+    .set({ status: 'expired', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(bookings.clinicianId, clinicianId),
+        eq(bookings.status, 'pending_payment'),
+        lt(bookings.holdExpiresAt, sql`now()`),
+        sql`tstzrange(${bookings.startsAt}, ${bookings.blockedUntil}, '[)') && tstzrange(${start.toISOString()}::timestamptz, ${blockedUntil.toISOString()}::timestamptz, '[)')`,
+      ),
+    )
+    .returning({ id: bookings.id });
+  return rows.length;
+}
+
+/** Every lapsed hold, any clinician (the expire-holds job). Returns the ids it expired. */
+export async function expireAllLapsedHolds(db: Db): Promise<string[]> {
+  const rows = await db
+    .update(bookings)
+    .set({ status: 'expired', updatedAt: sql`now()` })
+    .where(and(eq(bookings.status, 'pending_payment'), lt(bookings.holdExpiresAt, sql`now()`)))
+    .returning({ id: bookings.id });
+  return rows.map((r) => r.id);
+}
+
+/** Forward-only status change: updates only when the booking is still in `from`. Returns the row or null. */
+export async function transitionBooking(
+  db: Db,
+  id: string,
+  from: BookingStatus | BookingStatus[],
+  set: Partial<typeof bookings.$inferInsert> & { status: BookingStatus },
+): Promise<Booking | null> {
+  const fromList = Array.isArray(from) ? from : [from];
+  const [row] = await db
+    .update(bookings)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(bookings.id, id), inArray(bookings.status, fromList)))
+    .returning();
+  return row ?? null;
+}

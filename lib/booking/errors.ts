@@ -1,0 +1,40 @@
+/** Errors the booking service raises; routes map `code` to an HTTP status and a friendly message. */
+export type BookingErrorCode =
+  | 'slot_unavailable'
+  | 'not_found'
+  | 'intake_not_found'
+  | 'invalid_slot'
+  | 'not_allowed'
+  | 'state_changed'
+  | 'payment_provider_error';
+
+const STATUS: Record<BookingErrorCode, number> = {
+  slot_unavailable: 409,
+  not_found: 404,
+  intake_not_found: 404,
+  invalid_slot: 409,
+  not_allowed: 409,
+  state_changed: 409,
+  payment_provider_error: 502,
+};
+
+export class BookingError extends Error {
+  constructor(
+    readonly code: BookingErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BookingError';
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+/** SQLSTATE 23P01: the exclusion constraint refused an overlapping booking. drizzle puts it on err or err.cause. */
+export function isExclusionViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  return e?.code === '23P01' || e?.cause?.code === '23P01';
+}
+
+export const SLOT_TAKEN_MESSAGE = 'Someone booked this time a moment ago. Please choose another slot — the list below is up to date.';

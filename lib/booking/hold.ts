@@ -1,0 +1,119 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { getBookableClinician } from '@/db/queries/availability';
+import { expireLapsedHoldsInRange, transitionBooking } from '@/db/queries/bookings';
+import { getConsultType } from '@/db/queries/consult-types';
+import { insertPayment } from '@/db/queries/payments';
+import { bookings, cases } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/guards';
+import { log } from '@/lib/log';
+import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession } from '@/lib/payments/gateway';
+import { isBookableTime } from './availability';
+import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
+import { isValidTimeZone } from './zoned-time';
+
+export interface HoldRequest {
+  clinicianId: string;
+  consultTypeId: string;
+  startsAt: Date;
+  intakeId?: string;
+  timezone?: string;
+}
+
+export interface HoldResult {
+  id: string;
+  status: 'pending_payment';
+  holdExpiresAt: string;
+  checkoutUrl: string;
+}
+
+/**
+ * Holds a slot for a patient and opens the Checkout Session that pays for it. The hold is the booking row itself
+ * (status pending_payment until holdExpiresAt), so the exclusion constraint decides races: of many concurrent
+ * requests for one slot exactly one insert commits; the others get SQLSTATE 23P01 → slot_unavailable.
+ */
+export async function holdSlot(patient: CurrentUser, req: HoldRequest): Promise<HoldResult> {
+  const db = await getDb();
+  const [type, clinician] = await Promise.all([getConsultType(db, req.consultTypeId), getBookableClinician(db, req.clinicianId)]);
+  if (!type || !type.active) throw new BookingError('not_found', 'That consult type does not exist.');
+  if (!clinician) throw new BookingError('not_found', 'That clinician cannot be booked.');
+  if (req.intakeId) {
+    const [owned] = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.id, req.intakeId), eq(cases.patientId, patient.id)))
+      .limit(1);
+    if (!owned) throw new BookingError('intake_not_found', 'We could not find that case.');
+  }
+  if (!(await isBookableTime(db, clinician, type, req.startsAt))) {
+    throw new BookingError('slot_unavailable', 'That time is not offered (outside working hours, too soon or too far ahead). Please pick one of the listed slots.');
+  }
+
+  const startsAt = req.startsAt;
+  const endsAt = new Date(startsAt.getTime() + type.durationMinutes * 60_000);
+  const blockedUntil = new Date(endsAt.getTime() + type.bufferAfterMinutes * 60_000);
+  const holdExpiresAt = new Date(Date.now() + CHECKOUT_LIFETIME_MS + CHECKOUT_CLOCK_MARGIN_MS);
+  const patientTimezone = req.timezone && isValidTimeZone(req.timezone) ? req.timezone : patient.timezone;
+
+  let booking: typeof bookings.$inferSelect;
+  try {
+    booking = await db.transaction(async (tx) => {
+      // A constraint cannot read the clock: clear lapsed holds in this range first, in the same transaction.
+      await expireLapsedHoldsInRange(tx, clinician.id, startsAt, blockedUntil);
+      const [row] = await tx
+        .insert(bookings)
+        .values({
+          patientId: patient.id,
+          clinicianId: clinician.id,
+          consultTypeId: type.id,
+          caseId: req.intakeId ?? null,
+          status: 'pending_payment',
+          startsAt,
+          endsAt,
+          blockedUntil,
+          holdExpiresAt,
+          priceCents: type.priceCents,
+          currency: type.currency,
+          patientTimezone,
+        })
+        .returning();
+      await audit(
+        { actor: patient, action: 'booking.hold', resourceType: 'booking', resourceId: row!.id, patientId: patient.id, details: { clinicianId: clinician.id, startsAt: startsAt.toISOString() } },
+        tx,
+      );
+      return row!;
+    });
+  } catch (err) {
+    if (isExclusionViolation(err)) throw new BookingError('slot_unavailable', SLOT_TAKEN_MESSAGE);
+    throw err;
+  }
+
+  // The network call happens after the commit: a transaction never waits on Stripe.
+  try {
+    const session = await createCheckoutSession({
+      bookingId: booking.id,
+      patientId: patient.id,
+      customerEmail: patient.email,
+      productName: `${type.name} with ${clinician.name}`,
+      description: `${type.durationMinutes}-minute video consult, ${startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      amountCents: type.priceCents,
+      currency: type.currency,
+      expiresAt: holdExpiresAt,
+    });
+    await insertPayment(db, {
+      bookingId: booking.id,
+      provider: session.provider,
+      checkoutSessionId: session.id,
+      checkoutUrl: session.url,
+      amountCents: type.priceCents,
+      currency: type.currency,
+    });
+    return { id: booking.id, status: 'pending_payment', holdExpiresAt: holdExpiresAt.toISOString(), checkoutUrl: session.url };
+  } catch (err) {
+    log().error({ err: err instanceof Error ? err.message : String(err), bookingId: booking.id }, 'checkout session could not be created; releasing the hold');
+    await transitionBooking(db, booking.id, 'pending_payment', { status: 'expired' });
+    throw new BookingError('payment_provider_error', 'We could not start the payment. Nothing was charged and the time was released — please try again.');
+  }
+}
