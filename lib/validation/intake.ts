@@ -129,7 +129,9 @@ const complaintShape = {
   morningStiffness: z.boolean().optional(),
 };
 
-const worstAtLeastNow = (c: { painNow: number; painWorst: number }) => c.painWorst >= c.painNow;
+const isScore = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10;
+/** Compared only once both scores are valid, so a patient sees one message per problem. */
+const worstAtLeastNow = (c: { painNow: number; painWorst: number }) => !isScore(c.painNow) || !isScore(c.painWorst) || c.painWorst >= c.painNow;
 const worstAtLeastNowIssue = { path: ['painWorst'], message: 'Your worst pain should be at least as high as your pain now.' };
 
 export const complaintSchema = z.strictObject(complaintShape).refine(worstAtLeastNow, worstAtLeastNowIssue);
