@@ -1,0 +1,176 @@
+import { and, arrayContains, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../client';
+import { cases, clinicianProfiles, patientProfiles, triageAssessments, users, type CaseStatus, type CaseUrgency } from '../schema';
+import { encodeQueueCursor, type QueueCursor } from '@/lib/queue/cursor';
+import type { TriageReason } from '@/lib/triage';
+
+export interface QueueFilter {
+  /** The signed-in clinician (for `assignee: 'me'`). */
+  viewerId: string;
+  assignee: 'me' | 'none' | 'any';
+  urgency?: CaseUrgency;
+  status?: CaseStatus[];
+  area?: string;
+  limit: number;
+  cursor?: QueueCursor | null;
+}
+
+export interface QueueItem {
+  id: string;
+  urgency: CaseUrgency;
+  status: CaseStatus;
+  assignedClinicianId: string | null;
+  assigneeName: string | null;
+  regions: string[];
+  areas: string[];
+  submittedAt: Date;
+  slaDueAt: Date;
+  breachAlertedAt: Date | null;
+  patientName: string | null;
+  patientDateOfBirth: string | null;
+  reasons: TriageReason[];
+  redFlag: boolean;
+  mriConcern: 'urgent' | 'review' | null;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+const patientUser = alias(users, 'patient_user');
+
+/** Statuses in the `status IN (…)` predicate are inlined so the partial-free indexes and plans stay stable. */
+function statusPredicate(statuses: CaseStatus[]): SQL {
+  return statuses.length === 1 ? eq(cases.status, statuses[0]) : inArray(cases.status, statuses);
+}
+
+/** The WHERE shared by the list and the counts (everything except keyset position). */
+function scopeConditions(f: Omit<QueueFilter, 'limit' | 'cursor'>, opts: { facets: boolean }): SQL[] {
+  const where: SQL[] = [];
+  if (f.assignee === 'me') where.push(eq(cases.assignedClinicianId, f.viewerId));
+  if (f.assignee === 'none') where.push(isNull(cases.assignedClinicianId));
+  if (f.area) where.push(arrayContains(cases.areas, [f.area]));
+  if (!opts.facets) {
+    if (f.urgency) where.push(eq(cases.urgencyRank, URGENCY_RANK_OF[f.urgency]));
+    if (f.status?.length) where.push(statusPredicate(f.status));
+  }
+  return where;
+}
+
+const URGENCY_RANK_OF: Record<CaseUrgency, number> = { emergency: 0, urgent: 1, routine: 2 };
+
+/**
+ * THE queue query: the page, the JSON API (CONTRACTS §4b) and the benchmark all call this.
+ * Ordered by urgency rank, then SLA due time (oldest first), then id; keyset-paged on that triple so every page
+ * is an index range scan (cases_queue_idx / cases_assignee_queue_idx / cases_status_queue_idx), however deep.
+ * The latest triage assessment comes through a LATERAL lookup on triage_assessments_case_idx (one probe per row).
+ */
+export function buildQueueQuery(db: Db, f: QueueFilter) {
+  const latest = db
+    .select({
+      reasons: triageAssessments.reasons,
+      mriConcern: sql<string | null>`case
+        when jsonb_path_exists(${triageAssessments.mriFindings}, '$[*] ? (@.negated == false && @.concern == "urgent")') then 'urgent'
+        when jsonb_path_exists(${triageAssessments.mriFindings}, '$[*] ? (@.negated == false && @.concern == "review")') then 'review'
+      end`.as('mri_concern'),
+    })
+    .from(triageAssessments)
+    .where(eq(triageAssessments.caseId, cases.id))
+    .orderBy(desc(triageAssessments.createdAt))
+    .limit(1)
+    .as('latest');
+
+  const where = scopeConditions(f, { facets: false });
+  if (f.cursor) {
+    where.push(sql`(${cases.urgencyRank}, ${cases.slaDueAt}, ${cases.id}) > (${f.cursor.rank}, ${f.cursor.due}::timestamptz, ${f.cursor.id}::uuid)`);
+  }
+
+  return db
+    .select({
+      id: cases.id,
+      urgency: cases.urgency,
+      urgencyRank: cases.urgencyRank,
+      status: cases.status,
+      assignedClinicianId: cases.assignedClinicianId,
+      assigneeName: clinicianProfiles.displayName,
+      regions: cases.regions,
+      areas: cases.areas,
+      submittedAt: cases.submittedAt,
+      slaDueAt: cases.slaDueAt,
+      slaDueKey: sql<string>`${cases.slaDueAt}::text`,
+      breachAlertedAt: cases.breachAlertedAt,
+      patientName: sql<string | null>`coalesce(${patientProfiles.name}, ${patientUser.name})`,
+      patientDateOfBirth: patientProfiles.dateOfBirth,
+      reasons: latest.reasons,
+      mriConcern: latest.mriConcern,
+    })
+    .from(cases)
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, cases.patientId))
+    .leftJoin(patientUser, eq(patientUser.id, cases.patientId))
+    .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, cases.assignedClinicianId))
+    .leftJoinLateral(latest, sql`true`)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(cases.urgencyRank), asc(cases.slaDueAt), asc(cases.id))
+    .limit(f.limit + 1);
+}
+
+export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
+  const rows = await buildQueueQuery(db, f);
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => {
+      const reasons = (Array.isArray(r.reasons) ? r.reasons : []) as TriageReason[];
+      return {
+        id: r.id,
+        urgency: r.urgency,
+        status: r.status,
+        assignedClinicianId: r.assignedClinicianId,
+        assigneeName: r.assigneeName,
+        regions: r.regions,
+        areas: r.areas,
+        submittedAt: r.submittedAt,
+        slaDueAt: r.slaDueAt,
+        breachAlertedAt: r.breachAlertedAt,
+        patientName: r.patientName,
+        patientDateOfBirth: r.patientDateOfBirth,
+        reasons,
+        redFlag: reasons.some((x) => x.source === 'screen'),
+        mriConcern: r.mriConcern === 'urgent' || r.mriConcern === 'review' ? r.mriConcern : null,
+      };
+    }),
+    nextCursor: rows.length > f.limit && last ? encodeQueueCursor({ rank: last.urgencyRank, due: last.slaDueKey, id: last.id }) : null,
+  };
+}
+
+export interface QueueCounts {
+  byStatus: Record<CaseStatus, number>;
+  byUrgency: Record<CaseUrgency, number>;
+  total: number;
+}
+
+/**
+ * Facet counts for the filters: per status (within the assignee/area scope) and per urgency (within that scope
+ * and the chosen statuses), so each number says what picking it would show.
+ */
+export async function queueCounts(db: Db, f: Omit<QueueFilter, 'limit' | 'cursor'>): Promise<QueueCounts> {
+  const scope = scopeConditions(f, { facets: true });
+  const statusRows = await db
+    .select({ status: cases.status, urgency: cases.urgency, n: count() })
+    .from(cases)
+    .where(scope.length ? and(...scope) : undefined)
+    .groupBy(cases.status, cases.urgency);
+  const byStatus = { submitted: 0, in_review: 0, advice_sent: 0, consult_recommended: 0, referred: 0, closed: 0 } as Record<CaseStatus, number>;
+  const byUrgency = { emergency: 0, urgent: 0, routine: 0 } as Record<CaseUrgency, number>;
+  let total = 0;
+  for (const r of statusRows) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+    if (!f.status?.length || f.status.includes(r.status)) {
+      byUrgency[r.urgency] = (byUrgency[r.urgency] ?? 0) + r.n;
+      total += r.n;
+    }
+  }
+  return { byStatus, byUrgency, total };
+}
