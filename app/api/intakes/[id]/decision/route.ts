@@ -1,0 +1,23 @@
+import { NextResponse } from 'next/server';
+import { apiGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
+import { decideCase, describeConflict } from '@/lib/queue/decide-case';
+import { decisionSchema } from '@/lib/validation/queue';
+
+export const dynamic = 'force-dynamic';
+
+/** A clinician's decision (advice | consult | referral): 201 {status} | 409 status_conflict | 400 field errors. */
+export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const guard = await apiGuard(['clinician'], 'case');
+  if (!guard.ok) return guard.response;
+  const { id } = await ctx.params;
+  const parsed = await readJsonBody(req, decisionSchema, { maxBytes: 32_000 });
+  if (!parsed.ok) return parsed.response;
+  const r = await decideCase(guard.user, id, parsed.data);
+  if (r.ok) return NextResponse.json({ status: r.status, eventId: r.eventId }, { status: 201 });
+  if (r.reason === 'not_found') return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  return NextResponse.json(
+    { error: 'status_conflict', message: describeConflict(r, guard.user.id), status: r.status, assignedClinicianId: r.assignedClinicianId },
+    { status: 409 },
+  );
+}

@@ -1,0 +1,31 @@
+import { NextResponse } from 'next/server';
+import { apiGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
+import { listThreadForViewer, postCaseMessage } from '@/lib/queue/messages';
+import { messageSchema } from '@/lib/validation/queue';
+
+export const dynamic = 'force-dynamic';
+
+/** The case thread: the patient (own case only; 404 otherwise) and the team. Internal notes only for the team. */
+export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const guard = await apiGuard();
+  if (!guard.ok) return guard.response;
+  const { id } = await ctx.params;
+  const messages = await listThreadForViewer(guard.user, id);
+  if (!messages) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  return NextResponse.json({ items: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) });
+}
+
+export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const guard = await apiGuard();
+  if (!guard.ok) return guard.response;
+  const { id } = await ctx.params;
+  const parsed = await readJsonBody(req, messageSchema, { maxBytes: 32_000 });
+  if (!parsed.ok) return parsed.response;
+  const r = await postCaseMessage(guard.user, id, parsed.data);
+  if (r.ok) return NextResponse.json({ ...r.message, createdAt: r.message.createdAt.toISOString() }, { status: 201 });
+  if (r.reason === 'internal_not_allowed') {
+    return NextResponse.json({ error: 'invalid_request', fieldErrors: { internal: ['Only the team can write internal notes.'] } }, { status: 400 });
+  }
+  return NextResponse.json({ error: 'not_found' }, { status: 404 });
+}

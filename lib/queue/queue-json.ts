@@ -1,0 +1,50 @@
+import type { QueueCounts, QueueItem, QueuePage } from '@/db/queries/queue';
+
+/** One queue row on the wire: CONTRACTS §4b fields first, then optional extras the page uses. */
+export interface QueueItemJson {
+  id: string;
+  urgency: QueueItem['urgency'];
+  status: QueueItem['status'];
+  assignedClinicianId: string | null;
+  regions: string[];
+  submittedAt: string;
+  slaDueAt: string;
+  assigneeName: string | null;
+  areas: string[];
+  patientName: string | null;
+  patientDateOfBirth: string | null;
+  reasons: { code: string; source: string; text: string }[];
+  redFlag: boolean;
+  mriConcern: 'urgent' | 'review' | null;
+  breachAlertedAt: string | null;
+}
+
+export interface QueueJson {
+  items: QueueItemJson[];
+  nextCursor: string | null;
+  counts?: QueueCounts;
+}
+
+export function toQueueJson(page: QueuePage, counts?: QueueCounts): QueueJson {
+  return {
+    items: page.items.map((i) => ({
+      id: i.id,
+      urgency: i.urgency,
+      status: i.status,
+      assignedClinicianId: i.assignedClinicianId,
+      regions: i.regions,
+      submittedAt: i.submittedAt.toISOString(),
+      slaDueAt: i.slaDueAt.toISOString(),
+      assigneeName: i.assigneeName,
+      areas: i.areas,
+      patientName: i.patientName,
+      patientDateOfBirth: i.patientDateOfBirth,
+      reasons: i.reasons.map((r) => ({ code: r.code, source: r.source, text: r.text })),
+      redFlag: i.redFlag,
+      mriConcern: i.mriConcern,
+      breachAlertedAt: i.breachAlertedAt?.toISOString() ?? null,
+    })),
+    nextCursor: page.nextCursor,
+    ...(counts ? { counts } : {}),
+  };
+}
