@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { bookings, clinicianProfiles, consultTypes, payments, users, type BookingStatus } from '../schema';
 
@@ -11,6 +12,7 @@ export interface BookingView extends Booking {
   fullRefundWindowHours: number;
   clinicianName: string;
   clinicianTimezone: string;
+  clinicianEmail: string;
   patientName: string | null;
   patientEmail: string;
   payment: {
@@ -26,6 +28,7 @@ export interface BookingView extends Booking {
 }
 
 const patientUsers = users;
+const clinicianUsers = alias(users, 'clinician_users');
 
 function viewQuery(db: Db) {
   return db
@@ -36,6 +39,7 @@ function viewQuery(db: Db) {
       fullRefundWindowHours: consultTypes.fullRefundWindowHours,
       clinicianName: clinicianProfiles.displayName,
       clinicianTimezone: clinicianProfiles.timezone,
+      clinicianEmail: clinicianUsers.email,
       patientName: patientUsers.name,
       patientEmail: patientUsers.email,
       payment: {
@@ -53,6 +57,7 @@ function viewQuery(db: Db) {
     .innerJoin(consultTypes, eq(consultTypes.id, bookings.consultTypeId))
     .innerJoin(clinicianProfiles, eq(clinicianProfiles.userId, bookings.clinicianId))
     .innerJoin(patientUsers, eq(patientUsers.id, bookings.patientId))
+    .innerJoin(clinicianUsers, eq(clinicianUsers.id, bookings.clinicianId))
     .leftJoin(payments, eq(payments.bookingId, bookings.id));
 }
 
@@ -66,6 +71,7 @@ function toView(r: ViewRow): BookingView {
     fullRefundWindowHours: r.fullRefundWindowHours,
     clinicianName: r.clinicianName,
     clinicianTimezone: r.clinicianTimezone,
+    clinicianEmail: r.clinicianEmail,
     patientName: r.patientName,
     patientEmail: r.patientEmail,
     payment: r.payment && r.payment.checkoutSessionId ? r.payment : null,

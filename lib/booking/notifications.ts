@@ -1,0 +1,146 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import type { BookingView } from '@/db/queries/bookings';
+import { bookings } from '@/db/schema';
+import { appUrl, env } from '@/lib/env';
+import { sendMail } from '@/lib/mail';
+import { renderMail } from '@/lib/mail/layout';
+import { formatInZone, formatMoney } from './format';
+import { buildIcs } from './ics';
+
+/** Minutes before the start when the video room lets people in (the room itself belongs to the video feature). */
+export const ROOM_OPENS_MINUTES_BEFORE = 10;
+
+export function roomUrl(bookingId: string): string {
+  return `${appUrl()}/consult/${bookingId}`;
+}
+export function bookingUrl(bookingId: string): string {
+  return `${appUrl()}/bookings/${bookingId}`;
+}
+
+function organizer(): { name: string; email: string } {
+  const from = env().MAIL_FROM;
+  const m = /^(.*)<([^>]+)>\s*$/.exec(from);
+  return m ? { name: m[1]!.trim().replace(/^"|"$/g, ''), email: m[2]!.trim() } : { name: 'Triage & Consult', email: from.trim() };
+}
+
+function whenLines(b: BookingView): string[] {
+  const patientTime = formatInZone(b.startsAt, b.patientTimezone, { dateStyle: 'full' });
+  const clinicianTime = formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' });
+  return patientTime === clinicianTime ? [patientTime] : [`${patientTime} — your time`, `${clinicianTime} — ${b.clinicianName}'s time`];
+}
+
+function calendarFile(b: BookingView, opts: { cancelled?: boolean } = {}) {
+  const content = buildIcs({
+    bookingId: b.id,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    title: `${b.consultTypeName} with ${b.clinicianName}`,
+    description: [...whenLines(b), `Video room: ${roomUrl(b.id)}`, `Manage the booking: ${bookingUrl(b.id)}`].join('\n'),
+    url: roomUrl(b.id),
+    organizer: organizer(),
+    sequence: b.rescheduleCount + (opts.cancelled ? 1 : 0),
+    cancelled: opts.cancelled,
+  });
+  return { filename: opts.cancelled ? 'consult-cancelled.ics' : 'consult.ics', contentType: 'text/calendar; method=' + (opts.cancelled ? 'CANCEL' : 'PUBLISH'), content };
+}
+
+function paidLine(b: BookingView): string {
+  const amount = formatMoney(b.payment?.amountCents ?? b.priceCents, b.payment?.currency ?? b.currency);
+  return `Receipt: ${amount} paid for "${b.consultTypeName}" (booking ${b.id.slice(0, 8)}).`;
+}
+
+/**
+ * The confirmation (patient, with .ics) and a note to the clinician, once per booking: the conditional update on
+ * confirmation_sent_at makes a retried webhook or job send nothing twice. Runs inside the caller's transaction.
+ */
+export async function sendConfirmation(tx: Db, b: BookingView): Promise<boolean> {
+  const claimed = await tx
+    .update(bookings)
+    .set({ confirmationSentAt: new Date() })
+    .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed'), isNull(bookings.confirmationSentAt)))
+    .returning({ id: bookings.id });
+  if (claimed.length === 0) return false;
+  const mail = renderMail({
+    heading: 'Your video consult is booked',
+    paragraphs: [
+      `${b.consultTypeName} with ${b.clinicianName} (${b.durationMinutes} minutes).`,
+      ...whenLines(b),
+      `Join from this link; the room opens ${ROOM_OPENS_MINUTES_BEFORE} minutes before the start: ${roomUrl(b.id)}`,
+      paidLine(b),
+      `Need to change it? Cancel or reschedule up to ${b.fullRefundWindowHours} hours before the start for a full refund: ${bookingUrl(b.id)}`,
+      'The calendar file attached adds the consult to your calendar in your own time zone.',
+    ],
+    action: { label: 'View your booking', url: bookingUrl(b.id) },
+  });
+  await sendMail({ to: b.patientEmail, subject: `Booking confirmed: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFile(b)] }, tx);
+  await notifyClinician(tx, b, 'New consult booked', [`${b.patientName ?? 'A patient'} booked ${b.consultTypeName}.`, formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' })], { ics: true });
+  return true;
+}
+
+async function notifyClinician(tx: Db, b: BookingView, heading: string, paragraphs: string[], opts: { ics?: boolean; cancelled?: boolean } = {}) {
+  const mail = renderMail({ heading, paragraphs, action: { label: 'Open your schedule', url: `${appUrl()}/schedule` } });
+  await sendMail({ to: b.clinicianEmail, subject: `${heading}: ${formatInZone(b.startsAt, b.clinicianTimezone, { withZone: false })}`, ...mail, attachments: opts.ics ? [calendarFile(b, { cancelled: opts.cancelled })] : [] }, tx);
+}
+
+export async function sendLatePaymentRefunded(tx: Db, b: BookingView, amountCents: number, currency: string, why: 'slot_taken' | 'cancelled'): Promise<void> {
+  const mail = renderMail({
+    heading: 'Your payment was refunded',
+    paragraphs: [
+      why === 'cancelled'
+        ? `Your payment for ${b.consultTypeName} with ${b.clinicianName} arrived after the booking had been cancelled.`
+        : `Your payment for ${b.consultTypeName} with ${b.clinicianName} arrived after your 30-minute hold had ended, and the time had been booked by someone else in the meantime.`,
+      `We refunded the full ${formatMoney(amountCents, currency)}. It usually shows on your statement within 5–10 days.`,
+      'Please pick another time — we are sorry for the trouble.',
+    ],
+    action: { label: 'Choose another time', url: `${appUrl()}/book?clinician=${b.clinicianId}` },
+  });
+  await sendMail({ to: b.patientEmail, subject: 'Payment refunded: that time was no longer available', ...mail }, tx);
+}
+
+export async function sendPaymentFailed(tx: Db, b: BookingView): Promise<void> {
+  const mail = renderMail({
+    heading: 'Your payment did not go through',
+    paragraphs: [`The payment for ${b.consultTypeName} with ${b.clinicianName} failed, so the time was released. Nothing was charged.`, 'You can book again with another payment method.'],
+    action: { label: 'Book again', url: `${appUrl()}/book?clinician=${b.clinicianId}` },
+  });
+  await sendMail({ to: b.patientEmail, subject: 'Payment failed: your consult was not booked', ...mail }, tx);
+}
+
+export async function sendCancellation(tx: Db, b: BookingView, opts: { by: 'patient' | 'clinician'; refundCents: number }): Promise<void> {
+  const refund = opts.refundCents > 0 ? `We refunded ${formatMoney(opts.refundCents, b.payment?.currency ?? b.currency)}; it usually shows within 5–10 days.` : 'This cancellation was inside the no-refund period, so no refund is due.';
+  const who = opts.by === 'clinician' ? `${b.clinicianName} had to cancel your consult. We are sorry.` : 'You cancelled your consult.';
+  const mail = renderMail({
+    heading: 'Your consult is cancelled',
+    paragraphs: [who, ...whenLines(b), refund, 'The attached calendar file removes it from your calendar.'],
+    action: { label: 'Book another time', url: `${appUrl()}/book?clinician=${b.clinicianId}` },
+  });
+  await sendMail({ to: b.patientEmail, subject: `Cancelled: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFile(b, { cancelled: true })] }, tx);
+  await notifyClinician(tx, b, 'Consult cancelled', [`${opts.by === 'clinician' ? 'You' : (b.patientName ?? 'The patient')} cancelled ${b.consultTypeName}.`, formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' })], { ics: true, cancelled: true });
+}
+
+export async function sendRescheduled(tx: Db, b: BookingView, previousStart: Date): Promise<void> {
+  const mail = renderMail({
+    heading: 'Your consult has a new time',
+    paragraphs: [
+      `${b.consultTypeName} with ${b.clinicianName} moved from ${formatInZone(previousStart, b.patientTimezone)} to:`,
+      ...whenLines(b),
+      `Video room: ${roomUrl(b.id)}`,
+      'The attached calendar file updates the event in your calendar.',
+    ],
+    action: { label: 'View your booking', url: bookingUrl(b.id) },
+  });
+  await sendMail({ to: b.patientEmail, subject: `New time: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFile(b)] }, tx);
+  await notifyClinician(tx, b, 'Consult moved', [`${b.consultTypeName} with ${b.patientName ?? 'a patient'} moved to:`, formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' })], { ics: true });
+}
+
+export async function sendReminder(tx: Db, b: BookingView, kind: '24h' | '1h'): Promise<void> {
+  const lead = kind === '24h' ? 'tomorrow' : 'in about an hour';
+  const mail = renderMail({
+    heading: `Reminder: your consult is ${lead}`,
+    paragraphs: [`${b.consultTypeName} with ${b.clinicianName}.`, ...whenLines(b), `Join here; the room opens ${ROOM_OPENS_MINUTES_BEFORE} minutes before the start: ${roomUrl(b.id)}`],
+    action: { label: 'Open the video room', url: roomUrl(b.id) },
+  });
+  await sendMail({ to: b.patientEmail, subject: `Reminder: ${b.consultTypeName} ${lead}`, ...mail }, tx);
+}

@@ -1,0 +1,10 @@
+import type { EventHandler } from '../context';
+import { markProcessing, settlePaidSession } from '../effects';
+import type { Stripe } from '../stripe-client';
+
+/** Confirms only when the money is there; a delayed method (payment_status 'unpaid') waits for async_payment_*. */
+export const handleCheckoutSessionCompleted: EventHandler = async (event, ctx) => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') await settlePaidSession(ctx, session);
+  else await markProcessing(ctx, session);
+};

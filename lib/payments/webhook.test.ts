@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import Stripe from 'stripe';
+import { setDbHandleForTests } from '@/db';
+import { resetEnvCache } from '@/lib/env';
+import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
+import { holdSlot } from '@/lib/booking/hold';
+import { POST } from '@/app/api/stripe/webhook/route';
+
+const SECRET = 'whsec_test_stand_in_secret';
+const signer = new Stripe('sk_test_signer');
+
+function deliver(event: object, opts: { secret?: string; timestamp?: number } = {}): Promise<Response> {
+  const payload = JSON.stringify(event);
+  const header = signer.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? SECRET, timestamp: opts.timestamp });
+  return POST(new Request('http://test/api/stripe/webhook', { method: 'POST', body: payload, headers: { 'stripe-signature': header, 'content-type': 'application/json' } }));
+}
+
+describe.each(testDbKinds())('Stripe webhook with the real SDK against a local stand-in (%s)', (kind) => {
+  let t: TestDb;
+  let stripe: StripeStandIn;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    stripe = await startStripeStandIn();
+    process.env.STRIPE_SECRET_KEY = 'sk_test_stand_in';
+    process.env.STRIPE_API_BASE = stripe.url;
+    process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+    resetEnvCache();
+    t = await createTestDb(kind);
+    setDbHandleForTests(t);
+  });
+  afterAll(async () => {
+    process.env = saved;
+    resetEnvCache();
+    await stripe.close();
+    await t.destroy();
+  });
+  beforeEach(() => t.reset());
+
+  async function bookingStatus(id: string) {
+    const { rows } = await t.executeSql(
+      `select b.status, p.status as payment, p.refunded_cents, p.payment_intent_id from bookings b left join payments p on p.booking_id = b.id where b.id = $1`,
+      [id],
+    );
+    return rows[0] as { status: string; payment: string; refunded_cents: number; payment_intent_id: string | null };
+  }
+  async function mailsTo(email: string, subject: RegExp) {
+    const { rows } = await t.executeSql(`select subject, attachments from outbox_messages where "to" = $1 order by created_at`, [email]);
+    return (rows as { subject: string; attachments: { content: string }[] }[]).filter((m) => subject.test(m.subject));
+  }
+  async function hold(days = 4) {
+    const patient = await makePatient(t.db);
+    const clinician = await makeClinician(t.db);
+    const type = await makeConsultType(t.db);
+    const startsAt = gridSlot(days);
+    const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
+    const sessionId = new URL(held.checkoutUrl).pathname.split('/').pop()!;
+    return { patient, clinician, type, startsAt, held, sessionId };
+  }
+
+  it('creates the Checkout Session with client_reference_id, metadata, expires_at ≥ 30 min, the price and an idempotency key', async () => {
+    const { held, sessionId } = await hold();
+    const req = stripe.requests.find((r) => r.path === '/v1/checkout/sessions')!;
+    expect(req.idempotencyKey).toBe(`checkout:${held.id}`);
+    const p = req.params as { client_reference_id: string; metadata: { bookingId: string }; expires_at: string; line_items: { price_data: { unit_amount: string; currency: string } }[] };
+    expect(p.client_reference_id).toBe(held.id);
+    expect(p.metadata.bookingId).toBe(held.id);
+    expect(Number(p.expires_at) * 1000).toBeGreaterThanOrEqual(Date.now() + 30 * 60_000 - 5_000);
+    expect(Number(p.expires_at) * 1000).toBe(Math.floor(Date.parse(held.holdExpiresAt) / 1000) * 1000);
+    expect(p.line_items[0]!.price_data).toMatchObject({ unit_amount: '9500', currency: 'gbp' });
+    expect(held.checkoutUrl).toBe(`https://checkout.stripe.test/c/pay/${sessionId}`);
+  });
+
+  it('rejects a bad signature and a stale timestamp with 400, changing nothing', async () => {
+    const { held, sessionId } = await hold();
+    const event = stripeEvent('checkout.session.completed', stripe.complete(sessionId));
+    expect((await deliver(event, { secret: 'whsec_wrong' })).status).toBe(400);
+    expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(400);
+    const unsigned = await POST(new Request('http://test/api/stripe/webhook', { method: 'POST', body: JSON.stringify(event) }));
+    expect(unsigned.status).toBe(400);
+    expect((await bookingStatus(held.id)).status).toBe('pending_payment');
+  });
+
+  it('confirms on a paid completion; the same event twice has one effect (one confirmation mail)', async () => {
+    const { held, sessionId, patient } = await hold();
+    const event = stripeEvent('checkout.session.completed', stripe.complete(sessionId));
+    const first = await deliver(event);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ outcome: 'processed' });
+    const second = await deliver(event);
+    expect(await second.json()).toMatchObject({ outcome: 'duplicate' });
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
+    const mails = await mailsTo(patient.email, /Booking confirmed/);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.attachments[0]!.content).toContain('BEGIN:VCALENDAR');
+    // A different event id carrying the same completion (Stripe may resend) still confirms once.
+    await deliver(stripeEvent('checkout.session.completed', stripe.sessions.get(sessionId)!));
+    expect(await mailsTo(patient.email, /Booking confirmed/)).toHaveLength(1);
+  });
+
+  it('reversed order: an expiry arriving after the completion leaves the booking confirmed', async () => {
+    const { held, sessionId } = await hold();
+    const paid = stripe.complete(sessionId);
+    await deliver(stripeEvent('checkout.session.completed', paid, { created: 200 }));
+    await deliver(stripeEvent('checkout.session.expired', { ...paid, status: 'expired' }, { created: 100 }));
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
+  });
+
+  it('reversed order: async success before the unpaid completion ends confirmed and paid', async () => {
+    const { held, sessionId } = await hold();
+    const unpaid = stripe.complete(sessionId, { paymentStatus: 'unpaid' });
+    const succeeded = { ...unpaid, payment_status: 'paid' };
+    await deliver(stripeEvent('checkout.session.async_payment_succeeded', succeeded));
+    await deliver(stripeEvent('checkout.session.completed', unpaid));
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
+  });
+
+  it('an unpaid completion does not confirm; async failure releases the slot and tells the patient', async () => {
+    const { held, sessionId, patient } = await hold();
+    const unpaid = stripe.complete(sessionId, { paymentStatus: 'unpaid' });
+    await deliver(stripeEvent('checkout.session.completed', unpaid));
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'pending_payment', payment: 'processing' });
+    await deliver(stripeEvent('checkout.session.async_payment_failed', unpaid));
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'expired', payment: 'failed' });
+    expect(await mailsTo(patient.email, /Payment failed/)).toHaveLength(1);
+  });
+
+  it('checkout.session.expired releases the hold so the time can be booked again', async () => {
+    const { held, sessionId, clinician, type, startsAt } = await hold();
+    await deliver(stripeEvent('checkout.session.expired', { ...stripe.sessions.get(sessionId)!, status: 'expired' }));
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'expired', payment: 'expired' });
+    const other = await makePatient(t.db);
+    await expect(holdSlot(other, { clinicianId: clinician.id, consultTypeId: type.id, startsAt })).resolves.toMatchObject({ status: 'pending_payment' });
+  });
+
+  it('a payment completing after the hold lapsed and the slot was taken is refunded in full and the patient told', async () => {
+    const { held, sessionId, clinician, type, startsAt, patient } = await hold();
+    await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second' where id = $1`, [held.id]);
+    const other = await makePatient(t.db);
+    await holdSlot(other, { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
+    const res = await deliver(stripeEvent('checkout.session.completed', stripe.complete(sessionId)));
+    expect(res.status).toBe(200);
+    const after = await bookingStatus(held.id);
+    expect(after).toMatchObject({ status: 'expired', payment: 'refunded', refunded_cents: 9500 });
+    expect(stripe.refunds).toEqual([expect.objectContaining({ amount: 9500, payment_intent: after.payment_intent_id })]);
+    expect(await mailsTo(patient.email, /Payment refunded/)).toHaveLength(1);
+  });
+
+  it('a payment completing after the hold lapsed but with the time still free is honoured', async () => {
+    const { held, sessionId } = await hold();
+    await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second', status = 'expired' where id = $1`, [held.id]);
+    await deliver(stripeEvent('checkout.session.completed', stripe.complete(sessionId)));
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
+  });
+
+  it('answers 500 when the effect fails (Stripe retries) and applies it once on the retry', async () => {
+    const { held, sessionId, clinician, type, startsAt } = await hold();
+    await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second' where id = $1`, [held.id]);
+    await holdSlot(await makePatient(t.db), { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
+    const event = stripeEvent('checkout.session.completed', stripe.complete(sessionId));
+    stripe.failNext(/\/v1\/refunds/);
+    expect((await deliver(event)).status).toBe(500);
+    const { rows } = await t.executeSql(`select count(*)::int as n from stripe_events where id = $1`, [event.id]);
+    expect(rows[0]?.n).toBe(0);
+    expect((await deliver(event)).status).toBe(200);
+    expect((await deliver(event)).status).toBe(200);
+    expect(stripe.refunds.filter((r) => r.payment_intent === stripe.sessions.get(sessionId)!.payment_intent)).toHaveLength(1);
+  });
+});

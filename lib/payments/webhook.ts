@@ -1,0 +1,43 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { claimStripeEvent } from '@/db/queries/payments';
+import { log } from '@/lib/log';
+import { EVENT_HANDLERS } from './handlers';
+import { stripeWebhooks, webhookSecret, type Stripe } from './stripe-client';
+
+export type VerifyResult = { ok: true; event: Stripe.Event } | { ok: false; status: 400 | 500; error: string; message: string };
+
+/** Signature and timestamp check on the raw body (300 s tolerance, Stripe's default). */
+export function verifyStripeEvent(rawBody: string, signature: string | null): VerifyResult {
+  const secret = webhookSecret();
+  if (!secret) return { ok: false, status: 500, error: 'webhook_not_configured', message: 'STRIPE_WEBHOOK_SECRET is not set.' };
+  if (!signature) return { ok: false, status: 400, error: 'missing_signature', message: 'The stripe-signature header is missing.' };
+  try {
+    return { ok: true, event: stripeWebhooks.constructEvent(rawBody, signature, secret) };
+  } catch (err) {
+    return { ok: false, status: 400, error: 'invalid_signature', message: err instanceof Error ? err.message.split('\n')[0]! : 'Signature check failed.' };
+  }
+}
+
+export type ProcessOutcome = 'processed' | 'duplicate' | 'ignored';
+
+/**
+ * Records the event id and applies its effect in ONE transaction: a duplicate delivery finds the id already there
+ * and does nothing; a failure rolls both back so Stripe's retry starts clean.
+ */
+export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOutcome> {
+  const handler = EVENT_HANDLERS[event.type];
+  const after: (() => Promise<void>)[] = [];
+  const db = await getDb();
+  const outcome = await db.transaction(async (tx): Promise<ProcessOutcome> => {
+    if (!(await claimStripeEvent(tx, event.id, event.type))) return 'duplicate';
+    if (!handler) return 'ignored';
+    await handler(event, { tx, afterCommit: (fn) => after.push(fn) });
+    return 'processed';
+  });
+  for (const fn of after) {
+    await fn().catch((err) => log().error({ err: err instanceof Error ? err.message : String(err), event: event.id }, 'post-commit webhook work failed'));
+  }
+  log().info({ event: event.id, type: event.type, outcome }, 'stripe event');
+  return outcome;
+}
