@@ -1,4 +1,5 @@
 import type { JobDefinition } from './registry';
+import { BOOKING_JOBS } from '@/lib/booking/jobs';
 
 /**
  * Every job the worker runs. Add one line per job; the definition lives beside the feature it serves:
@@ -11,4 +12,4 @@ import type { JobDefinition } from './registry';
  * Queue one with `enqueueJob('booking.reminder', { bookingId }, { startAfter, singletonKey })` from '@/lib/jobs'
  * after your transaction commits. The worker runs inside the server on PGlite and as `npm run worker` on PostgreSQL.
  */
-export const JOBS: JobDefinition[] = [];
+export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[])];
