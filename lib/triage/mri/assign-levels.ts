@@ -1,4 +1,5 @@
 import type { LevelCluster } from './levels';
+import type { SegmentBoundaries } from './scan';
 
 /**
  * Which level list a finding in a sentence belongs to. Sentences are cut into segments at ',', ';', ':' and
@@ -22,21 +23,20 @@ export interface Segmenter {
   strongBefore: number[];
 }
 
-const SEG_RE = /[,;:]|\b(?:and|or|with|but|while|whereas|which)\b/g;
 const LEADING_RE = /^[\s(]*(?:(?:at|on|in|from)\s+(?:the\s+)?)?(?:level\s+(?:of\s+)?)?(?:the\s+)?$/;
 
-export function buildSegmenter(lower: string, clusters: readonly LevelCluster[]): Segmenter {
+/** Drops boundaries inside level lists ("T5 and T7") and counts strong boundaries. */
+export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelCluster[]): Segmenter {
   const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore: [0] };
   let c = 0;
-  SEG_RE.lastIndex = 0;
-  for (let m = SEG_RE.exec(lower); m !== null; m = SEG_RE.exec(lower)) {
-    while (c < clusters.length && clusters[c].end <= m.index) c++;
-    if (c < clusters.length && clusters[c].start <= m.index) continue;
-    seg.at.push(m.index);
-    seg.end.push(m.index + m[0].length);
-    seg.isWith.push(m[0] === 'with');
-    const strong = m[0] !== ',' && m[0] !== 'and' && m[0] !== 'or';
-    seg.strongBefore.push(seg.strongBefore[seg.strongBefore.length - 1] + (strong ? 1 : 0));
+  for (let i = 0; i < raw.at.length; i++) {
+    const at = raw.at[i];
+    while (c < clusters.length && clusters[c].end <= at) c++;
+    if (c < clusters.length && clusters[c].start <= at) continue;
+    seg.at.push(at);
+    seg.end.push(raw.end[i]);
+    seg.isWith.push(raw.isWith[i]);
+    seg.strongBefore.push(seg.strongBefore[seg.strongBefore.length - 1] + (raw.strong[i] ? 1 : 0));
   }
   return seg;
 }

@@ -1,16 +1,11 @@
 import { FINDING_CONCERN } from '../findings';
 import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter } from './assign-levels';
-import { LEXICON, LEXICON_RE, modicCodes, type LexiconEntry } from './lexicon';
+import { modicCodes } from './lexicon';
 import { clusterMentions, findLevelMentions, sortLevels, type LevelCluster } from './levels';
-import { clauseEnd, clauseStart, indexNegation, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { scanReport, type Term } from './scan';
 import { splitSentences, type Span } from './split';
-
-interface Term {
-  start: number;
-  end: number;
-  entry: LexiconEntry;
-}
 
 /** Lower-cases without changing the length, so offsets stay valid ('İ' would otherwise become two units). */
 function lowerSameLength(text: string): string {
@@ -22,17 +17,6 @@ function lowerSameLength(text: string): string {
     parts.push(l.length === 1 ? l : text[i]);
   }
   return parts.join('');
-}
-
-function findTerms(lower: string): Term[] {
-  const terms: Term[] = [];
-  LEXICON_RE.lastIndex = 0;
-  for (let m = LEXICON_RE.exec(lower); m !== null; m = LEXICON_RE.exec(lower)) {
-    let g = 1;
-    while (m[g] === undefined) g++;
-    terms.push({ start: m.index, end: m.index + m[0].length, entry: LEXICON[g - 1] });
-  }
-  return terms;
 }
 
 const ONLY_SPACE_RE = /^[\s-]*$/;
@@ -85,22 +69,29 @@ interface Context {
 /** Anatomy words joined by "and"/"or"/"," share the predicate: "the canal and foramina are narrowed". */
 function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number, levelsOf: (t: Term) => readonly string[], hits: Hit[]): void {
   const { lower, neg, sentence } = ctx;
-  const first = terms[i];
-  const last = terms[j - 1];
-  const prevEnd = i > 0 ? terms[i - 1].end : sentence.start;
-  const nextStart = j < terms.length ? terms[j].start : sentence.end;
-  const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
-  const hi = Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER);
-  const before = cutBeforeComma(lower.slice(lo, first.start));
-  const after = cutAfterComma(lower.slice(last.end, Math.max(last.end, hi)));
+  let before: string | null = null;
+  let after = '';
   for (let k = i; k < j; k++) {
     const t = terms[k];
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
+    if (isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end)) {
+      hits.push({ code, negated: true, levels: levelsOf(t) });
+      continue;
+    }
+    if (before === null) {
+      const first = terms[i];
+      const last = terms[j - 1];
+      const prevEnd = i > 0 ? terms[i - 1].end : sentence.start;
+      const nextStart = j < terms.length ? terms[j].start : sentence.end;
+      const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
+      const hi = Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER);
+      before = cutBeforeComma(lower.slice(lo, first.start));
+      after = cutAfterComma(lower.slice(last.end, Math.max(last.end, hi)));
+    }
     const predicate = t.entry.predicate;
-    const abnormal = predicate !== undefined && (predicate.test(before) || predicate.test(after));
-    const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
-    if (abnormal) hits.push({ code, negated, levels: levelsOf(t) });
-    else if (negated || isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+    if (predicate !== undefined && (predicate.test(before) || predicate.test(after))) {
+      hits.push({ code, negated: false, levels: levelsOf(t) });
+    } else if (isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
       hits.push({ code, negated: true, levels: levelsOf(t) });
     }
   }
@@ -134,8 +125,13 @@ function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) 
 const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls]\d{1,2}(?:[ \t]?[-–—\/][ \t]?[ctls]?\d{1,2})?)[ \t]*:/iy;
 const SECTION_RE = /[ \t]*[a-z][a-z \t]{0,30}:/iy;
 const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
+const BLANK_LINE_RE = /^\s*$/;
+
+const HEADING_FIRST_CHAR = /[ \t\-*•ctlsCTLS]/y;
 
 function headingLevels(text: string, lineStart: number): { levels: string[]; alone: boolean } | null {
+  HEADING_FIRST_CHAR.lastIndex = lineStart;
+  if (!HEADING_FIRST_CHAR.test(text)) return null;
   HEADING_RE.lastIndex = lineStart;
   const m = HEADING_RE.exec(text);
   if (m === null) return null;
@@ -152,40 +148,32 @@ export function extractMriFindings(report: string): MriFinding[] {
   if (typeof report !== 'string' || report.trim() === '') return [];
   const lower = lowerSameLength(report);
   const sentences = splitSentences(report);
-  const neg = indexNegation(lower);
+  const { terms, negation: neg, segments } = scanReport(lower);
   const clusters: LevelCluster[] = clusterMentions(report, findLevelMentions(report));
-  const seg = buildSegmenter(lower, clusters);
-  const terms = findTerms(lower);
+  const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
 
   let t0 = 0;
   let c0 = 0;
-  let scan = 0;
   let lineStart = -1;
-  let lineHasText = false;
-  let blankSinceHeading = false;
+  let nextNl = report.indexOf('\n');
   let lineHeading: string[] | null = null;
   let carried: string[] | null = null;
   for (const s of sentences) {
-    // Track the line the sentence starts on (amortised linear scan).
+    // Which line does the sentence start on? (indexOf jumps; amortised linear.)
     let newLine = lineStart < 0;
-    for (; scan < s.start; scan++) {
-      const c = report.charCodeAt(scan);
-      if (c === 10) {
-        if (!lineHasText) blankSinceHeading = true;
-        lineHasText = false;
-        lineStart = scan + 1;
-        newLine = true;
-      } else if (c !== 32 && c !== 9 && c !== 13) lineHasText = true;
-    }
     if (lineStart < 0) lineStart = 0;
+    while (nextNl !== -1 && nextNl < s.start) {
+      if (carried !== null && BLANK_LINE_RE.test(report.slice(lineStart, nextNl))) carried = null;
+      lineStart = nextNl + 1;
+      nextNl = report.indexOf('\n', lineStart);
+      newLine = true;
+    }
     if (newLine) {
-      if (blankSinceHeading) carried = null;
-      blankSinceHeading = false;
       const h = headingLevels(report, lineStart);
       lineHeading = h?.levels ?? null;
       if (h !== null) carried = h.alone ? h.levels : null;
-      else {
+      else if (carried !== null) {
         SECTION_RE.lastIndex = lineStart;
         if (SECTION_RE.test(report)) carried = null;
       }
@@ -204,21 +192,22 @@ export function extractMriFindings(report: string): MriFinding[] {
     const sLevels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
     const ctx: Context = { lower, neg, seg, sentence: s };
     const hits = sentenceHits(ctx, sTerms, (t) => assignLevels(seg, sLevels, t.start, t.end, s.start, s.end));
-    const merged = new Map<string, { code: MriFindingCode; negated: boolean; levels: Set<string> }>();
+    if (hits.length === 0) continue;
+    // One finding per code and negation in a sentence, levels merged (few hits per sentence: linear search).
+    const merged: { code: MriFindingCode; negated: boolean; levels: string[] }[] = [];
     for (const h of hits) {
-      const key = `${h.code}:${h.negated ? 1 : 0}`;
-      let m = merged.get(key);
+      let m = merged.find((x) => x.code === h.code && x.negated === h.negated);
       if (m === undefined) {
-        m = { code: h.code, negated: h.negated, levels: new Set() };
-        merged.set(key, m);
+        m = { code: h.code, negated: h.negated, levels: [] };
+        merged.push(m);
       }
-      for (const l of h.levels) m.levels.add(l);
+      for (const l of h.levels) if (!m.levels.includes(l)) m.levels.push(l);
     }
     const evidence = report.slice(s.start, s.end);
-    for (const m of merged.values()) {
+    for (const m of merged) {
       out.push({
-        code: m.code, levels: sortLevels(m.levels), negated: m.negated, concern: FINDING_CONCERN[m.code],
-        evidence, start: s.start, end: s.end,
+        code: m.code, levels: m.levels.length > 1 ? sortLevels(m.levels) : m.levels, negated: m.negated,
+        concern: FINDING_CONCERN[m.code], evidence, start: s.start, end: s.end,
       });
     }
   }

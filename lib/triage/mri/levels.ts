@@ -6,7 +6,6 @@
 const REGION_SIZES: readonly [string, number][] = [['C', 7], ['T', 12], ['L', 5], ['S', 5]];
 /** Vertebra names in craniocaudal order: C1 … C7, T1 … T12, L1 … L5, S1 … S5. */
 const VERTEBRAE: readonly string[] = REGION_SIZES.flatMap(([r, n]) => Array.from({ length: n }, (_, i) => `${r}${i + 1}`));
-const VERTEBRA_INDEX = new Map(VERTEBRAE.map((v, i) => [v, i]));
 /** Ranges longer than this are not expanded (a typo, not a level list). */
 const MAX_RANGE = VERTEBRAE.length;
 
@@ -27,19 +26,26 @@ export interface LevelCluster {
 
 const MENTION_RE = /\b([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?\b/gi;
 // MRI sequence names (T1, T2) that look like vertebrae: "T2-weighted", "low T1 signal", "T1 and T2".
-const SEQUENCE_AFTER_RE = /^[ \t]*(?:-?[ \t]*weight|w\b|wi\b|-w\b|signal|hyper|hypo|image|imaging|sequence|stir|flair|fat|\*|(?:and|or|\/)[ \t]*t[12]\b|post|pre|bright|dark|shine|iso|intens|high|low)/i;
+const SEQUENCE_AFTER_RE = /[ \t]*(?:-?[ \t]*weight|w\b|wi\b|-w\b|signal|hyper|hypo|image|imaging|sequence|stir|flair|fat|\*|(?:and|or|\/)[ \t]*t[12]\b|post|pre|bright|dark|shine|iso|intens|high|low)/iy;
 const SEQUENCE_BEFORE_RE = /(?:low|high|increased|decreased|bright|dark|on|intermediate|iso|hyperintense|hypointense|and|or|\/)[ \t]*$/i;
 // A nerve root named by its vertebra ("the traversing S1 nerve root") is not a level of the finding.
-const ROOT_AFTER_RE = /^[ \t]*(?:and[ \t]+[ctls]\d{1,2}[ \t]+)?(?:nerve|root|radicul)/i;
+const ROOT_AFTER_RE = /[ \t]*(?:and[ \t]+[ctls]\d{1,2}[ \t]+)?(?:nerve|root|radicul)/iy;
 
+/** Index of vertebra `letter``num` in VERTEBRAE, or undefined ("L9", "C0"). */
 function vertebraIndex(letter: string, num: string): number | undefined {
-  return VERTEBRA_INDEX.get(`${letter.toUpperCase()}${Number(num)}`);
+  const c = letter.charCodeAt(0) | 32;
+  const k = num.length === 1 ? num.charCodeAt(0) - 48 : (num.charCodeAt(0) - 48) * 10 + num.charCodeAt(1) - 48;
+  if (k < 1) return undefined;
+  if (c === 99) return k <= 7 ? k - 1 : undefined; // c
+  if (c === 116) return k <= 12 ? 6 + k : undefined; // t
+  if (c === 108) return k <= 5 ? 18 + k : undefined; // l
+  return k <= 5 ? 23 + k : undefined; // s
 }
 
 function isSequenceName(text: string, start: number, end: number, letter: string, num: string): boolean {
-  if (letter.toLowerCase() !== 't' || (num !== '1' && num !== '2')) return false;
-  const after = text.slice(end, end + 16);
-  if (SEQUENCE_AFTER_RE.test(after)) return true;
+  if ((letter.charCodeAt(0) | 32) !== 116 || (num !== '1' && num !== '2')) return false;
+  SEQUENCE_AFTER_RE.lastIndex = end;
+  if (SEQUENCE_AFTER_RE.test(text)) return true;
   return SEQUENCE_BEFORE_RE.test(text.slice(Math.max(0, start - 14), start));
 }
 
@@ -54,7 +60,8 @@ export function findLevelMentions(text: string): LevelMention[] {
     if (first === undefined) continue;
     if (m[4] === undefined) {
       if (isSequenceName(text, start, end, m[1], m[2])) continue;
-      if (ROOT_AFTER_RE.test(text.slice(end, end + 24))) continue;
+      ROOT_AFTER_RE.lastIndex = end;
+      if (ROOT_AFTER_RE.test(text)) continue;
       out.push({ start, end, first, last: first, disc: false });
       continue;
     }
@@ -73,8 +80,9 @@ const LIST_GAP_RE = /^[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&|and\/or)[ \t]*$/i;
 const RANGE_GAP_RE = /^[ \t]*(?:through|thru|to|-|–|—)[ \t]*$/i;
 const ON_GAP_RE = /^[ \t]*on[ \t]*$/i;
 
+const DISC_NAMES: readonly string[] = VERTEBRAE.slice(0, -1).map((v, i) => `${v}-${VERTEBRAE[i + 1]}`);
 export function discName(upper: number): string {
-  return `${VERTEBRAE[upper]}-${VERTEBRAE[upper + 1]}`;
+  return DISC_NAMES[upper];
 }
 
 function mentionLevels(m: LevelMention): string[] {
@@ -127,14 +135,14 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
   return clusters;
 }
 
+const LEVEL_KEY = new Map<string, number>([
+  ...VERTEBRAE.map((v, i): [string, number] => [v, i * 2]),
+  ...VERTEBRAE.slice(0, -1).map((_, i): [string, number] => [discName(i), i * 2 + 1]),
+]);
+
 /** Sorts levels craniocaudally and removes duplicates. */
 export function sortLevels(levels: Iterable<string>): string[] {
   const unique = [...new Set(levels)];
-  return unique.sort((a, b) => levelKey(a) - levelKey(b));
-}
-
-function levelKey(level: string): number {
-  const dash = level.indexOf('-');
-  const v = VERTEBRA_INDEX.get(dash < 0 ? level : level.slice(0, dash)) ?? 99;
-  return v * 2 + (dash < 0 ? 0 : 1);
+  if (unique.length < 2) return unique;
+  return unique.sort((a, b) => (LEVEL_KEY.get(a) ?? 999) - (LEVEL_KEY.get(b) ?? 999));
 }

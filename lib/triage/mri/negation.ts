@@ -8,8 +8,8 @@
  *   negate a named finding, and never an anatomy term that has an abnormal predicate.
  * - Pseudo-negations ("no change", "no significant change", "not only", "no increase", "cannot be excluded") are
  *   skipped.
- * Trigger and terminator positions are found with one regex pass each; every query is a binary search, so the
- * cost stays linear even for "no no no …".
+ * Triggers and terminators are found by the one-pass scanner (scan.ts, where the trigger patterns live); every
+ * query here is a binary search, so the cost stays linear even for "no no no …".
  */
 
 export interface Trigger {
@@ -23,34 +23,6 @@ export interface NegationIndex {
   normal: Trigger[];
   /** Start offsets of scope terminators / clause breaks, ascending. */
   breaks: number[];
-}
-
-const PRE_RE = /\b(?:no\s+(?:evidence|signs?)\s+(?:of|for)|negative\s+for|absence\s+of|free\s+of|rather\s+than|without|no|not|nor|neither)\b/g;
-const PSEUDO_RE = /(?:no\s+(?:significant\s+|interval\s+|substantial\s+|appreciable\s+|further\s+|definite\s+|major\s+)?(?:change|increase|progression|worsening|growth)|not\s+only|not\s+(?:be\s+)?(?:excluded|ruled\s+out)|not\s+significantly\s+changed|no\s+longer|not\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected)\b)/y;
-const POST_RE = /\b(?:(?:is|are|was|were)\s+(?:not|no\s+longer)\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\s+(?:absent|excluded|ruled\s+out)|not\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\b/g;
-const NORMAL_RE = /\b(?:within\s+normal\s+limits|(?:is|are)\s+free|normal|unremarkable|preserved|maintained|intact|patent|capacious|satisfactory)\b/g;
-// Where a negation's scope ends, and where a clause begins.
-const BREAK_RE = /;|\b(?:but|however|although|though|whereas|while|except|apart\s+from|aside\s+from|which|with|there\s+(?:is|are)|otherwise)\b|(?:,|\band\b|\bor\b)\s+(?=(?:mild|mildly|moderate|moderately|severe|severely|marked|markedly|minimal|minor|small|large|tiny|broad|focal|slight|slightly|early|grade|multilevel|a|an)\b)/g;
-
-function collect(re: RegExp, text: string, skip?: (start: number) => boolean): Trigger[] {
-  const out: Trigger[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (skip !== undefined && skip(m.index)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-
-export function indexNegation(lower: string): NegationIndex {
-  const pre = collect(PRE_RE, lower, (start) => {
-    PSEUDO_RE.lastIndex = start;
-    return PSEUDO_RE.test(lower);
-  });
-  const breaks: number[] = [];
-  BREAK_RE.lastIndex = 0;
-  for (let m = BREAK_RE.exec(lower); m !== null; m = BREAK_RE.exec(lower)) breaks.push(m.index);
-  return { pre, post: collect(POST_RE, lower), normal: collect(NORMAL_RE, lower), breaks };
 }
 
 /** Index of the last trigger whose end is ≤ pos, or -1. */

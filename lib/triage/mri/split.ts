@@ -61,6 +61,9 @@ function isLineBreak(text: string, nl: number): boolean {
   return !CONTINUING_WORDS.has(text.slice(w + 1, p + 1).toLowerCase());
 }
 
+// Candidate sentence ends: '.', '!' or '?' (with closing quotes/brackets) before a space or the end; newlines.
+const CANDIDATE_RE = /[.!?][)"]*(?=\s|$)|\n/g;
+
 /** Splits a report into sentences (trimmed spans, original offsets, in order). */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -71,23 +74,21 @@ export function splitSentences(text: string): Span[] {
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63) {
-      // '.', '!', '?' end a sentence when followed by a space or the end ("3.5 mm" and "L4.5" do not).
-      let k = i + 1;
-      while (k < n && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 34)) k++; // ')' '"'
-      if (k < n && !isSpace(text.charCodeAt(k))) continue;
-      if (c === 46 && isAbbreviation(text, i)) continue;
-      push(from, k);
-      from = k;
-      i = k - 1;
-    } else if (c === 10 && isLineBreak(text, i)) {
+  CANDIDATE_RE.lastIndex = 0;
+  for (let m = CANDIDATE_RE.exec(text); m !== null; m = CANDIDATE_RE.exec(text)) {
+    const i = m.index;
+    if (text.charCodeAt(i) === 10) {
+      if (!isLineBreak(text, i)) continue;
       push(from, i);
       from = i + 1;
+      continue;
     }
+    if (text.charCodeAt(i) === 46 && isAbbreviation(text, i)) continue;
+    const end = i + m[0].length;
+    push(from, end);
+    from = end;
   }
-  push(from, n);
+  if (from < n) push(from, n);
   return out;
 }
 

@@ -1,0 +1,38 @@
+/**
+ * Hostile inputs of the maximum intake size (20,000 characters) for the time limit: repeated short tokens,
+ * negation storms, one giant sentence, digit and level floods, unclosed patterns. Deterministic.
+ */
+export const MAX_REPORT_CHARS = 20_000;
+
+function fill(unit: string, size = MAX_REPORT_CHARS): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+export const ADVERSARIAL_REPORTS: readonly { name: string; report: string }[] = [
+  { name: '"a " × 10,000', report: fill('a ') },
+  { name: '"no no no …"', report: fill('no ') },
+  { name: 'no sentence end, many findings', report: fill('disc bulge at L4-5 and no canal stenosis with mild foraminal narrowing and ') },
+  { name: 'digits and levels', report: fill('L4-5 L5/S1 T5 and T7 through C2-3 12345 ') },
+  { name: 'dots and decimals', report: fill('1.2.3.4.5. ') },
+  { name: 'anatomy words only', report: fill('disc canal foramina cord root marrow ') },
+  { name: 'newlines', report: fill('\n') },
+  { name: 'wrapped lines', report: fill('mild disc bulge at\nthe ') },
+  { name: 'negation then long list', report: `No ${fill('fracture, ', MAX_REPORT_CHARS - 20)}or lesion.` },
+  { name: 'unfinished modic', report: fill('modic type i/ii/iii/ ') },
+  { name: 'hyphen runs', report: fill('-') },
+  { name: 'T1/T2 sequences', report: fill('low T1 high T2 T1/T2 T2-weighted ') },
+  { name: 'heading lines', report: fill('L4-5:\n') },
+  { name: 'long word', report: fill('x') },
+];
+
+/** Median of a few timed runs (ms) — robust to one slow run, still fails on a real regression. */
+export function medianTimeMs(run: () => void, repeats = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  times.sort((x, y) => x - y);
+  return times[Math.floor(times.length / 2)];
+}
