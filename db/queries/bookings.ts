@@ -16,6 +16,7 @@ export interface BookingView extends Booking {
   patientName: string | null;
   patientEmail: string;
   payment: {
+    id: string;
     status: string;
     amountCents: number;
     currency: string;
@@ -43,6 +44,7 @@ function viewQuery(db: Db) {
       patientName: patientUsers.name,
       patientEmail: patientUsers.email,
       payment: {
+        id: payments.id,
         status: payments.status,
         amountCents: payments.amountCents,
         currency: payments.currency,

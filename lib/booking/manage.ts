@@ -1,0 +1,139 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/db';
+import { getBookableClinician } from '@/db/queries/availability';
+import { expireLapsedHoldsInRange, getBookingView, getClinicianBooking, getPatientBooking, transitionBooking, type BookingView } from '@/db/queries/bookings';
+import { getConsultType } from '@/db/queries/consult-types';
+import { recordRefund, transitionPayment } from '@/db/queries/payments';
+import { bookings } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/guards';
+import { log } from '@/lib/log';
+import { expireCheckoutSession, refundPayment } from '@/lib/payments/gateway';
+import { isBookableTime } from './availability';
+import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
+import { sendCancellation, sendRescheduled } from './notifications';
+import { canReschedule, decideCancellation, type Actor } from './policy';
+
+/** The booking as this user may act on it: their own as a patient, or one of theirs as the clinician; else 404. */
+export async function bookingForActor(db: Db, user: CurrentUser, id: string): Promise<{ view: BookingView; as: Actor } | null> {
+  if (user.roles.includes('patient')) {
+    const view = await getPatientBooking(db, user.id, id);
+    if (view) return { view, as: 'patient' };
+  }
+  if (user.roles.includes('clinician')) {
+    const view = await getClinicianBooking(db, user.id, id);
+    if (view) return { view, as: 'clinician' };
+  }
+  return null;
+}
+
+export interface CancelResult {
+  status: 'cancelled';
+  refundCents: number;
+}
+
+/**
+ * Cancels a hold or a confirmed booking by policy. A hold's Checkout Session is expired through the API after the
+ * commit. A confirmed booking is refunded in the same transaction as the status change: if Stripe refuses, nothing
+ * changes and the user can try again (the idempotency key keeps a retry to one refund).
+ */
+export async function cancelBooking(user: CurrentUser, id: string, reason?: string): Promise<CancelResult> {
+  const db = await getDb();
+  const found = await bookingForActor(db, user, id);
+  if (!found) throw new BookingError('not_found', 'Booking not found.');
+  const { view, as } = found;
+  const now = new Date();
+
+  if (view.status === 'pending_payment') {
+    const cancelled = await db.transaction(async (tx) => {
+      const row = await transitionBooking(tx, id, 'pending_payment', { status: 'cancelled', cancelledAt: now, cancelledBy: as, cancelReason: reason ?? null });
+      if (!row) return false;
+      if (view.payment) await transitionPayment(tx, view.payment.id, ['open', 'processing'], { status: 'expired' });
+      await audit({ actor: user, action: 'booking.cancel_hold', resourceType: 'booking', resourceId: id, patientId: view.patientId }, tx);
+      return true;
+    });
+    if (!cancelled) throw new BookingError('state_changed', 'This booking changed a moment ago — reload to see its status.');
+    if (view.payment) {
+      // If the patient paid in the meantime, the completed event arrives for a cancelled booking and is refunded.
+      await expireCheckoutSession(view.payment.provider, view.payment.checkoutSessionId).catch((err) =>
+        log().warn({ err: err instanceof Error ? err.message : String(err), bookingId: id }, 'could not expire the Checkout Session'),
+      );
+    }
+    return { status: 'cancelled', refundCents: 0 };
+  }
+
+  if (view.status !== 'confirmed') throw new BookingError('state_changed', `This booking is already ${view.status.replace('_', ' ')}.`);
+  const paid = view.payment && view.payment.status === 'paid' ? view.payment.amountCents - view.payment.refundedCents : 0;
+  const decision = decideCancellation({ actor: as, startsAt: view.startsAt.getTime(), now: now.getTime(), fullRefundWindowHours: view.fullRefundWindowHours, paidCents: paid });
+  if (!decision.allowed) throw new BookingError('not_allowed', 'This consult has already started, so it can no longer be cancelled.');
+
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await transitionBooking(tx, id, 'confirmed', { status: 'cancelled', cancelledAt: now, cancelledBy: as, cancelReason: reason ?? null });
+      if (!row) throw new BookingError('state_changed', 'This booking changed a moment ago — reload to see its status.');
+      let refunded = 0;
+      if (decision.refundCents > 0 && view.payment?.paymentIntentId) {
+        const refund = await refundPayment({
+          provider: view.payment.provider,
+          paymentIntentId: view.payment.paymentIntentId,
+          amountCents: decision.refundCents,
+          idempotencyKey: `cancel-refund:${id}`,
+        });
+        await recordRefund(tx, view.payment.id, refund.id, refund.amountCents);
+        refunded = refund.amountCents;
+      }
+      const fresh = (await getBookingView(tx, id))!;
+      await sendCancellation(tx, fresh, { by: as, refundCents: refunded });
+      await audit({ actor: user, action: 'booking.cancel', resourceType: 'booking', resourceId: id, patientId: view.patientId, details: { by: as, refundCents: refunded, policy: decision.reason } }, tx);
+      return { status: 'cancelled' as const, refundCents: refunded };
+    });
+  } catch (err) {
+    if (err instanceof BookingError) throw err;
+    log().error({ err: err instanceof Error ? err.message : String(err), bookingId: id }, 'cancellation failed');
+    throw new BookingError('payment_provider_error', 'We could not process the refund, so the booking is unchanged. Please try again in a minute.');
+  }
+}
+
+/** Moves a confirmed booking to another offered time of the same clinician; the exclusion constraint guards it. */
+export async function rescheduleBooking(user: CurrentUser, id: string, newStartsAt: Date): Promise<BookingView> {
+  const db = await getDb();
+  const found = await bookingForActor(db, user, id);
+  if (!found) throw new BookingError('not_found', 'Booking not found.');
+  const { view, as } = found;
+  if (view.status !== 'confirmed') throw new BookingError('state_changed', 'Only a confirmed booking can be moved.');
+  if (!canReschedule({ actor: as, startsAt: view.startsAt.getTime(), now: Date.now(), fullRefundWindowHours: view.fullRefundWindowHours })) {
+    throw new BookingError('not_allowed', `Moving is possible up to ${view.fullRefundWindowHours} hours before the start. Please contact the clinician.`);
+  }
+  const [clinician, type] = await Promise.all([getBookableClinician(db, view.clinicianId), getConsultType(db, view.consultTypeId)]);
+  if (!clinician || !type) throw new BookingError('not_found', 'This clinician or consult type can no longer be booked.');
+  if (!(await isBookableTime(db, clinician, type, newStartsAt))) throw new BookingError('slot_unavailable', 'That time is not offered. Please pick one of the listed slots.');
+  const endsAt = new Date(newStartsAt.getTime() + type.durationMinutes * 60_000);
+  const blockedUntil = new Date(endsAt.getTime() + type.bufferAfterMinutes * 60_000);
+  try {
+    return await db.transaction(async (tx) => {
+      await expireLapsedHoldsInRange(tx, view.clinicianId, newStartsAt, blockedUntil);
+      const [row] = await tx
+        .update(bookings)
+        .set({
+          startsAt: newStartsAt,
+          endsAt,
+          blockedUntil,
+          rescheduleCount: sql`${bookings.rescheduleCount} + 1`,
+          reminder24hSentAt: null,
+          reminder1hSentAt: null,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed')))
+        .returning({ id: bookings.id });
+      if (!row) throw new BookingError('state_changed', 'This booking changed a moment ago — reload to see its status.');
+      const fresh = (await getBookingView(tx, id))!;
+      await sendRescheduled(tx, fresh, view.startsAt);
+      await audit({ actor: user, action: 'booking.reschedule', resourceType: 'booking', resourceId: id, patientId: view.patientId, details: { by: as, from: view.startsAt.toISOString(), to: newStartsAt.toISOString() } }, tx);
+      return fresh;
+    });
+  } catch (err) {
+    if (isExclusionViolation(err)) throw new BookingError('slot_unavailable', SLOT_TAKEN_MESSAGE);
+    throw err;
+  }
+}
