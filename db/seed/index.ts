@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { seedAccounts } from './accounts';
+import { seedBooking } from './booking';
 
 /**
  * All demo data, idempotent (safe to run again: upserts and "insert if missing" only).
@@ -7,5 +8,6 @@ import { seedAccounts } from './accounts';
  */
 export async function seedAll(db: Db): Promise<{ accounts: Map<string, string> }> {
   const accounts = await seedAccounts(db);
+  await seedBooking(db);
   return { accounts };
 }
