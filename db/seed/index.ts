@@ -1,6 +1,7 @@
 import type { Db } from '../client';
 import { seedAccounts } from './accounts';
 import { seedBooking } from './booking';
+import { seedQueue } from './queue';
 
 /**
  * All demo data, idempotent (safe to run again: upserts and "insert if missing" only).
@@ -8,6 +9,7 @@ import { seedBooking } from './booking';
  */
 export async function seedAll(db: Db): Promise<{ accounts: Map<string, string> }> {
   const accounts = await seedAccounts(db);
+  await seedQueue(db);
   await seedBooking(db);
   return { accounts };
 }

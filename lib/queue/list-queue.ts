@@ -6,7 +6,7 @@ import type { QueueQuery } from '@/lib/validation/queue';
 import { decodeQueueCursor } from './cursor';
 import type { Actor } from './types';
 
-export type QueueResult = { ok: true; page: QueuePage; counts?: QueueCounts } | { ok: false; error: 'invalid_cursor' };
+export type QueueResult = { ok: true; page: QueuePage; counts?: QueueCounts; at: number } | { ok: false; error: 'invalid_cursor' };
 
 /**
  * The queue as the page and GET /api/queue both serve it: one query function (db/queries/queue.ts), one audit row
@@ -27,5 +27,5 @@ export async function readQueue(actor: Actor, q: QueueQuery, opts: { withCounts:
     resourceType: 'queue',
     details: { assignee: q.assignee, urgency: q.urgency ?? null, status: q.status ?? null, area: q.area ?? null, cursor: Boolean(cursor), shown: page.items.length },
   });
-  return { ok: true, page, counts };
+  return { ok: true, page, counts, at: Date.now() };
 }

@@ -4,16 +4,8 @@ import { getCaseForStaff, getLatestIntake, listCaseEvents, listOtherCasesOfPatie
 import { listCaseMessages } from '@/db/queries/messages';
 import { audit } from '@/lib/audit';
 import type { MriFinding, TriageReason } from '@/lib/triage';
+import { ageOn } from './format';
 import { isCaseId, type Actor } from './types';
-
-/** Whole years between a YYYY-MM-DD birth date and `at`. */
-export function ageOn(dateOfBirth: string | null | undefined, at: Date = new Date()): number | null {
-  if (!dateOfBirth || !/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return null;
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  let age = at.getUTCFullYear() - y;
-  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--;
-  return age >= 0 && age < 130 ? age : null;
-}
 
 /**
  * Everything a reviewer reads on one screen, and one audit row saying they read it. Null when the case does not
@@ -32,6 +24,8 @@ export async function viewCaseForStaff(actor: Actor, caseId: string) {
   ]);
   await audit({ actor, action: 'case.view', resourceType: 'case', resourceId: caseId, patientId: header.patientId });
   return {
+    /** When the view was read (the page's clock for countdowns). */
+    at: Date.now(),
     header,
     age: ageOn(header.patientDateOfBirth, header.submittedAt),
     submission: (intake?.version.submission ?? null) as Record<string, unknown> | null,

@@ -1,24 +1,59 @@
 import type { Metadata } from 'next';
-import { count } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { cases } from '@/db/schema';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/card';
+import { Alert } from '@/components/ui/badge';
+import { QueueBoard } from '@/components/queue/queue-board';
 import { requireRole } from '@/lib/auth/guards';
+import { readQueue } from '@/lib/queue/list-queue';
+import { toQueueJson } from '@/lib/queue/queue-json';
+import { queueQuerySchema } from '@/lib/validation/queue';
 
 export const metadata: Metadata = { title: 'Triage queue' };
+export const dynamic = 'force-dynamic';
 
-export default async function QueuePage() {
-  await requireRole(['clinician'], 'queue');
-  const db = await getDb();
-  const [{ n }] = await db.select({ n: count() }).from(cases);
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireRole(['clinician'], 'queue');
+  const sp = await searchParams;
+  // The page opens on every open case (new and in review); the views and filters narrow it.
+  const raw = {
+    assignee: first(sp.assignee) ?? 'any',
+    status: first(sp.status) ?? 'open',
+    urgency: first(sp.urgency) ?? '',
+    area: first(sp.area) ?? '',
+    cursor: first(sp.cursor) || undefined,
+    limit: '50',
+  };
+  const parsed = queueQuerySchema.safeParse(raw);
+  const q = parsed.success ? parsed.data : queueQuerySchema.parse({ assignee: 'any', status: 'open', limit: '50' });
+  const r = await readQueue(user, parsed.success ? q : { ...q, cursor: undefined }, { withCounts: true });
+  const result = r.ok ? r : await readQueue(user, { ...q, cursor: undefined }, { withCounts: true });
+  if (!result.ok) throw new Error('queue unavailable');
+  const filter = {
+    assignee: q.assignee,
+    status: parsed.success ? raw.status : 'open',
+    urgency: q.urgency ?? '',
+    area: q.area ?? '',
+  };
+  const cursor = r.ok && parsed.success ? (q.cursor ?? null) : null;
   return (
     <div>
       <PageHeader title="Triage queue" description="Cases ordered by urgency, then by how soon their response is due." />
-      {n === 0 ? (
-        <EmptyState title="The queue is empty">New cases appear here as soon as patients submit their intake.</EmptyState>
-      ) : (
-        <p>{n} cases waiting.</p>
+      {(!parsed.success || !r.ok) && (
+        <Alert tone="warning" role="status" className="mb-4">
+          That filter or page link was not valid, so the first page of open cases is shown instead.
+        </Alert>
       )}
+      <QueueBoard
+        key={JSON.stringify([filter, cursor])}
+        initial={toQueueJson(result.page, result.counts)}
+        filter={filter}
+        cursor={cursor}
+        viewerId={user.id}
+        serverNow={result.at}
+      />
     </div>
   );
 }

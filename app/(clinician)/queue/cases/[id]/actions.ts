@@ -1,0 +1,58 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/guards';
+import { fieldErrorsOf } from '@/lib/http';
+import { claimCase, releaseCase } from '@/lib/queue/claim-case';
+import { decideCase, describeConflict } from '@/lib/queue/decide-case';
+import { reassignCase } from '@/lib/queue/reassign-case';
+import { decisionSchema, reassignSchema } from '@/lib/validation/queue';
+import type { ActionResult } from '@/components/queue/case-thread-actions';
+
+const refresh = (caseId: string) => {
+  revalidatePath(`/queue/cases/${caseId}`);
+  revalidatePath('/queue');
+};
+
+export async function claimCaseAction(caseId: string): Promise<ActionResult<{ assigneeName: string | null }>> {
+  const user = await requireRole(['clinician'], 'case');
+  const r = await claimCase(user, caseId);
+  refresh(caseId);
+  if (r.ok) return { ok: true, data: { assigneeName: r.assigneeName } };
+  if (r.reason === 'already_claimed') {
+    return { ok: false, fieldErrors: {}, formError: r.assignedClinicianId === user.id ? 'You already hold this case.' : `${r.assigneeName ?? 'Another clinician'} already claimed this case.` };
+  }
+  return { ok: false, fieldErrors: {}, formError: r.reason === 'not_open' ? 'This case already has a decision.' : 'This case was not found.' };
+}
+
+export async function releaseCaseAction(caseId: string): Promise<ActionResult<null>> {
+  const user = await requireRole(['clinician'], 'case');
+  const r = await releaseCase(user, caseId);
+  refresh(caseId);
+  if (r.ok) return { ok: true, data: null };
+  return { ok: false, fieldErrors: {}, formError: r.reason === 'already_claimed' ? `${r.assigneeName ?? 'Someone else'} holds this case now.` : 'The case could not be released.' };
+}
+
+const reassignInput = reassignSchema.extend({ expectedAssigneeId: z.string().max(100).nullable() });
+
+export async function reassignCaseAction(caseId: string, input: unknown): Promise<ActionResult<{ assigneeName: string | null }>> {
+  const user = await requireRole(['clinician'], 'case');
+  const parsed = reassignInput.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await reassignCase(user, caseId, parsed.data);
+  refresh(caseId);
+  if (r.ok) return { ok: true, data: { assigneeName: r.assigneeName } };
+  if (r.reason === 'invalid_colleague') return { ok: false, fieldErrors: { clinicianId: ['Choose an active colleague on the team.'] } };
+  return { ok: false, fieldErrors: {}, formError: r.reason === 'not_found' ? 'This case was not found.' : `The case changed hands meanwhile${r.assigneeName ? ` (${r.assigneeName} holds it)` : ''}, or it is decided. Reload to see it.` };
+}
+
+export async function decideCaseAction(caseId: string, input: unknown): Promise<ActionResult<{ status: string }>> {
+  const user = await requireRole(['clinician'], 'case');
+  const parsed = decisionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await decideCase(user, caseId, parsed.data);
+  refresh(caseId);
+  if (r.ok) return { ok: true, data: { status: r.status } };
+  if (r.reason === 'not_found') return { ok: false, fieldErrors: {}, formError: 'This case was not found.' };
+  return { ok: false, fieldErrors: {}, formError: describeConflict(r, user.id) };
+}

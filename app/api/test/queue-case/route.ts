@@ -1,0 +1,52 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { env } from '@/lib/env';
+import { readJsonBody } from '@/lib/http';
+import { makeCase, makePatient } from '@/lib/queue/testing-factory';
+import { assessIntake, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
+import { ageOn } from '@/lib/queue/format';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.object({
+  patientEmail: z.email().optional(),
+  patientName: z.string().min(1).max(100).default('Test Patient'),
+  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('1990-05-01'),
+  regions: z.array(z.string()).min(1).default(['upper_back_right']),
+  areas: z.array(z.string()).min(1).default(['upper_back']),
+  summary: z.string().max(4000).optional(),
+  mriReport: z.string().max(20000).optional(),
+  redFlags: z.array(z.enum(RED_FLAG_CODES as unknown as [RedFlagCode, ...RedFlagCode[]])).default([]),
+  /** SLA due time relative to now, in minutes (negative: already breached). */
+  slaDueInMinutes: z.number().int().default(4320),
+});
+
+/**
+ * E2E factory (404 unless E2E_FACTORIES): a fresh patient with one submitted case, assessed by the real triage
+ * engine, in the pool. Lets browser tests race for a case nobody else touches.
+ */
+export async function POST(req: Request) {
+  if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  const parsed = await readJsonBody(req, body);
+  if (!parsed.ok) return parsed.response;
+  const b = parsed.data;
+  const db = await getDb();
+  const age = ageOn(b.dateOfBirth) ?? 30;
+  const assessment = assessIntake({ age, redFlags: Object.fromEntries(b.redFlags.map((c) => [c, true])), mriReport: b.mriReport, regions: b.regions });
+  const patient = await makePatient(db, { name: b.patientName, dateOfBirth: b.dateOfBirth, email: b.patientEmail });
+  const now = Date.now();
+  const c = await makeCase(db, {
+    patientId: patient.id,
+    urgency: assessment.urgency,
+    regions: b.regions,
+    areas: b.areas,
+    summary: b.summary,
+    mriReport: b.mriReport,
+    reasons: assessment.reasons,
+    mriFindings: assessment.mriFindings,
+    submittedAt: new Date(now - 30 * 60_000),
+    slaDueAt: new Date(now + b.slaDueInMinutes * 60_000),
+  });
+  return NextResponse.json({ caseId: c.id, patientId: patient.id, patientEmail: patient.email, urgency: assessment.urgency }, { status: 201 });
+}

@@ -1,0 +1,27 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { requireUser } from '@/lib/auth/guards';
+import { fieldErrorsOf } from '@/lib/http';
+import { postCaseMessage } from '@/lib/queue/messages';
+import { messageSchema } from '@/lib/validation/queue';
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string[]>; formError?: string };
+
+/**
+ * Posts to a case thread, for patients (own case only; anything else reads as "not found") and for the team
+ * (internal notes allowed). Shared by the patient's case page and the clinician's case view.
+ */
+export async function postCaseMessageAction(caseId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  const user = await requireUser();
+  const parsed = messageSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await postCaseMessage(user, caseId, parsed.data);
+  if (!r.ok) {
+    return r.reason === 'internal_not_allowed'
+      ? { ok: false, fieldErrors: { internal: ['Only the team can write internal notes.'] } }
+      : { ok: false, fieldErrors: {}, formError: 'This case was not found.' };
+  }
+  revalidatePath(`/cases/${caseId}`);
+  revalidatePath(`/queue/cases/${caseId}`);
+  return { ok: true, data: { id: r.message.id } };
+}

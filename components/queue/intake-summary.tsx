@@ -1,0 +1,158 @@
+import { Card } from '@/components/ui/card';
+import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement } from '@/lib/triage';
+import type { IntakeSubmission } from '@/lib/validation/intake';
+import { EpisodeTimeline, monthText } from './episode-timeline';
+import { MriReportView } from './mri-report-view';
+
+const PRIOR_CARE_LABELS: Record<string, string> = {
+  physician: 'Doctor',
+  specialist: 'Specialist',
+  physiotherapist: 'Physiotherapist',
+  chiropractor: 'Chiropractor',
+  imaging: 'Imaging',
+  other: 'Other',
+};
+
+/** Whole weeks from `now` until a YYYY-MM-DD date (negative when it has passed). */
+export function weeksUntil(date: string, now: number): number {
+  return Math.floor((Date.parse(`${date}T00:00:00Z`) - now) / (7 * 86_400_000));
+}
+
+function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
+  return (
+    <Card>
+      <section aria-labelledby={id}>
+        <h2 id={id} className="mb-3 text-lg font-semibold">
+          {title}
+        </h2>
+        {children}
+      </section>
+    </Card>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-1 gap-0.5 py-1.5 sm:grid-cols-3 sm:gap-3">
+      <dt className="text-sm font-medium text-muted">{label}</dt>
+      <dd className="text-sm sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+/** The patient's intake, read-only, in the order a reviewer reads it. */
+export function IntakeSummary({
+  submission,
+  findings,
+  age,
+  now,
+  regions,
+}: {
+  submission: Record<string, unknown>;
+  findings: MriFinding[];
+  age: number | null;
+  now: number;
+  regions: string[];
+}) {
+  const s = submission as unknown as IntakeSubmission;
+  const c = s.complaint;
+  const t = s.training;
+  const weeks = t?.nextCompetitionDate ? weeksUntil(t.nextCompetitionDate, now) : null;
+  const marked = (c?.regions?.length ? c.regions : regions) as string[];
+  return (
+    <>
+      <Section title="In their own words" id="sec-story">
+        <blockquote className="whitespace-pre-wrap border-l-4 border-brand-600 bg-canvas px-4 py-3 text-base leading-relaxed" data-testid="patient-summary">
+          {c?.summary}
+        </blockquote>
+        <dl className="mt-3 divide-y divide-line">
+          <Row label="Started">
+            {c?.onsetType === 'sudden' ? 'Suddenly' : c?.onsetType === 'gradual' ? 'Gradually' : 'Not sure'}
+            {c?.onsetDate ? `, ${c.onsetDate}` : ''}
+            {c?.mechanism ? ` — ${c.mechanism}` : ''}
+          </Row>
+          <Row label="Pain">
+            now {c?.painNow}/10, worst {c?.painWorst}/10
+          </Row>
+          <Row label="Worse with">{c?.aggravating?.length ? c.aggravating.map((m) => MOVEMENT_LABELS[m as Movement] ?? m).join(', ') : 'Nothing listed'}</Row>
+          {c?.easing && <Row label="Eases with">{c.easing}</Row>}
+          {c?.morningStiffness !== undefined && <Row label="Morning stiffness">{c.morningStiffness ? 'Yes' : 'No'}</Row>}
+        </dl>
+      </Section>
+
+      <Section title="Where it hurts" id="sec-body">
+        <ul className="flex flex-wrap gap-2" aria-label="Marked body regions" data-testid="body-regions">
+          {marked.map((r, i) => (
+            <li key={r} className="rounded-full border border-brand-600 bg-brand-50 px-3 py-1 text-sm font-medium text-brand-800">
+              {isBodyRegion(r) ? BODY_REGION_LABELS[r] : r}
+              {i === 0 && marked.length > 1 ? ' (main)' : ''}
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section title="MRI report" id="sec-mri">
+        {s.imaging?.mriReport ? (
+          <MriReportView report={s.imaging.mriReport} findings={findings} age={age} />
+        ) : (
+          <p className="text-sm text-muted">No MRI report was given.</p>
+        )}
+      </Section>
+
+      <Section title="Episode timeline" id="sec-episodes">
+        <EpisodeTimeline episodes={s.episodes ?? []} onsetDate={c?.onsetDate} />
+      </Section>
+
+      <Section title="Prior care and medications" id="sec-care">
+        {s.priorCare?.length ? (
+          <ul className="space-y-2 text-sm">
+            {s.priorCare.map((p, i) => (
+              <li key={i}>
+                <strong>{PRIOR_CARE_LABELS[p.kind] ?? p.kind}</strong>
+                {p.date ? ` (${monthText(p.date)})` : ''}
+                {p.notes ? `: ${p.notes}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">No prior care reported.</p>
+        )}
+        <h3 className="mb-2 mt-4 font-semibold">Medications</h3>
+        {s.medications?.length ? (
+          <ul className="space-y-1 text-sm">
+            {s.medications.map((m, i) => (
+              <li key={i}>
+                <strong>{m.name}</strong>
+                {m.notes ? `: ${m.notes}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">None reported.</p>
+        )}
+      </Section>
+
+      <Section title="Training and goals" id="sec-training">
+        {t ? (
+          <dl className="divide-y divide-line">
+            {t.sport && <Row label="Sport">{t.sport}</Row>}
+            {t.yearsTraining !== undefined && <Row label="Years training">{t.yearsTraining}</Row>}
+            {t.typicalRpe !== undefined && <Row label="Typical RPE">{t.typicalRpe}</Row>}
+            {t.affectedLifts?.length ? <Row label="Lifts affected">{t.affectedLifts.join(', ')}</Row> : null}
+            {t.nextCompetitionDate && (
+              <Row label="Next competition">
+                <span data-testid="competition">
+                  {t.nextCompetitionDate} —{' '}
+                  <strong>{weeks !== null && weeks >= 0 ? `${weeks} week${weeks === 1 ? '' : 's'} away` : 'already past'}</strong>
+                </span>
+              </Row>
+            )}
+            {t.goals && <Row label="Goals">{t.goals}</Row>}
+          </dl>
+        ) : (
+          <p className="text-sm text-muted">No training details given.</p>
+        )}
+      </Section>
+    </>
+  );
+}

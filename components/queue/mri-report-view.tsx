@@ -1,0 +1,111 @@
+import { explainFinding, FINDING_LABELS, type MriFinding } from '@/lib/triage';
+import { cn } from '@/components/ui/cn';
+
+const CONCERN_RANK = { common: 0, review: 1, urgent: 2 } as const;
+const MARK: Record<'common' | 'review' | 'urgent' | 'negated', string> = {
+  urgent: 'bg-red-100 text-red-950 ring-1 ring-red-400',
+  review: 'bg-amber-100 text-amber-950 ring-1 ring-amber-400',
+  common: 'bg-sky-100 text-sky-950 ring-1 ring-sky-300',
+  negated: 'bg-slate-100 text-slate-800 ring-1 ring-slate-300',
+};
+const CONCERN_TEXT = { urgent: 'Urgent', review: 'Needs review', common: 'Common' } as const;
+
+interface Span {
+  start: number;
+  end: number;
+  findings: number[];
+}
+
+/** Merges the findings' evidence ranges into non-overlapping spans, each listing the findings it carries. */
+export function mergeSpans(findings: MriFinding[], length: number): Span[] {
+  const ranges = findings
+    .map((f, i) => ({ start: Math.max(0, f.start), end: Math.min(length, f.end), i }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r.start < last.end) {
+      last.end = Math.max(last.end, r.end);
+      last.findings.push(r.i);
+    } else out.push({ start: r.start, end: r.end, findings: [r.i] });
+  }
+  return out;
+}
+
+function spanTone(findings: MriFinding[]): keyof typeof MARK {
+  const live = findings.filter((f) => !f.negated);
+  if (live.length === 0) return 'negated';
+  return live.reduce((a, f) => (CONCERN_RANK[f.concern] > CONCERN_RANK[a] ? f.concern : a), 'common' as MriFinding['concern']);
+}
+
+/**
+ * The MRI report exactly as the patient pasted it, with every finding's sentence highlighted (colour by concern,
+ * numbered to the list below), and per finding the clinician note and how common it is in people without pain at
+ * the patient's age (explainFinding, Brinjikji 2015).
+ */
+export function MriReportView({ report, findings, age }: { report: string; findings: MriFinding[]; age: number | null }) {
+  const spans = mergeSpans(findings, report.length);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  spans.forEach((s, k) => {
+    if (s.start > at) parts.push(report.slice(at, s.start));
+    const fs = s.findings.map((i) => findings[i]);
+    parts.push(
+      <mark key={k} className={cn('rounded px-0.5', MARK[spanTone(fs)])} data-testid="mri-highlight">
+        {report.slice(s.start, s.end)}
+        <sup className="ml-0.5 text-xs font-semibold">[{s.findings.map((i) => i + 1).join(',')}]</sup>
+      </mark>,
+    );
+    at = s.end;
+  });
+  if (at < report.length) parts.push(report.slice(at));
+
+  return (
+    <div className="space-y-4">
+      <p className="flex flex-wrap gap-2 text-xs" aria-label="Highlight colours">
+        <span className={cn('rounded px-1.5 py-0.5', MARK.urgent)}>Urgent finding</span>
+        <span className={cn('rounded px-1.5 py-0.5', MARK.review)}>Needs review</span>
+        <span className={cn('rounded px-1.5 py-0.5', MARK.common)}>Common finding</span>
+        <span className={cn('rounded px-1.5 py-0.5', MARK.negated)}>Stated absent</span>
+      </p>
+      <blockquote className="whitespace-pre-wrap rounded-lg border border-line bg-canvas p-3 text-sm leading-7" data-testid="mri-report">
+        {parts}
+      </blockquote>
+      {findings.length === 0 ? (
+        <p className="text-sm text-muted">No findings were recognised in this report. Read it in full above.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="MRI findings">
+          {findings.map((f, i) => {
+            const ex = age !== null ? explainFinding(f, age) : explainFinding(f, 40);
+            const tone = f.negated ? 'negated' : f.concern;
+            return (
+              <li key={i} className="rounded-lg border border-line p-3" data-testid="mri-finding">
+                <p className="flex flex-wrap items-center gap-2 font-semibold">
+                  <span>
+                    {i + 1}. {FINDING_LABELS[f.code]}
+                    {f.levels.length ? ` (${f.levels.join(', ')})` : ''}
+                  </span>
+                  <span className={cn('rounded-full px-2 py-0.5 text-xs', MARK[tone])}>{f.negated ? 'Stated absent' : CONCERN_TEXT[f.concern]}</span>
+                </p>
+                <p className="mt-1 text-sm">{ex.clinician}</p>
+                {ex.prevalence && !f.negated && (
+                  <div className="mt-2 text-sm">
+                    <p>
+                      In people without pain ({ex.prevalence.ageBand}): <strong>{ex.prevalence.percent} %</strong>
+                      {ex.prevalence.uncertain ? ' (secondary source; verify)' : ''}
+                    </p>
+                    <div className="mt-1 h-2 w-full max-w-xs rounded-full bg-slate-200" aria-hidden>
+                      <div className="h-2 rounded-full bg-brand-600" style={{ width: `${Math.min(100, ex.prevalence.percent)}%` }} />
+                    </div>
+                  </div>
+                )}
+                {age === null && <p className="mt-1 text-xs text-muted">Age unknown: prevalence shown for age 40.</p>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CaseUrgency } from '@/db/schema/cases';
+import { URGENCY_LABELS } from '@/lib/queue/status';
+import { cn } from '@/components/ui/cn';
+
+const TONES: Record<CaseUrgency, string> = {
+  emergency: 'bg-red-700 text-white border-red-800',
+  urgent: 'bg-amber-100 text-amber-950 border-amber-400',
+  routine: 'bg-slate-100 text-slate-800 border-slate-300',
+};
+
+export function urgencyTone(u: CaseUrgency): string {
+  return TONES[u];
+}
+
+/**
+ * The urgency with its reasons on hover and on keyboard focus (WCAG 1.4.13: the tip stays while hovered, and
+ * Escape dismisses it). Screen readers get the reasons as the button's description.
+ */
+export function UrgencyBadge({ urgency, reasons }: { urgency: CaseUrgency; reasons: { text: string }[] }) {
+  const [open, setOpen] = useState(false);
+  const tipId = useId();
+  const wrap = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  const label = URGENCY_LABELS[urgency];
+  return (
+    <span ref={wrap} className="relative inline-block" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+      <button
+        type="button"
+        aria-describedby={tipId}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onClick={() => setOpen((o) => !o)}
+        className={cn('inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold', TONES[urgency])}
+      >
+        {label}
+        {reasons.length > 0 && <span aria-hidden>ⓘ</span>}
+      </button>
+      <span
+        id={tipId}
+        role="tooltip"
+        className={cn(
+          'absolute left-0 top-full z-20 mt-1 w-64 max-w-[80vw] rounded-lg border border-line bg-white p-3 text-left text-sm font-normal text-ink shadow-lg',
+          open ? 'block' : 'hidden',
+        )}
+      >
+        <span className="block font-semibold">Why {label.toLowerCase()}</span>
+        {reasons.length === 0 ? (
+          <span className="block text-muted">No red flags or concerning MRI findings.</span>
+        ) : (
+          <span className="mt-1 block space-y-1">
+            {reasons.map((r, i) => (
+              <span key={i} className="block">
+                • {r.text}
+              </span>
+            ))}
+          </span>
+        )}
+      </span>
+    </span>
+  );
+}
