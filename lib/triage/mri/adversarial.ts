@@ -17,7 +17,7 @@ export const ADVERSARIAL_REPORTS: readonly { name: string; report: string }[] = 
   { name: 'anatomy words only', report: fill('disc canal foramina cord root marrow ') },
   { name: 'newlines', report: fill('\n') },
   { name: 'wrapped lines', report: fill('mild disc bulge at\nthe ') },
-  { name: 'negation then long list', report: `No ${fill('fracture, ', MAX_REPORT_CHARS - 20)}or lesion.` },
+  { name: 'negation then long list', report: `No ${fill('fracture, ', MAX_REPORT_CHARS - 13)}or lesion.` },
   { name: 'unfinished modic', report: fill('modic type i/ii/iii/ ') },
   { name: 'hyphen runs', report: fill('-') },
   { name: 'T1/T2 sequences', report: fill('low T1 high T2 T1/T2 T2-weighted ') },

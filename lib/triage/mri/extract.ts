@@ -2,7 +2,7 @@ import { FINDING_CONCERN } from '../findings';
 import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter } from './assign-levels';
 import { modicCodes } from './lexicon';
-import { clusterMentions, findLevelMentions, sortLevels, type LevelCluster } from './levels';
+import { clusterMentions, findLevelMentions, levelsOfParts, sortLevels, type LevelCluster } from './levels';
 import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { scanReport, type Term } from './scan';
 import { splitSentences, type Span } from './split';
@@ -122,7 +122,7 @@ function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) 
 
 // "L4-5: …" at the start of a line gives its level to the findings on that line (and, when the heading stands
 // alone on its line, to the lines below it up to a blank line or the next heading).
-const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls]\d{1,2}(?:[ \t]?[-–—\/][ \t]?[ctls]?\d{1,2})?)[ \t]*:/iy;
+const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?[ \t]*:/iy;
 const SECTION_RE = /[ \t]*[a-z][a-z \t]{0,30}:/iy;
 const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
 const BLANK_LINE_RE = /^\s*$/;
@@ -135,7 +135,7 @@ function headingLevels(text: string, lineStart: number): { levels: string[]; alo
   HEADING_RE.lastIndex = lineStart;
   const m = HEADING_RE.exec(text);
   if (m === null) return null;
-  const levels = clusterMentions(m[1], findLevelMentions(m[1]))[0]?.levels ?? [];
+  const levels = levelsOfParts(m[1], m[2], m[3], m[4]);
   REST_BLANK_RE.lastIndex = HEADING_RE.lastIndex;
   return { levels, alone: REST_BLANK_RE.test(text) };
 }

@@ -76,9 +76,15 @@ export function findLevelMentions(text: string): LevelMention[] {
   return out;
 }
 
-const LIST_GAP_RE = /^[ \t]*(?:,[ \t]*(?:and|or)?|and|or|&|and\/or)[ \t]*$/i;
-const RANGE_GAP_RE = /^[ \t]*(?:through|thru|to|-|–|—)[ \t]*$/i;
-const ON_GAP_RE = /^[ \t]*on[ \t]*$/i;
+// Gaps between two mentions, matched in place (sticky) and required to end where the next mention starts.
+const LIST_GAP_RE = /[ \t]*(?:,[ \t]*(?:and|or)?|and\/or|and|or|&)[ \t]*/iy;
+const RANGE_GAP_RE = /[ \t]*(?:through|thru|to|-|–|—)[ \t]*/iy;
+const ON_GAP_RE = /[ \t]*on[ \t]*/iy;
+
+function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
+  re.lastIndex = from;
+  return re.test(text) && re.lastIndex === to;
+}
 
 const DISC_NAMES: readonly string[] = VERTEBRAE.slice(0, -1).map((v, i) => `${v}-${VERTEBRAE[i + 1]}`);
 export function discName(upper: number): string {
@@ -114,15 +120,14 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
       const next = mentions[j];
       const gapLen = next.start - cur.end;
       if (gapLen > 12) break;
-      const gap = text.slice(cur.end, next.start);
-      if (RANGE_GAP_RE.test(gap) && next.first > cur.first) {
+      if (next.first > cur.first && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
         const disc = cur.disc && next.disc;
         levels.pop();
         levels.push(...rangeLevels(cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc));
-      } else if (ON_GAP_RE.test(gap) && !cur.disc && !next.disc && next.first === cur.first + 1) {
+      } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
         levels.pop();
         levels.push(discName(cur.first));
-      } else if (LIST_GAP_RE.test(gap) || gapLen === 0) {
+      } else if (gapLen === 0 || gapIs(LIST_GAP_RE, text, cur.end, next.start)) {
         levels.push(...mentionLevels(next));
       } else {
         break;
@@ -145,4 +150,14 @@ export function sortLevels(levels: Iterable<string>): string[] {
   const unique = [...new Set(levels)];
   if (unique.length < 2) return unique;
   return unique.sort((a, b) => (LEVEL_KEY.get(a) ?? 999) - (LEVEL_KEY.get(b) ?? 999));
+}
+
+/** Levels of one written level ("L4-5", "T5", "T5-7") from its letter/number parts; [] when invalid. */
+export function levelsOfParts(l1: string, n1: string, l2: string | undefined, n2: string | undefined): string[] {
+  const first = vertebraIndex(l1, n1);
+  if (first === undefined) return [];
+  if (n2 === undefined) return [VERTEBRAE[first]];
+  const second = vertebraIndex(l2 ?? l1, n2);
+  if (second === undefined || second <= first) return [VERTEBRAE[first]];
+  return second === first + 1 ? [discName(first)] : rangeLevels(first, second, false);
 }

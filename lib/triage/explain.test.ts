@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_CONCERN, MRI_FINDING_CODES, explainFinding, nearestPrevalenceAge } from '@/lib/triage';
+
+const finding = (code: (typeof MRI_FINDING_CODES)[number], negated = false) => ({ code, levels: ['L4-L5'], negated });
+
+describe('explainFinding', () => {
+  it('explains every code for patient and clinician', () => {
+    for (const code of MRI_FINDING_CODES) {
+      const e = explainFinding(finding(code), 40);
+      expect(e.patient.length, code).toBeGreaterThan(20);
+      expect(e.clinician, code).toContain('L4-L5');
+    }
+  });
+
+  it('gives Brinjikji prevalence for the nearest age band', () => {
+    expect(explainFinding(finding('disc_degeneration'), 40).prevalence).toMatchObject({ percent: 68, ageBand: 'age 40' });
+    expect(explainFinding(finding('disc_bulge'), 52).prevalence).toMatchObject({ percent: 60, ageBand: 'age 50' });
+    expect(explainFinding(finding('disc_herniation'), 80).prevalence?.percent).toBe(43);
+    expect(explainFinding(finding('annular_fissure'), 20).prevalence?.percent).toBe(19);
+    expect(explainFinding(finding('facet_arthropathy'), 50).prevalence?.percent).toBe(32);
+    expect(explainFinding(finding('spondylolisthesis'), 30).prevalence).toMatchObject({ percent: 5, uncertain: true });
+    expect(explainFinding(finding('disc_degeneration'), 40).prevalence?.source).toMatch(/Brinjikji.*AJNR.*2015/);
+    expect(explainFinding(finding('modic_1'), 40).prevalence).toBeUndefined();
+  });
+
+  it('maps ages to bands: nearest, ties to the younger, under 20 to 20 with a note', () => {
+    expect([19, 24, 25, 26, 44, 45, 46, 85].map(nearestPrevalenceAge)).toEqual([20, 20, 20, 30, 40, 40, 50, 80]);
+    const teen = explainFinding(finding('disc_bulge'), 16);
+    expect(teen.prevalence?.ageBand).toBe('age 20');
+    expect(teen.patient).toMatch(/under 20/);
+  });
+
+  it('never reassures about urgent-concern findings', () => {
+    for (const code of MRI_FINDING_CODES.filter((c) => FINDING_CONCERN[c] === 'urgent')) {
+      const e = explainFinding(finding(code), 30);
+      expect(e.patient, code).not.toMatch(/common|harmless|normal part|no pain/i);
+      expect(e.patient, code).toMatch(/doctor|emergency/i);
+    }
+  });
+
+  it('carries the Modic type 1 caveat for people 50 or under', () => {
+    expect(explainFinding(finding('modic_1'), 35).clinician).toMatch(/infection/i);
+    expect(explainFinding(finding('modic_1'), 35).patient).not.toMatch(/harmless|not a cause for worry/i);
+    expect(explainFinding(finding('modic_2'), 35).clinician).toMatch(/10 %/);
+  });
+
+  it('says plainly when the report rules a finding out', () => {
+    const e = explainFinding(finding('cord_compression', true), 40);
+    expect(e.patient).toMatch(/no sign/i);
+    expect(e.prevalence).toBeUndefined();
+  });
+});

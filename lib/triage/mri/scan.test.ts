@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ADVERSARIAL_REPORTS } from './adversarial';
+import { MRI_CORPUS } from './corpus';
+import { LEXICON, LEXICON_RE } from './lexicon';
+import { scanReport } from './scan';
+
+/** The reference: the whole lexicon as one global regex (slow, simple). */
+function referenceTerms(lower: string): string[] {
+  const out: string[] = [];
+  LEXICON_RE.lastIndex = 0;
+  for (let m = LEXICON_RE.exec(lower); m !== null; m = LEXICON_RE.exec(lower)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    out.push(`${m.index}-${m.index + m[0].length}:${LEXICON.indexOf(LEXICON[g - 1])}`);
+  }
+  return out;
+}
+
+describe('scanReport', () => {
+  it('finds exactly the terms the reference regex finds', () => {
+    const texts = [
+      ...MRI_CORPUS.map((e) => e.report),
+      ...ADVERSARIAL_REPORTS.map((a) => a.report.slice(0, 2000)),
+      'Spondylodiscitis, diskitis, epidural abscess, osteomyelitis, pyogenic infection, endplate erosions.',
+      'Hemangioma, haemangioma, Schmorl’s node, intravertebral disc herniation, isthmic spondylolisthesis, HNP, HIZ, DDD.',
+      'Zygapophyseal joint arthropathy, circumferential bulge, free disc fragment, vertebra plana, lateral recesses, subarticular zone.',
+    ];
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      const got = scanReport(lower).terms.map((t) => `${t.start}-${t.end}:${LEXICON.indexOf(t.entry)}`);
+      expect(got, text.slice(0, 80)).toEqual(referenceTerms(lower));
+    }
+  });
+});
