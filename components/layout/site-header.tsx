@@ -17,6 +17,7 @@ export async function SiteHeader() {
   const links: { href: string; label: string }[] = [];
   if (user) {
     if (hasRole(user, 'patient')) links.push({ href: '/cases', label: 'My cases' });
+    if (hasRole(user, 'patient')) links.push({ href: '/intake', label: 'Tell us about your pain' });
     if (hasRole(user, 'clinician')) links.push({ href: '/queue', label: 'Queue' });
     if (hasRole(user, 'admin')) links.push({ href: '/admin', label: 'Administration' });
   }

@@ -1,0 +1,143 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { listPatientVisibleEvents, listPatientVisibleMessages } from '@/db/queries/patient-case-activity';
+import type { CaseStatus } from '@/db/schema';
+import { CaseStatusTimeline } from '@/components/intake/case-status-timeline';
+import { EmergencyPanel } from '@/components/intake/emergency-panel';
+import { IntakeAnswers, type AnswersView } from '@/components/intake/intake-answers';
+import { MriHighlights } from '@/components/intake/mri-highlights';
+import { Alert } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { requireRole } from '@/lib/auth/guards';
+import { ageOn } from '@/lib/intake/age';
+import { formatDateTime } from '@/lib/intake/format';
+import { readIntakeForViewer } from '@/lib/intake/read-intake';
+import { BODY_REGION_LABELS, URGENCY_GUIDANCE, type BodyRegion } from '@/lib/triage';
+import type { IntakeSubmission } from '@/lib/validation/intake';
+
+export const metadata: Metadata = { title: 'Your case' };
+
+const EVENT_LABELS: Record<string, string> = {
+  submitted: 'You sent your answers',
+  amended: 'You updated your answers',
+};
+const STATUS_EVENT_LABELS: Record<CaseStatus, string> = {
+  submitted: 'Case received',
+  in_review: 'A clinician started reviewing your case',
+  advice_sent: 'The team sent you advice',
+  consult_recommended: 'The team recommends a consult',
+  referred: 'The team referred you to another service',
+  closed: 'Case closed',
+};
+
+/**
+ * A patient's own case: status timeline, guidance for their urgency while they wait (emergency first), the team's
+ * messages, their scan explained and their answers read-only. Anyone else's case is a 404 (never 403).
+ */
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
+  const user = await requireRole(['patient'], 'case');
+  const { id } = await params;
+  const { submitted } = await searchParams;
+  const db = await getDb();
+  // Patients see only their own cases, even if they also hold another role.
+  const found = await readIntakeForViewer(db, { id: user.id, roles: ['patient'] }, id, 'case.view');
+  if (!found) notFound();
+
+  const [events, messages] = await Promise.all([listPatientVisibleEvents(db, id), listPatientVisibleMessages(db, id)]);
+  const kase = found.case;
+  const submission = found.version.submission as IntakeSubmission;
+  const urgency = kase.urgency;
+  const guidance = URGENCY_GUIDANCE[urgency];
+  const tz = user.timezone || submission.patient.timezone || 'UTC';
+  const times: Partial<Record<CaseStatus, Date>> = { submitted: kase.submittedAt };
+  for (const e of events) if (e.toStatus && !times[e.toStatus]) times[e.toStatus] = e.createdAt;
+  const age = ageOn(submission.patient.dateOfBirth, kase.submittedAt);
+  const report = submission.imaging?.mriReport;
+  const regions = kase.regions.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r).join(', ');
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      {urgency === 'emergency' && <EmergencyPanel submitted />}
+      <div>
+        <p className="text-sm text-muted">
+          <Link href="/cases" className="text-brand-700 underline-offset-2 hover:underline">
+            My cases
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Your case: {regions}</h1>
+        <p className="mt-1 text-muted">Sent {formatDateTime(kase.submittedAt, tz)}</p>
+      </div>
+      {submitted === '1' && (
+        <Alert tone="success" role="status" title="Thank you — we have your answers">
+          We sent a confirmation to {user.email}. You can close this page; we will email you when the team replies.
+        </Alert>
+      )}
+      {urgency !== 'emergency' && (
+        <section aria-labelledby="guidance-heading" data-urgency={urgency} className={urgency === 'urgent' ? 'rounded-xl border-2 border-amber-600 bg-amber-50 p-4 sm:p-5' : 'rounded-xl border border-brand-100 bg-brand-50 p-4 sm:p-5'}>
+          <h2 id="guidance-heading" className="text-lg font-semibold">
+            {guidance.title}
+          </h2>
+          <p className="mt-1">{guidance.body}</p>
+        </section>
+      )}
+      <Card>
+        <h2 className="mb-4 text-lg font-semibold">Where your case is</h2>
+        <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} />
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">Messages from the team</h2>
+        {messages.length === 0 ? (
+          <p className="mt-2 text-muted">No messages yet. We will email you when a clinician writes to you.</p>
+        ) : (
+          <ol className="mt-3 space-y-3">
+            {messages.map((m) => (
+              <li key={m.id} className="rounded-lg border border-line p-3">
+                <p className="text-sm text-muted">
+                  <span className="font-medium text-ink">{m.authorId === user.id ? 'You' : (m.authorName ?? 'The team')}</span>
+                  {m.authorTitle && m.authorId !== user.id ? `, ${m.authorTitle}` : ''} · {formatDateTime(m.createdAt, tz)}
+                </p>
+                <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {events.length > 0 && (
+          <details className="mt-4">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">Case history ({events.length})</summary>
+            <ol className="mt-2 space-y-1 text-sm">
+              {events.map((e) => (
+                <li key={e.id}>
+                  <span className="text-muted">{formatDateTime(e.createdAt, tz)}:</span>{' '}
+                  {EVENT_LABELS[e.kind] ?? (e.toStatus ? STATUS_EVENT_LABELS[e.toStatus] : e.kind.replace(/_/g, ' '))}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </Card>
+      {report && (
+        <section aria-labelledby="scan-heading" className="space-y-2">
+          <h2 id="scan-heading" className="text-lg font-semibold">
+            Your scan explained
+          </h2>
+          <MriHighlights report={report} age={age} storedFindings={found.assessment?.mriFindings} />
+        </section>
+      )}
+      <section aria-labelledby="answers-heading" className="space-y-3">
+        <h2 id="answers-heading" className="text-lg font-semibold">
+          Your answers
+        </h2>
+        <p className="text-sm text-muted">This is what you sent (version {found.version.version}). It is kept exactly as you wrote it.</p>
+        <IntakeAnswers answers={submission as AnswersView} showMri={!report} />
+      </section>
+      <div className="flex flex-wrap gap-2">
+        <ButtonLink href="/cases" variant="secondary">
+          Back to my cases
+        </ButtonLink>
+      </div>
+    </div>
+  );
+}

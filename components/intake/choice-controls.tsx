@@ -1,0 +1,188 @@
+'use client';
+
+import type { Ref } from 'react';
+import { cn } from '@/components/ui/cn';
+import { fieldId } from './form-field';
+
+export interface Choice<V> {
+  value: V;
+  label: string;
+  hint?: string;
+}
+
+/**
+ * Controlled radio group (no default: `value` undefined means unanswered). Values may be strings, numbers or
+ * booleans; the DOM only sees their index. The first radio carries the field id and the ref, so the error summary
+ * and react-hook-form focus land on it.
+ */
+export function RadioChoices<V extends string | number | boolean>({
+  path,
+  name,
+  choices,
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+  invalid,
+  layout = 'stack',
+}: {
+  path: string;
+  name: string;
+  choices: readonly Choice<V>[];
+  value: V | undefined | null;
+  onChange: (v: V) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+  invalid?: boolean;
+  layout?: 'stack' | 'inline';
+}) {
+  return (
+    <div className={cn(layout === 'inline' ? 'flex flex-wrap gap-2' : 'space-y-2')}>
+      {choices.map((c, i) => {
+        const checked = value === c.value;
+        const id = i === 0 ? fieldId(path) : `${fieldId(path)}-${i}`;
+        return (
+          <label
+            key={String(c.value)}
+            htmlFor={id}
+            className={cn(
+              'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border px-3 py-2',
+              checked ? 'border-brand-700 bg-brand-50' : 'border-line bg-white hover:bg-canvas',
+              invalid && !checked && 'border-red-700',
+              layout === 'inline' && 'min-w-20',
+            )}
+          >
+            <input
+              ref={i === 0 ? inputRef : undefined}
+              id={id}
+              type="radio"
+              name={name}
+              className="mt-1 h-4 w-4 accent-brand-700"
+              checked={checked}
+             
+              onChange={() => onChange(c.value)}
+              onBlur={onBlur}
+            />
+            <span>
+              <span className="block">{c.label}</span>
+              {c.hint && <span className="block text-sm text-muted">{c.hint}</span>}
+            </span>
+          </label>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Multi-select shown as toggle chips (real checkboxes, so keyboard and screen readers work as usual). */
+export function CheckboxChips<V extends string>({
+  path,
+  name,
+  choices,
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+}: {
+  path: string;
+  name: string;
+  choices: readonly Choice<V>[];
+  value: readonly V[] | undefined;
+  onChange: (v: V[]) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const selected = value ?? [];
+  return (
+    <ul className="flex flex-wrap gap-2">
+      {choices.map((c, i) => {
+        const checked = selected.includes(c.value);
+        const id = i === 0 ? fieldId(path) : `${fieldId(path)}-${c.value}`;
+        return (
+          <li key={c.value}>
+            <label
+              htmlFor={id}
+              className={cn(
+                'inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-full border px-3 py-1.5 text-sm has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-blue-600',
+                checked ? 'border-brand-700 bg-brand-700 text-white' : 'border-line bg-white text-ink hover:bg-brand-50',
+              )}
+            >
+              <input
+                ref={i === 0 ? inputRef : undefined}
+                id={id}
+                type="checkbox"
+                name={name}
+                className="sr-only"
+                checked={checked}
+                onChange={(e) => onChange(e.target.checked ? [...selected, c.value] : selected.filter((v) => v !== c.value))}
+                onBlur={onBlur}
+              />
+              <span aria-hidden className="text-xs">{checked ? '✓' : '+'}</span>
+              {c.label}
+            </label>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** 0–10 pain scale as a labelled radio group: 0 = no pain, 10 = worst pain imaginable. */
+export function PainScale({
+  path,
+  name,
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+  invalid,
+}: {
+  path: string;
+  name: string;
+  value: number | undefined | null;
+  onChange: (v: number) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+  invalid?: boolean;
+}) {
+  return (
+    <div>
+      <div className="grid grid-cols-6 gap-1.5 sm:grid-cols-11">
+        {Array.from({ length: 11 }, (_, n) => {
+          const id = n === 0 ? fieldId(path) : `${fieldId(path)}-${n}`;
+          const checked = value === n;
+          return (
+            <label
+              key={n}
+              htmlFor={id}
+              className={cn(
+                'flex h-11 cursor-pointer items-center justify-center rounded-lg border text-base font-semibold has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-blue-600',
+                checked ? 'border-brand-700 bg-brand-700 text-white' : 'border-line bg-white text-ink hover:bg-brand-50',
+                invalid && !checked && 'border-red-700',
+              )}
+            >
+              <input
+                ref={n === 0 ? inputRef : undefined}
+                id={id}
+                type="radio"
+                name={name}
+                value={n}
+                className="sr-only"
+                checked={checked}
+               
+                aria-label={n === 0 ? '0, no pain' : n === 10 ? '10, worst pain imaginable' : String(n)}
+                onChange={() => onChange(n)}
+                onBlur={onBlur}
+              />
+              <span aria-hidden>{n}</span>
+            </label>
+          );
+        })}
+      </div>
+      <div className="mt-1 flex justify-between text-sm text-muted" aria-hidden>
+        <span>0 = no pain</span>
+        <span>10 = worst imaginable</span>
+      </div>
+    </div>
+  );
+}

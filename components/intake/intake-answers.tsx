@@ -1,0 +1,160 @@
+import type { ReactNode } from 'react';
+import { BODY_REGION_LABELS, MOVEMENT_LABELS, RED_FLAG_QUESTIONS, type BodyRegion, type Movement } from '@/lib/triage';
+import { INTAKE_STEP_LABELS, PRIOR_CARE_KINDS, type IntakeStep } from '@/lib/validation/intake';
+
+/** Loose view of the answers: works for the live form (half-filled) and for a stored submission. */
+export interface AnswersView {
+  patient?: { name?: string; dateOfBirth?: string; sex?: string; timezone?: string };
+  complaint?: {
+    summary?: string;
+    regions?: readonly string[];
+    onsetDate?: string;
+    onsetType?: string;
+    mechanism?: string;
+    painNow?: number;
+    painWorst?: number;
+    aggravating?: readonly string[];
+    easing?: string;
+    morningStiffness?: boolean;
+  };
+  episodes?: readonly { startedOn?: string; resolvedOn?: string; notes?: string }[];
+  priorCare?: readonly { kind?: string; date?: string; notes?: string }[];
+  medications?: readonly { name?: string; notes?: string }[];
+  training?: { sport?: string; yearsTraining?: number; typicalRpe?: number; affectedLifts?: readonly string[]; nextCompetitionDate?: string; goals?: string };
+  imaging?: { mriReport?: string };
+  redFlags?: Partial<Record<string, boolean>>;
+}
+
+const CARE: Record<string, string> = {
+  physician: 'Doctor or sports physician',
+  specialist: 'Specialist',
+  physiotherapist: 'Physiotherapist',
+  chiropractor: 'Chiropractor',
+  imaging: 'Scan or X-ray',
+  other: 'Someone else',
+} satisfies Record<(typeof PRIOR_CARE_KINDS)[number], string>;
+const ONSET: Record<string, string> = { sudden: 'Suddenly', gradual: 'Gradually', unknown: 'Not sure' };
+const SEX: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unspecified: 'Prefer not to say' };
+
+const NOT_GIVEN = <span className="text-muted">Not given</span>;
+const text = (v: string | undefined | null): ReactNode => (v && v.trim() ? v : NOT_GIVEN);
+const yesNo = (v: boolean | undefined): ReactNode => (v === true ? 'Yes' : v === false ? 'No' : NOT_GIVEN);
+const list = (items: readonly string[] | undefined): ReactNode => (items && items.length > 0 ? items.join(', ') : NOT_GIVEN);
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-t border-line py-2 first:border-t-0 sm:grid-cols-3 sm:gap-4">
+      <dt className="font-medium text-muted">{label}</dt>
+      <dd className="whitespace-pre-wrap break-words sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+function Block({ step, edit, headingLevel, children }: { step: IntakeStep; edit?: (step: IntakeStep) => ReactNode; headingLevel: 2 | 3; children: ReactNode }) {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section className="rounded-xl border border-line bg-white p-4" aria-labelledby={`answers-${step}`}>
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <H id={`answers-${step}`} className="text-lg font-semibold">
+          {INTAKE_STEP_LABELS[step]}
+        </H>
+        {edit?.(step)}
+      </div>
+      <dl>{children}</dl>
+    </section>
+  );
+}
+
+/** Every answer, read-only, grouped by wizard step. `edit` renders an "Edit" control per step (review step only). */
+export function IntakeAnswers({ answers: a, edit, headingLevel = 3, showMri = true }: { answers: AnswersView; edit?: (step: IntakeStep) => ReactNode; headingLevel?: 2 | 3; showMri?: boolean }) {
+  const c = a.complaint ?? {};
+  const t = a.training ?? {};
+  return (
+    <div className="space-y-4">
+      <Block step="about" edit={edit} headingLevel={headingLevel}>
+        <Item label="Name">{text(a.patient?.name)}</Item>
+        <Item label="Date of birth">{text(a.patient?.dateOfBirth)}</Item>
+        <Item label="Sex">{a.patient?.sex ? SEX[a.patient.sex] ?? a.patient.sex : NOT_GIVEN}</Item>
+        <Item label="Time zone">{text(a.patient?.timezone)}</Item>
+      </Block>
+      <Block step="where" edit={edit} headingLevel={headingLevel}>
+        <Item label="Where it hurts">{list(c.regions?.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r))}</Item>
+        {c.regions && c.regions.length > 1 && <Item label="Main area">{BODY_REGION_LABELS[c.regions[0] as BodyRegion] ?? c.regions[0]}</Item>}
+      </Block>
+      <Block step="story" edit={edit} headingLevel={headingLevel}>
+        <Item label="Started">{text(c.onsetDate)}</Item>
+        <Item label="How it started">{c.onsetType ? ONSET[c.onsetType] ?? c.onsetType : NOT_GIVEN}</Item>
+        <Item label="What you were doing">{text(c.mechanism)}</Item>
+        <Item label="Pain now">{typeof c.painNow === 'number' ? `${c.painNow} out of 10` : NOT_GIVEN}</Item>
+        <Item label="Pain at its worst">{typeof c.painWorst === 'number' ? `${c.painWorst} out of 10` : NOT_GIVEN}</Item>
+        <Item label="Makes it worse">{list(c.aggravating?.map((m) => MOVEMENT_LABELS[m as Movement] ?? m))}</Item>
+        <Item label="Makes it better">{text(c.easing)}</Item>
+        <Item label="Morning stiffness">{yesNo(c.morningStiffness)}</Item>
+        <Item label="In your own words">{text(c.summary)}</Item>
+      </Block>
+      <Block step="history" edit={edit} headingLevel={headingLevel}>
+        <Item label="Earlier episodes">
+          {a.episodes && a.episodes.length > 0 ? (
+            <ul className="space-y-1">
+              {a.episodes.map((e, i) => (
+                <li key={i}>
+                  {e.startedOn || '?'} → {e.resolvedOn || 'still going on'}
+                  {e.notes ? `: ${e.notes}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None'
+          )}
+        </Item>
+        <Item label="Care so far">
+          {a.priorCare && a.priorCare.length > 0 ? (
+            <ul className="space-y-1">
+              {a.priorCare.map((p, i) => (
+                <li key={i}>
+                  {(p.kind && CARE[p.kind]) || 'Someone'}
+                  {p.date ? ` (${p.date})` : ''}
+                  {p.notes ? `: ${p.notes}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None'
+          )}
+        </Item>
+        <Item label="Medicines">
+          {a.medications && a.medications.length > 0 ? (
+            <ul className="space-y-1">
+              {a.medications.map((m, i) => (
+                <li key={i}>
+                  {m.name || '?'}
+                  {m.notes ? `: ${m.notes}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None'
+          )}
+        </Item>
+      </Block>
+      <Block step="training" edit={edit} headingLevel={headingLevel}>
+        <Item label="Sport">{text(t.sport)}</Item>
+        <Item label="Years of training">{typeof t.yearsTraining === 'number' && !Number.isNaN(t.yearsTraining) ? t.yearsTraining : NOT_GIVEN}</Item>
+        <Item label="Typical effort (RPE)">{typeof t.typicalRpe === 'number' && !Number.isNaN(t.typicalRpe) ? t.typicalRpe : NOT_GIVEN}</Item>
+        <Item label="Affected lifts">{list(t.affectedLifts)}</Item>
+        <Item label="Next competition">{text(t.nextCompetitionDate)}</Item>
+        <Item label="Goals">{text(t.goals)}</Item>
+      </Block>
+      <Block step="imaging" edit={edit} headingLevel={headingLevel}>
+        <Item label="MRI report">{showMri ? text(a.imaging?.mriReport) : a.imaging?.mriReport ? 'See “Your scan explained”' : 'None'}</Item>
+      </Block>
+      <Block step="safety" edit={edit} headingLevel={headingLevel}>
+        {RED_FLAG_QUESTIONS.map((q) => (
+          <Item key={q.code} label={q.question}>
+            {yesNo(a.redFlags?.[q.code])}
+          </Item>
+        ))}
+      </Block>
+    </div>
+  );
+}

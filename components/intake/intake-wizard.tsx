@@ -1,0 +1,342 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useRouter } from 'next/navigation';
+import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/badge';
+import { RED_FLAG_QUESTIONS } from '@/lib/triage';
+import {
+  INTAKE_STEP_FIELDS,
+  INTAKE_STEP_LABELS,
+  INTAKE_STEPS,
+  intakeSubmissionSchema,
+  stepOfField,
+  type IntakeStep,
+  type IntakeSubmission,
+} from '@/lib/validation/intake';
+import { EmergencyPanel } from './emergency-panel';
+import { ErrorSummary, type SummaryError } from './error-summary';
+import { fieldId } from './form-field';
+import { emptyIntake, flattenErrors, mergeDraft, sortByDomOrder, type IntakeForm } from './form-values';
+import { StepProgress } from './step-progress';
+import { AboutStep } from './steps/about-step';
+import { HistoryStep } from './steps/history-step';
+import { ImagingStep } from './steps/imaging-step';
+import { ReviewStep } from './steps/review-step';
+import { SafetyStep } from './steps/safety-step';
+import { StoryStep } from './steps/story-step';
+import { TrainingStep } from './steps/training-step';
+import { WhereStep } from './steps/where-step';
+import { readLocalDraft, saveStateText, useDraftAutosave, type LocalDraft, type ServerDraft } from './use-draft-autosave';
+
+export interface IntakeWizardProps {
+  userId: string;
+  serverDraft: ServerDraft | null;
+  prefill: { name: string | null; dateOfBirth: string | null; sex: string | null; timezone: string | null };
+  timezones: readonly string[];
+}
+
+const EMERGENCY_CODES = RED_FLAG_QUESTIONS.filter((q) => q.urgency === 'emergency').map((q) => q.code);
+
+const noSubscribe = () => () => undefined;
+
+/**
+ * Renders only in the browser: the answers may come from this device's local copy (typed offline, or the tab
+ * closed before the server had them), which the server cannot see. A local copy based on the server's current
+ * revision (or newer) wins; an older one lost to a newer save from another device.
+ */
+export function IntakeWizardRoot(props: IntakeWizardProps) {
+  const inBrowser = useSyncExternalStore(noSubscribe, () => true, () => false);
+  if (!inBrowser) {
+    return (
+      <p className="mx-auto max-w-3xl text-muted" role="status">
+        Loading your answers…
+      </p>
+    );
+  }
+  const local = readLocalDraft(props.userId);
+  const useLocal = local !== null && local.baseRevision >= (props.serverDraft?.revision ?? 0);
+  return <IntakeWizard {...props} local={useLocal ? local : null} />;
+}
+
+function initialValues(props: IntakeWizardProps & { local: LocalDraft | null }): IntakeForm {
+  const base = emptyIntake(props.prefill);
+  const data = props.local?.data ?? props.serverDraft?.data;
+  const values = data ? mergeDraft(base, data) : base;
+  if (!values.patient.timezone) values.patient.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  return values;
+}
+
+function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
+  const { userId, serverDraft, prefill, timezones, local } = props;
+  const router = useRouter();
+  const methods = useForm<IntakeForm, unknown, IntakeSubmission>({
+    resolver: zodResolver(intakeSubmissionSchema),
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    defaultValues: initialValues(props),
+    shouldFocusError: false,
+  });
+  const { getValues, reset, setError, trigger, handleSubmit, control, formState } = methods;
+
+  const initialStep = local?.step ?? serverDraft?.step ?? 'about';
+  const [step, setStep] = useState<IntakeStep>(initialStep);
+  const [reached, setReached] = useState(INTAKE_STEPS.indexOf(initialStep));
+  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const stepRef = useRef(step);
+  useEffect(() => {
+    stepRef.current = step;
+  }, [step]);
+
+  const autosave = useDraftAutosave({
+    userId,
+    initialRevision: serverDraft?.revision ?? 0,
+    initiallyDirty: local !== null,
+    snapshot: () => ({ data: getValues(), step: stepRef.current }),
+  });
+  const { markChanged, saveNow, rebase } = autosave;
+
+  // Every change: local copy now, server copy after a pause.
+  const { subscribe } = methods;
+  useEffect(() => subscribe({ formState: { values: true }, callback: () => markChanged() }), [subscribe, markChanged]);
+
+  const redFlags = useWatch({ control, name: 'redFlags' });
+  const emergency = EMERGENCY_CODES.some((c) => redFlags?.[c] === true);
+  const wasEmergency = useRef(emergency);
+  useEffect(() => {
+    if (emergency && !wasEmergency.current) {
+      document.getElementById('emergency-panel')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+    wasEmergency.current = emergency;
+  }, [emergency]);
+
+  const focusField = useCallback((path: string) => {
+    const el = document.getElementById(fieldId(path));
+    if (el) {
+      el.focus();
+      el.scrollIntoView({ block: 'center' });
+    }
+  }, []);
+
+  const goTo = useCallback(
+    (next: IntakeStep, opts: { keepSummary?: boolean } = {}) => {
+      setStep(next);
+      setReached((r) => Math.max(r, INTAKE_STEPS.indexOf(next)));
+      if (!opts.keepSummary) setSummary([]);
+      setFormError(null);
+      stepRef.current = next;
+      void saveNow();
+    },
+    [saveNow],
+  );
+
+  // Move focus to the new step's heading (or its first error) after the step renders.
+  const pendingFocus = useRef<'heading' | 'summary' | null>(null);
+  useEffect(() => {
+    if (pendingFocus.current === 'summary') {
+      const list = summaryRef.current ? sortByDomOrder(summary) : summary;
+      if (list[0]) focusField(list[0].path);
+    } else if (pendingFocus.current === 'heading') {
+      headingRef.current?.focus();
+      window.scrollTo({ top: 0 });
+    }
+    pendingFocus.current = null;
+  }, [step, summary, focusField]);
+
+  const next = async () => {
+    const ok = await trigger(INTAKE_STEP_FIELDS[step] as Path<IntakeForm>[]);
+    if (!ok) {
+      const list = sortByDomOrder(flattenErrors(methods.formState.errors, INTAKE_STEP_FIELDS[step]));
+      setSummary(list);
+      if (list[0]) focusField(list[0].path);
+      return;
+    }
+    pendingFocus.current = 'heading';
+    goTo(INTAKE_STEPS[INTAKE_STEPS.indexOf(step) + 1]);
+  };
+
+  const back = () => {
+    pendingFocus.current = 'heading';
+    goTo(INTAKE_STEPS[Math.max(0, INTAKE_STEPS.indexOf(step) - 1)]);
+  };
+
+  const jumpToFirstStepWithErrors = (paths: string[]) => {
+    const first = INTAKE_STEPS.find((s) => paths.some((p) => stepOfField(p) === s)) ?? 'review';
+    const list = flattenErrors(methods.formState.errors, INTAKE_STEP_FIELDS[first]);
+    setStep(first);
+    stepRef.current = first;
+    setSummary(list);
+    pendingFocus.current = 'summary';
+  };
+
+  const onValid = async (submission: IntakeSubmission) => {
+    setSubmitting(true);
+    setFormError(null);
+    try {
+      await saveNow();
+      const res = await fetch('/api/intakes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(submission),
+      });
+      if (res.status === 201) {
+        const body = (await res.json()) as { id: string };
+        autosave.stop();
+        router.push(`/cases/${body.id}?submitted=1`);
+        return;
+      }
+      if (res.status === 400) {
+        const body = (await res.json().catch(() => ({}))) as { fieldErrors?: Record<string, string[]> };
+        const entries = Object.entries(body.fieldErrors ?? {});
+        const paths: string[] = [];
+        for (const [path, messages] of entries) {
+          if (!path || path === '_root') {
+            setFormError(messages[0] ?? 'Some answers could not be accepted.');
+            continue;
+          }
+          setError(path as Path<IntakeForm>, { type: 'server', message: messages[0] });
+          paths.push(path);
+        }
+        if (paths.length > 0) jumpToFirstStepWithErrors(paths);
+        else setFormError((f) => f ?? 'Some answers could not be accepted. Please check them and try again.');
+        setSubmitting(false);
+        return;
+      }
+      if (res.status === 401) {
+        setFormError('You are signed out. Your answers are saved on this device: sign in again, then send them.');
+      } else {
+        setFormError('We could not send your answers just now. They are saved; please try again in a moment.');
+      }
+    } catch {
+      setFormError('No connection. Your answers are saved on this device; try sending again when you are back online.');
+    }
+    setSubmitting(false);
+  };
+
+  const onInvalid = () => {
+    const paths = flattenErrors(methods.formState.errors, INTAKE_STEPS.flatMap((s) => INTAKE_STEP_FIELDS[s])).map((e) => e.path);
+    jumpToFirstStepWithErrors(paths);
+  };
+
+  const onFormSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (step === 'review') void handleSubmit(onValid, onInvalid)(e);
+    else void next();
+  };
+
+  const conflict = autosave.state.kind === 'conflict' ? autosave.state.current : null;
+  const isLast = step === 'review';
+  const statusText = saveStateText(autosave.state);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      {emergency && <EmergencyPanel />}
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Tell us about your pain</h1>
+        <p className="mt-1 text-muted">About 10 minutes. Your answers are saved as you go, so you can stop and come back on any device.</p>
+      </div>
+      <StepProgress
+        current={step}
+        reached={reached}
+        onGo={(s) => {
+          pendingFocus.current = 'heading';
+          goTo(s);
+        }}
+      />
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+        data-state={autosave.state.kind}
+        className={
+          autosave.state.kind === 'offline' || autosave.state.kind === 'signed-out' || autosave.state.kind === 'failed'
+            ? 'text-sm font-medium text-amber-900'
+            : 'text-sm text-muted'
+        }
+      >
+        {statusText}
+      </p>
+      {local && (
+        <Alert tone="info">We restored answers you typed on this device that had not reached our server yet.</Alert>
+      )}
+      {conflict !== undefined && autosave.state.kind === 'conflict' && (
+        <Alert tone="warning" title="Your draft was changed somewhere else" role="alert">
+          <p>You (or another tab) saved newer answers. Which version do you want to keep?</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => {
+                if (conflict) {
+                  rebase(conflict.revision);
+                  reset(mergeDraft(emptyIntake(prefill), conflict.data));
+                  setStep(conflict.step);
+                }
+                void saveNow();
+              }}
+            >
+              Use the newer answers
+            </Button>
+            <Button
+              size="sm"
+              onClick={() => {
+                rebase(conflict?.revision ?? 0);
+                void saveNow();
+              }}
+            >
+              Keep the answers on this screen
+            </Button>
+          </div>
+        </Alert>
+      )}
+      <ErrorSummary ref={summaryRef} errors={summary} onPick={focusField} />
+      {formError && (
+        <Alert tone="danger" role="alert" title="Not sent yet">
+          {formError}
+        </Alert>
+      )}
+      <FormProvider {...methods}>
+        <form noValidate onSubmit={onFormSubmit} className="space-y-8" aria-labelledby="step-heading">
+          <section aria-labelledby="step-heading" className="space-y-6">
+            <h2 id="step-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+              {INTAKE_STEP_LABELS[step]}
+            </h2>
+            {step === 'about' && <AboutStep timezones={timezones} />}
+            {step === 'where' && <WhereStep />}
+            {step === 'story' && <StoryStep />}
+            {step === 'history' && <HistoryStep />}
+            {step === 'training' && <TrainingStep />}
+            {step === 'imaging' && <ImagingStep />}
+            {step === 'safety' && <SafetyStep />}
+            {step === 'review' && (
+              <ReviewStep
+                onEdit={(s) => {
+                  pendingFocus.current = 'heading';
+                  goTo(s);
+                }}
+              />
+            )}
+          </section>
+          <div className="flex flex-col-reverse gap-3 border-t border-line pt-6 sm:flex-row sm:justify-between">
+            {step !== 'about' ? (
+              <Button variant="secondary" onClick={back}>
+                Back
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Button type="submit" busy={submitting || formState.isSubmitting}>
+              {isLast ? 'Send to the rehab team' : 'Next'}
+            </Button>
+          </div>
+        </form>
+      </FormProvider>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import { Fragment, useMemo } from 'react';
+import { cn } from '@/components/ui/cn';
+import { explainFinding, extractMriFindings, FINDING_LABELS, type MriFinding } from '@/lib/triage';
+
+interface Segment {
+  start: number;
+  end: number;
+  findings: number[]; // 1-based numbers in the explanation list
+  negatedOnly: boolean;
+}
+
+/** Merges overlapping evidence ranges so the report text is cut into plain and marked pieces exactly once. */
+function segmentsOf(findings: readonly MriFinding[]): Segment[] {
+  const ranges = findings
+    .map((f, i) => ({ start: f.start, end: f.end, n: i + 1, negated: f.negated }))
+    .filter((x) => x.end > x.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Segment[] = [];
+  for (const x of ranges) {
+    const last = out[out.length - 1];
+    if (last && x.start < last.end) {
+      last.end = Math.max(last.end, x.end);
+      last.findings.push(x.n);
+      last.negatedOnly = last.negatedOnly && x.negated;
+    } else {
+      out.push({ start: x.start, end: x.end, findings: [x.n], negatedOnly: x.negated });
+    }
+  }
+  return out;
+}
+
+/**
+ * The report as plain text (React escapes it; never dangerouslySetInnerHTML) with each finding's sentence in a
+ * <mark>, numbered, and the plain-language explanation of each finding for the patient's age underneath.
+ */
+export function MriHighlights({
+  report,
+  age,
+  headingLevel = 3,
+  storedFindings,
+}: {
+  report: string;
+  age: number | null;
+  headingLevel?: 2 | 3;
+  /** The findings stored with a submitted assessment; without them the report is read as the patient types. */
+  storedFindings?: readonly MriFinding[];
+}) {
+  const findings = useMemo(() => storedFindings ?? (report.trim() ? extractMriFindings(report) : []), [report, storedFindings]);
+  const segments = useMemo(() => segmentsOf(findings), [findings]);
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  if (!report.trim()) return null;
+
+  const pieces: React.ReactNode[] = [];
+  let at = 0;
+  segments.forEach((s, i) => {
+    if (s.start > at) pieces.push(<Fragment key={`t${i}`}>{report.slice(at, s.start)}</Fragment>);
+    pieces.push(
+      <mark
+        key={`m${i}`}
+        className={cn('rounded px-0.5 text-ink', s.negatedOnly ? 'bg-slate-100 underline decoration-dotted' : 'bg-amber-100')}
+      >
+        {report.slice(s.start, s.end)}
+        <sup className="ml-0.5 font-semibold text-brand-800">[{s.findings.join(', ')}]</sup>
+      </mark>,
+    );
+    at = s.end;
+  });
+  if (at < report.length) pieces.push(<Fragment key="tail">{report.slice(at)}</Fragment>);
+
+  const ageKnown = age !== null && Number.isFinite(age);
+  return (
+    <section aria-labelledby="mri-findings-heading" className="space-y-4 rounded-xl border border-line bg-white p-4">
+      <H id="mri-findings-heading" className="text-lg font-semibold">
+        What we read in your report
+      </H>
+      {findings.length === 0 ? (
+        <p className="text-muted">We did not recognise any of the findings we explain. A clinician will still read the whole report.</p>
+      ) : (
+        <>
+          <p className="text-sm text-muted">
+            Highlighted sentences contain a finding. The numbers point to the explanations below.
+            {!ageKnown && ' Add your date of birth in “About you” to see how common each finding is at your age.'}
+          </p>
+          <div className="whitespace-pre-wrap break-words rounded-lg bg-canvas p-3 text-sm leading-6" data-testid="mri-marked-report">
+            {pieces}
+          </div>
+          <ol className="space-y-3" data-testid="mri-explanations">
+            {findings.map((f, i) => {
+              const ex = explainFinding(f, ageKnown ? age! : 40);
+              return (
+                <li key={`${f.code}-${f.start}-${i}`} className="rounded-lg border border-line p-3">
+                  <p className="font-medium">
+                    [{i + 1}] {FINDING_LABELS[f.code]}
+                    {f.levels.length > 0 && <span className="font-normal text-muted"> — {f.levels.join(', ')}</span>}
+                    {f.negated && <span className="font-normal text-muted"> — not found</span>}
+                  </p>
+                  <p className="mt-1">{stripPrevalence(ex.patient)}</p>
+                  {!f.negated && (
+                    <p className="mt-1 text-sm text-muted">
+                      <span className="font-medium text-ink">How common without pain at your age: </span>
+                      {ex.prevalence && f.concern === 'common'
+                        ? ageKnown
+                          ? `about ${ex.prevalence.percent} in 100 people around ${ex.prevalence.ageBand} with no back pain have this on a scan. It is often a normal part of getting older, not a sign of damage.`
+                          : 'add your date of birth in “About you” to see this.'
+                        : 'we have no reliable figure for this finding, so a clinician will look at it together with your story.'}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The prevalence sentence is shown as its own labelled note (with the patient's own age band), so drop it here. */
+function stripPrevalence(text: string): string {
+  return text.replace(/ In a large review[^.]*\.( That review[^.]*\.)?( For younger[^.]*\.)?/, '');
+}

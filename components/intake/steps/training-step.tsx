@@ -1,0 +1,95 @@
+'use client';
+
+import { useState } from 'react';
+import { Controller, useFormContext } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Input, Textarea } from '@/components/ui/field';
+import { CheckboxChips } from '../choice-controls';
+import { FieldGroup, FormField } from '../form-field';
+import { errorAt, type IntakeForm } from '../form-values';
+
+const COMMON_LIFTS = ['Squat', 'Bench press', 'Deadlift', 'Overhead press', 'Rows', 'Pull-ups or lat pulldown', 'Face pulls'];
+
+const toNumber = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Number(v));
+
+/** Whole weeks from today until a YYYY-MM-DD date, in the patient's own calendar. */
+function weeksFromNow(date: string | undefined): number | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(y, m - 1, d).getTime();
+  const now = new Date();
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  return Math.floor(Math.round((target - today) / 86_400_000) / 7);
+}
+
+export function TrainingStep() {
+  const { register, control, watch, formState } = useFormContext<IntakeForm>();
+  const err = (p: string) => errorAt(formState.errors, p);
+  const weeks = weeksFromNow(watch('training.nextCompetitionDate'));
+  const [custom, setCustom] = useState('');
+  return (
+    <div className="space-y-7">
+      <div className="grid gap-6 sm:grid-cols-3">
+        <FormField path="training.sport" label="Your sport" optional hint="For example powerlifting." error={err('training.sport')}>
+          {(p) => <Input {...p} {...register('training.sport')} />}
+        </FormField>
+        <FormField path="training.yearsTraining" label="Years of training" optional error={err('training.yearsTraining')}>
+          {(p) => <Input {...p} type="number" inputMode="decimal" min={0} max={80} step="any" {...register('training.yearsTraining', { setValueAs: toNumber })} />}
+        </FormField>
+        <FormField path="training.typicalRpe" label="Typical effort (RPE)" optional hint="1–10; 10 = nothing left in the tank." error={err('training.typicalRpe')}>
+          {(p) => <Input {...p} type="number" inputMode="decimal" min={1} max={10} step={0.5} {...register('training.typicalRpe', { setValueAs: toNumber })} />}
+        </FormField>
+      </div>
+      <Controller
+        control={control}
+        name="training.affectedLifts"
+        render={({ field }) => {
+          const value = field.value ?? [];
+          const choices = [...COMMON_LIFTS, ...value.filter((v) => !COMMON_LIFTS.includes(v))].map((l) => ({ value: l, label: l }));
+          const add = () => {
+            const lift = custom.trim();
+            if (lift && !value.includes(lift)) field.onChange([...value, lift]);
+            setCustom('');
+          };
+          return (
+            <FieldGroup path="training.affectedLifts" legend="Which lifts are affected?" optional hint="Choose all that apply, or add your own." error={err('training.affectedLifts')}>
+              <CheckboxChips path="training.affectedLifts" name={field.name} choices={choices} value={value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
+              <div className="flex max-w-md gap-2">
+                <label htmlFor="add-lift" className="sr-only">
+                  Another lift
+                </label>
+                <Input
+                  id="add-lift"
+                  placeholder="Another lift, e.g. Low-bar squat"
+                  value={custom}
+                  maxLength={100}
+                  onChange={(e) => setCustom(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      add();
+                    }
+                  }}
+                />
+                <Button variant="secondary" onClick={add}>
+                  Add
+                </Button>
+              </div>
+            </FieldGroup>
+          );
+        }}
+      />
+      <FormField path="training.nextCompetitionDate" label="Next competition" optional error={err('training.nextCompetitionDate')}>
+        {(p) => <Input {...p} type="date" className="sm:max-w-xs" {...register('training.nextCompetitionDate')} />}
+      </FormField>
+      {weeks !== null && (
+        <p className="-mt-5 text-sm font-medium text-brand-800" aria-live="polite" data-testid="competition-weeks">
+          {weeks > 1 ? `${weeks} weeks from now` : weeks === 1 ? '1 week from now' : weeks === 0 ? 'Less than a week from now' : 'That date has passed'}
+        </p>
+      )}
+      <FormField path="training.goals" label="What do you want to get back to?" optional hint="Your goals: a meet, a lift, training without pain…" error={err('training.goals')}>
+        {(p) => <Textarea {...p} rows={3} {...register('training.goals')} />}
+      </FormField>
+    </div>
+  );
+}

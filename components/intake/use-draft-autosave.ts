@@ -1,0 +1,210 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IntakeStep } from '@/lib/validation/intake';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'offline'; retryAt: Date }
+  | { kind: 'signed-out' }
+  | { kind: 'conflict'; current: ServerDraft | null }
+  | { kind: 'failed'; message: string };
+
+export interface ServerDraft {
+  data: unknown;
+  step: IntakeStep;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface LocalDraft {
+  data: unknown;
+  step: IntakeStep;
+  /** Server revision this local copy was based on. */
+  baseRevision: number;
+  savedAt: string;
+}
+
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+export const localDraftKey = (userId: string) => `tc-intake-draft:${userId}`;
+
+export function readLocalDraft(userId: string): LocalDraft | null {
+  try {
+    const raw = window.localStorage.getItem(localDraftKey(userId));
+    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeLocalDraft(userId: string, draft: LocalDraft): void {
+  try {
+    window.localStorage.setItem(localDraftKey(userId), JSON.stringify(draft));
+  } catch {
+    /* storage full or disabled: the server copy is still attempted */
+  }
+}
+
+export function clearLocalDraft(userId: string): void {
+  try {
+    window.localStorage.removeItem(localDraftKey(userId));
+  } catch {
+    /* ignore */
+  }
+}
+
+/**
+ * Autosave of the intake draft. Every change is written to localStorage at once (the copy survives a reload or
+ * a lost connection) and sent to the server ~1 s after typing stops, or at once on a step change. One request is
+ * in flight at a time; failures retry with backoff (and as soon as the browser is back online). The local copy is
+ * removed only when the server has confirmed the latest change. The server's revision guard turns a write from a
+ * stale tab or device into a visible choice instead of a silent overwrite.
+ */
+export function useDraftAutosave(opts: {
+  userId: string;
+  initialRevision: number;
+  /** The form starts from a local copy the server has not confirmed: send it soon. */
+  initiallyDirty?: boolean;
+  snapshot: () => { data: unknown; step: IntakeStep };
+}) {
+  const { userId } = opts;
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const revision = useRef(opts.initialRevision);
+  const changeCounter = useRef(0);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const attempt = useRef(0);
+  const stopped = useRef(false);
+  const snapshotRef = useRef(opts.snapshot);
+  useEffect(() => {
+    snapshotRef.current = opts.snapshot;
+  });
+
+  const saveNowRef = useRef<() => Promise<void>>(async () => undefined);
+
+  const schedule = useCallback((delay: number) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNowRef.current(), delay);
+  }, []);
+
+  const saveNow = useCallback(async () => {
+    if (stopped.current) return;
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (inFlight.current) return; // the running request re-checks for newer changes when it ends
+    inFlight.current = true;
+    const sentAt = changeCounter.current;
+    const snap = snapshotRef.current();
+    setState({ kind: 'saving' });
+    let next: (() => void) | null = null;
+    try {
+      const res = await fetch('/api/intake-draft', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data: snap.data, step: snap.step, baseRevision: revision.current }),
+        cache: 'no-store',
+      });
+      if (res.ok) {
+        const body = (await res.json()) as { revision: number; updatedAt: string };
+        revision.current = body.revision;
+        attempt.current = 0;
+        if (changeCounter.current === sentAt) {
+          clearLocalDraft(userId);
+          setState({ kind: 'saved', at: new Date(body.updatedAt) });
+        } else {
+          writeLocalDraft(userId, { ...snapshotRef.current(), baseRevision: revision.current, savedAt: new Date().toISOString() });
+          next = () => schedule(300);
+        }
+      } else if (res.status === 409) {
+        const body = (await res.json()) as { current: ServerDraft | null };
+        setState({ kind: 'conflict', current: body.current });
+      } else if (res.status === 401) {
+        setState({ kind: 'signed-out' });
+      } else if (res.status === 400 || res.status === 413) {
+        setState({ kind: 'failed', message: 'We could not save this draft on the server (it may be too long). It is kept on this device.' });
+      } else {
+        throw new Error(`HTTP ${res.status}`);
+      }
+    } catch {
+      const delay = BACKOFF_MS[Math.min(attempt.current, BACKOFF_MS.length - 1)];
+      attempt.current += 1;
+      setState({ kind: 'offline', retryAt: new Date(Date.now() + delay) });
+      next = () => schedule(delay);
+    } finally {
+      inFlight.current = false;
+    }
+    next?.();
+  }, [schedule, userId]);
+
+  useEffect(() => {
+    saveNowRef.current = saveNow;
+  }, [saveNow]);
+
+  /** Call on every change: local copy now, server copy after a pause in typing. */
+  const markChanged = useCallback(() => {
+    changeCounter.current += 1;
+    writeLocalDraft(userId, { ...snapshotRef.current(), baseRevision: revision.current, savedAt: new Date().toISOString() });
+    setState((s) => (s.kind === 'offline' || s.kind === 'conflict' || s.kind === 'signed-out' || s.kind === 'failed' ? s : { kind: 'pending' }));
+    schedule(1_000);
+  }, [schedule, userId]);
+
+  /** Resolve a conflict: adopt `baseRevision` (the server's) and retry with our answers, or simply rebase. */
+  const rebase = useCallback((serverRevision: number) => {
+    revision.current = serverRevision;
+  }, []);
+
+  /** Stop saving (after a successful submit the server deletes the draft). */
+  const stop = useCallback(() => {
+    stopped.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    clearLocalDraft(userId);
+  }, [userId]);
+
+  const initiallyDirty = opts.initiallyDirty ?? false;
+  useEffect(() => {
+    if (initiallyDirty) schedule(500);
+  }, [initiallyDirty, schedule]);
+
+  useEffect(() => {
+    const online = () => {
+      attempt.current = 0;
+      void saveNowRef.current();
+    };
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  return { state, markChanged, saveNow, rebase, stop, revision };
+}
+
+export function saveStateText(s: SaveState): string {
+  switch (s.kind) {
+    case 'idle':
+      return 'Your answers are saved as you go.';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return `Saved at ${s.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+    case 'offline':
+      return 'Offline — saved on this device, retrying';
+    case 'signed-out':
+      return 'You are signed out — saved on this device. Sign in again to keep saving.';
+    case 'conflict':
+      return 'This draft was changed on another device or tab.';
+    case 'failed':
+      return s.message;
+  }
+}
