@@ -31,7 +31,7 @@ function whenLines(b: BookingView): string[] {
   return patientTime === clinicianTime ? [patientTime] : [`${patientTime} — your time`, `${clinicianTime} — ${b.clinicianName}'s time`];
 }
 
-function calendarFile(b: BookingView, opts: { cancelled?: boolean } = {}) {
+export function calendarFileFor(b: BookingView, opts: { cancelled?: boolean } = {}) {
   const content = buildIcs({
     bookingId: b.id,
     startsAt: b.startsAt,
@@ -74,14 +74,14 @@ export async function sendConfirmation(tx: Db, b: BookingView): Promise<boolean>
     ],
     action: { label: 'View your booking', url: bookingUrl(b.id) },
   });
-  await sendMail({ to: b.patientEmail, subject: `Booking confirmed: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFile(b)] }, tx);
+  await sendMail({ to: b.patientEmail, subject: `Booking confirmed: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFileFor(b)] }, tx);
   await notifyClinician(tx, b, 'New consult booked', [`${b.patientName ?? 'A patient'} booked ${b.consultTypeName}.`, formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' })], { ics: true });
   return true;
 }
 
 async function notifyClinician(tx: Db, b: BookingView, heading: string, paragraphs: string[], opts: { ics?: boolean; cancelled?: boolean } = {}) {
   const mail = renderMail({ heading, paragraphs, action: { label: 'Open your schedule', url: `${appUrl()}/schedule` } });
-  await sendMail({ to: b.clinicianEmail, subject: `${heading}: ${formatInZone(b.startsAt, b.clinicianTimezone, { withZone: false })}`, ...mail, attachments: opts.ics ? [calendarFile(b, { cancelled: opts.cancelled })] : [] }, tx);
+  await sendMail({ to: b.clinicianEmail, subject: `${heading}: ${formatInZone(b.startsAt, b.clinicianTimezone, { withZone: false })}`, ...mail, attachments: opts.ics ? [calendarFileFor(b, { cancelled: opts.cancelled })] : [] }, tx);
 }
 
 export async function sendLatePaymentRefunded(tx: Db, b: BookingView, amountCents: number, currency: string, why: 'slot_taken' | 'cancelled'): Promise<void> {
@@ -116,7 +116,7 @@ export async function sendCancellation(tx: Db, b: BookingView, opts: { by: 'pati
     paragraphs: [who, ...whenLines(b), refund, 'The attached calendar file removes it from your calendar.'],
     action: { label: 'Book another time', url: `${appUrl()}/book?clinician=${b.clinicianId}` },
   });
-  await sendMail({ to: b.patientEmail, subject: `Cancelled: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFile(b, { cancelled: true })] }, tx);
+  await sendMail({ to: b.patientEmail, subject: `Cancelled: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFileFor(b, { cancelled: true })] }, tx);
   await notifyClinician(tx, b, 'Consult cancelled', [`${opts.by === 'clinician' ? 'You' : (b.patientName ?? 'The patient')} cancelled ${b.consultTypeName}.`, formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' })], { ics: true, cancelled: true });
 }
 
@@ -131,7 +131,7 @@ export async function sendRescheduled(tx: Db, b: BookingView, previousStart: Dat
     ],
     action: { label: 'View your booking', url: bookingUrl(b.id) },
   });
-  await sendMail({ to: b.patientEmail, subject: `New time: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFile(b)] }, tx);
+  await sendMail({ to: b.patientEmail, subject: `New time: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFileFor(b)] }, tx);
   await notifyClinician(tx, b, 'Consult moved', [`${b.consultTypeName} with ${b.patientName ?? 'a patient'} moved to:`, formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' })], { ics: true });
 }
 

@@ -1,0 +1,259 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Alert, Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Select } from '@/components/ui/field';
+import { formatInZone, formatMoney } from '@/lib/booking/format';
+import { SlotPicker, type SlotDto } from './slot-picker';
+
+export interface ConsultTypeOption {
+  id: string;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  priceCents: number;
+  currency: string;
+  fullRefundWindowHours: number;
+}
+
+export interface ClinicianOption {
+  id: string;
+  name: string;
+  title: string;
+  areaLabels: string[];
+  timezone: string;
+  nextFreeSlot: string | null;
+}
+
+function browserTimezone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Choose a consult type, a clinician and a time (in the patient's zone, with the clinician's beside it), then pay. */
+export function BookingFlow({
+  consultTypes,
+  selectedTypeId,
+  clinicians,
+  initialClinicianId,
+  profileTimezone,
+  caseId,
+}: {
+  consultTypes: ConsultTypeOption[];
+  selectedTypeId: string;
+  clinicians: ClinicianOption[];
+  initialClinicianId: string | null;
+  profileTimezone: string;
+  caseId: string | null;
+}) {
+  const router = useRouter();
+  const type = consultTypes.find((t) => t.id === selectedTypeId)!;
+  const [clinicianId, setClinicianId] = useState<string | null>(initialClinicianId ?? (clinicians.length === 1 ? clinicians[0]!.id : null));
+  const [startsAt, setStartsAt] = useState<string | null>(null);
+  const [zone, setZone] = useState(profileTimezone);
+  const [browserZone, setBrowserZone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ title: string; message: string } | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+
+  useEffect(() => {
+    const b = browserTimezone();
+    setBrowserZone(b);
+    // A new account has no zone yet (UTC): the browser knows better.
+    if (b && profileTimezone === 'UTC') setZone(b);
+  }, [profileTimezone]);
+
+  const clinician = clinicians.find((c) => c.id === clinicianId) ?? null;
+  const zones = [...new Set([profileTimezone, browserZone, clinician?.timezone].filter((z): z is string => Boolean(z)))];
+
+  function chooseType(id: string) {
+    const qs = new URLSearchParams({ type: id });
+    if (caseId) qs.set('case', caseId);
+    if (clinicianId) qs.set('clinician', clinicianId);
+    router.push(`/book?${qs}`);
+  }
+
+  async function hold() {
+    if (!clinician || !startsAt) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const res = await fetch('/api/bookings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clinicianId: clinician.id, consultTypeId: type.id, startsAt, intakeId: caseId ?? undefined, timezone: zone }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { checkoutUrl?: string; message?: string; slots?: SlotDto[] };
+      if (res.status === 201 && body.checkoutUrl) {
+        window.location.assign(body.checkoutUrl);
+        return;
+      }
+      if (res.status === 409) {
+        setProblem({ title: 'That time was just taken', message: body.message ?? 'Please choose another time.' });
+        setStartsAt(null);
+        setRefreshKey((k) => k + 1);
+      } else {
+        setProblem({ title: 'We could not hold that time', message: body.message ?? 'Something went wrong. Please try again.' });
+      }
+    } catch {
+      setProblem({ title: 'No connection', message: 'We could not reach the server. Nothing was booked or charged; please try again.' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="step-type">
+        <h2 id="step-type" className="mb-3 text-lg font-semibold">
+          1. Consult
+        </h2>
+        <fieldset>
+          <legend className="sr-only">Consult type</legend>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {consultTypes.map((t) => (
+              <label key={t.id} className="flex cursor-pointer gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-700 has-[:checked]:ring-2 has-[:checked]:ring-brand-700">
+                <input type="radio" name="consult-type" className="mt-1 h-4 w-4 accent-brand-700" checked={t.id === type.id} onChange={() => chooseType(t.id)} />
+                <span>
+                  <span className="block font-semibold">{t.name}</span>
+                  <span className="block text-sm text-muted">
+                    {t.durationMinutes} minutes · {formatMoney(t.priceCents, t.currency)}
+                  </span>
+                  {t.description && <span className="mt-1 block text-sm text-muted">{t.description}</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="step-clinician">
+        <h2 id="step-clinician" className="mb-3 text-lg font-semibold">
+          2. Clinician
+        </h2>
+        <fieldset>
+          <legend className="sr-only">Clinician</legend>
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {clinicians.map((c) => (
+              <label key={c.id} className="flex cursor-pointer gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-700 has-[:checked]:ring-2 has-[:checked]:ring-brand-700">
+                <input
+                  type="radio"
+                  name="clinician"
+                  className="mt-1 h-4 w-4 accent-brand-700"
+                  checked={c.id === clinicianId}
+                  onChange={() => {
+                    setClinicianId(c.id);
+                    setStartsAt(null);
+                    setProblem(null);
+                              }}
+                />
+                <span className="min-w-0">
+                  <span className="block font-semibold">{c.name}</span>
+                  <span className="block text-sm text-muted">
+                    {c.title} · works in {c.timezone.replace(/_/g, ' ')}
+                  </span>
+                  <span className="mt-2 flex flex-wrap gap-1">
+                    {c.areaLabels.map((a) => (
+                      <Badge key={a} tone="info">
+                        {a}
+                      </Badge>
+                    ))}
+                  </span>
+                  <span className="mt-2 block text-sm">
+                    {c.nextFreeSlot ? (
+                      <>
+                        Next free: <strong>{formatInZone(Date.parse(c.nextFreeSlot), zone)}</strong>
+                      </>
+                    ) : (
+                      'No free time in the next four weeks'
+                    )}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+
+      {clinician && (
+        <section aria-labelledby="step-time">
+          <div className="mb-3 flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
+            <h2 id="step-time" className="text-lg font-semibold">
+              3. Time
+            </h2>
+            <div className="flex items-center gap-2 text-sm">
+              <label htmlFor="viewer-zone" className="shrink-0 font-medium">
+                Show times in
+              </label>
+              <Select id="viewer-zone" value={zone} onChange={(e) => setZone(e.target.value)} className="min-w-0 py-1 text-sm">
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z.replace(/_/g, ' ')}
+                    {z === browserZone ? ' (this device)' : z === clinician.timezone ? ` (${clinician.name.split(' ')[0]})` : ''}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </div>
+          {problem && (
+            <Alert tone="warning" role="alert" title={problem.title} className="mb-4">
+              {problem.message}
+            </Alert>
+          )}
+          <Card>
+            <SlotPicker
+              key={`${clinician.id}-${type.id}`}
+              clinicianId={clinician.id}
+              consultTypeId={type.id}
+              viewerTimezone={zone}
+              clinicianTimezone={clinician.timezone}
+              clinicianName={clinician.name}
+              value={startsAt}
+              onChange={setStartsAt}
+              refreshKey={refreshKey}
+            />
+          </Card>
+        </section>
+      )}
+
+      {clinician && startsAt && (
+        <section aria-labelledby="step-pay">
+          <h2 id="step-pay" className="mb-3 text-lg font-semibold">
+            4. Confirm and pay
+          </h2>
+          <Card className="space-y-3">
+            <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+              <dt className="text-sm text-muted">Consult</dt>
+              <dd>
+                {type.name}, {type.durationMinutes} minutes, video
+              </dd>
+              <dt className="text-sm text-muted">With</dt>
+              <dd>{clinician.name}</dd>
+              <dt className="text-sm text-muted">Your time</dt>
+              <dd data-testid="summary-your-time">{formatInZone(Date.parse(startsAt), zone, { dateStyle: 'full' })}</dd>
+              {clinician.timezone !== zone && (
+                <>
+                  <dt className="text-sm text-muted">{clinician.name.split(' ')[0]}&apos;s time</dt>
+                  <dd>{formatInZone(Date.parse(startsAt), clinician.timezone, { dateStyle: 'full' })}</dd>
+                </>
+              )}
+              <dt className="text-sm text-muted">Price</dt>
+              <dd className="font-semibold">{formatMoney(type.priceCents, type.currency)}</dd>
+            </dl>
+            <p className="text-sm text-muted">
+              We hold this time for 30 minutes while you pay. Cancel or move it up to {type.fullRefundWindowHours} hours before the start for a full refund.
+            </p>
+            <Button onClick={hold} busy={busy} className="w-full sm:w-auto">
+              Hold this time and pay
+            </Button>
+          </Card>
+        </section>
+      )}
+    </div>
+  );
+}
