@@ -25,7 +25,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // One production build (npm run test:e2e builds first), served on a fresh, migrated, seeded database.
-    command: `npx tsx lib/cli/e2e-server.ts ${port}`,
+    // react-server: the seed runs server-only services (the forum intakes go through submitIntake).
+    command: `npx tsx --conditions=react-server lib/cli/e2e-server.ts ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,6 +1,7 @@
 import type { Db } from '../client';
 import { seedAccounts } from './accounts';
 import { seedBooking } from './booking';
+import { seedIntakes } from './intakes';
 import { seedQueue } from './queue';
 
 /**
@@ -10,6 +11,7 @@ import { seedQueue } from './queue';
 export async function seedAll(db: Db): Promise<{ accounts: Map<string, string> }> {
   const accounts = await seedAccounts(db);
   await seedQueue(db);
+  await seedIntakes(db);
   await seedBooking(db);
   return { accounts };
 }
