@@ -3,16 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { CaseUrgency } from '@/db/schema/cases';
 import { URGENCY_LABELS } from '@/lib/queue/status';
 import { cn } from '@/components/ui/cn';
-
-const TONES: Record<CaseUrgency, string> = {
-  emergency: 'bg-red-700 text-white border-red-800',
-  urgent: 'bg-amber-100 text-amber-950 border-amber-400',
-  routine: 'bg-slate-100 text-slate-800 border-slate-300',
-};
-
-export function urgencyTone(u: CaseUrgency): string {
-  return TONES[u];
-}
+import { urgencyTone } from './urgency-tone';
 
 /**
  * The urgency with its reasons on hover and on keyboard focus (WCAG 1.4.13: the tip stays while hovered, and
@@ -39,10 +30,15 @@ export function UrgencyBadge({ urgency, reasons }: { urgency: CaseUrgency; reaso
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onClick={() => setOpen((o) => !o)}
-        className={cn('inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold', TONES[urgency])}
+        className={cn('inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold', urgencyTone(urgency))}
       >
         {label}
-        {reasons.length > 0 && <span aria-hidden>ⓘ</span>}
+        {reasons.length > 0 && (
+          <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.6">
+            <circle cx="8" cy="8" r="6.5" />
+            <path d="M8 7.2v4M8 4.6v.4" strokeLinecap="round" />
+          </svg>
+        )}
       </button>
       <span
         id={tipId}

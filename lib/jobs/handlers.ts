@@ -1,5 +1,6 @@
 import type { JobDefinition } from './registry';
 import { BOOKING_JOBS } from '@/lib/booking/jobs';
+import { QUEUE_JOBS } from '@/lib/queue/jobs';
 
 /**
  * Every job the worker runs. Add one line per job; the definition lives beside the feature it serves:
@@ -12,4 +13,4 @@ import { BOOKING_JOBS } from '@/lib/booking/jobs';
  * Queue one with `enqueueJob('booking.reminder', { bookingId }, { startAfter, singletonKey })` from '@/lib/jobs'
  * after your transaction commits. The worker runs inside the server on PGlite and as `npm run worker` on PostgreSQL.
  */
-export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[])];
+export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[])];

@@ -1,48 +1,42 @@
 import type { Metadata } from 'next';
-import { arrayContains } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { clinicianProfiles, users } from '@/db/schema';
+import { listTeam } from '@/db/queries/team';
 import { Card, PageHeader } from '@/components/ui/card';
-import { Badge } from '@/components/ui/badge';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { InviteClinicianForm } from '@/components/admin/invite-form';
+import { TeamMemberEditor } from '@/components/admin/team-editor';
 import { requireRole } from '@/lib/auth/guards';
-import { eq } from 'drizzle-orm';
+import { audit } from '@/lib/audit';
+import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/triage';
+import { inviteClinicianAction, updateClinicianAction } from './actions';
 
 export const metadata: Metadata = { title: 'Administration' };
+export const dynamic = 'force-dynamic';
 
-export default async function AdminPage() {
-  await requireRole(['admin'], 'admin');
-  const db = await getDb();
-  const team = await db
-    .select({ id: users.id, email: users.email, name: clinicianProfiles.displayName, areas: clinicianProfiles.areas, onCall: clinicianProfiles.onCall, active: clinicianProfiles.active, capacity: clinicianProfiles.capacity })
-    .from(users)
-    .innerJoin(clinicianProfiles, eq(clinicianProfiles.userId, users.id))
-    .where(arrayContains(users.roles, ['clinician']))
-    .orderBy(clinicianProfiles.displayName);
+const AREA_OPTIONS = CLINICAL_AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }));
+
+export default async function AdminTeamPage() {
+  const user = await requireRole(['admin'], 'admin');
+  const team = await listTeam(await getDb());
+  await audit({ actor: user, action: 'team.view', resourceType: 'team', details: { count: team.length } });
   return (
     <div>
-      <PageHeader title="Administration" description="The rehab team, their areas and capacity." />
-      <Card>
-        <h2 className="mb-3 text-lg font-semibold">Team</h2>
-        <ul className="divide-y divide-line">
-          {team.map((c) => (
-            <li key={c.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
-              <div>
-                <p className="font-medium">{c.name}</p>
-                <p className="text-sm text-muted">{c.email} · capacity {c.capacity}</p>
-              </div>
-              <div className="flex flex-wrap gap-1">
-                {c.onCall && <Badge tone="warning">On call</Badge>}
-                {!c.active && <Badge>Inactive</Badge>}
-                {c.areas.map((a) => (
-                  <Badge key={a} tone="info">
-                    {a.replace('_', ' ')}
-                  </Badge>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <PageHeader title="Administration" description="The rehab team: who covers which areas, how many open cases each can hold, who is on call." />
+      <AdminNav current="team" />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <h2 className="text-lg font-semibold">Team</h2>
+          <ul className="divide-y divide-line">
+            {team.map((m) => (
+              <TeamMemberEditor key={m.id} member={m} areaOptions={AREA_OPTIONS} save={updateClinicianAction} />
+            ))}
+          </ul>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Invite a clinician</h2>
+          <InviteClinicianForm areaOptions={AREA_OPTIONS} invite={inviteClinicianAction} />
+        </Card>
+      </div>
     </div>
   );
 }

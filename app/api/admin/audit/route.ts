@@ -17,6 +17,6 @@ export async function GET(req: NextRequest) {
   const q = parsed.data;
   const db = await getDb();
   const page = await listAuditEvents(db, { ...q, beforeId: q.cursor });
-  await audit({ actor: guard.user, action: 'audit_log.view', resourceType: 'audit_log', patientId: q.patientId ?? null, details: { filter: req.nextUrl.search } });
+  await audit({ actor: guard.user, action: 'audit_log.view', resourceType: 'audit_log', patientId: q.patientId && !q.patientId.includes('@') ? q.patientId : null, details: { filter: req.nextUrl.search } });
   return NextResponse.json(page);
 }

@@ -1,0 +1,47 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { requireRole } from '@/lib/auth/guards';
+import { fieldErrorsOf } from '@/lib/http';
+import { inviteClinician, saveTemplate, updateClinician, updateSlas } from '@/lib/admin/team-admin';
+import { clinicianUpdateSchema, inviteClinicianSchema, slaSchema, templateSchema } from '@/lib/validation/queue';
+import type { ActionResult } from '@/components/queue/case-thread-actions';
+
+export async function inviteClinicianAction(input: unknown): Promise<ActionResult<{ id: string; created: boolean }>> {
+  const user = await requireRole(['admin'], 'admin');
+  const parsed = inviteClinicianSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await inviteClinician(user, parsed.data);
+  revalidatePath('/admin');
+  return { ok: true, data: r };
+}
+
+export async function updateClinicianAction(input: unknown): Promise<ActionResult<null>> {
+  const user = await requireRole(['admin'], 'admin');
+  const parsed = clinicianUpdateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const ok = await updateClinician(user, parsed.data);
+  revalidatePath('/admin');
+  return ok ? { ok: true, data: null } : { ok: false, fieldErrors: {}, formError: 'That clinician was not found.' };
+}
+
+export async function saveTemplateAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const user = await requireRole(['admin'], 'admin');
+  const parsed = templateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await saveTemplate(user, parsed.data);
+  revalidatePath('/admin/templates');
+  if (r.ok) return { ok: true, data: { id: r.id } };
+  return r.reason === 'title_taken'
+    ? { ok: false, fieldErrors: { title: ['Another template already has this title.'] } }
+    : { ok: false, fieldErrors: {}, formError: 'That template was not found.' };
+}
+
+export async function saveSlasAction(input: unknown): Promise<ActionResult<{ recomputed: number }>> {
+  const user = await requireRole(['admin'], 'admin');
+  const parsed = slaSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await updateSlas(user, parsed.data);
+  revalidatePath('/admin/slas');
+  revalidatePath('/queue');
+  return { ok: true, data: r };
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { updateClinicianProfile, upsertInvitedClinician } from '@/db/queries/team';
+import { listSlaPolicies, saveAdviceTemplate, saveSlaPolicies } from '@/db/queries/templates';
+import type { CaseUrgency } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import { appUrl } from '@/lib/env';
+import { sendMail } from '@/lib/mail';
+import { renderMail } from '@/lib/mail/layout';
+import type { Actor } from '@/lib/queue/types';
+
+/** Creates the clinician's account and profile and emails an invitation to sign in (magic link on /signin). */
+export async function inviteClinician(
+  actor: Actor,
+  c: { email: string; name: string; title: string; areas: string[]; capacity: number; admin: boolean },
+): Promise<{ id: string; created: boolean }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const r = await upsertInvitedClinician(tx, c);
+    const mail = renderMail({
+      heading: 'You are invited to the Triage & Consult rehab team',
+      paragraphs: [
+        `Hi ${c.name},`,
+        `${actor.name ?? 'The team lead'} has added you to the rehab team as ${c.title}. Sign in with this email address (${c.email}); we email you a sign-in link, no password needed.`,
+      ],
+      action: { label: 'Sign in', url: `${appUrl()}/signin?email=${encodeURIComponent(c.email)}` },
+    });
+    await sendMail({ to: c.email, subject: 'You are invited to the Triage & Consult rehab team', ...mail }, tx);
+    await audit({ actor, action: 'team.invite', resourceType: 'user', resourceId: r.id, details: { email: c.email, areas: c.areas, admin: c.admin, created: r.created } }, tx);
+    return r;
+  });
+}
+
+export async function updateClinician(actor: Actor, u: { userId: string; areas: string[]; capacity: number; onCall: boolean; active: boolean }): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const ok = await updateClinicianProfile(tx, u);
+    if (ok) await audit({ actor, action: 'team.update', resourceType: 'user', resourceId: u.userId, details: { areas: u.areas, capacity: u.capacity, onCall: u.onCall, active: u.active } }, tx);
+    return ok;
+  });
+}
+
+export type SaveTemplateResult = { ok: true; id: string } | { ok: false; reason: 'title_taken' | 'not_found' };
+
+export async function saveTemplate(actor: Actor, t: { id?: string; title: string; body: string; active: boolean }): Promise<SaveTemplateResult> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await saveAdviceTemplate(tx, t);
+      if (!row) return { ok: false, reason: 'not_found' } as const;
+      await audit({ actor, action: t.id ? 'template.update' : 'template.create', resourceType: 'advice_template', resourceId: row.id, details: { title: t.title, active: t.active } }, tx);
+      return { ok: true, id: row.id } as const;
+    });
+  } catch (err) {
+    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505') return { ok: false, reason: 'title_taken' };
+    throw err;
+  }
+}
+
+export async function updateSlas(actor: Actor, minutes: Record<CaseUrgency, number>): Promise<{ recomputed: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await listSlaPolicies(tx);
+    const r = await saveSlaPolicies(tx, minutes);
+    await audit({ actor, action: 'sla.update', resourceType: 'sla_policy', details: { before, after: minutes, recomputedOpenCases: r.recomputed } }, tx);
+    return r;
+  });
+}
