@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useRouter } from 'next/navigation';
 import { Alert, Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -26,6 +26,8 @@ export interface ClinicianOption {
   timezone: string;
   nextFreeSlot: string | null;
 }
+
+const noSubscribe = () => () => undefined;
 
 function browserTimezone(): string | null {
   try {
@@ -55,18 +57,14 @@ export function BookingFlow({
   const type = consultTypes.find((t) => t.id === selectedTypeId)!;
   const [clinicianId, setClinicianId] = useState<string | null>(initialClinicianId ?? (clinicians.length === 1 ? clinicians[0]!.id : null));
   const [startsAt, setStartsAt] = useState<string | null>(null);
-  const [zone, setZone] = useState(profileTimezone);
-  const [browserZone, setBrowserZone] = useState<string | null>(null);
+  // The device's zone is only known in the browser; on the server (and while hydrating) it is null.
+  const browserZone = useSyncExternalStore(noSubscribe, browserTimezone, () => null);
+  const [chosenZone, setZone] = useState<string | null>(null);
+  // A new account has no zone yet (UTC): the device knows better.
+  const zone = chosenZone ?? (profileTimezone === 'UTC' && browserZone ? browserZone : profileTimezone);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ title: string; message: string } | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
-
-  useEffect(() => {
-    const b = browserTimezone();
-    setBrowserZone(b);
-    // A new account has no zone yet (UTC): the browser knows better.
-    if (b && profileTimezone === 'UTC') setZone(b);
-  }, [profileTimezone]);
 
   const clinician = clinicians.find((c) => c.id === clinicianId) ?? null;
   const zones = [...new Set([profileTimezone, browserZone, clinician?.timezone].filter((z): z is string => Boolean(z)))];

@@ -40,14 +40,16 @@ export function SlotPicker({
     const from = new Date();
     const to = new Date(from.getTime() + DAYS_AHEAD * 86_400_000);
     const qs = new URLSearchParams({ consultType: consultTypeId, from: from.toISOString(), to: to.toISOString() });
-    setError(null);
     fetch(`/api/clinicians/${clinicianId}/slots?${qs}`, { cache: 'no-store' })
       .then(async (r) => {
         if (!r.ok) throw new Error(`status ${r.status}`);
         return (await r.json()) as SlotDto[];
       })
       .then((data) => {
-        if (!cancelled) setSlots(data);
+        if (!cancelled) {
+          setError(null);
+          setSlots(data);
+        }
       })
       .catch(() => {
         if (!cancelled) setError('We could not load the free times. Check your connection and try again.');

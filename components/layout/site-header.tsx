@@ -18,7 +18,9 @@ export async function SiteHeader() {
   if (user) {
     if (hasRole(user, 'patient')) links.push({ href: '/cases', label: 'My cases' });
     if (hasRole(user, 'patient')) links.push({ href: '/intake', label: 'Tell us about your pain' });
+    if (hasRole(user, 'patient')) links.push({ href: '/bookings', label: 'Bookings' });
     if (hasRole(user, 'clinician')) links.push({ href: '/queue', label: 'Queue' });
+    if (hasRole(user, 'clinician')) links.push({ href: '/schedule', label: 'Schedule' });
     if (hasRole(user, 'admin')) links.push({ href: '/admin', label: 'Administration' });
   }
   return (

@@ -7,6 +7,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
+import { nowMs } from '@/lib/booking/clock';
 import { formatInZone } from '@/lib/booking/format';
 
 export const metadata: Metadata = { title: 'My bookings' };
@@ -16,7 +17,7 @@ export default async function MyBookingsPage() {
   const user = await requireRole(['patient'], 'booking');
   const rows = await listPatientBookings(await getDb(), user.id);
   await audit({ actor: user, action: 'booking.list', resourceType: 'booking', patientId: user.id, details: { count: rows.length } });
-  const now = Date.now();
+  const now = nowMs();
   const upcoming = rows.filter((b) => b.endsAt.getTime() > now && (b.status === 'confirmed' || b.status === 'pending_payment')).reverse();
   const other = rows.filter((b) => !upcoming.includes(b));
   return (

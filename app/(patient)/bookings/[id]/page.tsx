@@ -12,6 +12,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireUser } from '@/lib/auth/guards';
+import { nowMs } from '@/lib/booking/clock';
 import { formatInZone, formatMoney, formatTime } from '@/lib/booking/format';
 import { bookingForActor } from '@/lib/booking/manage';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/booking/notifications';
@@ -33,7 +34,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   await audit({ actor: user, action: 'booking.view', resourceType: 'booking', resourceId: b.id, patientId: b.patientId });
   const viewerZone = as === 'patient' ? b.patientTimezone : b.clinicianTimezone;
   const otherZone = as === 'patient' ? b.clinicianTimezone : b.patientTimezone;
-  const now = Date.now();
+  const now = nowMs();
   const paidCents = b.payment?.status === 'paid' ? b.payment.amountCents - b.payment.refundedCents : 0;
   const decision = decideCancellation({ actor: as, startsAt: b.startsAt.getTime(), now, fullRefundWindowHours: b.fullRefundWindowHours, paidCents });
   const deadline = refundDeadline(b.startsAt.getTime(), b.fullRefundWindowHours);
