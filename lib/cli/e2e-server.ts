@@ -24,7 +24,11 @@ async function main() {
   } else {
     pgliteDir = path.resolve('.data', 'e2e', `run-${process.pid}`);
     fs.rmSync(pgliteDir, { recursive: true, force: true });
-    cleanup = async () => fs.rmSync(path.dirname(pgliteDir!), { recursive: true, force: true });
+    // Only this run's directory (and its lock): several e2e servers run side by side under .data/e2e.
+    cleanup = async () => {
+      fs.rmSync(pgliteDir!, { recursive: true, force: true });
+      fs.rmSync(`${pgliteDir}.lock`, { force: true });
+    };
   }
 
   const handle = databaseUrl ? await openPostgres(databaseUrl, { max: 1 }) : await openPglite(pgliteDir);
