@@ -58,8 +58,13 @@ function lastBelow(values: readonly number[], pos: number): number {
 
 export interface SentenceLevels {
   clusters: readonly LevelCluster[];
-  /** For each cluster, the index of the last leading cluster ("At L4-5, …", "L4-5: …") at or before it, or -1. */
-  lastLeading: readonly number[];
+  /**
+   * For each cluster, the index of the last leading cluster ("At L4-5, …", "L4-5: …") at or before it, or -1.
+   * Computed on first use: most findings resolve before rule 3.
+   */
+  lastLeading: number[] | null;
+  lower: string;
+  sentStart: number;
   heading: readonly string[] | null;
 }
 
@@ -67,15 +72,20 @@ export function sentenceLevels(
   lower: string, seg: Segmenter, all: readonly LevelCluster[], from: number, to: number, sentStart: number,
   heading: readonly string[] | null,
 ): SentenceLevels {
-  const clusters = all.slice(from, to);
+  return { clusters: from === to ? [] : all.slice(from, to), lastLeading: null, lower, sentStart, heading };
+}
+
+function leadingIndex(seg: Segmenter, s: SentenceLevels): number[] {
+  if (s.lastLeading !== null) return s.lastLeading;
   const lastLeading: number[] = [];
-  clusters.forEach((cl, i) => {
+  s.clusters.forEach((cl, i) => {
     const b = lastBelow(seg.at, cl.start);
-    const segStart = b >= 0 && seg.end[b] > sentStart ? seg.end[b] : sentStart;
-    const leading = cl.start - segStart < 40 && LEADING_RE.test(lower.slice(segStart, cl.start));
+    const segStart = b >= 0 && seg.end[b] > s.sentStart ? seg.end[b] : s.sentStart;
+    const leading = cl.start - segStart < 40 && LEADING_RE.test(s.lower.slice(segStart, cl.start));
     lastLeading.push(leading ? i : i > 0 ? lastLeading[i - 1] : -1);
   });
-  return { clusters, lastLeading, heading };
+  s.lastLeading = lastLeading;
+  return lastLeading;
 }
 
 export function assignLevels(
@@ -92,9 +102,9 @@ export function assignLevels(
   if (inside >= 0 && clusters[inside].start >= start) return clusters[inside].levels; // "pathological T8 fracture"
   const before = lastEndingBy(clusters, start);
   const after = firstStartingAt(clusters, end);
-  const leadingBefore = before >= 0 ? s.lastLeading[before] : -1;
   if (after < clusters.length && clusters[after].start < segEnd) return clusters[after].levels;
   if (before >= 0 && clusters[before].start >= segStart) return clusters[before].levels;
+  const leadingBefore = before >= 0 ? leadingIndex(seg, s)[before] : -1;
   if (leadingBefore >= 0) return clusters[leadingBefore].levels;
   // A level list after a strong boundary ("…, with mild desiccation at L5-S1") belongs to that clause.
   const afterOk = after < clusters.length && strongBetween(seg, end, clusters[after].start) === 0;

@@ -2,10 +2,10 @@ import { FINDING_CONCERN } from '../findings';
 import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter } from './assign-levels';
 import { modicCodes } from './lexicon';
-import { clusterMentions, findLevelMentions, levelsOfParts, sortLevels, type LevelCluster } from './levels';
+import { clusterMentions, levelsOfParts, sortLevels, type LevelCluster } from './levels';
 import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { scanReport, type Term } from './scan';
-import { splitSentences, type Span } from './split';
+import type { Span } from './split';
 
 /** Lower-cases without changing the length, so offsets stay valid ('İ' would otherwise become two units). */
 function lowerSameLength(text: string): string {
@@ -19,28 +19,42 @@ function lowerSameLength(text: string): string {
   return parts.join('');
 }
 
-const ONLY_SPACE_RE = /^[\s-]*$/;
-const GROUP_GAP_RE = /^\s*(?:,\s*)?(?:and\/or|and|or|&)?\s*(?:the\s+)?$/;
+// Gaps matched in place (sticky) and required to reach the next term exactly.
+const ONLY_SPACE_RE = /[\s-]*/y;
+const GROUP_GAP_RE = /\s*(?:,\s*)?(?:and\/or|and|or|&)?\s*(?:the\s+)?/y;
+
+function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  re.lastIndex = from;
+  return re.test(text) && re.lastIndex === to;
+}
 const WINDOW_BEFORE = 48;
 const WINDOW_AFTER = 56;
 
 /** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
 function sentenceTerms(lower: string, all: readonly Term[], from: number, to: number): Term[] {
   const out: Term[] = [];
-  let benign = false;
-  for (let i = from; i < to; i++) {
-    const codes = all[i].entry.codes;
-    if (codes !== 'modic' && (codes[0] === 'hemangioma' || codes[0] === 'schmorl_node')) benign = true;
-  }
+  let benign: boolean | null = null; // computed only when a bare "lesion" needs it
   for (let i = from; i < to; i++) {
     const t = all[i];
-    if (t.entry.bareLesion === true && benign) continue;
+    if (t.entry.bareLesion === true) {
+      if (benign === null) benign = hasBenignTerm(all, from, to);
+      if (benign) continue;
+    }
     const prev = out[out.length - 1];
     if (t.entry.bareStenosis === true && prev !== undefined && prev.entry.kind === 'anatomy'
-      && ONLY_SPACE_RE.test(lower.slice(prev.end, t.start))) continue;
+      && gapIs(ONLY_SPACE_RE, lower, prev.end, t.start)) continue;
     out.push(t);
   }
   return out;
+}
+
+function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const codes = all[i].entry.codes;
+    if (codes !== 'modic' && (codes[0] === 'hemangioma' || codes[0] === 'schmorl_node')) return true;
+  }
+  return false;
 }
 
 interface Hit {
@@ -106,7 +120,7 @@ function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) 
     if (t.entry.kind === 'anatomy') {
       let j = i + 1;
       while (j < terms.length && terms[j].entry.kind === 'anatomy' && terms[j].start - terms[j - 1].end < 16
-        && GROUP_GAP_RE.test(lower.slice(terms[j - 1].end, terms[j].start))) j++;
+        && gapIs(GROUP_GAP_RE, lower, terms[j - 1].end, terms[j].start)) j++;
       anatomyHits(ctx, terms, i, j, levelsOf, hits);
       i = j;
       continue;
@@ -147,9 +161,8 @@ function headingLevels(text: string, lineStart: number): { levels: string[]; alo
 export function extractMriFindings(report: string): MriFinding[] {
   if (typeof report !== 'string' || report.trim() === '') return [];
   const lower = lowerSameLength(report);
-  const sentences = splitSentences(report);
-  const { terms, negation: neg, segments } = scanReport(lower);
-  const clusters: LevelCluster[] = clusterMentions(report, findLevelMentions(report));
+  const { sentences, mentions, terms, negation: neg, segments } = scanReport(lower, report);
+  const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
 

@@ -50,30 +50,41 @@ function isSequenceName(text: string, start: number, end: number, letter: string
 }
 
 /** All level mentions in the text, in order. Linear: one regex pass with bounded context checks. */
+/** All level mentions in the text, in order (the scanner finds the same ones inline with mentionAt). */
 export function findLevelMentions(text: string): LevelMention[] {
   const out: LevelMention[] = [];
   MENTION_RE.lastIndex = 0;
   for (let m = MENTION_RE.exec(text); m !== null; m = MENTION_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const first = vertebraIndex(m[1], m[2]);
-    if (first === undefined) continue;
-    if (m[4] === undefined) {
-      if (isSequenceName(text, start, end, m[1], m[2])) continue;
-      ROOT_AFTER_RE.lastIndex = end;
-      if (ROOT_AFTER_RE.test(text)) continue;
-      out.push({ start, end, first, last: first, disc: false });
-      continue;
-    }
-    const second = vertebraIndex(m[3] ?? m[1], m[4]);
-    if (second === undefined || second <= first) {
-      out.push({ start, end, first, last: first, disc: false });
-      continue;
-    }
-    if (isSequenceName(text, start, end, m[1], m[2])) continue;
-    out.push({ start, end, first, last: second, disc: second === first + 1 });
+    const mention = toMention(text, m);
+    if (mention !== null) out.push(mention);
   }
   return out;
+}
+
+const MENTION_Y = new RegExp(MENTION_RE.source.slice(2), 'iy');
+
+/** The level mention starting at a word start, if any ("L4-5", "t12"; not "T2-weighted"). */
+export function mentionAt(text: string, at: number): LevelMention | null {
+  MENTION_Y.lastIndex = at;
+  const m = MENTION_Y.exec(text);
+  return m === null ? null : toMention(text, m);
+}
+
+function toMention(text: string, m: RegExpExecArray): LevelMention | null {
+  const start = m.index;
+  const end = start + m[0].length;
+  const first = vertebraIndex(m[1], m[2]);
+  if (first === undefined) return null;
+  if (m[4] === undefined) {
+    if (isSequenceName(text, start, end, m[1], m[2])) return null;
+    ROOT_AFTER_RE.lastIndex = end;
+    if (ROOT_AFTER_RE.test(text)) return null;
+    return { start, end, first, last: first, disc: false };
+  }
+  const second = vertebraIndex(m[3] ?? m[1], m[4]);
+  if (second === undefined || second <= first) return { start, end, first, last: first, disc: false };
+  if (isSequenceName(text, start, end, m[1], m[2])) return null;
+  return { start, end, first, last: second, disc: second === first + 1 };
 }
 
 // Gaps between two mentions, matched in place (sticky) and required to end where the next mention starts.

@@ -40,7 +40,7 @@ const NARROWED = /\b(?:narrow\w*|stenos\w*|stenotic|compromis\w*|reduc\w*|decrea
 
 export const LEXICON: readonly LexiconEntry[] = [
   // Urgent first, so a phrase such as "discitis" is never read as the anatomy word "disc".
-  f(['spondylo', 'disc', 'disk', 'osteomy', 'absce', 'empy', 'phleg', 'septic', 'infect', 'pyog', 'end', 'fluid'], ['infection'], `(?:spondylo)?${DISC}itis|osteomyelitis|abscess\\w*|empyema|phlegmon|septic\\s+arthritis|infect\\w*|pyogenic|${ENDPLATE}\\s+(?:destruction|erosions?)|fluid\\s+(?:signal\\s+)?(?:with)?in\\s+the\\s+(?:[\\w-]+\\s+)?${DISC}\\b`),
+  f(['spondylo', 'discit', 'diskit', 'osteomy', 'absce', 'empy', 'phleg', 'septic', 'infect', 'pyog', 'end', 'fluid'], ['infection'], `(?:spondylo)?${DISC}itis|osteomyelitis|abscess\\w*|empyema|phlegmon|septic\\s+arthritis|infect\\w*|pyogenic|${ENDPLATE}\\s+(?:destruction|erosions?)|fluid\\s+(?:signal\\s+)?(?:with)?in\\s+the\\s+(?:[\\w-]+\\s+)?${DISC}\\b`),
   f(['cauda'], ['cauda_equina_compression'], 'cauda\\s+equina\\s+(?:compression|syndrome)'),
   f(['myel', 'cord'], ['cord_compression'], 'myelopath\\w*|myelomalac\\w*|cord\\s+compression|cord\\s+(?:signal\\s+)?(?:changes?|abnormalit\\w*|o?edema|oedema|hyperintensit\\w*)'),
   f(['patholog'], ['fracture', 'marrow_lesion'], 'patholog\\w*\\s+(?:[\\w-]+\\s+)?fractur\\w*'),

@@ -1,5 +1,7 @@
 import { LEXICON, type LexiconEntry } from './lexicon';
+import { mentionAt, type LevelMention } from './levels';
 import type { NegationIndex, Trigger } from './negation';
+import { pushTrimmed, sentenceEndAt, type Span } from './split';
 
 /**
  * One pass over the lower-cased report that finds lexicon terms, negation triggers, scope terminators and segment
@@ -23,6 +25,8 @@ export interface SegmentBoundaries {
 }
 
 export interface ScanResult {
+  sentences: Span[];
+  mentions: LevelMention[];
   terms: Term[];
   negation: NegationIndex;
   segments: SegmentBoundaries;
@@ -103,14 +107,17 @@ function buildTable(): Map<number, Candidate[]> {
   family(Family.Segment, ['and', 'or', 'with', 'but', 'while', 'whereas', 'which'], null);
   return table;
 }
-/** The same table indexed by the first two letters (an array lookup), each candidate tagged with its third letter. */
-function indexTable(table: Map<number, Candidate[]>): ({ third: number; cand: Candidate }[] | undefined)[] {
-  const index: ({ third: number; cand: Candidate }[] | undefined)[] = new Array(128 * 128).fill(undefined);
+/** Letter → 1..26, anything else → 0: a word's first three letters give an index into a flat table. */
+const LETTER = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) LETTER[c] = c - 96;
+const letterOf = (c: number): number => (c < 128 ? LETTER[c] : 0);
+
+/** The table as a flat array indexed by the first three letters (an array lookup instead of a Map). */
+function indexTable(table: Map<number, Candidate[]>): (Candidate[] | undefined)[] {
+  const index: (Candidate[] | undefined)[] = new Array(27 * 27 * 27).fill(undefined);
   for (const [k, cands] of table) {
-    const slot = (k & 0x7f) << 7 | ((k >> 8) & 0x7f);
-    const list = index[slot] ?? [];
-    for (const cand of cands) list.push({ third: (k >> 16) & 0xff, cand });
-    index[slot] = list;
+    const slot = letterOf(k & 0xff) * 729 + letterOf((k >> 8) & 0xff) * 27 + letterOf((k >> 16) & 0xff);
+    index[slot] = [...(index[slot] ?? []), ...cands];
   }
   return index;
 }
@@ -140,7 +147,15 @@ function followedBy(text: string, from: number, letters: string): boolean {
   return j < text.length && letters.includes(text[j]);
 }
 
-export function scanReport(lower: string): ScanResult {
+/**
+ * @param lower the report lower-cased, same length
+ * @param report the original report (sentence splitting looks at letter case); defaults to `lower`
+ */
+export function scanReport(lower: string, report: string = lower): ScanResult {
+  const sentences: Span[] = [];
+  const mentions: LevelMention[] = [];
+  let sentenceFrom = 0;
+  let mentionNext = 0;
   const terms: Term[] = [];
   const pre: Trigger[] = [];
   const post: Trigger[] = [];
@@ -164,10 +179,18 @@ export function scanReport(lower: string): ScanResult {
       const c0 = lower.charCodeAt(w);
       const c1 = len > 1 ? lower.charCodeAt(w + 1) : 0;
       const c2 = len > 2 ? lower.charCodeAt(w + 2) : 0;
-      const candidates = c0 < 128 && c1 < 128 ? TABLE[(c0 << 7) | c1] : undefined;
+      // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
+      if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
+        const mention = mentionAt(lower, w);
+        if (mention !== null) {
+          mentions.push(mention);
+          mentionNext = mention.end;
+        }
+      }
+      const candidates = TABLE[letterOf(c0) * 729 + letterOf(c1) * 27 + letterOf(c2)];
       if (candidates !== undefined) {
-        for (const { third, cand } of candidates) {
-          if (third !== c2) continue;
+        for (let ci = 0; ci < candidates.length; ci++) {
+          const cand = candidates[ci];
           const fam = cand.family;
           if (w < next[fam] || !prefixMatch(lower, w, i, cand.prefixes, cand.exact)) continue;
           if (cand.follow !== undefined && !followedBy(lower, i, cand.follow)) continue;
@@ -201,7 +224,13 @@ export function scanReport(lower: string): ScanResult {
         }
       }
     }
-    if (c === 59) {
+    if (c === 46 || c === 10 || c === 33 || c === 63) {
+      const end = sentenceEndAt(report, i);
+      if (end >= sentenceFrom) {
+        pushTrimmed(report, sentences, sentenceFrom, end);
+        sentenceFrom = c === 10 ? i + 1 : end;
+      }
+    } else if (c === 59) {
       breaks.push(i); // ';'
       segments.at.push(i);
       segments.end.push(i + 1);
@@ -218,5 +247,6 @@ export function scanReport(lower: string): ScanResult {
       segments.strong.push(c === 58);
     }
   }
-  return { terms, negation: { pre, post, normal, breaks }, segments };
+  pushTrimmed(report, sentences, sentenceFrom, n);
+  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments };
 }

@@ -42,6 +42,14 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word);
 }
 
+function isAbbreviationFast(text: string, dot: number): boolean {
+  // Sentence-final words are mostly longer than any abbreviation: decide without building the word.
+  let i = dot - 1;
+  while (i >= 0 && i > dot - 8 && isLetter(text.charCodeAt(i))) i--;
+  if (i === dot - 8) return false;
+  return isAbbreviation(text, dot);
+}
+
 /** Is the newline at `nl` the end of a statement (rather than a wrapped line)? */
 function isLineBreak(text: string, nl: number): boolean {
   let p = nl - 1;
@@ -61,34 +69,40 @@ function isLineBreak(text: string, nl: number): boolean {
   return !CONTINUING_WORDS.has(text.slice(w + 1, p + 1).toLowerCase());
 }
 
-// Candidate sentence ends: '.', '!' or '?' (with closing quotes/brackets) before a space or the end; newlines.
-const CANDIDATE_RE = /[.!?][)"]*(?=\s|$)|\n/g;
+/** If a sentence ends at text[i] ('.', '!', '?' or a newline), the offset just after it; otherwise -1. */
+export function sentenceEndAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 10) return isLineBreak(text, i) ? i : -1;
+  if (c !== 46 && c !== 33 && c !== 63) return -1;
+  // '.', '!', '?' end a sentence when followed by a space or the end ("3.5 mm" and "L4.5" do not).
+  let k = i + 1;
+  while (k < text.length && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 34)) k++; // ')' '"'
+  if (k < text.length && !isSpace(text.charCodeAt(k))) return -1;
+  return c === 46 && isAbbreviationFast(text, i) ? -1 : k;
+}
 
-/** Splits a report into sentences (trimmed spans, original offsets, in order). */
+/** Appends [s, e) trimmed of white space, if anything is left. */
+export function pushTrimmed(text: string, out: Span[], s: number, e: number): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ start: s, end: e });
+}
+
+const CANDIDATE_RE = /[.!?\n]/g;
+
+/** Splits a report into sentences (trimmed spans, original offsets, in order). The scanner does the same inline. */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
-  const n = text.length;
   let from = 0;
-  const push = (s: number, e: number): void => {
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e });
-  };
   CANDIDATE_RE.lastIndex = 0;
   for (let m = CANDIDATE_RE.exec(text); m !== null; m = CANDIDATE_RE.exec(text)) {
-    const i = m.index;
-    if (text.charCodeAt(i) === 10) {
-      if (!isLineBreak(text, i)) continue;
-      push(from, i);
-      from = i + 1;
-      continue;
-    }
-    if (text.charCodeAt(i) === 46 && isAbbreviation(text, i)) continue;
-    const end = i + m[0].length;
-    push(from, end);
-    from = end;
+    const end = sentenceEndAt(text, m.index);
+    if (end < 0 || end < from) continue;
+    pushTrimmed(text, out, from, end);
+    from = text.charCodeAt(m.index) === 10 ? m.index + 1 : end;
+    CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, from);
   }
-  if (from < n) push(from, n);
+  pushTrimmed(text, out, from, text.length);
   return out;
 }
 
