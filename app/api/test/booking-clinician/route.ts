@@ -1,0 +1,31 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { env } from '@/lib/env';
+import { readJsonBody } from '@/lib/http';
+import { isValidTimeZone } from '@/lib/booking/zoned-time';
+import { makeClinician } from '@/lib/testing/booking-fixtures';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.object({
+  timezone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('America/New_York'),
+  name: z.string().min(3).max(80).optional(),
+});
+
+/**
+ * E2E factory (404 unless E2E_FACTORIES): a fresh bookable clinician working every day 07:00-21:00 in `timezone`,
+ * so each browser test books slots nobody else is racing for.
+ */
+export async function POST(req: Request) {
+  if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  const parsed = await readJsonBody(req, body);
+  if (!parsed.ok) return parsed.response;
+  const name = parsed.data.name ?? `Dr Test ${Math.random().toString(36).slice(2, 7)}`;
+  const c = await makeClinician(await getDb(), {
+    timezone: parsed.data.timezone,
+    name,
+    hours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 7 * 60, endMinute: 21 * 60 })),
+  });
+  return NextResponse.json({ id: c.id, name: c.name, timezone: c.timezone, email: c.email }, { status: 201 });
+}
