@@ -139,7 +139,15 @@ function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) 
 const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?[ \t]*:/iy;
 const SECTION_RE = /[ \t]*[a-z][a-z \t]{0,30}:/iy;
 const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
-const BLANK_LINE_RE = /^\s*$/;
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+/** A heading stands alone on its line for at most this many lines below it. */
+const HEADING_REACH = 30;
 
 const HEADING_FIRST_CHAR = /[ \t\-*•ctlsCTLS]/y;
 
@@ -152,6 +160,23 @@ function headingLevels(text: string, lineStart: number): { levels: string[]; alo
   const levels = levelsOfParts(m[1], m[2], m[3], m[4]);
   REST_BLANK_RE.lastIndex = HEADING_RE.lastIndex;
   return { levels, alone: REST_BLANK_RE.test(text) };
+}
+
+/** The level heading for a line: its own ("L4-5: Disc bulge.") or one standing alone on a line above it. */
+function headingFor(text: string, lineStart: number): readonly string[] | null {
+  const own = headingLevels(text, lineStart);
+  if (own !== null) return own.levels;
+  let start = lineStart;
+  for (let k = 0; k < HEADING_REACH && start > 0; k++) {
+    const end = start - 1; // the newline ending the line above
+    start = text.lastIndexOf('\n', end - 1) + 1;
+    const h = headingLevels(text, start);
+    if (h !== null) return h.alone ? h.levels : null;
+    if (isBlank(text, start, end)) return null; // a blank line ends the heading's reach
+    SECTION_RE.lastIndex = start;
+    if (SECTION_RE.test(text)) return null; // "Impression:" starts a new section
+  }
+  return null;
 }
 
 /**
@@ -168,31 +193,16 @@ export function extractMriFindings(report: string): MriFinding[] {
 
   let t0 = 0;
   let c0 = 0;
-  let lineStart = -1;
+  let lineStart = 0;
   let nextNl = report.indexOf('\n');
-  let lineHeading: string[] | null = null;
-  let carried: string[] | null = null;
+  let headingLine = -1;
+  let heading: readonly string[] | null = null;
   for (const s of sentences) {
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
-    let newLine = lineStart < 0;
-    if (lineStart < 0) lineStart = 0;
     while (nextNl !== -1 && nextNl < s.start) {
-      if (carried !== null && BLANK_LINE_RE.test(report.slice(lineStart, nextNl))) carried = null;
       lineStart = nextNl + 1;
       nextNl = report.indexOf('\n', lineStart);
-      newLine = true;
     }
-    if (newLine) {
-      const h = headingLevels(report, lineStart);
-      lineHeading = h?.levels ?? null;
-      if (h !== null) carried = h.alone ? h.levels : null;
-      else if (carried !== null) {
-        SECTION_RE.lastIndex = lineStart;
-        if (SECTION_RE.test(report)) carried = null;
-      }
-    }
-    const heading = lineHeading ?? carried;
-
     while (t0 < terms.length && terms[t0].start < s.start) t0++;
     let t1 = t0;
     while (t1 < terms.length && terms[t1].start < s.end) t1++;
@@ -200,6 +210,11 @@ export function extractMriFindings(report: string): MriFinding[] {
     let c1 = c0;
     while (c1 < clusters.length && clusters[c1].start < s.end) c1++;
     if (t1 === t0) continue;
+    if (headingLine !== lineStart) {
+      // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
+      headingLine = lineStart;
+      heading = headingFor(report, lineStart);
+    }
 
     const sTerms = sentenceTerms(lower, terms, t0, t1);
     const sLevels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ADVERSARIAL_REPORTS } from './adversarial';
 import { MRI_CORPUS } from './corpus';
 import { LEXICON, LEXICON_RE } from './lexicon';
+import { findLevelMentions } from './levels';
+import { splitSentences } from './split';
 import { scanReport } from './scan';
 
 /** The reference: the whole lexicon as one global regex (slow, simple). */
@@ -17,18 +19,28 @@ function referenceTerms(lower: string): string[] {
 }
 
 describe('scanReport', () => {
-  it('finds exactly the terms the reference regex finds', () => {
-    const texts = [
+  const texts = [
       ...MRI_CORPUS.map((e) => e.report),
       ...ADVERSARIAL_REPORTS.map((a) => a.report.slice(0, 2000)),
       'Spondylodiscitis, diskitis, epidural abscess, osteomyelitis, pyogenic infection, endplate erosions.',
       'Hemangioma, haemangioma, Schmorl’s node, intravertebral disc herniation, isthmic spondylolisthesis, HNP, HIZ, DDD.',
       'Zygapophyseal joint arthropathy, circumferential bulge, free disc fragment, vertebra plana, lateral recesses, subarticular zone.',
-    ];
+      'Levels: L4/5, L5-S1, C7-T1, T12-L1, T5 through T7, L4 on L5, T2-weighted, low T1, S1 nerve root.\nL3-4:\nBulge. e.g. approx. 3.5 mm.',
+  ];
+
+  it('finds exactly the terms the reference regex finds', () => {
     for (const text of texts) {
       const lower = text.toLowerCase();
       const got = scanReport(lower).terms.map((t) => `${t.start}-${t.end}:${LEXICON.indexOf(t.entry)}`);
       expect(got, text.slice(0, 80)).toEqual(referenceTerms(lower));
+    }
+  });
+
+  it('splits sentences and finds level mentions exactly like the stand-alone functions', () => {
+    for (const text of texts) {
+      const scan = scanReport(text.toLowerCase(), text);
+      expect(scan.sentences, text.slice(0, 80)).toEqual(splitSentences(text));
+      expect(scan.mentions, text.slice(0, 80)).toEqual(findLevelMentions(text.toLowerCase()));
     }
   });
 });
