@@ -118,7 +118,7 @@ export function CheckboxChips<V extends string>({
                 onBlur={onBlur}
               />
               <span aria-hidden className="text-xs">{checked ? '✓' : '+'}</span>
-              {c.label}
+              <span>{c.label}</span>
             </label>
           </li>
         );

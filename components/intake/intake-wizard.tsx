@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type FieldErrors, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/badge';
@@ -19,7 +19,7 @@ import {
 import { EmergencyPanel } from './emergency-panel';
 import { ErrorSummary, type SummaryError } from './error-summary';
 import { fieldId } from './form-field';
-import { emptyIntake, flattenErrors, mergeDraft, sortByDomOrder, type IntakeForm } from './form-values';
+import { emptyIntake, flattenErrors, mergeDraft, sortByDomOrder, type FlatError, type IntakeForm } from './form-values';
 import { StepProgress } from './step-progress';
 import { AboutStep } from './steps/about-step';
 import { HistoryStep } from './steps/history-step';
@@ -79,7 +79,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     defaultValues: initialValues(props),
     shouldFocusError: false,
   });
-  const { getValues, reset, setError, trigger, handleSubmit, control, formState } = methods;
+  const { getValues, reset, setError, clearErrors, handleSubmit, control, formState } = methods;
 
   const initialStep = local?.step ?? serverDraft?.step ?? 'about';
   const [step, setStep] = useState<IntakeStep>(initialStep);
@@ -149,12 +149,31 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     pendingFocus.current = null;
   }, [step, summary, focusField]);
 
-  const next = async () => {
-    const ok = await trigger(INTAKE_STEP_FIELDS[step] as Path<IntakeForm>[]);
-    if (!ok) {
-      const list = sortByDomOrder(flattenErrors(methods.formState.errors, INTAKE_STEP_FIELDS[step]));
+  /**
+   * Validates the current step against the one schema. The issues are computed here (not read back from
+   * react-hook-form's state, which only updates on the next render) and put on the fields with setError.
+   */
+  const validateStep = (s: IntakeStep): FlatError[] => {
+    const parsed = intakeSubmissionSchema.safeParse(getValues());
+    const seen = new Set<string>();
+    const issues: FlatError[] = [];
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (stepOfField(path) !== s || seen.has(path)) continue;
+      seen.add(path);
+      issues.push({ path, message: issue.message });
+    }
+    clearErrors(INTAKE_STEP_FIELDS[s] as Path<IntakeForm>[]);
+    for (const i of issues) setError(i.path as Path<IntakeForm>, { type: 'step', message: i.message });
+    return issues;
+  };
+
+  const next = () => {
+    const issues = validateStep(step);
+    if (issues.length > 0) {
+      const list = sortByDomOrder(issues);
       setSummary(list);
-      if (list[0]) focusField(list[0].path);
+      focusField(list[0].path);
       return;
     }
     pendingFocus.current = 'heading';
@@ -166,12 +185,12 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     goTo(INTAKE_STEPS[Math.max(0, INTAKE_STEPS.indexOf(step) - 1)]);
   };
 
-  const jumpToFirstStepWithErrors = (paths: string[]) => {
-    const first = INTAKE_STEPS.find((s) => paths.some((p) => stepOfField(p) === s)) ?? 'review';
-    const list = flattenErrors(methods.formState.errors, INTAKE_STEP_FIELDS[first]);
+  /** Shows the first step (in wizard order) that has an error, with its summary; nothing typed is touched. */
+  const jumpToFirstStepWithErrors = (errors: FlatError[]) => {
+    const first = INTAKE_STEPS.find((s) => errors.some((e) => stepOfField(e.path) === s)) ?? 'review';
     setStep(first);
     stepRef.current = first;
-    setSummary(list);
+    setSummary(errors.filter((e) => stepOfField(e.path) === first));
     pendingFocus.current = 'summary';
   };
 
@@ -193,17 +212,16 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
       }
       if (res.status === 400) {
         const body = (await res.json().catch(() => ({}))) as { fieldErrors?: Record<string, string[]> };
-        const entries = Object.entries(body.fieldErrors ?? {});
-        const paths: string[] = [];
-        for (const [path, messages] of entries) {
+        const errors: FlatError[] = [];
+        for (const [path, messages] of Object.entries(body.fieldErrors ?? {})) {
           if (!path || path === '_root') {
             setFormError(messages[0] ?? 'Some answers could not be accepted.');
             continue;
           }
           setError(path as Path<IntakeForm>, { type: 'server', message: messages[0] });
-          paths.push(path);
+          errors.push({ path, message: messages[0] });
         }
-        if (paths.length > 0) jumpToFirstStepWithErrors(paths);
+        if (errors.length > 0) jumpToFirstStepWithErrors(errors);
         else setFormError((f) => f ?? 'Some answers could not be accepted. Please check them and try again.');
         setSubmitting(false);
         return;
@@ -219,15 +237,14 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     setSubmitting(false);
   };
 
-  const onInvalid = () => {
-    const paths = flattenErrors(methods.formState.errors, INTAKE_STEPS.flatMap((s) => INTAKE_STEP_FIELDS[s])).map((e) => e.path);
-    jumpToFirstStepWithErrors(paths);
+  const onInvalid = (errors: FieldErrors<IntakeForm>) => {
+    jumpToFirstStepWithErrors(flattenErrors(errors, INTAKE_STEPS.flatMap((s) => INTAKE_STEP_FIELDS[s])));
   };
 
   const onFormSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     if (step === 'review') void handleSubmit(onValid, onInvalid)(e);
-    else void next();
+    else next();
   };
 
   const conflict = autosave.state.kind === 'conflict' ? autosave.state.current : null;
