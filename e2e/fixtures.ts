@@ -70,3 +70,4 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
 
 export const test = base;
 export { expect };
+export type { APIRequestContext, Page };
