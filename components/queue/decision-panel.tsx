@@ -104,7 +104,7 @@ export function DecisionPanel({
       )}
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Decision</legend>
-        <div className="grid gap-2 sm:grid-cols-3">
+        <div className="grid gap-2">
           {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
             <label
               key={k}

@@ -21,9 +21,9 @@ function regionText(regions: string[]): string {
 function Flags({ item }: { item: QueueItemJson }) {
   return (
     <span className="flex flex-wrap gap-1">
-      {item.redFlag && <Badge tone="danger">Red flag</Badge>}
-      {item.mriConcern === 'urgent' && <Badge tone="danger">MRI: urgent finding</Badge>}
-      {item.mriConcern === 'review' && <Badge tone="warning">MRI: needs review</Badge>}
+      {item.redFlag && <Badge tone="danger" className="whitespace-nowrap">Red flag</Badge>}
+      {item.mriConcern === 'urgent' && <Badge tone="danger" className="whitespace-nowrap">MRI: urgent finding</Badge>}
+      {item.mriConcern === 'review' && <Badge tone="warning" className="whitespace-nowrap">MRI: review</Badge>}
       {!item.redFlag && !item.mriConcern && <span className="text-sm text-muted">None</span>}
     </span>
   );

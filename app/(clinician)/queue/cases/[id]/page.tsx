@@ -11,7 +11,7 @@ import { CaseThread } from '@/components/queue/case-thread';
 import { DecisionPanel } from '@/components/queue/decision-panel';
 import { IntakeSummary } from '@/components/queue/intake-summary';
 import { CaseHistory } from '@/components/queue/case-history';
-import { urgencyTone } from '@/components/queue/urgency-badge';
+import { urgencyTone } from '@/components/queue/urgency-tone';
 import { cn } from '@/components/ui/cn';
 import { requireRole } from '@/lib/auth/guards';
 import { formatDateTime, formatSpan, slaState } from '@/lib/queue/format';
@@ -82,14 +82,28 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
                 </li>
               ))}
               {otherReasons.map((r, i) => (
-                <li key={`o${i}`}>
-                  <strong>{r.source === 'mri' ? 'MRI:' : 'Age:'}</strong> {r.text}
-                </li>
+                <li key={`o${i}`}>{/^(MRI|Age)\b/i.test(r.text) ? r.text : `${r.source === 'mri' ? 'MRI' : 'Age'}: ${r.text}`}</li>
               ))}
             </ul>
           </Alert>
         )}
       </section>
+
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Assignment</h2>
+        <CaseActions
+          caseId={h.id}
+          viewerId={user.id}
+          assignedClinicianId={h.assignedClinicianId}
+          assigneeName={h.assigneeName}
+          open={open}
+          colleagues={team.filter((m) => m.id !== user.id).map((m) => ({ id: m.id, name: m.name }))}
+          canReassignAny={user.roles.includes('admin')}
+          claim={claimCaseAction}
+          release={releaseCaseAction}
+          reassign={reassignCaseAction}
+        />
+      </Card>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
@@ -102,21 +116,6 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
           )}
         </div>
         <div className="min-w-0 space-y-6">
-          <Card>
-            <h2 className="mb-3 text-lg font-semibold">Assignment</h2>
-            <CaseActions
-              caseId={h.id}
-              viewerId={user.id}
-              assignedClinicianId={h.assignedClinicianId}
-              assigneeName={h.assigneeName}
-              open={open}
-              colleagues={team.filter((m) => m.id !== user.id).map((m) => ({ id: m.id, name: m.name }))}
-              canReassignAny={user.roles.includes('admin')}
-              claim={claimCaseAction}
-              release={releaseCaseAction}
-              reassign={reassignCaseAction}
-            />
-          </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">Respond</h2>
             {canDecide ? (
