@@ -2,7 +2,8 @@ import { FINDING_CONCERN } from '../findings';
 import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter } from './assign-levels';
 import { modicCodes } from './lexicon';
-import { clusterMentions, levelsOfParts, sortLevels, type LevelCluster } from './levels';
+import { HeadingTracker } from './headings';
+import { clusterMentions, sortLevels, type LevelCluster } from './levels';
 import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { scanReport, type Term } from './scan';
 import type { Span } from './split';
@@ -134,51 +135,6 @@ function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) 
   return hits;
 }
 
-// "L4-5: …" at the start of a line gives its level to the findings on that line (and, when the heading stands
-// alone on its line, to the lines below it up to a blank line or the next heading).
-const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?[ \t]*:/iy;
-const SECTION_RE = /[ \t]*[a-z][a-z \t]{0,30}:/iy;
-const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-/** A heading stands alone on its line for at most this many lines below it. */
-const HEADING_REACH = 30;
-
-const HEADING_FIRST_CHAR = /[ \t\-*•ctlsCTLS]/y;
-
-function headingLevels(text: string, lineStart: number): { levels: string[]; alone: boolean } | null {
-  HEADING_FIRST_CHAR.lastIndex = lineStart;
-  if (!HEADING_FIRST_CHAR.test(text)) return null;
-  HEADING_RE.lastIndex = lineStart;
-  const m = HEADING_RE.exec(text);
-  if (m === null) return null;
-  const levels = levelsOfParts(m[1], m[2], m[3], m[4]);
-  REST_BLANK_RE.lastIndex = HEADING_RE.lastIndex;
-  return { levels, alone: REST_BLANK_RE.test(text) };
-}
-
-/** The level heading for a line: its own ("L4-5: Disc bulge.") or one standing alone on a line above it. */
-function headingFor(text: string, lineStart: number): readonly string[] | null {
-  const own = headingLevels(text, lineStart);
-  if (own !== null) return own.levels;
-  let start = lineStart;
-  for (let k = 0; k < HEADING_REACH && start > 0; k++) {
-    const end = start - 1; // the newline ending the line above
-    start = text.lastIndexOf('\n', end - 1) + 1;
-    const h = headingLevels(text, start);
-    if (h !== null) return h.alone ? h.levels : null;
-    if (isBlank(text, start, end)) return null; // a blank line ends the heading's reach
-    SECTION_RE.lastIndex = start;
-    if (SECTION_RE.test(text)) return null; // "Impression:" starts a new section
-  }
-  return null;
-}
-
 /**
  * Extracts MRI findings from a free-text report: one entry per code and negation per sentence (levels merged),
  * ordered by position. Pure and linear in the report length.
@@ -195,6 +151,7 @@ export function extractMriFindings(report: string): MriFinding[] {
   let c0 = 0;
   let lineStart = 0;
   let nextNl = report.indexOf('\n');
+  const headings = new HeadingTracker(report);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
   for (const s of sentences) {
@@ -213,7 +170,7 @@ export function extractMriFindings(report: string): MriFinding[] {
     if (headingLine !== lineStart) {
       // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
       headingLine = lineStart;
-      heading = headingFor(report, lineStart);
+      heading = headings.levelsFor(lineStart);
     }
 
     const sTerms = sentenceTerms(lower, terms, t0, t1);

@@ -1,0 +1,85 @@
+import { levelsOfParts } from './levels';
+
+/**
+ * Level headings: "L4-5: …" at the start of a line gives its level to the findings on that line and, when the
+ * heading stands alone on its line, to the lines below it up to a blank line, a section heading ("Impression:"),
+ * another heading, or at most HEADING_REACH lines.
+ *
+ * The tracker walks the report forward once, line by line, remembering the last line that stops the reach of a
+ * heading above it (a heading, a blank line, a section heading), instead of searching upwards from every line that
+ * has findings. Lines are classified only up to the last line asked about, so a flood of heading lines without
+ * findings costs nothing.
+ */
+const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?[ \t]*:/iy;
+const HEADING_FIRST_CHAR = /[ \t\-*•ctlsCTLS]/y;
+const SECTION_RE = /[ \t]*[a-z][a-z \t]{0,30}:/iy;
+const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
+/** A heading stands alone on its line for at most this many lines below it. */
+const HEADING_REACH = 30;
+
+interface Heading {
+  levels: string[];
+  alone: boolean;
+}
+
+function headingAt(text: string, lineStart: number): Heading | null {
+  HEADING_FIRST_CHAR.lastIndex = lineStart;
+  if (!HEADING_FIRST_CHAR.test(text)) return null;
+  HEADING_RE.lastIndex = lineStart;
+  const m = HEADING_RE.exec(text);
+  if (m === null) return null;
+  const levels = levelsOfParts(m[1], m[2], m[3], m[4]);
+  REST_BLANK_RE.lastIndex = HEADING_RE.lastIndex;
+  return { levels, alone: REST_BLANK_RE.test(text) };
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+export class HeadingTracker {
+  /** Start offset and index of the line the cursor is on (not classified yet). */
+  private lineStart = 0;
+  private line = 0;
+  /** The cursor line's own heading, when already read (undefined: not read). */
+  private own: Heading | null | undefined = undefined;
+  /** The last line above the cursor that stops a heading's reach, and the levels it passes down (null: none). */
+  private stopLine = -1;
+  private stopLevels: readonly string[] | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * The level heading for the line starting at `lineStart`: its own ("L4-5: Disc bulge.") or one standing alone on
+   * a line above it. Calls must come with non-decreasing line starts.
+   */
+  levelsFor(lineStart: number): readonly string[] | null {
+    const { text } = this;
+    while (this.lineStart < lineStart) {
+      const nl = text.indexOf('\n', this.lineStart);
+      const end = nl < 0 ? text.length : nl;
+      const h = this.own !== undefined ? this.own : headingAt(text, this.lineStart);
+      if (h !== null) this.stop(h.alone ? h.levels : null);
+      else if (isBlank(text, this.lineStart, end)) this.stop(null);
+      else {
+        SECTION_RE.lastIndex = this.lineStart;
+        if (SECTION_RE.test(text)) this.stop(null);
+      }
+      this.own = undefined;
+      this.line++;
+      this.lineStart = end + 1;
+    }
+    if (this.own === undefined) this.own = headingAt(text, lineStart);
+    if (this.own !== null) return this.own.levels;
+    return this.stopLine >= 0 && this.line - this.stopLine <= HEADING_REACH ? this.stopLevels : null;
+  }
+
+  private stop(levels: readonly string[] | null): void {
+    this.stopLine = this.line;
+    this.stopLevels = levels;
+  }
+}
