@@ -74,7 +74,9 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
   const router = useRouter();
   const methods = useForm<IntakeForm, unknown, IntakeSubmission>({
     resolver: zodResolver(intakeSubmissionSchema),
-    mode: 'onTouched',
+    // Errors appear when the patient presses Next (never on blur: a message appearing under a field would move
+    // the Next button away from the pointer mid-click). A shown error is re-checked as its field changes.
+    mode: 'onSubmit',
     reValidateMode: 'onChange',
     defaultValues: initialValues(props),
     shouldFocusError: false,
@@ -102,9 +104,31 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
   });
   const { markChanged, saveNow, rebase } = autosave;
 
+  /** Once a field shows an error, it is re-checked on every change so the message goes as soon as it is fixed. */
+  const recheckField = useCallback(
+    (name: string) => {
+      if (!methods.getFieldState(name as Path<IntakeForm>).error) return;
+      const parsed = intakeSubmissionSchema.safeParse(getValues());
+      const issue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path.map(String).join('.') === name);
+      if (issue) setError(name as Path<IntakeForm>, { type: 'step', message: issue.message });
+      else clearErrors(name as Path<IntakeForm>);
+    },
+    [methods, getValues, setError, clearErrors],
+  );
+
   // Every change: local copy now, server copy after a pause.
   const { subscribe } = methods;
-  useEffect(() => subscribe({ formState: { values: true }, callback: () => markChanged() }), [subscribe, markChanged]);
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          markChanged();
+          if (name) recheckField(name);
+        },
+      }),
+    [subscribe, markChanged, recheckField],
+  );
 
   const redFlags = useWatch({ control, name: 'redFlags' });
   const emergency = EMERGENCY_CODES.some((c) => redFlags?.[c] === true);
