@@ -325,3 +325,30 @@ test("patient B gets 404 for patient A's case page, API and FHIR, and never sees
   await expectNoA11yViolations(b);
   await other.close();
 });
+
+test('a lost connection keeps typed answers on the device and saves them when the connection returns', async ({ page, context }) => {
+  await signIn(page, newPatientEmail('offline'));
+  await page.goto('/intake');
+  await page.getByLabel('Your name').fill('Deniz Aksoy');
+  await expectSaved(page);
+
+  await context.setOffline(true);
+  await page.getByLabel('Date of birth').fill('1994-03-12');
+  await expect(page.getByTestId('save-status')).toHaveText('Offline — saved on this device, retrying', { timeout: 15_000 });
+  await context.setOffline(false);
+  await expectSaved(page);
+
+  await page.reload();
+  await expect(page.getByLabel('Date of birth')).toHaveValue('1994-03-12');
+  await expect(page.getByLabel('Your name')).toHaveValue('Deniz Aksoy');
+});
+
+test('the seeded forum patient sees their routine case with the MRI explained', async ({ page }) => {
+  await signIn(page, 'patient@demo.test');
+  await page.goto('/cases');
+  await page.getByRole('link', { name: /Upper back, right side/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Thank you, your case is in our queue' })).toBeVisible();
+  await expect(page.getByTestId('mri-explanations')).toContainText('Modic type 1');
+  await expect(page.getByText('Slight loss of height and Modic type 1 signal changes are observed in the T5 and T7 vertebrae.').first()).toBeVisible();
+  await expectNoA11yViolations(page);
+});

@@ -26,7 +26,7 @@ export function CaseStatusTimeline({ status, times, timeZone }: { status: CaseSt
       label: DECISION_LABEL[status] ?? (status === 'closed' ? 'Closed' : 'Advice, consult or referral'),
       done: decided,
       current: decided,
-      at: times[status],
+      at: decided ? times[status] : undefined,
       detail: decided ? 'See the message from the team below.' : 'The team will send advice, suggest a consult, or refer you.',
     },
   ];

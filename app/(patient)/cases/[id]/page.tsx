@@ -71,7 +71,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <p className="mt-1 text-muted">Sent {formatDateTime(kase.submittedAt, tz)}</p>
       </div>
       {submitted === '1' && (
-        <Alert tone="success" role="status" title="Thank you — we have your answers">
+        <Alert tone="success" role="status" title="Sent — we have your answers">
           We sent a confirmation to {user.email}. You can close this page; we will email you when the team replies.
         </Alert>
       )}
