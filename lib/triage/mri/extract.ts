@@ -1,9 +1,9 @@
 import { FINDING_CONCERN } from '../findings';
 import type { MriFinding, MriFindingCode } from '../types';
-import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter } from './assign-levels';
+import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { clusterMentions, sortLevels, type LevelCluster } from './levels';
+import { clusterMentions, sortUniqueLevels, type LevelCluster } from './levels';
 import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { scanReport, type Term } from './scan';
 import type { Span } from './split';
@@ -58,10 +58,42 @@ function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean 
   return false;
 }
 
-interface Hit {
-  code: MriFindingCode;
-  negated: boolean;
-  levels: readonly string[];
+/**
+ * Collects the findings of one sentence straight into the output: one entry per code and negation, levels merged
+ * in order of appearance (few findings per sentence: linear search), then sorted when there are several.
+ */
+class SentenceSink {
+  private first = 0;
+  private evidence: string | null = null;
+  private sentence: Span = { start: 0, end: 0 };
+
+  constructor(private readonly report: string, readonly out: MriFinding[]) {}
+
+  open(sentence: Span): void {
+    this.first = this.out.length;
+    this.evidence = null;
+    this.sentence = sentence;
+  }
+
+  add(code: MriFindingCode, negated: boolean, levels: readonly string[]): void {
+    const { out } = this;
+    for (let k = this.first; k < out.length; k++) {
+      const f = out[k];
+      if (f.code !== code || f.negated !== negated) continue;
+      for (let l = 0; l < levels.length; l++) if (!f.levels.includes(levels[l])) f.levels.push(levels[l]);
+      return;
+    }
+    const merged: string[] = [];
+    for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
+    const { start, end } = this.sentence;
+    this.evidence ??= this.report.slice(start, end);
+    out.push({ code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end });
+  }
+
+  close(): void {
+    const { out } = this;
+    for (let k = this.first; k < out.length; k++) if (out[k].levels.length > 1) sortUniqueLevels(out[k].levels);
+  }
 }
 
 function cutBeforeComma(window: string): string {
@@ -79,18 +111,24 @@ interface Context {
   neg: NegationIndex;
   seg: Segmenter;
   sentence: Span;
+  levels: SentenceLevels;
+  sink: SentenceSink;
+}
+
+function levelsOf(ctx: Context, t: Term): readonly string[] {
+  return assignLevels(ctx.seg, ctx.levels, t.start, t.end, ctx.sentence.start, ctx.sentence.end);
 }
 
 /** Anatomy words joined by "and"/"or"/"," share the predicate: "the canal and foramina are narrowed". */
-function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number, levelsOf: (t: Term) => readonly string[], hits: Hit[]): void {
-  const { lower, neg, sentence } = ctx;
+function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number): void {
+  const { lower, neg, sentence, sink } = ctx;
   let before: string | null = null;
   let after = '';
   for (let k = i; k < j; k++) {
     const t = terms[k];
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
     if (isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end)) {
-      hits.push({ code, negated: true, levels: levelsOf(t) });
+      sink.add(code, true, levelsOf(ctx, t));
       continue;
     }
     if (before === null) {
@@ -105,16 +143,15 @@ function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number,
     }
     const predicate = t.entry.predicate;
     if (predicate !== undefined && (predicate.test(before) || predicate.test(after))) {
-      hits.push({ code, negated: false, levels: levelsOf(t) });
+      sink.add(code, false, levelsOf(ctx, t));
     } else if (isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
-      hits.push({ code, negated: true, levels: levelsOf(t) });
+      sink.add(code, true, levelsOf(ctx, t));
     }
   }
 }
 
-function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) => readonly string[]): Hit[] {
-  const hits: Hit[] = [];
-  const { lower, neg, sentence } = ctx;
+function sentenceHits(ctx: Context, terms: readonly Term[]): void {
+  const { lower, neg, sentence, sink } = ctx;
   let i = 0;
   while (i < terms.length) {
     const t = terms[i];
@@ -122,17 +159,16 @@ function sentenceHits(ctx: Context, terms: readonly Term[], levelsOf: (t: Term) 
       let j = i + 1;
       while (j < terms.length && terms[j].entry.kind === 'anatomy' && terms[j].start - terms[j - 1].end < 16
         && gapIs(GROUP_GAP_RE, lower, terms[j - 1].end, terms[j].start)) j++;
-      anatomyHits(ctx, terms, i, j, levelsOf, hits);
+      anatomyHits(ctx, terms, i, j);
       i = j;
       continue;
     }
     const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end)) : t.entry.codes;
     const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
-    const levels = levelsOf(t);
-    for (const code of codes) hits.push({ code, negated, levels });
+    const levels = levelsOf(ctx, t);
+    for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels);
     i++;
   }
-  return hits;
 }
 
 /**
@@ -146,6 +182,8 @@ export function extractMriFindings(report: string): MriFinding[] {
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
+  const sink = new SentenceSink(report, out);
+  const ctx: Context = { lower, neg, seg, sentence: { start: 0, end: 0 }, levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink };
 
   let t0 = 0;
   let c0 = 0;
@@ -174,27 +212,11 @@ export function extractMriFindings(report: string): MriFinding[] {
     }
 
     const sTerms = sentenceTerms(lower, terms, t0, t1);
-    const sLevels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
-    const ctx: Context = { lower, neg, seg, sentence: s };
-    const hits = sentenceHits(ctx, sTerms, (t) => assignLevels(seg, sLevels, t.start, t.end, s.start, s.end));
-    if (hits.length === 0) continue;
-    // One finding per code and negation in a sentence, levels merged (few hits per sentence: linear search).
-    const merged: { code: MriFindingCode; negated: boolean; levels: string[] }[] = [];
-    for (const h of hits) {
-      let m = merged.find((x) => x.code === h.code && x.negated === h.negated);
-      if (m === undefined) {
-        m = { code: h.code, negated: h.negated, levels: [] };
-        merged.push(m);
-      }
-      for (const l of h.levels) if (!m.levels.includes(l)) m.levels.push(l);
-    }
-    const evidence = report.slice(s.start, s.end);
-    for (const m of merged) {
-      out.push({
-        code: m.code, levels: m.levels.length > 1 ? sortLevels(m.levels) : m.levels, negated: m.negated,
-        concern: FINDING_CONCERN[m.code], evidence, start: s.start, end: s.end,
-      });
-    }
+    ctx.sentence = s;
+    ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
+    sink.open(s);
+    sentenceHits(ctx, sTerms);
+    sink.close();
   }
   return out;
 }

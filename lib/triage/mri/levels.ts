@@ -156,11 +156,27 @@ const LEVEL_KEY = new Map<string, number>([
   ...VERTEBRAE.slice(0, -1).map((_, i): [string, number] => [discName(i), i * 2 + 1]),
 ]);
 
+const levelKey = (level: string): number => LEVEL_KEY.get(level) ?? 999;
+
 /** Sorts levels craniocaudally and removes duplicates. */
 export function sortLevels(levels: Iterable<string>): string[] {
   const unique = [...new Set(levels)];
-  if (unique.length < 2) return unique;
-  return unique.sort((a, b) => (LEVEL_KEY.get(a) ?? 999) - (LEVEL_KEY.get(b) ?? 999));
+  return unique.length < 2 ? unique : sortUniqueLevels(unique);
+}
+
+/** Sorts distinct levels craniocaudally in place (stable insertion sort: lists are short) and returns them. */
+export function sortUniqueLevels(levels: string[]): string[] {
+  for (let i = 1; i < levels.length; i++) {
+    const level = levels[i];
+    const key = levelKey(level);
+    let j = i - 1;
+    while (j >= 0 && levelKey(levels[j]) > key) {
+      levels[j + 1] = levels[j];
+      j--;
+    }
+    levels[j + 1] = level;
+  }
+  return levels;
 }
 
 /** Levels of one written level ("L4-5", "T5", "T5-7") from its letter/number parts; [] when invalid. */

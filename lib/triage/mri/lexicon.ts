@@ -29,12 +29,14 @@ const NUM = '(?:[123]|iii|ii|i)\\b';
 const ENDPLATE = 'end\\s?-?\\s?plates?';
 const DISC = 'dis[ck]';
 
-const f = (starts: string[], codes: LexiconEntry['codes'], pattern: string, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({
-  kind: 'finding', codes, pattern, starts, ...extra,
+/** Every entry has every field, in the same order: one object shape keeps property reads in hot loops fast. */
+const entry = (kind: LexiconEntry['kind'], starts: string[], codes: LexiconEntry['codes'], pattern: string, extra: Partial<LexiconEntry>): LexiconEntry => ({
+  kind, codes, pattern, predicate: extra.predicate, bareStenosis: extra.bareStenosis ?? false, bareLesion: extra.bareLesion ?? false, starts,
 });
-const a = (starts: string[], code: MriFindingCode, pattern: string, predicate: RegExp): LexiconEntry => ({
-  kind: 'anatomy', codes: [code], pattern: `(?:${pattern})\\b`, starts, predicate,
-});
+const f = (starts: string[], codes: LexiconEntry['codes'], pattern: string, extra: Partial<LexiconEntry> = {}): LexiconEntry =>
+  entry('finding', starts, codes, pattern, extra);
+const a = (starts: string[], code: MriFindingCode, pattern: string, predicate: RegExp): LexiconEntry =>
+  entry('anatomy', starts, [code], `(?:${pattern})\\b`, { predicate });
 
 const NARROWED = /\b(?:narrow\w*|stenos\w*|stenotic|compromis\w*|reduc\w*|decreas\w*|diminish\w*|encroach\w*|effac\w*|obliterat\w*|crowd\w*|impinge\w*)/;
 
