@@ -8,10 +8,20 @@ export interface Span {
   end: number;
 }
 
+/** A short ASCII word as a number (5 bits a letter, case-folded): set lookups without building a string. */
+function wordKey(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) key = key * 32 + ((text.charCodeAt(i) | 32) - 96);
+  return key;
+}
+const keysOf = (words: readonly string[]): Set<number> => new Set(words.map((w) => wordKey(w, 0, w.length)));
+/** Longest word a key set holds (keys of longer words would lose precision). */
+const MAX_KEY_LETTERS = 10;
+
 // Words that end in '.' without ending a sentence.
-const ABBREVIATIONS = new Set(['approx', 'dr', 'vs', 'cf', 'fig', 'mr', 'mrs', 'ms', 'st', 'ca', 'incl', 'resp', 'max', 'min']);
+const ABBREVIATIONS = keysOf(['approx', 'dr', 'vs', 'cf', 'fig', 'mr', 'mrs', 'ms', 'st', 'ca', 'incl', 'resp', 'max', 'min']);
 // A line ending in one of these continues on the next line (a wrapped line, not a new statement).
-const CONTINUING_WORDS = new Set([
+const CONTINUING_WORDS = keysOf([
   'at', 'of', 'the', 'and', 'or', 'with', 'to', 'in', 'on', 'a', 'an', 'from', 'through', 'by', 'for', 'is', 'are',
   'was', 'were', 'no', 'without', 'mild', 'moderate', 'severe', 'left', 'right', 'bilateral', 'which', 'that',
 ]);
@@ -28,8 +38,8 @@ function isAbbreviation(text: string, dot: number): boolean {
   let i = dot - 1;
   const stop = Math.max(0, dot - 12);
   while (i >= stop && isLetter(text.charCodeAt(i))) i--;
-  const word = text.slice(i + 1, dot).toLowerCase();
-  if (word.length === 0) {
+  const length = dot - i - 1;
+  if (length === 0) {
     // "1." at the start of a line is a list marker, not a sentence.
     let j = dot - 1;
     while (j >= stop && isDigit(text.charCodeAt(j))) j--;
@@ -38,8 +48,8 @@ function isAbbreviation(text: string, dot: number): boolean {
     return j < 0 || text.charCodeAt(j) === 10;
   }
   // "e.g." / "i.e.": a single letter preceded by a dot.
-  if (word.length === 1) return i >= 0 && text.charCodeAt(i) === 46;
-  return ABBREVIATIONS.has(word);
+  if (length === 1) return i >= 0 && text.charCodeAt(i) === 46;
+  return length <= MAX_KEY_LETTERS && ABBREVIATIONS.has(wordKey(text, i + 1, dot));
 }
 
 function isAbbreviationFast(text: string, dot: number): boolean {
@@ -66,7 +76,7 @@ function isLineBreak(text: string, nl: number): boolean {
   if (isLower(text.charCodeAt(q))) return false;
   let w = p;
   while (w >= 0 && w > p - 12 && isLetter(text.charCodeAt(w))) w--;
-  return !CONTINUING_WORDS.has(text.slice(w + 1, p + 1).toLowerCase());
+  return p - w > MAX_KEY_LETTERS || !CONTINUING_WORDS.has(wordKey(text, w + 1, p + 1));
 }
 
 /** If a sentence ends at text[i] ('.', '!', '?' or a newline), the offset just after it; otherwise -1. */
