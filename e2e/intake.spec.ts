@@ -352,3 +352,25 @@ test('the seeded forum patient sees their routine case with the MRI explained', 
   await expect(page.getByText('Slight loss of height and Modic type 1 signal changes are observed in the T5 and T7 vertebrae.').first()).toBeVisible();
   await expectNoA11yViolations(page);
 });
+
+test('a stale tab cannot silently overwrite newer answers saved from another tab', async ({ page, context }) => {
+  await signIn(page, newPatientEmail('twotabs'));
+  await page.goto('/intake');
+  await page.getByLabel('Your name').fill('First tab');
+  await expectSaved(page);
+
+  const other = await context.newPage();
+  await other.goto('/intake');
+  await expect(other.getByLabel('Your name')).toHaveValue('First tab');
+  await other.getByLabel('Your name').fill('Second tab');
+  await expectSaved(other);
+
+  // The first tab still thinks it has the latest revision.
+  await page.getByLabel('Date of birth').fill('1994-03-12');
+  const conflict = page.getByRole('alert').filter({ hasText: 'Your draft was changed somewhere else' });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  await conflict.getByRole('button', { name: 'Use the newer answers' }).click();
+  await expect(page.getByLabel('Your name')).toHaveValue('Second tab');
+  await expectSaved(page);
+  await expectNoA11yViolations(page);
+});

@@ -44,8 +44,7 @@ const noSubscribe = () => () => undefined;
 
 /**
  * Renders only in the browser: the answers may come from this device's local copy (typed offline, or the tab
- * closed before the server had them), which the server cannot see. A local copy based on the server's current
- * revision (or newer) wins; an older one lost to a newer save from another device.
+ * closed before the server had them), which the server cannot see.
  */
 export function IntakeWizardRoot(props: IntakeWizardProps) {
   const inBrowser = useSyncExternalStore(noSubscribe, () => true, () => false);
@@ -57,7 +56,9 @@ export function IntakeWizardRoot(props: IntakeWizardProps) {
     );
   }
   const local = readLocalDraft(props.userId);
-  const useLocal = local !== null && local.baseRevision >= (props.serverDraft?.revision ?? 0);
+  // Same base as the server's draft: it holds edits the server never got. Any other base means the server moved on
+  // (saved from another device, or submitted/discarded): the local copy is stale and must not resurrect it.
+  const useLocal = local !== null && local.baseRevision === (props.serverDraft?.revision ?? 0);
   return <IntakeWizard {...props} local={useLocal ? local : null} />;
 }
 

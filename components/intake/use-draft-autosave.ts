@@ -147,6 +147,7 @@ export function useDraftAutosave(opts: {
 
   /** Call on every change: local copy now, server copy after a pause in typing. */
   const markChanged = useCallback(() => {
+    if (stopped.current) return;
     changeCounter.current += 1;
     writeLocalDraft(userId, { ...snapshotRef.current(), baseRevision: revision.current, savedAt: new Date().toISOString() });
     setState((s) => (s.kind === 'offline' || s.kind === 'conflict' || s.kind === 'signed-out' || s.kind === 'failed' ? s : { kind: 'pending' }));
