@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { log } from '@/lib/log';
 
 const PROTECTED_PREFIXES = ['/cases', '/intake', '/book', '/queue', '/schedule', '/availability', '/admin', '/home', '/bookings', '/consult'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -28,6 +29,7 @@ export async function proxy(req: NextRequest) {
     return NextResponse.redirect(url);
   }
 
+  log().info({ requestId, method: req.method, path: pathname }, 'request');
   const headers = new Headers(req.headers);
   headers.set('x-request-id', requestId);
   const res = NextResponse.next({ request: { headers } });

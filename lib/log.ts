@@ -13,3 +13,10 @@ export function log(): pino.Logger {
   });
   return logger;
 }
+
+/** A logger bound to the current request's id (set by proxy.ts); plain logger outside a request. */
+export async function requestLog(): Promise<pino.Logger> {
+  const { requestContext } = await import('./request-context');
+  const { requestId } = await requestContext();
+  return requestId ? log().child({ requestId }) : log();
+}

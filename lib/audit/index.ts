@@ -2,6 +2,7 @@ import 'server-only';
 import { auditEvents } from '@/db/schema';
 import { getDb, type Db } from '@/db';
 import { requestContext } from '@/lib/request-context';
+import { log } from '@/lib/log';
 import type { Role } from '@/db/schema';
 
 export interface AuditActor {
@@ -45,4 +46,7 @@ export async function audit(entry: AuditEntry, tx?: Db): Promise<void> {
     userAgent: ctx.userAgent,
     details: entry.details ?? null,
   });
+  if (entry.outcome === 'denied') {
+    log().warn({ requestId: ctx.requestId, action: entry.action, resourceType: entry.resourceType, actorId: entry.actor?.id ?? null }, 'access denied');
+  }
 }
