@@ -1,0 +1,122 @@
+import { LEXICON, type LexiconEntry } from './lexicon';
+
+/**
+ * The scanner's dispatch table: for a word's first three letters, the patterns that can start there (lexicon terms,
+ * negation triggers, scope terminators, segment boundaries), in priority order. Two small typed-array levels (first
+ * two letters, then the third) keep the lookup in a few cache lines.
+ */
+
+const SEVERITY = '(?:mild|mildly|moderate|moderately|severe|severely|marked|markedly|minimal|minor|small|large|tiny|broad|focal|slight|slightly|early|grade|multilevel|a|an)\\b';
+export const PRE_SRC = '\\b(?:no\\s+(?:evidence|signs?)\\s+(?:of|for)|negative\\s+for|absence\\s+of|free\\s+of|rather\\s+than|without|no|not|nor|neither)\\b';
+export const PSEUDO_SRC = '(?:no\\s+(?:significant\\s+|interval\\s+|substantial\\s+|appreciable\\s+|further\\s+|definite\\s+|major\\s+)?(?:change|increase|progression|worsening|growth)|not\\s+only|not\\s+(?:be\\s+)?(?:excluded|ruled\\s+out)|not\\s+significantly\\s+changed|no\\s+longer|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected)\\b)';
+export const POST_SRC = '\\b(?:(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
+export const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
+export const BREAK_WORD_SRC = `\\b(?:but|however|although|though|whereas|while|except|apart\\s+from|aside\\s+from|which|with|there\\s+(?:is|are)|otherwise)\\b|\\b(?:and|or)\\s+(?=${SEVERITY})`;
+export const BREAK_COMMA_SRC = `,\\s+(?=${SEVERITY})`;
+
+const PRE_Y = new RegExp(PRE_SRC, 'y');
+export const PSEUDO_Y = new RegExp(PSEUDO_SRC, 'y');
+const POST_Y = new RegExp(POST_SRC, 'y');
+const NORMAL_Y = new RegExp(NORMAL_SRC, 'y');
+const BREAK_WORD_Y = new RegExp(BREAK_WORD_SRC, 'y');
+export const BREAK_COMMA_Y = new RegExp(BREAK_COMMA_SRC, 'y');
+
+/** Pattern families; matches within a family never overlap. */
+export const LEXICON_FAMILY = 0;
+export const PRE = 1;
+export const POST = 2;
+export const NORMAL = 3;
+export const BREAK = 4;
+export const SEGMENT = 5;
+
+/** One pattern to try at a word start. Every field is always set, so all candidates share one object shape. */
+export class Candidate {
+  constructor(
+    readonly family: number,
+    /** Start words that lead here; one must match before anything else runs (a cheap filter). */
+    readonly prefixes: readonly string[],
+    /** Prefixes that are whole trigger words: a match needs no regex ("with", "normal"). */
+    readonly exact: boolean,
+    readonly re: RegExp | null,
+    /** When not empty, the next word must start with one of these letters before the regex runs. */
+    readonly follow: string,
+    /** Lexicon only: the entry this candidate matches. */
+    readonly entry: LexiconEntry | null,
+  ) {}
+}
+
+/**
+ * Character classes for ASCII: 0 not a word character, 1–26 the letters a–z, 27 another word character (digit,
+ * '_', upper case). Non-ASCII characters are not word characters (as for \w and \b in the patterns).
+ */
+export const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c >= 97 && c <= 122) CHAR_CLASS[c] = c - 96;
+  else if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) CHAR_CLASS[c] = 27;
+}
+/** Letter index 1–26 of a character code, else 0. */
+export const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);
+
+const keyOfWord = (word: string): number =>
+  letterOf(word.charCodeAt(0)) * 729 + letterOf(word.charCodeAt(1) | 0) * 27 + letterOf(word.charCodeAt(2) | 0);
+
+/** For each three-letter key: the candidates to try there, lexicon entries first, in priority order. */
+function buildTable(): Map<number, Candidate[]> {
+  const table = new Map<number, Candidate[]>();
+  const add = (words: readonly string[], make: (prefixes: string[]) => Candidate): void => {
+    const byKey = new Map<number, string[]>();
+    for (const w of words) byKey.set(keyOfWord(w), [...(byKey.get(keyOfWord(w)) ?? []), w]);
+    for (const [k, prefixes] of byKey) table.set(k, [...(table.get(k) ?? []), make(prefixes)]);
+  };
+  // Lexicon entries in priority order, one sticky regex each (a failing sticky test is cheap).
+  for (const entry of LEXICON) {
+    const re = new RegExp(entry.pattern, 'y');
+    add(entry.starts, (prefixes) => new Candidate(LEXICON_FAMILY, prefixes, false, re, '', entry));
+  }
+  const family = (fam: number, words: readonly string[], re: RegExp | null, follow = ''): void =>
+    add(words, (prefixes) => new Candidate(fam, prefixes, re === null, re, follow, null));
+  // `follow`: first letters of the words that can come next in the pattern (a cheap filter before the regex).
+  family(PRE, ['without', 'nor', 'neither'], null);
+  family(PRE, ['no', 'not'], PRE_Y);
+  family(PRE, ['negative', 'absence', 'free', 'rather'], PRE_Y, 'fot');
+  family(POST, ['is', 'are', 'was', 'were'], POST_Y, 'naer');
+  family(POST, ['not'], POST_Y, 'sidpve');
+  family(NORMAL, ['normal', 'unremarkable', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory'], null);
+  family(NORMAL, ['within'], NORMAL_Y, 'n');
+  family(NORMAL, ['is', 'are'], NORMAL_Y, 'f');
+  family(BREAK, ['but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'which', 'with', 'otherwise'], null);
+  family(BREAK, ['apart', 'aside'], BREAK_WORD_Y, 'f');
+  family(BREAK, ['there'], BREAK_WORD_Y, 'ia');
+  family(BREAK, ['and', 'or'], BREAK_WORD_Y, 'mstbfegla');
+  family(SEGMENT, ['and', 'or', 'with', 'but', 'while', 'whereas', 'which'], null);
+  return table;
+}
+
+interface Index {
+  /** First two letters → offset of a block of 27 in `third`, or -1. */
+  firstTwo: Int16Array;
+  /** Block offset + third letter → index in `lists`, or -1. */
+  third: Int16Array;
+  lists: Candidate[][];
+}
+
+function buildIndex(): Index {
+  const firstTwo = new Int16Array(27 * 27).fill(-1);
+  const table = buildTable();
+  const blocks = new Set([...table.keys()].map((key) => Math.floor(key / 27))).size;
+  const third = new Int16Array(blocks * 27).fill(-1);
+  const lists: Candidate[][] = [];
+  let used = 0;
+  for (const [key, candidates] of table) {
+    const two = Math.floor(key / 27);
+    if (firstTwo[two] < 0) {
+      firstTwo[two] = used;
+      used += 27;
+    }
+    third[firstTwo[two] + (key % 27)] = lists.length;
+    lists.push(candidates);
+  }
+  return { firstTwo, third, lists };
+}
+
+export const { firstTwo: FIRST_TWO, third: THIRD, lists: LISTS } = buildIndex();
