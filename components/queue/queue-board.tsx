@@ -87,11 +87,14 @@ export function QueueBoard({
   }, [filter, cursor]);
 
   useEffect(() => {
+    // Counts are fetched after the first paint (they scan more rows than the page itself); then every 10 s.
+    const first = setTimeout(() => void refresh().catch(() => undefined), 0);
     const poll = setInterval(() => {
       if (document.visibilityState === 'visible') void refresh().catch(() => undefined);
     }, POLL_MS);
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
+      clearTimeout(first);
       clearInterval(poll);
       clearInterval(tick);
     };

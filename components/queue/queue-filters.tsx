@@ -75,10 +75,11 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
             Status
           </label>
           <select id="qf-status" name="status" className={selectClass} value={filter.status} onChange={(e) => go({ status: e.target.value })}>
-            <option value="open">Open (new and in review) ({(counts?.byStatus.submitted ?? 0) + (counts?.byStatus.in_review ?? 0)})</option>
+            <option value="open">Open (new and in review){counts ? ` (${counts.byStatus.submitted + counts.byStatus.in_review})` : ''}</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]} ({counts?.byStatus[s] ?? 0})
+                {STATUS_LABELS[s]}
+                {counts ? ` (${counts.byStatus[s]})` : ''}
               </option>
             ))}
             <option value="any">Any status</option>
@@ -92,7 +93,8 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
             <option value="">Any urgency</option>
             {URGENCIES.map((u) => (
               <option key={u} value={u}>
-                {URGENCY_LABELS[u]} ({counts?.byUrgency[u] ?? 0})
+                {URGENCY_LABELS[u]}
+                {counts ? ` (${counts.byUrgency[u]})` : ''}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
-import { and, arrayContains, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { cases, clinicianProfiles, patientProfiles, triageAssessments, users, type CaseStatus, type CaseUrgency } from '../schema';
+import { CASE_STATUSES, cases, clinicianProfiles, patientProfiles, triageAssessments, users, type CaseStatus, type CaseUrgency } from '../schema';
 import { encodeQueueCursor, type QueueCursor } from '@/lib/queue/cursor';
 import type { TriageReason } from '@/lib/triage';
 
@@ -41,9 +41,15 @@ export interface QueuePage {
 
 const patientUser = alias(users, 'patient_user');
 
-/** Statuses in the `status IN (…)` predicate are inlined so the partial-free indexes and plans stay stable. */
+/**
+ * `status IN ('submitted', 'in_review')` as literals, not parameters: the planner can only use the partial indexes
+ * for open cases (cases_open_*_idx) when it sees the same constants, also in a prepared statement's generic plan.
+ * Only known status names reach the SQL text.
+ */
 function statusPredicate(statuses: CaseStatus[]): SQL {
-  return statuses.length === 1 ? eq(cases.status, statuses[0]) : inArray(cases.status, statuses);
+  const known = CASE_STATUSES.filter((s) => statuses.includes(s));
+  if (known.length === 0) return sql`false`;
+  return sql`${cases.status} in (${sql.raw(known.map((s) => `'${s}'`).join(', '))})`;
 }
 
 /** The WHERE shared by the list and the counts (everything except keyset position). */
@@ -64,10 +70,38 @@ const URGENCY_RANK_OF: Record<CaseUrgency, number> = { emergency: 0, urgent: 1, 
 /**
  * THE queue query: the page, the JSON API (CONTRACTS §4b) and the benchmark all call this.
  * Ordered by urgency rank, then SLA due time (oldest first), then id; keyset-paged on that triple so every page
- * is an index range scan (cases_queue_idx / cases_assignee_queue_idx / cases_status_queue_idx), however deep.
- * The latest triage assessment comes through a LATERAL lookup on triage_assessments_case_idx (one probe per row).
+ * is an index range scan (cases_open_queue_idx / cases_open_assignee_queue_idx for open cases, cases_queue_idx /
+ * cases_assignee_queue_idx / cases_status_queue_idx otherwise), however deep.
+ * The page of case rows is chosen first (ordered, limited) and only its ≤ limit+1 rows are joined to names and to
+ * their latest triage assessment (a LATERAL probe on triage_assessments_case_idx), so the joins never run on rows
+ * that a sort would throw away.
  */
 export function buildQueueQuery(db: Db, f: QueueFilter) {
+  const where = scopeConditions(f, { facets: false });
+  if (f.cursor) {
+    where.push(sql`(${cases.urgencyRank}, ${cases.slaDueAt}, ${cases.id}) > (${f.cursor.rank}, ${f.cursor.due}::timestamptz, ${f.cursor.id}::uuid)`);
+  }
+  const page = db
+    .select({
+      id: cases.id,
+      patientId: cases.patientId,
+      urgency: cases.urgency,
+      urgencyRank: cases.urgencyRank,
+      status: cases.status,
+      assignedClinicianId: cases.assignedClinicianId,
+      regions: cases.regions,
+      areas: cases.areas,
+      submittedAt: cases.submittedAt,
+      slaDueAt: cases.slaDueAt,
+      slaDueKey: sql<string>`${cases.slaDueAt}::text`.as('sla_due_key'),
+      breachAlertedAt: cases.breachAlertedAt,
+    })
+    .from(cases)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(cases.urgencyRank), asc(cases.slaDueAt), asc(cases.id))
+    .limit(f.limit + 1)
+    .as('page');
+
   const latest = db
     .select({
       reasons: triageAssessments.reasons,
@@ -77,43 +111,36 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       end`.as('mri_concern'),
     })
     .from(triageAssessments)
-    .where(eq(triageAssessments.caseId, cases.id))
+    .where(eq(triageAssessments.caseId, page.id))
     .orderBy(desc(triageAssessments.createdAt))
     .limit(1)
     .as('latest');
 
-  const where = scopeConditions(f, { facets: false });
-  if (f.cursor) {
-    where.push(sql`(${cases.urgencyRank}, ${cases.slaDueAt}, ${cases.id}) > (${f.cursor.rank}, ${f.cursor.due}::timestamptz, ${f.cursor.id}::uuid)`);
-  }
-
   return db
     .select({
-      id: cases.id,
-      urgency: cases.urgency,
-      urgencyRank: cases.urgencyRank,
-      status: cases.status,
-      assignedClinicianId: cases.assignedClinicianId,
+      id: page.id,
+      urgency: page.urgency,
+      urgencyRank: page.urgencyRank,
+      status: page.status,
+      assignedClinicianId: page.assignedClinicianId,
       assigneeName: clinicianProfiles.displayName,
-      regions: cases.regions,
-      areas: cases.areas,
-      submittedAt: cases.submittedAt,
-      slaDueAt: cases.slaDueAt,
-      slaDueKey: sql<string>`${cases.slaDueAt}::text`,
-      breachAlertedAt: cases.breachAlertedAt,
+      regions: page.regions,
+      areas: page.areas,
+      submittedAt: page.submittedAt,
+      slaDueAt: page.slaDueAt,
+      slaDueKey: page.slaDueKey,
+      breachAlertedAt: page.breachAlertedAt,
       patientName: sql<string | null>`coalesce(${patientProfiles.name}, ${patientUser.name})`,
       patientDateOfBirth: patientProfiles.dateOfBirth,
       reasons: latest.reasons,
       mriConcern: latest.mriConcern,
     })
-    .from(cases)
-    .leftJoin(patientProfiles, eq(patientProfiles.userId, cases.patientId))
-    .leftJoin(patientUser, eq(patientUser.id, cases.patientId))
-    .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, cases.assignedClinicianId))
+    .from(page)
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, page.patientId))
+    .leftJoin(patientUser, eq(patientUser.id, page.patientId))
+    .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, page.assignedClinicianId))
     .leftJoinLateral(latest, sql`true`)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(cases.urgencyRank), asc(cases.slaDueAt), asc(cases.id))
-    .limit(f.limit + 1);
+    .orderBy(asc(page.urgencyRank), asc(page.slaDueAt), asc(page.id));
 }
 
 export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {

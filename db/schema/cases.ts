@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -53,6 +54,14 @@ export const cases = pgTable(
     index('cases_assignee_queue_idx').on(t.assignedClinicianId, t.urgencyRank, t.slaDueAt, t.id),
     index('cases_status_queue_idx').on(t.status, t.urgencyRank, t.slaDueAt, t.id),
     index('cases_patient_idx').on(t.patientId, t.submittedAt),
+    // The queue's default views (open cases: new and in review) scan these partial indexes in order, however much
+    // decided history the table holds. The queue query inlines the same status list so the planner can use them.
+    index('cases_open_queue_idx')
+      .on(t.urgencyRank, t.slaDueAt, t.id)
+      .where(sql`status in ('submitted', 'in_review')`),
+    index('cases_open_assignee_queue_idx')
+      .on(t.assignedClinicianId, t.urgencyRank, t.slaDueAt, t.id)
+      .where(sql`status in ('submitted', 'in_review')`),
   ],
 );
 

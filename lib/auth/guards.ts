@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import type { Role } from '@/db/schema';
@@ -28,12 +29,16 @@ export function homePathFor(user: Pick<CurrentUser, 'roles'>): string {
   return '/cases';
 }
 
-export async function currentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user. Memoised per server render (React cache): the header and the page's guard share one session
+ * lookup instead of querying the database twice. Outside a render (route handlers, actions) it runs each time.
+ */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const u = session?.user;
   if (!u?.id || !u.email) return null;
   return { id: u.id, email: u.email, name: u.name ?? null, roles: u.roles, timezone: u.timezone };
-}
+});
 
 /** Pages and server actions: redirect to sign-in when anonymous. */
 export async function requireUser(): Promise<CurrentUser> {

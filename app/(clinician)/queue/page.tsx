@@ -28,8 +28,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   };
   const parsed = queueQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : queueQuerySchema.parse({ assignee: 'any', status: 'open', limit: '50' });
-  const r = await readQueue(user, parsed.success ? q : { ...q, cursor: undefined }, { withCounts: true });
-  const result = r.ok ? r : await readQueue(user, { ...q, cursor: undefined }, { withCounts: true });
+  const r = await readQueue(user, parsed.success ? q : { ...q, cursor: undefined }, { withCounts: false });
+  const result = r.ok ? r : await readQueue(user, { ...q, cursor: undefined }, { withCounts: false });
   if (!result.ok) throw new Error('queue unavailable');
   const filter = {
     assignee: q.assignee,

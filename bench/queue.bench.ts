@@ -1,0 +1,240 @@
+/**
+ * `npm run bench:queue`: the triage queue at 100,000 cases on the PostgreSQL server.
+ *
+ * 1. Creates a throwaway database on DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), migrates it,
+ *    seeds the demo accounts and 100,000 cases (+ intake versions and triage assessments) with INSERT … SELECT
+ *    generate_series, and ANALYZEs.
+ * 2. Times three queue queries — first page, a filtered page (unassigned pool, urgent), a deep keyset page (past
+ *    row 90,000) — through the app's query function (db/queries/queue.ts listQueue) AND as the raw SQL that function
+ *    sends (its own .toSQL() text and parameters), through the same postgres-js client, interleaved in one run.
+ *    Prints EXPLAIN (ANALYZE, BUFFERS) of each, so the index use is visible.
+ * 3. Starts `next start` (build in NEXT_DIST_DIR, default .next-queue) on that database with a signed-in clinician's
+ *    session, and times GET /queue (the page) and GET /api/queue (the JSON API) for the same first page.
+ *
+ * Prints p50/p95 of each next to the raw query's and the ratio. Target: page p95 ≤ 3 × raw query p95 (reported;
+ * exit code 1 only on errors — these machines are noisy, the ratio is the figure to read).
+ * Env: BENCH_CASES (100000), BENCH_ITER (300), BENCH_HTTP (150), BENCH_PORT (3102), NEXT_DIST_DIR (.next-queue).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrateHandle, openPostgres, type Db } from '@/db/client';
+import * as schema from '@/db/schema';
+import { seedAccounts } from '@/db/seed/accounts';
+import { buildQueueQuery, listQueue, type QueueFilter } from '@/db/queries/queue';
+import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
+
+const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const ITER = Number(process.env.BENCH_ITER ?? 300);
+const HTTP = Number(process.env.BENCH_HTTP ?? 150);
+const PORT = Number(process.env.BENCH_PORT ?? 3102);
+const DIST = process.env.NEXT_DIST_DIR ?? '.next-queue';
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: pct(s, 50), p95: pct(s, 95), n: s.length };
+}
+
+async function seed(sql: postgres.Sql, db: Db): Promise<{ clinicianId: string }> {
+  const t0 = performance.now();
+  const accounts = await seedAccounts(db);
+  const clinicianId = accounts.get('clinician@demo.test')!;
+  const staff = [clinicianId, accounts.get('clinician2@demo.test')!, accounts.get('lead@demo.test')!];
+  await sql`INSERT INTO users (id, email, name, roles)
+    SELECT 'bench-c-' || g, 'bench-c-' || g || '@example.test', 'Bench Clinician ' || g, ARRAY['clinician']
+    FROM generate_series(1, 7) g`;
+  await sql`INSERT INTO clinician_profiles (user_id, display_name, areas)
+    SELECT 'bench-c-' || g, 'Bench Clinician ' || g, ARRAY['upper_back','low_back','knee'] FROM generate_series(1, 7) g`;
+  const clinicians = [...staff, ...Array.from({ length: 7 }, (_, i) => `bench-c-${i + 1}`)];
+  await sql`INSERT INTO users (id, email, name, roles)
+    SELECT 'bench-p-' || g, 'bench-p-' || g || '@example.test', 'Bench Patient ' || g, ARRAY['patient'] FROM generate_series(1, 5000) g`;
+  await sql`INSERT INTO patient_profiles (user_id, name, date_of_birth, timezone)
+    SELECT 'bench-p-' || g, 'Bench Patient ' || g, to_char(date '1955-01-01' + (g * 37 % 17000), 'YYYY-MM-DD'), 'UTC' FROM generate_series(1, 5000) g`;
+  // Newest first: case g was submitted g × 5 minutes ago (≈ a year of history). The 3,000 newest are open
+  // (submitted / in review, a third unassigned); older ones are decided or closed, as a real queue's history is.
+  await sql`
+    INSERT INTO cases (patient_id, status, urgency, urgency_rank, assigned_clinician_id, regions, areas, submitted_at, sla_due_at, updated_at)
+    SELECT 'bench-p-' || (1 + g % 5000),
+      CASE WHEN g <= 3000 THEN (CASE WHEN g % 3 = 0 THEN 'submitted' WHEN g % 3 = 1 THEN 'in_review' ELSE 'submitted' END)
+           ELSE (ARRAY['advice_sent','consult_recommended','referred','closed','closed'])[1 + g % 5] END,
+      u.urgency, u.rank,
+      CASE WHEN g <= 3000 AND g % 3 <> 1 THEN NULL ELSE (${sql.array(clinicians)}::text[])[1 + g % ${clinicians.length}] END,
+      (ARRAY[ARRAY['upper_back_right'],ARRAY['low_back'],ARRAY['neck'],ARRAY['knee_left'],ARRAY['shoulder_right'],ARRAY['mid_back']])[1 + g % 6 : 1 + g % 6],
+      (ARRAY[ARRAY['upper_back'],ARRAY['low_back'],ARRAY['neck'],ARRAY['knee'],ARRAY['shoulder'],ARRAY['mid_back']])[1 + g % 6 : 1 + g % 6],
+      now() - make_interval(mins => g * 5),
+      now() - make_interval(mins => g * 5) + make_interval(mins => u.minutes),
+      now()
+    FROM generate_series(1, ${CASES}) g
+    CROSS JOIN LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'emergency' WHEN g % 5 = 0 THEN 'urgent' ELSE 'routine' END AS urgency,
+                               CASE WHEN g % 20 = 0 THEN 0 WHEN g % 5 = 0 THEN 1 ELSE 2 END AS rank,
+                               CASE WHEN g % 20 = 0 THEN 60 WHEN g % 5 = 0 THEN 1440 ELSE 4320 END AS minutes) u`;
+  // A 2-D array slice gives {{x}}; flatten to 1-D text[] as the schema stores.
+  await sql`UPDATE cases SET regions = ARRAY(SELECT unnest(regions)), areas = ARRAY(SELECT unnest(areas))`;
+  await sql`INSERT INTO intake_versions (case_id, version, submission)
+    SELECT id, 1, '{"complaint":{"summary":"Bench case: pain near the shoulder blade after deadlifts."}}'::jsonb FROM cases`;
+  await sql`INSERT INTO triage_assessments (case_id, intake_version_id, urgency, reasons, mri_findings)
+    SELECT c.id, v.id, c.urgency,
+      CASE WHEN c.urgency <> 'routine' THEN '[{"code":"night_pain","source":"screen","text":"Constant night pain that no position eases"}]'::jsonb ELSE '[]'::jsonb END,
+      CASE WHEN hashtext(c.id::text) % 4 = 0
+        THEN '[{"code":"modic_1","levels":["T5","T7"],"negated":false,"concern":"review","evidence":"Modic type 1 signal changes at T5 and T7.","start":0,"end":40}]'::jsonb
+        ELSE '[]'::jsonb END
+    FROM cases c JOIN intake_versions v ON v.case_id = c.id`;
+  // Fresh visibility map and statistics, as autovacuum would leave a table this size.
+  await sql`VACUUM ANALYZE`;
+  console.log(`seeded ${CASES.toLocaleString('en')} cases (+ versions, assessments) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { clinicianId };
+}
+
+interface Scenario {
+  name: string;
+  filter: QueueFilter;
+}
+
+async function scenarios(sql: postgres.Sql, clinicianId: string): Promise<Scenario[]> {
+  // Deep page: the key of the row at position 90,000 of the whole queue (any status), as the API's cursor.
+  const [deep] = await sql<{ rank: number; due: string; id: string }[]>`
+    SELECT urgency_rank AS rank, sla_due_at::text AS due, id::text AS id FROM cases
+    ORDER BY urgency_rank, sla_due_at, id OFFSET ${Math.floor(CASES * 0.9)} LIMIT 1`;
+  const cursor = { rank: deep.rank, due: deep.due, id: deep.id };
+  const scen: Scenario[] = [
+    { name: 'first page (open cases, anyone)', filter: { viewerId: clinicianId, assignee: 'any', status: ['submitted', 'in_review'], limit: 50 } },
+    { name: 'filtered page (pool, urgent, open)', filter: { viewerId: clinicianId, assignee: 'none', urgency: 'urgent', status: ['submitted', 'in_review'], limit: 50 } },
+    { name: `deep keyset page (after row ${Math.floor(CASES * 0.9).toLocaleString('en')}, any status)`, filter: { viewerId: clinicianId, assignee: 'any', limit: 50, cursor } },
+  ];
+  return scen;
+}
+
+async function timeQueries(sql: postgres.Sql, db: Db, s: Scenario) {
+  const q = buildQueueQuery(db, s.filter).toSQL();
+  const app: number[] = [];
+  const raw: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 30; i++) {
+    await listQueue(db, s.filter);
+    await sql.unsafe(q.sql, q.params as never[]);
+  }
+  for (let i = 0; i < ITER; i++) {
+    // Interleaved so both see the same machine load.
+    let t = performance.now();
+    const page = await listQueue(db, s.filter);
+    app.push(performance.now() - t);
+    t = performance.now();
+    const r = await sql.unsafe(q.sql, q.params as never[]);
+    raw.push(performance.now() - t);
+    rows = r.length;
+    if (page.items.length !== Math.min(rows, s.filter.limit)) throw new Error(`app and raw disagree in ${s.name}`);
+  }
+  const plan = await sql.unsafe(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.sql}`, q.params as never[]);
+  return { app: stats(app), raw: stats(raw), rows, plan: plan.map((p) => String(Object.values(p)[0])), sqlText: q.sql };
+}
+
+async function startServer(url: string): Promise<ChildProcess> {
+  if (!fs.existsSync(path.join(DIST, 'BUILD_ID'))) throw new Error(`No production build in ${DIST}: run NEXT_DIST_DIR=${DIST} npx next build first.`);
+  const { SMTP_URL: _smtp, ...inherited } = process.env;
+  void _smtp; // demo mail transport (outbox): no real mail from a benchmark
+  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...inherited,
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: DIST,
+      DATABASE_URL: url,
+      AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
+      AUTH_TRUST_HOST: 'true',
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      AUTH_URL: `http://127.0.0.1:${PORT}`,
+      JOBS_IN_PROCESS: 'false',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      if (r.ok) return child;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error('next start did not become healthy');
+}
+
+async function timeHttp(pathAndQuery: string, cookie: string, expect: (status: number, body: string) => boolean) {
+  const xs: number[] = [];
+  for (let i = 0; i < HTTP + 10; i++) {
+    const t = performance.now();
+    const res = await fetch(`http://127.0.0.1:${PORT}${pathAndQuery}`, { headers: { cookie }, redirect: 'manual' });
+    const body = await res.text();
+    const d = performance.now() - t;
+    if (!expect(res.status, body)) throw new Error(`${pathAndQuery} answered ${res.status}: ${body.slice(0, 200)}`);
+    if (i >= 10) xs.push(d);
+  }
+  return stats(xs);
+}
+
+async function main() {
+  const throwaway = await createThrowawayDatabase(BASE_URL, 'tc_bench_queue');
+  const sql = postgres(throwaway.url, { max: 4, onnotice: () => undefined });
+  const db = drizzle(sql, { schema }) as unknown as Db;
+  let server: ChildProcess | undefined;
+  try {
+    const migrator = await openPostgres(throwaway.url, { max: 1 });
+    await migrateHandle(migrator);
+    await migrator.close();
+    const { clinicianId } = await seed(sql, db);
+    const [{ v }] = await sql<{ v: string }[]>`select version() as v`;
+    console.log(`PostgreSQL: ${v.split(',')[0]}\n`);
+
+    const results = [];
+    for (const s of await scenarios(sql, clinicianId)) {
+      const r = await timeQueries(sql, db, s);
+      results.push({ s, r });
+      console.log(`── ${s.name}: ${r.rows} rows fetched (limit + 1)`);
+      console.log(`   app listQueue  p50 ${ms(r.app.p50)}  p95 ${ms(r.app.p95)}`);
+      console.log(`   raw same SQL   p50 ${ms(r.raw.p50)}  p95 ${ms(r.raw.p95)}   (app/raw p95 ${(r.app.p95 / r.raw.p95).toFixed(2)}×)`);
+      console.log(`   EXPLAIN:\n${r.plan.map((l) => `     ${l}`).join('\n')}\n`);
+    }
+
+    // An authenticated clinician: a database session row, as Auth.js stores it.
+    const token = `bench-${crypto.randomUUID()}`;
+    await sql`INSERT INTO sessions (session_token, user_id, expires) VALUES (${token}, ${clinicianId}, now() + interval '2 hours')`;
+    const cookie = `authjs.session-token=${token}`;
+    server = await startServer(throwaway.url);
+    const first = results[0];
+    const page = await timeHttp('/queue?assignee=any&status=open', cookie, (st, b) => st === 200 && b.includes('Triage queue'));
+    const api = await timeHttp('/api/queue?assignee=any&status=open&limit=50', cookie, (st, b) => st === 200 && b.startsWith('{"items"'));
+    const apiCounts = await timeHttp('/api/queue?assignee=any&status=open&limit=50&counts=1', cookie, (st, b) => st === 200 && b.includes('"counts"'));
+    const health = await timeHttp('/api/health', '', (st) => st === 200);
+    const me = await timeHttp('/api/me', cookie, (st) => st === 200);
+    const raw95 = first.r.raw.p95;
+    console.log(`── server response time for the first page (sequential requests, ${HTTP} each, after 10 warm-up)`);
+    console.log(`   GET /queue (page)               p50 ${ms(page.p50)}  p95 ${ms(page.p95)}   ${(page.p95 / raw95).toFixed(1)}× raw query p95`);
+    console.log(`   GET /api/queue                  p50 ${ms(api.p50)}  p95 ${ms(api.p95)}   ${(api.p95 / raw95).toFixed(1)}× raw query p95`);
+    console.log(`   GET /api/queue&counts=1         p50 ${ms(apiCounts.p50)}  p95 ${ms(apiCounts.p95)}   ${(apiCounts.p95 / raw95).toFixed(1)}× raw query p95`);
+    console.log(`   raw queue SQL (same run)        p50 ${ms(first.r.raw.p50)}  p95 ${ms(raw95)}`);
+    console.log(`   floor: GET /api/health          p50 ${ms(health.p50)}  p95 ${ms(health.p95)}   (no session, one SELECT 1)`);
+    console.log(`   floor: GET /api/me              p50 ${ms(me.p50)}  p95 ${ms(me.p95)}   (session lookup only)`);
+    const ok = page.p95 <= 3 * raw95;
+    console.log(`\nTarget page p95 ≤ 3 × raw query p95: ${ok ? 'met' : 'NOT met'} (${(page.p95 / raw95).toFixed(1)}×).`);
+  } finally {
+    if (server) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    await sql.end({ timeout: 5 });
+    await throwaway.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_open_queue_idx" ON "cases" USING btree ("urgency_rank","sla_due_at","id") WHERE status in ('submitted', 'in_review');--> statement-breakpoint
+CREATE INDEX "cases_open_assignee_queue_idx" ON "cases" USING btree ("assigned_clinician_id","urgency_rank","sla_due_at","id") WHERE status in ('submitted', 'in_review');
