@@ -31,6 +31,11 @@ export const SEGMENT = 5;
 
 /** One pattern to try at a word start. Every field is always set, so all candidates share one object shape. */
 export class Candidate {
+  /** Letters (bit 1–26) the next word must start with before the regex runs; 0: no condition. */
+  readonly followMask: number;
+  /** Some prefix has at most three letters: the table key alone proves a (non-exact) prefix match. */
+  readonly keyIsPrefix: boolean;
+
   constructor(
     readonly family: number,
     /** Start words that lead here; one must match before anything else runs (a cheap filter). */
@@ -38,11 +43,16 @@ export class Candidate {
     /** Prefixes that are whole trigger words: a match needs no regex ("with", "normal"). */
     readonly exact: boolean,
     readonly re: RegExp | null,
-    /** When not empty, the next word must start with one of these letters before the regex runs. */
-    readonly follow: string,
+    /** First letters of the words that can come next in the pattern (a cheap filter before the regex). */
+    follow: string,
     /** Lexicon only: the entry this candidate matches. */
     readonly entry: LexiconEntry | null,
-  ) {}
+  ) {
+    let mask = 0;
+    for (let i = 0; i < follow.length; i++) mask |= 1 << letterOf(follow.charCodeAt(i));
+    this.followMask = mask;
+    this.keyIsPrefix = !exact && prefixes.some((p) => p.length <= 3);
+  }
 }
 
 /**

@@ -56,11 +56,11 @@ function prefixMatch(text: string, at: number, end: number, prefixes: readonly s
   return false;
 }
 
-/** Does the next word after position `from` start with one of `letters`? */
-function followedBy(text: string, from: number, letters: string): boolean {
+/** Does the next word after position `from` start with one of the letters in `mask` (bits 1–26)? */
+function followedBy(text: string, from: number, mask: number): boolean {
   let j = from;
   while (j < text.length && j < from + 8 && !isWordChar(text.charCodeAt(j))) j++;
-  return j < text.length && letters.includes(text[j]);
+  return j < text.length && ((mask >> letterOf(text.charCodeAt(j))) & 1) === 1;
 }
 
 /**
@@ -110,8 +110,8 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
         for (let ci = 0; ci < candidates.length; ci++) {
           const cand = candidates[ci];
           const fam = cand.family;
-          if (w < next[fam] || !prefixMatch(lower, w, i, cand.prefixes, cand.exact)) continue;
-          if (cand.follow !== '' && !followedBy(lower, i, cand.follow)) continue;
+          if (w < next[fam] || (!cand.keyIsPrefix && !prefixMatch(lower, w, i, cand.prefixes, cand.exact))) continue;
+          if (cand.followMask !== 0 && !followedBy(lower, i, cand.followMask)) continue;
           let end = i;
           if (cand.re !== null) {
             cand.re.lastIndex = w;
