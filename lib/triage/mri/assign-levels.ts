@@ -75,15 +75,29 @@ export function sentenceLevels(
   return { clusters: from === to ? [] : all.slice(from, to), lastLeading: null, lower, sentStart, heading };
 }
 
+/** Characters LEADING_RE can match (ASCII white space, '(' and the letters of its words); others rule it out. */
+const LEADING_CHARS = new Uint8Array(128);
+for (const ch of ' \t\n\r\v\f(atonifrmhelv') LEADING_CHARS[ch.charCodeAt(0)] = 1;
+
+/** LEADING_RE on text[from, to), with a cheap character check first (most segments hold other words). */
+function isLeading(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && LEADING_CHARS[c] === 0) return false;
+  }
+  return LEADING_RE.test(text.slice(from, to));
+}
+
 function leadingIndex(seg: Segmenter, s: SentenceLevels): number[] {
   if (s.lastLeading !== null) return s.lastLeading;
   const lastLeading: number[] = [];
-  s.clusters.forEach((cl, i) => {
+  for (let i = 0; i < s.clusters.length; i++) {
+    const cl = s.clusters[i];
     const b = lastBelow(seg.at, cl.start);
     const segStart = b >= 0 && seg.end[b] > s.sentStart ? seg.end[b] : s.sentStart;
-    const leading = cl.start - segStart < 40 && LEADING_RE.test(s.lower.slice(segStart, cl.start));
+    const leading = cl.start - segStart < 40 && isLeading(s.lower, segStart, cl.start);
     lastLeading.push(leading ? i : i > 0 ? lastLeading[i - 1] : -1);
-  });
+  }
   s.lastLeading = lastLeading;
   return lastLeading;
 }
