@@ -99,6 +99,15 @@ test.describe('triage queue', () => {
     await patient.goto(`/cases/${caseId}`);
     await expect(patient.getByText(personal)).toBeVisible();
     await expect(patient.getByText(/Hi Deniz,/).first()).toBeVisible();
+
+    // The patient answers in the same thread (own case only; internal notes are the team's), and the team sees it.
+    const replySince = Date.now();
+    const reply = 'Thank you! I will start with the empty bar on Monday.';
+    expect((await patient.request.post(`/api/intakes/${caseId}/messages`, { data: { body: reply } })).status()).toBe(201);
+    expect((await patient.request.post(`/api/intakes/${caseId}/messages`, { data: { body: 'note', internal: true } })).status()).toBe(400);
+    await waitForMail(page.request, DEMO.clinician, /A patient replied/, replySince);
+    await page.reload();
+    await expect(page.getByTestId('case-thread')).toContainText(reply);
     await patient.close();
   });
 
