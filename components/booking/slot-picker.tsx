@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { dayKey, formatDay, formatTime } from '@/lib/booking/format';
+import { dayKey, formatDay, formatShortDay, formatTime } from '@/lib/booking/format';
 
 export interface SlotDto {
   startsAt: string;
@@ -89,7 +89,8 @@ export function SlotPicker({
         <div className="flex flex-wrap gap-2">
           {days.map((k) => {
             const first = byDay.get(k)![0]!;
-            const label = formatDay(Date.parse(first.startsAt), viewerTimezone);
+            const label = formatShortDay(Date.parse(first.startsAt), viewerTimezone);
+            const full = formatDay(Date.parse(first.startsAt), viewerTimezone);
             const id = `day-${k}`;
             return (
               <div key={k}>
@@ -106,10 +107,12 @@ export function SlotPicker({
                 />
                 <label
                   htmlFor={id}
-                  className="block cursor-pointer rounded-lg border border-line bg-white px-3 py-2 text-sm peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600"
+                  className="block min-w-[5.5rem] cursor-pointer rounded-lg border border-line bg-white px-3 py-2 text-center text-sm peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600"
                 >
-                  {label}
-                  <span className="sr-only">, {byDay.get(k)!.length} free times</span>
+                  <span aria-hidden>{label}</span>
+                  <span className="sr-only">
+                    {full}, {byDay.get(k)!.length} free times
+                  </span>
                 </label>
               </div>
             );

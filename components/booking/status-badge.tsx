@@ -11,5 +11,9 @@ const LABELS: Record<BookingStatus, { label: string; tone: 'neutral' | 'info' | 
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
   const s = LABELS[status];
-  return <Badge tone={s.tone}>{s.label}</Badge>;
+  return (
+    <Badge tone={s.tone} className="w-fit shrink-0">
+      {s.label}
+    </Badge>
+  );
 }

@@ -11,6 +11,16 @@ export function formatTime(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 }
 
+/** "Tue 24 Nov" — compact, for day chips. */
+export function formatShortDay(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
+}
+
+/** "Tue, 24 Nov 2026, 17:30–18:15 (Europe/Istanbul, GMT+3)". */
+export function formatRangeInZone(start: Date, end: Date, timeZone: string): string {
+  return `${formatInZone(start, timeZone, { withZone: false, dateStyle: 'full' })}–${formatTime(end.getTime(), timeZone)} (${zoneLabel(start.getTime(), timeZone)})`;
+}
+
 export function formatDay(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
 }

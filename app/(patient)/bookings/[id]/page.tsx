@@ -13,7 +13,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
-import { formatInZone, formatMoney, formatTime } from '@/lib/booking/format';
+import { formatInZone, formatMoney, formatRangeInZone, formatTime } from '@/lib/booking/format';
 import { bookingForActor } from '@/lib/booking/manage';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/booking/notifications';
 import { canReschedule, decideCancellation, refundDeadline } from '@/lib/booking/policy';
@@ -70,9 +70,9 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           <BookingStatusBadge status={b.status} />
         </div>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-          <dt className="text-sm text-muted">{as === 'patient' ? 'Your time' : 'Your time'}</dt>
+          <dt className="text-sm text-muted">Your time</dt>
           <dd className="font-medium" data-testid="booking-time">
-            {formatInZone(b.startsAt, viewerZone, { dateStyle: 'full' })} – {formatTime(b.endsAt.getTime(), viewerZone)}
+            {formatRangeInZone(b.startsAt, b.endsAt, viewerZone)}
           </dd>
           {otherZone !== viewerZone && (
             <>
