@@ -170,3 +170,57 @@ export async function listIntakeVersions(db: Db, caseId: string) {
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
+
+export interface NewSubmittedCase {
+  patientId: string;
+  urgency: CaseUrgency;
+  urgencyRank: number;
+  assignedClinicianId: string | null;
+  regions: readonly string[];
+  areas: readonly string[];
+  now: Date;
+  submission: unknown;
+  reasons: unknown;
+  mriFindings: unknown;
+  eventPayload: Record<string, unknown>;
+}
+
+/**
+ * Writes a new case with its intake version 1, its triage assessment and its 'submitted' event, and removes the
+ * patient's draft, in ONE statement (data-modifying CTEs). Submission is the hot path: on PGlite every round trip
+ * holds the single connection, so four inserts and a delete as one statement keep the queue moving. The SLA due
+ * time is computed from sla_policies in the same statement (seeded defaults when a row is missing).
+ */
+export async function insertSubmittedCase(tx: Db, c: NewSubmittedCase): Promise<{ id: string; slaDueAt: Date }> {
+  const now = c.now.toISOString();
+  const result = await tx.execute(sql`
+    WITH new_case AS (
+      INSERT INTO cases (patient_id, status, urgency, urgency_rank, assigned_clinician_id, regions, areas, submitted_at, sla_due_at, current_version, updated_at)
+      VALUES (
+        ${c.patientId}, 'submitted', ${c.urgency}, ${c.urgencyRank}, ${c.assignedClinicianId},
+        ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(c.regions)}::jsonb)),
+        ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(c.areas)}::jsonb)),
+        ${now}::timestamptz,
+        ${now}::timestamptz + make_interval(mins => coalesce((SELECT minutes FROM sla_policies WHERE urgency = ${c.urgency}), ${DEFAULT_SLA_MINUTES[c.urgency]})),
+        1, ${now}::timestamptz
+      )
+      RETURNING id, sla_due_at
+    ), new_version AS (
+      INSERT INTO intake_versions (case_id, version, submission, created_at)
+      SELECT id, 1, ${JSON.stringify(c.submission)}::jsonb, ${now}::timestamptz FROM new_case
+      RETURNING id, case_id
+    ), new_assessment AS (
+      INSERT INTO triage_assessments (case_id, intake_version_id, urgency, reasons, mri_findings, created_at)
+      SELECT case_id, id, ${c.urgency}, ${JSON.stringify(c.reasons)}::jsonb, ${JSON.stringify(c.mriFindings)}::jsonb, ${now}::timestamptz FROM new_version
+    ), new_event AS (
+      INSERT INTO case_events (case_id, actor_id, kind, to_status, payload, created_at)
+      SELECT id, ${c.patientId}, 'submitted', 'submitted', ${JSON.stringify(c.eventPayload)}::jsonb, ${now}::timestamptz FROM new_case
+    ), dropped_draft AS (
+      DELETE FROM intake_drafts WHERE patient_id = ${c.patientId}
+    )
+    SELECT id, sla_due_at FROM new_case`);
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: string; sla_due_at: Date | string }[];
+  const row = rows[0];
+  if (!row) throw new Error('insertSubmittedCase: the case row was not created');
+  return { id: row.id, slaDueAt: new Date(row.sla_due_at) };
+}

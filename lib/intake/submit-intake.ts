@@ -1,16 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { listRoutingCandidates, slaMinutesFor, type RoutingCandidate } from '@/db/queries/intakes';
-import {
-  caseEvents,
-  cases,
-  intakeDrafts,
-  intakeVersions,
-  patientProfiles,
-  triageAssessments,
-  URGENCY_RANK,
-} from '@/db/schema';
+import { insertSubmittedCase, listRoutingCandidates, type RoutingCandidate } from '@/db/queries/intakes';
+import { patientProfiles, URGENCY_RANK } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { appUrl } from '@/lib/env';
 import { sendMail as defaultSendMail } from '@/lib/mail';
@@ -95,49 +86,19 @@ export async function submitIntake(
 
     const candidates = await listRoutingCandidates(tx);
     const assignedClinicianId = route({ regions, urgency }, candidates);
-    const slaMinutes = await slaMinutesFor(tx, urgency);
-
-    const [kase] = await tx
-      .insert(cases)
-      .values({
-        patientId: patient.id,
-        status: 'submitted',
-        urgency,
-        urgencyRank: URGENCY_RANK[urgency],
-        assignedClinicianId,
-        regions: [...regions],
-        areas,
-        submittedAt: now,
-        slaDueAt: new Date(now.getTime() + slaMinutes * 60_000),
-        currentVersion: 1,
-        updatedAt: now,
-      })
-      .returning({ id: cases.id });
-
-    const [version] = await tx
-      .insert(intakeVersions)
-      .values({ caseId: kase.id, version: 1, submission, createdAt: now })
-      .returning({ id: intakeVersions.id });
-
-    await tx.insert(triageAssessments).values({
-      caseId: kase.id,
-      intakeVersionId: version.id,
+    const kase = await insertSubmittedCase(tx, {
+      patientId: patient.id,
       urgency,
+      urgencyRank: URGENCY_RANK[urgency],
+      assignedClinicianId,
+      regions,
+      areas,
+      now,
+      submission,
       reasons: assessment.reasons,
       mriFindings: assessment.mriFindings,
-      createdAt: now,
+      eventPayload: { version: 1, urgency, assignedClinicianId, areas },
     });
-
-    await tx.insert(caseEvents).values({
-      caseId: kase.id,
-      actorId: patient.id,
-      kind: 'submitted',
-      toStatus: 'submitted',
-      payload: { version: 1, urgency, assignedClinicianId, areas },
-      createdAt: now,
-    });
-
-    await tx.delete(intakeDrafts).where(eq(intakeDrafts.patientId, patient.id));
 
     const actor = { id: patient.id, roles: patient.roles ?? ['patient' as const] };
     await audit(
