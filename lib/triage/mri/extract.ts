@@ -5,6 +5,7 @@ import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
 import { clusterMentions, sortUniqueLevels, type LevelCluster } from './levels';
 import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { predicateIn, type PredicateHits } from './predicates';
 import { scanReport, type Term } from './scan';
 import type { Span } from './split';
 
@@ -96,18 +97,9 @@ class SentenceSink {
   }
 }
 
-function cutBeforeComma(window: string): string {
-  const c = window.lastIndexOf(',');
-  return c < 0 ? window : window.slice(c + 1);
-}
-
-function cutAfterComma(window: string): string {
-  const c = window.indexOf(',');
-  return c < 0 ? window : window.slice(0, c);
-}
-
 interface Context {
   lower: string;
+  predicates: PredicateHits;
   neg: NegationIndex;
   seg: Segmenter;
   sentence: Span;
@@ -121,9 +113,10 @@ function levelsOf(ctx: Context, t: Term): readonly string[] {
 
 /** Anatomy words joined by "and"/"or"/"," share the predicate: "the canal and foramina are narrowed". */
 function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number): void {
-  const { lower, neg, sentence, sink } = ctx;
-  let before: string | null = null;
-  let after = '';
+  const { lower, neg, sentence, sink, predicates } = ctx;
+  // The windows before and after the group, each cut at a comma; computed once, for the first term not negated.
+  let beforeFrom = -1;
+  let afterTo = -1;
   for (let k = i; k < j; k++) {
     const t = terms[k];
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
@@ -131,18 +124,31 @@ function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number)
       sink.add(code, true, levelsOf(ctx, t));
       continue;
     }
-    if (before === null) {
-      const first = terms[i];
-      const last = terms[j - 1];
+    const first = terms[i];
+    const last = terms[j - 1];
+    if (beforeFrom < 0) {
       const prevEnd = i > 0 ? terms[i - 1].end : sentence.start;
       const nextStart = j < terms.length ? terms[j].start : sentence.end;
       const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
-      const hi = Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER);
-      before = cutBeforeComma(lower.slice(lo, first.start));
-      after = cutAfterComma(lower.slice(last.end, Math.max(last.end, hi)));
+      const hi = Math.max(last.end, Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER));
+      beforeFrom = lo;
+      for (let p = first.start - 1; p >= lo; p--) {
+        if (lower.charCodeAt(p) === 44) { // ','
+          beforeFrom = p + 1;
+          break;
+        }
+      }
+      afterTo = hi;
+      for (let p = last.end; p < hi; p++) {
+        if (lower.charCodeAt(p) === 44) {
+          afterTo = p;
+          break;
+        }
+      }
     }
     const predicate = t.entry.predicate;
-    if (predicate !== undefined && (predicate.test(before) || predicate.test(after))) {
+    if (predicate !== undefined && (predicateIn(lower, predicates, predicate, beforeFrom, first.start)
+      || predicateIn(lower, predicates, predicate, last.end, afterTo))) {
       sink.add(code, false, levelsOf(ctx, t));
     } else if (isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
       sink.add(code, true, levelsOf(ctx, t));
@@ -178,12 +184,12 @@ function sentenceHits(ctx: Context, terms: readonly Term[]): void {
 export function extractMriFindings(report: string): MriFinding[] {
   if (typeof report !== 'string' || report.trim() === '') return [];
   const lower = lowerSameLength(report);
-  const { sentences, mentions, terms, negation: neg, segments } = scanReport(lower, report);
+  const { sentences, mentions, terms, negation: neg, segments, predicates } = scanReport(lower, report);
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
   const sink = new SentenceSink(report, out);
-  const ctx: Context = { lower, neg, seg, sentence: { start: 0, end: 0 }, levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink };
+  const ctx: Context = { lower, predicates, neg, seg, sentence: { start: 0, end: 0 }, levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink };
 
   let t0 = 0;
   let c0 = 0;

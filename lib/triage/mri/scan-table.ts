@@ -67,7 +67,8 @@ for (let c = 0; c < 128; c++) {
 /** Letter index 1–26 of a character code, else 0. */
 export const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);
 
-const keyOfWord = (word: string): number =>
+/** The table key of a word: its first three letters (a non-letter or a missing letter counts as 0). */
+export const keyOfWord = (word: string): number =>
   letterOf(word.charCodeAt(0)) * 729 + letterOf(word.charCodeAt(1) | 0) * 27 + letterOf(word.charCodeAt(2) | 0);
 
 /** For each three-letter key: the candidates to try there, lexicon entries first, in priority order. */
@@ -102,31 +103,31 @@ function buildTable(): Map<number, Candidate[]> {
   return table;
 }
 
-interface Index {
+/** A table keyed by three letters (see `keyOfWord`) as two small typed-array levels plus a list of values. */
+export interface LetterIndex<T> {
   /** First two letters → offset of a block of 27 in `third`, or -1. */
   firstTwo: Int16Array;
   /** Block offset + third letter → index in `lists`, or -1. */
   third: Int16Array;
-  lists: Candidate[][];
+  lists: T[][];
 }
 
-function buildIndex(): Index {
+export function buildLetterIndex<T>(table: Map<number, T[]>): LetterIndex<T> {
   const firstTwo = new Int16Array(27 * 27).fill(-1);
-  const table = buildTable();
   const blocks = new Set([...table.keys()].map((key) => Math.floor(key / 27))).size;
   const third = new Int16Array(blocks * 27).fill(-1);
-  const lists: Candidate[][] = [];
+  const lists: T[][] = [];
   let used = 0;
-  for (const [key, candidates] of table) {
+  for (const [key, values] of table) {
     const two = Math.floor(key / 27);
     if (firstTwo[two] < 0) {
       firstTwo[two] = used;
       used += 27;
     }
     third[firstTwo[two] + (key % 27)] = lists.length;
-    lists.push(candidates);
+    lists.push(values);
   }
   return { firstTwo, third, lists };
 }
 
-export const { firstTwo: FIRST_TWO, third: THIRD, lists: LISTS } = buildIndex();
+export const { firstTwo: FIRST_TWO, third: THIRD, lists: LISTS } = buildLetterIndex(buildTable());

@@ -1,6 +1,7 @@
 import type { LexiconEntry } from './lexicon';
 import { mentionAt, type LevelMention } from './levels';
 import type { NegationIndex, Trigger } from './negation';
+import { PREDICATE_STARTS, recordPredicates, type PredicateHits } from './predicates';
 import * as table from './scan-table';
 import { pushTrimmed, sentenceEndAt, type Span } from './split';
 
@@ -31,10 +32,13 @@ export interface ScanResult {
   terms: Term[];
   negation: NegationIndex;
   segments: SegmentBoundaries;
+  /** Where the predicate words of anatomy terms start ("narrowed", "compressed"). */
+  predicates: PredicateHits;
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
 const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, FIRST_TWO, LISTS, NORMAL, POST, PRE, PSEUDO_Y, THIRD } = table;
+const { firstTwo: PRED_FIRST_TWO, third: PRED_THIRD, lists: PRED_LISTS } = PREDICATE_STARTS;
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);
 const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
@@ -78,6 +82,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
   const normal: Trigger[] = [];
   const breaks: number[] = [];
   const segments: SegmentBoundaries = { at: [], end: [], isWith: [], strong: [] };
+  const predicates: PredicateHits = { start: [], end: [], mask: [] };
   // End of the last match per family: matches within a family never overlap.
   const next = [0, 0, 0, 0, 0, 0];
   const n = lower.length;
@@ -103,8 +108,13 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
           mentionNext = mention.end;
         }
       }
-      const block = FIRST_TWO[letterOf(c0) * 27 + letterOf(c1)];
-      const list = block < 0 ? -1 : THIRD[block + letterOf(c2)];
+      const first2 = letterOf(c0) * 27 + letterOf(c1);
+      const l2 = letterOf(c2);
+      const predBlock = PRED_FIRST_TWO[first2];
+      const predList = predBlock < 0 ? -1 : PRED_THIRD[predBlock + l2];
+      if (predList >= 0) recordPredicates(lower, w, PRED_LISTS[predList], predicates);
+      const block = FIRST_TWO[first2];
+      const list = block < 0 ? -1 : THIRD[block + l2];
       if (list >= 0) {
         const candidates = LISTS[list];
         for (let ci = 0; ci < candidates.length; ci++) {
@@ -166,5 +176,5 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     }
   }
   pushTrimmed(report, sentences, sentenceFrom, n);
-  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments };
+  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates };
 }
