@@ -154,6 +154,45 @@ test.describe('triage queue', () => {
     await priya.close();
   });
 
+  test('an urgent case prompts a referral; a consult recommendation sends the booking link; a case is handed over with a reason', async ({ page, request }) => {
+    const urgent = await makePoolCase(request, { patientName: 'Ref Urgent', redFlags: ['fever_unwell'] });
+    expect(urgent.urgency).toBe('urgent');
+    await signInAs(page, 'clinician');
+    await page.goto(`/queue/cases/${urgent.caseId}`);
+    await expect(page.getByText('Urgent case: consider a referral')).toBeVisible();
+    await expect(page.getByLabel('Refer to medical care')).toBeChecked();
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    await expect(page.getByText('Give the reason for the referral (the patient reads it).')).toBeVisible();
+    const since = Date.now();
+    await page.getByLabel('Within 1–2 days').check();
+    await page.getByLabel(/Reason \(the patient reads this\)/).fill('Fever with back pain needs a doctor to rule out an infection.');
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Referral sent' })).toBeVisible();
+    const referral = await waitForMail(request, urgent.patientEmail, /recommends medical care/, since);
+    expect(referral.text).toContain('within the next day or two');
+
+    const routine = await makePoolCase(request, { patientName: 'Consult Routine' });
+    await page.goto(`/queue/cases/${routine.caseId}`);
+    await page.getByLabel('Recommend a video consult').check();
+    await page.getByRole('button', { name: 'Send consult invitation' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Consult recommended' })).toBeVisible();
+    const invite = await waitForMail(request, routine.patientEmail, /recommends a video consult/, since);
+    expect(invite.text).toContain(`/book?case=${routine.caseId}`);
+
+    const handover = await makePoolCase(request, { patientName: 'Hand Over' });
+    await page.goto(`/queue/cases/${handover.caseId}`);
+    await page.getByRole('button', { name: 'Claim this case' }).click();
+    await expect(page.getByTestId('case-assignee')).toHaveText(/You hold this case/);
+    await page.getByRole('button', { name: 'Reassign…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reassign to a colleague' });
+    await dialog.getByLabel('Colleague').selectOption({ label: 'Priya Nair' });
+    await dialog.getByLabel('Reason').fill('Priya covers this area this week.');
+    await dialog.getByRole('button', { name: 'Reassign' }).click();
+    await expect(page.getByTestId('case-assignee')).toHaveText(/Held by Priya Nair/);
+    await expect(page.getByTestId('case-history')).toContainText('reason: Priya covers this area this week.');
+    await waitForMail(request, DEMO.clinician2, /A case was handed to you/, since);
+  });
+
   test('the queue refreshes itself when a case arrives, without a reload', async ({ page, request }) => {
     await signInAs(page, 'clinician2');
     await page.goto('/queue?assignee=none&status=open&urgency=emergency');
