@@ -86,16 +86,16 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
   // End of the last match per family: matches within a family never overlap.
   const next = [0, 0, 0, 0, 0, 0];
   const n = lower.length;
-  let wordStart = -1;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? lower.charCodeAt(i) : 32;
+    let c = i < n ? lower.charCodeAt(i) : 32;
     if (c < 128 && CHAR_CLASS[c] !== 0) {
-      if (wordStart < 0) wordStart = i;
-      continue;
-    }
-    if (wordStart >= 0) {
-      const w = wordStart;
-      wordStart = -1;
+      // A word: run to its end in a tight loop, then look it up.
+      const w = i;
+      for (i++; i < n; i++) {
+        c = lower.charCodeAt(i);
+        if (c >= 128 || CHAR_CLASS[c] === 0) break;
+      }
+      if (i === n) c = 32;
       const len = i - w;
       const c0 = lower.charCodeAt(w);
       const c1 = len > 1 ? lower.charCodeAt(w + 1) : 0;
