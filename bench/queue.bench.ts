@@ -224,6 +224,7 @@ async function main() {
     const page = await timeHttp('/queue?assignee=any&status=open', cookie, (st, b) => st === 200 && b.includes('Triage queue'), rawFirst);
     const api = await timeHttp('/api/queue?assignee=any&status=open&limit=50', cookie, (st, b) => st === 200 && b.startsWith('{"items"'), rawFirst);
     const apiCounts = await timeHttp('/api/queue?assignee=any&status=open&limit=50&counts=1', cookie, (st, b) => st === 200 && b.includes('"counts"'), rawFirst);
+    const emptyPage = await timeHttp('/queue?assignee=any&status=open&area=head', cookie, (st, b) => st === 200 && b.includes('No cases match'));
     const health = await timeHttp('/api/health', '', (st) => st === 200);
     const me = await timeHttp('/api/me', cookie, (st) => st === 200);
     const line = (label: string, r: { p50: number; p95: number; raw?: { p50: number; p95: number } }) =>
@@ -235,6 +236,7 @@ async function main() {
     line('GET /queue (page)', page);
     line('GET /api/queue', api);
     line('GET /api/queue&counts=1', apiCounts);
+    line('floor: GET /queue, 0 rows', emptyPage);
     line('floor: GET /api/health', health);
     line('floor: GET /api/me (session)', me);
     const ratio = page.p95 / page.raw!.p95;
