@@ -155,6 +155,17 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
   });
 
+  it('charge.refunded (e.g. a refund made in the Stripe dashboard) marks the payment refunded, once', async () => {
+    const { held, sessionId } = await hold();
+    const paid = stripe.complete(sessionId);
+    await deliver(stripeEvent('checkout.session.completed', paid));
+    const charge = { id: 'ch_test_1', object: 'charge', payment_intent: paid.payment_intent, amount: 9500, amount_refunded: 9500, refunded: true, refunds: { object: 'list', data: [{ id: 're_dashboard_1', object: 'refund', amount: 9500 }] } };
+    const event = stripeEvent('charge.refunded', charge);
+    await deliver(event);
+    await deliver(event);
+    expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'refunded', refunded_cents: 9500 });
+  });
+
   it('answers 500 when the effect fails (Stripe retries) and applies it once on the retry', async () => {
     const { held, sessionId, clinician, type, startsAt } = await hold();
     await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second' where id = $1`, [held.id]);
