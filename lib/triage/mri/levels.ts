@@ -31,10 +31,9 @@ const SEQUENCE_BEFORE_RE = /(?:low|high|increased|decreased|bright|dark|on|inter
 // A nerve root named by its vertebra ("the traversing S1 nerve root") is not a level of the finding.
 const ROOT_AFTER_RE = /[ \t]*(?:and[ \t]+[ctls]\d{1,2}[ \t]+)?(?:nerve|root|radicul)/iy;
 
-/** Index of vertebra `letter``num` in VERTEBRAE, or undefined ("L9", "C0"). */
-function vertebraIndex(letter: string, num: string): number | undefined {
-  const c = letter.charCodeAt(0) | 32;
-  const k = num.length === 1 ? num.charCodeAt(0) - 48 : (num.charCodeAt(0) - 48) * 10 + num.charCodeAt(1) - 48;
+/** Index of vertebra `letter` (a character code) number `k` in VERTEBRAE, or undefined ("L9", "C0"). */
+function vertebraIndexOf(letter: number, k: number): number | undefined {
+  const c = letter | 32;
   if (k < 1) return undefined;
   if (c === 99) return k <= 7 ? k - 1 : undefined; // c
   if (c === 116) return k <= 12 ? 6 + k : undefined; // t
@@ -42,49 +41,96 @@ function vertebraIndex(letter: string, num: string): number | undefined {
   return k <= 5 ? 23 + k : undefined; // s
 }
 
-function isSequenceName(text: string, start: number, end: number, letter: string, num: string): boolean {
-  if ((letter.charCodeAt(0) | 32) !== 116 || (num !== '1' && num !== '2')) return false;
+const numberOf = (num: string): number =>
+  num.length === 1 ? num.charCodeAt(0) - 48 : (num.charCodeAt(0) - 48) * 10 + num.charCodeAt(1) - 48;
+
+/** Index of vertebra `letter``num` in VERTEBRAE, or undefined ("L9", "C0"). */
+function vertebraIndex(letter: string, num: string): number | undefined {
+  return vertebraIndexOf(letter.charCodeAt(0), numberOf(num));
+}
+
+/** "T1"/"T2" (written with one digit) followed or preceded by sequence words. */
+function isSequenceName(text: string, start: number, end: number, letter: number, k: number, digits: number): boolean {
+  if ((letter | 32) !== 116 || digits !== 1 || (k !== 1 && k !== 2)) return false;
   SEQUENCE_AFTER_RE.lastIndex = end;
   if (SEQUENCE_AFTER_RE.test(text)) return true;
   return SEQUENCE_BEFORE_RE.test(text.slice(Math.max(0, start - 14), start));
 }
 
-/** All level mentions in the text, in order. Linear: one regex pass with bounded context checks. */
 /** All level mentions in the text, in order (the scanner finds the same ones inline with mentionAt). */
 export function findLevelMentions(text: string): LevelMention[] {
   const out: LevelMention[] = [];
   MENTION_RE.lastIndex = 0;
   for (let m = MENTION_RE.exec(text); m !== null; m = MENTION_RE.exec(text)) {
-    const mention = toMention(text, m);
+    const second = m[4] === undefined ? null : { letter: (m[3] ?? m[1]).charCodeAt(0), k: numberOf(m[4]) };
+    const mention = toMention(text, m.index, m.index + m[0].length, m[1].charCodeAt(0), numberOf(m[2]), m[2].length, second);
     if (mention !== null) out.push(mention);
   }
   return out;
 }
 
-const MENTION_Y = new RegExp(MENTION_RE.source.slice(2), 'iy');
-
-/** The level mention starting at a word start, if any ("L4-5", "t12"; not "T2-weighted"). */
-export function mentionAt(text: string, at: number): LevelMention | null {
-  MENTION_Y.lastIndex = at;
-  const m = MENTION_Y.exec(text);
-  return m === null ? null : toMention(text, m);
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isBlankCode = (c: number): boolean => c === 32 || c === 9;
+const isLevelLetter = (c: number): boolean => {
+  const l = c | 32;
+  return l === 99 || l === 116 || l === 108 || l === 115;
+};
+/** Is there a word boundary at `e`, right after a digit (the end of the text or a non-word character)? */
+function boundaryAfterDigit(text: string, e: number): boolean {
+  if (e >= text.length) return true;
+  const c = text.charCodeAt(e);
+  return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigitCode(c) || c === 95);
 }
 
-function toMention(text: string, m: RegExpExecArray): LevelMention | null {
-  const start = m.index;
-  const end = start + m[0].length;
-  const first = vertebraIndex(m[1], m[2]);
+/**
+ * The level mention starting at `at`, if any ("L4-5", "t12"; not "T2-weighted"): what MENTION_RE matches there
+ * (same alternatives, tried in the regex's backtracking order), read without running a regex.
+ */
+export function mentionAt(text: string, at: number): LevelMention | null {
+  const letter = text.charCodeAt(at);
+  if (!isLevelLetter(letter) || !isDigitCode(text.charCodeAt(at + 1))) return null;
+  for (let d1 = isDigitCode(text.charCodeAt(at + 2)) ? 2 : 1; d1 >= 1; d1--) {
+    const p = at + 1 + d1;
+    const k = d1 === 1 ? text.charCodeAt(at + 1) - 48 : (text.charCodeAt(at + 1) - 48) * 10 + text.charCodeAt(at + 2) - 48;
+    // The optional group "[ \t]?[-–—/][ \t]?([ctls])?(\d{1,2})", greedy: tried before skipping it.
+    for (let s1 = isBlankCode(text.charCodeAt(p)) ? 1 : 0; s1 >= 0; s1--) {
+      const sep = text.charCodeAt(p + s1);
+      if (sep !== 45 && sep !== 0x2013 && sep !== 0x2014 && sep !== 47) continue;
+      const q = p + s1 + 1;
+      for (let s2 = isBlankCode(text.charCodeAt(q)) ? 1 : 0; s2 >= 0; s2--) {
+        const r = q + s2;
+        for (let l2 = isLevelLetter(text.charCodeAt(r)) ? 1 : 0; l2 >= 0; l2--) {
+          const u = r + l2;
+          if (!isDigitCode(text.charCodeAt(u))) continue;
+          for (let d2 = isDigitCode(text.charCodeAt(u + 1)) ? 2 : 1; d2 >= 1; d2--) {
+            if (!boundaryAfterDigit(text, u + d2)) continue;
+            const k2 = d2 === 1 ? text.charCodeAt(u) - 48 : (text.charCodeAt(u) - 48) * 10 + text.charCodeAt(u + 1) - 48;
+            return toMention(text, at, u + d2, letter, k, d1, { letter: l2 === 1 ? text.charCodeAt(r) : letter, k: k2 });
+          }
+        }
+      }
+    }
+    if (boundaryAfterDigit(text, p)) return toMention(text, at, p, letter, k, d1, null);
+  }
+  return null;
+}
+
+/** A mention from its parts: first letter and number (and digit count), and the second level when written. */
+function toMention(
+  text: string, start: number, end: number, letter: number, k: number, digits: number, second: { letter: number; k: number } | null,
+): LevelMention | null {
+  const first = vertebraIndexOf(letter, k);
   if (first === undefined) return null;
-  if (m[4] === undefined) {
-    if (isSequenceName(text, start, end, m[1], m[2])) return null;
+  if (second === null) {
+    if (isSequenceName(text, start, end, letter, k, digits)) return null;
     ROOT_AFTER_RE.lastIndex = end;
     if (ROOT_AFTER_RE.test(text)) return null;
     return { start, end, first, last: first, disc: false };
   }
-  const second = vertebraIndex(m[3] ?? m[1], m[4]);
-  if (second === undefined || second <= first) return { start, end, first, last: first, disc: false };
-  if (isSequenceName(text, start, end, m[1], m[2])) return null;
-  return { start, end, first, last: second, disc: second === first + 1 };
+  const last = vertebraIndexOf(second.letter, second.k);
+  if (last === undefined || last <= first) return { start, end, first, last: first, disc: false };
+  if (isSequenceName(text, start, end, letter, k, digits)) return null;
+  return { start, end, first, last, disc: last === first + 1 };
 }
 
 // Gaps between two mentions, matched in place (sticky) and required to end where the next mention starts.
