@@ -14,13 +14,14 @@ vi.mock('@/lib/auth/config', () => ({
 }));
 
 const { POST } = await import('./route');
-const { GET: GET_ONE } = await import('./[id]/route');
+const { GET: GET_ONE, PUT: PUT_ONE } = await import('./[id]/route');
 const { GET: GET_FHIR } = await import('./[id]/fhir/route');
 
 const post = (body: unknown) =>
   POST(new Request('http://test/api/intakes', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const getOne = (id: string) => GET_ONE(new Request(`http://test/api/intakes/${id}`), params(id));
+const putOne = (id: string, body: unknown) => PUT_ONE(new Request(`http://test/api/intakes/${id}`, { method: 'PUT', body: JSON.stringify(body) }), params(id));
 const getFhir = (id: string) => GET_FHIR(new Request(`http://test/api/intakes/${id}/fhir`), params(id));
 
 async function rowCount(db: TestDb['db']) {
@@ -120,5 +121,27 @@ describe.each(testDbKinds())('intake API (%s)', (kind) => {
 
     const reads = await t.db.select().from(auditEvents).where(eq(auditEvents.resourceId, id));
     expect(reads.map((a) => a.action)).toEqual(expect.arrayContaining(['intake.submit', 'intake.view', 'intake.export_fhir']));
+  });
+
+  it('PUT adds a new version for the owner only; the submitted version stays as it was', async () => {
+    as('a@example.test');
+    const { id } = await (await post(rightScapulaIntake())).json();
+    const edited = rightScapulaIntake();
+    edited.complaint.painNow = 2;
+    const res = await putOne(id, edited);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id, version: 2, urgency: 'routine' });
+    const json = await (await getOne(id)).json();
+    expect(json.version).toBe(2);
+    expect(json.submission.complaint.painNow).toBe(2);
+    const versions = await t.db.select().from(intakeVersions).where(eq(intakeVersions.caseId, id)).orderBy(intakeVersions.version);
+    expect((versions[0].submission as { complaint: { painNow: number } }).complaint.painNow).toBe(6);
+
+    expect((await putOne(id, { ...edited, extra: true })).status).toBe(400);
+    as('b@example.test');
+    expect((await putOne(id, edited)).status).toBe(404);
+    expect((await putOne('nope', edited)).status).toBe(404);
+    session.user = null;
+    expect((await putOne(id, edited)).status).toBe(401);
   });
 });

@@ -1,7 +1,12 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
+import { isUuid } from '@/db/queries/intakes';
+import { audit } from '@/lib/audit';
+import { readJsonBody } from '@/lib/http';
+import { amendIntake } from '@/lib/intake/amend-intake';
 import { intakeJson, readIntakeForViewer } from '@/lib/intake/read-intake';
+import { intakeSubmissionSchema } from '@/lib/validation/intake';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,4 +18,25 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   const found = await readIntakeForViewer(await getDb(), guard.user, id, 'intake.view');
   if (!found) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   return NextResponse.json(intakeJson(found), { headers: { 'cache-control': 'private, no-store' } });
+}
+
+/**
+ * The patient's own edit after submission (an extra to CONTRACTS §4): the same IntakeSubmission schema →
+ * 200 {"id","version","urgency"} with a NEW immutable version (the submitted ones are kept); 400 invalid_intake;
+ * 404 for anyone else's case; 409 {"error":"case_closed"} once the case is closed.
+ */
+export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const guard = await apiGuard(['patient'], 'intake');
+  if (!guard.ok) return guard.response;
+  const { id } = await ctx.params;
+  const body = await readJsonBody(req, intakeSubmissionSchema, { invalidError: 'invalid_intake', maxBytes: 200_000 });
+  if (!body.ok) return body.response;
+  const result = isUuid(id) ? await amendIntake(await getDb(), guard.user, id, body.data) : ({ ok: false, reason: 'not_found' } as const);
+  if (!result.ok) {
+    await audit({ actor: guard.user, action: 'intake.amend', resourceType: 'case', resourceId: id.slice(0, 100), outcome: 'denied', details: { reason: result.reason } });
+    return result.reason === 'closed'
+      ? NextResponse.json({ error: 'case_closed', message: 'This case is closed. Start a new intake instead.' }, { status: 409 })
+      : NextResponse.json({ error: 'not_found' }, { status: 404 });
+  }
+  return NextResponse.json({ id: result.id, version: result.version, urgency: result.urgency });
 }
