@@ -51,6 +51,12 @@ function sentenceTerms(lower: string, all: readonly Term[], from: number, to: nu
   return out;
 }
 
+/** Does any term in all[from, to) need sentenceTerms (a bare "stenosis" or "lesion")? */
+function needsFilter(all: readonly Term[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (all[i].entry.bareStenosis === true || all[i].entry.bareLesion === true) return true;
+  return false;
+}
+
 function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const codes = all[i].entry.codes;
@@ -112,7 +118,7 @@ function levelsOf(ctx: Context, t: Term): readonly string[] {
 }
 
 /** Anatomy words joined by "and"/"or"/"," share the predicate: "the canal and foramina are narrowed". */
-function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number): void {
+function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: number, i: number, j: number): void {
   const { lower, neg, sentence, sink, predicates } = ctx;
   // The windows before and after the group, each cut at a comma; computed once, for the first term not negated.
   let beforeFrom = -1;
@@ -127,8 +133,8 @@ function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number)
     const first = terms[i];
     const last = terms[j - 1];
     if (beforeFrom < 0) {
-      const prevEnd = i > 0 ? terms[i - 1].end : sentence.start;
-      const nextStart = j < terms.length ? terms[j].start : sentence.end;
+      const prevEnd = i > from ? terms[i - 1].end : sentence.start;
+      const nextStart = j < to ? terms[j].start : sentence.end;
       const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
       const hi = Math.max(last.end, Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER));
       beforeFrom = lo;
@@ -156,16 +162,17 @@ function anatomyHits(ctx: Context, terms: readonly Term[], i: number, j: number)
   }
 }
 
-function sentenceHits(ctx: Context, terms: readonly Term[]): void {
+/** Findings of the sentence's terms terms[from, to). */
+function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: number): void {
   const { lower, neg, sentence, sink } = ctx;
-  let i = 0;
-  while (i < terms.length) {
+  let i = from;
+  while (i < to) {
     const t = terms[i];
     if (t.entry.kind === 'anatomy') {
       let j = i + 1;
-      while (j < terms.length && terms[j].entry.kind === 'anatomy' && terms[j].start - terms[j - 1].end < 16
+      while (j < to && terms[j].entry.kind === 'anatomy' && terms[j].start - terms[j - 1].end < 16
         && gapIs(GROUP_GAP_RE, lower, terms[j - 1].end, terms[j].start)) j++;
-      anatomyHits(ctx, terms, i, j);
+      anatomyHits(ctx, terms, from, to, i, j);
       i = j;
       continue;
     }
@@ -217,11 +224,13 @@ export function extractMriFindings(report: string): MriFinding[] {
       heading = headings.levelsFor(lineStart);
     }
 
-    const sTerms = sentenceTerms(lower, terms, t0, t1);
+    // Most sentences keep all their terms: no copy then.
+    const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
     ctx.sentence = s;
     ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
     sink.open(s);
-    sentenceHits(ctx, sTerms);
+    if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
+    else sentenceHits(ctx, sTerms, 0, sTerms.length);
     sink.close();
   }
   return out;
