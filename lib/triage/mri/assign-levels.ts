@@ -57,10 +57,13 @@ function lastBelow(values: readonly number[], pos: number): number {
 }
 
 export interface SentenceLevels {
-  clusters: readonly LevelCluster[];
+  /** The report's level clusters; the sentence's are all[from, to). */
+  all: readonly LevelCluster[];
+  from: number;
+  to: number;
   /**
-   * For each cluster, the index of the last leading cluster ("At L4-5, …", "L4-5: …") at or before it, or -1.
-   * Computed on first use: most findings resolve before rule 3.
+   * For each cluster of the sentence, the index (in `all`) of the last leading cluster ("At L4-5, …", "L4-5: …") at
+   * or before it, or -1. Computed on first use: most findings resolve before rule 3.
    */
   lastLeading: number[] | null;
   lower: string;
@@ -68,11 +71,13 @@ export interface SentenceLevels {
   heading: readonly string[] | null;
 }
 
+const NO_LEVELS: readonly string[] = [];
+
 export function sentenceLevels(
   lower: string, seg: Segmenter, all: readonly LevelCluster[], from: number, to: number, sentStart: number,
   heading: readonly string[] | null,
 ): SentenceLevels {
-  return { clusters: from === to ? [] : all.slice(from, to), lastLeading: null, lower, sentStart, heading };
+  return { all, from, to, lastLeading: null, lower, sentStart, heading };
 }
 
 /** Characters LEADING_RE can match (ASCII white space, '(' and the letters of its words); others rule it out. */
@@ -91,12 +96,12 @@ function isLeading(text: string, from: number, to: number): boolean {
 function leadingIndex(seg: Segmenter, s: SentenceLevels): number[] {
   if (s.lastLeading !== null) return s.lastLeading;
   const lastLeading: number[] = [];
-  for (let i = 0; i < s.clusters.length; i++) {
-    const cl = s.clusters[i];
+  for (let i = s.from; i < s.to; i++) {
+    const cl = s.all[i];
     const b = lastBelow(seg.at, cl.start);
     const segStart = b >= 0 && seg.end[b] > s.sentStart ? seg.end[b] : s.sentStart;
     const leading = cl.start - segStart < 40 && isLeading(s.lower, segStart, cl.start);
-    lastLeading.push(leading ? i : i > 0 ? lastLeading[i - 1] : -1);
+    lastLeading.push(leading ? i : i > s.from ? lastLeading[i - s.from - 1] : -1);
   }
   s.lastLeading = lastLeading;
   return lastLeading;
@@ -105,37 +110,37 @@ function leadingIndex(seg: Segmenter, s: SentenceLevels): number[] {
 export function assignLevels(
   seg: Segmenter, s: SentenceLevels, start: number, end: number, sentStart: number, sentEnd: number,
 ): readonly string[] {
-  const { clusters } = s;
-  if (clusters.length === 0) return s.heading ?? [];
+  const { all, from, to } = s;
+  if (from === to) return s.heading ?? NO_LEVELS;
   const b = lastBelow(seg.at, start);
   const segStart = b >= 0 && seg.at[b] >= sentStart ? seg.end[b] : sentStart;
   const afterWith = b >= 0 && seg.at[b] >= sentStart && seg.isWith[b];
   const e = lastBelow(seg.at, end) + 1;
   const segEnd = e < seg.at.length && seg.at[e] < sentEnd ? seg.at[e] : sentEnd;
-  const inside = lastEndingBy(clusters, end);
-  if (inside >= 0 && clusters[inside].start >= start) return clusters[inside].levels; // "pathological T8 fracture"
-  const before = lastEndingBy(clusters, start);
-  const after = firstStartingAt(clusters, end);
-  if (after < clusters.length && clusters[after].start < segEnd) return clusters[after].levels;
-  if (before >= 0 && clusters[before].start >= segStart) return clusters[before].levels;
-  const leadingBefore = before >= 0 ? leadingIndex(seg, s)[before] : -1;
-  if (leadingBefore >= 0) return clusters[leadingBefore].levels;
+  const inside = lastEndingBy(all, from, to, end);
+  if (inside >= from && all[inside].start >= start) return all[inside].levels; // "pathological T8 fracture"
+  const before = lastEndingBy(all, from, to, start);
+  const after = firstStartingAt(all, from, to, end);
+  if (after < to && all[after].start < segEnd) return all[after].levels;
+  if (before >= from && all[before].start >= segStart) return all[before].levels;
+  const leadingBefore = before >= from ? leadingIndex(seg, s)[before - from] : -1;
+  if (leadingBefore >= 0) return all[leadingBefore].levels;
   // A level list after a strong boundary ("…, with mild desiccation at L5-S1") belongs to that clause.
-  const afterOk = after < clusters.length && strongBetween(seg, end, clusters[after].start) === 0;
-  if (afterWith && before >= 0) return clusters[before].levels;
-  if (afterOk) return clusters[after].levels;
-  if (before >= 0) return clusters[before].levels;
-  return s.heading ?? [];
+  const afterOk = after < to && strongBetween(seg, end, all[after].start) === 0;
+  if (afterWith && before >= from) return all[before].levels;
+  if (afterOk) return all[after].levels;
+  if (before >= from) return all[before].levels;
+  return s.heading ?? NO_LEVELS;
 }
 
-/** Index of the last cluster ending at or before pos, or -1. */
-function lastEndingBy(clusters: readonly LevelCluster[], pos: number): number {
-  let lo = 0;
-  let hi = clusters.length - 1;
-  let ans = -1;
+/** Index of the last cluster in all[from, to) ending at or before pos, or from - 1. */
+function lastEndingBy(all: readonly LevelCluster[], from: number, to: number, pos: number): number {
+  let lo = from;
+  let hi = to - 1;
+  let ans = from - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (clusters[mid].end <= pos) {
+    if (all[mid].end <= pos) {
       ans = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -143,13 +148,13 @@ function lastEndingBy(clusters: readonly LevelCluster[], pos: number): number {
   return ans;
 }
 
-/** Index of the first cluster starting at or after pos, or clusters.length. */
-function firstStartingAt(clusters: readonly LevelCluster[], pos: number): number {
-  let lo = 0;
-  let hi = clusters.length;
+/** Index of the first cluster in all[from, to) starting at or after pos, or to. */
+function firstStartingAt(all: readonly LevelCluster[], from: number, to: number, pos: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (clusters[mid].start < pos) lo = mid + 1;
+    if (all[mid].start < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
