@@ -312,6 +312,10 @@ test("patient B gets 404 for patient A's case page, API and FHIR, and never sees
   await signIn(b, newPatientEmail('other'));
   const pageRes = await b.goto(`/cases/${id}`);
   expect(pageRes?.status()).toBe(404);
+  expect((await b.goto(`/cases/${id}/edit`))?.status()).toBe(404);
+  expect(await b.content()).not.toContain(marker);
+  expect((await b.request.put(`/api/intakes/${id}`, { data: submission })).status()).toBe(404);
+  await b.goto(`/cases/${id}`);
   await expect(b.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await b.content()).not.toContain(marker);
   for (const path of [`/api/intakes/${id}`, `/api/intakes/${id}/fhir`]) {
@@ -373,4 +377,26 @@ test('a stale tab cannot silently overwrite newer answers saved from another tab
   await expect(page.getByLabel('Your name')).toHaveValue('Second tab');
   await expectSaved(page);
   await expectNoA11yViolations(page);
+});
+
+test('a patient updates a submitted case: a new version, the original kept', async ({ page }) => {
+  await signIn(page, newPatientEmail('update'));
+  const created = await page.request.post('/api/intakes', { data: rightScapulaIntake() });
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/cases/${id}`);
+  await expect(page.getByText('6 out of 10')).toBeVisible();
+  await page.getByRole('link', { name: 'Update your answers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Update your answers' })).toBeVisible();
+  await expect(page.getByRole('heading', STEP('Review and consent'))).toBeVisible();
+  await page.getByRole('button', { name: 'Edit The story' }).click();
+  await page.getByRole('group', { name: 'How bad is the pain right now?' }).getByText('3', { exact: true }).click();
+  await page.getByRole('button', { name: /Go to step 8/ }).click();
+  await page.getByLabel(/I agree that the rehab team stores my answers/).check();
+  await page.getByLabel(/I understand this service is not for emergencies/).check();
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Send the update' }).click();
+  await expect(page.getByText('Updated — this is version 2')).toBeVisible();
+  await expect(page.getByText('3 out of 10')).toBeVisible();
+  const json = (await (await page.request.get(`/api/intakes/${id}`)).json()) as { version: number };
+  expect(json.version).toBe(2);
 });

@@ -36,6 +36,8 @@ export interface IntakeWizardProps {
   serverDraft: ServerDraft | null;
   prefill: { name: string | null; dateOfBirth: string | null; sex: string | null; timezone: string | null };
   timezones: readonly string[];
+  /** Editing a submitted case: starts from its current answers, no draft autosave, sent as a new version. */
+  amend?: { caseId: string; submission: unknown };
 }
 
 const EMERGENCY_CODES = RED_FLAG_QUESTIONS.filter((q) => q.urgency === 'emergency').map((q) => q.code);
@@ -55,6 +57,7 @@ export function IntakeWizardRoot(props: IntakeWizardProps) {
       </p>
     );
   }
+  if (props.amend) return <IntakeWizard {...props} local={null} />;
   const local = readLocalDraft(props.userId);
   // Same base as the server's draft: it holds edits the server never got. Any other base means the server moved on
   // (saved from another device, or submitted/discarded): the local copy is stale and must not resurrect it.
@@ -64,14 +67,16 @@ export function IntakeWizardRoot(props: IntakeWizardProps) {
 
 function initialValues(props: IntakeWizardProps & { local: LocalDraft | null }): IntakeForm {
   const base = emptyIntake(props.prefill);
-  const data = props.local?.data ?? props.serverDraft?.data;
+  const data = props.amend?.submission ?? props.local?.data ?? props.serverDraft?.data;
   const values = data ? mergeDraft(base, data) : base;
+  // Editing a submitted case asks for consent again.
+  if (props.amend) values.consent = emptyIntake().consent;
   if (!values.patient.timezone) values.patient.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
   return values;
 }
 
 function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
-  const { userId, serverDraft, prefill, timezones, local } = props;
+  const { userId, serverDraft, prefill, timezones, local, amend } = props;
   const router = useRouter();
   const methods = useForm<IntakeForm, unknown, IntakeSubmission>({
     resolver: zodResolver(intakeSubmissionSchema),
@@ -84,9 +89,9 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
   });
   const { getValues, reset, setError, clearErrors, handleSubmit, control, formState } = methods;
 
-  const initialStep = local?.step ?? serverDraft?.step ?? 'about';
+  const initialStep: IntakeStep = amend ? 'review' : (local?.step ?? serverDraft?.step ?? 'about');
   const [step, setStep] = useState<IntakeStep>(initialStep);
-  const [reached, setReached] = useState(INTAKE_STEPS.indexOf(initialStep));
+  const [reached, setReached] = useState(amend ? INTAKE_STEPS.length - 1 : INTAKE_STEPS.indexOf(initialStep));
   const [summary, setSummary] = useState<SummaryError[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -100,6 +105,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
   const autosave = useDraftAutosave({
     userId,
     initialRevision: serverDraft?.revision ?? 0,
+    disabled: Boolean(amend),
     initiallyDirty: local !== null,
     snapshot: () => ({ data: getValues(), step: stepRef.current }),
   });
@@ -224,11 +230,20 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     setFormError(null);
     try {
       await saveNow();
-      const res = await fetch('/api/intakes', {
-        method: 'POST',
+      const res = await fetch(amend ? `/api/intakes/${amend.caseId}` : '/api/intakes', {
+        method: amend ? 'PUT' : 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(submission),
       });
+      if (amend && res.status === 200) {
+        router.push(`/cases/${amend.caseId}?updated=1`);
+        return;
+      }
+      if (res.status === 409 && amend) {
+        setFormError('This case is closed, so it cannot be changed. Start a new intake instead.');
+        setSubmitting(false);
+        return;
+      }
       if (res.status === 201) {
         const body = (await res.json()) as { id: string };
         autosave.stop();
@@ -280,8 +295,12 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     <div className="mx-auto max-w-3xl space-y-6">
       {emergency && <EmergencyPanel />}
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Tell us about your pain</h1>
-        <p className="mt-1 text-muted">About 10 minutes. Your answers are saved as you go, so you can stop and come back on any device.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{amend ? 'Update your answers' : 'Tell us about your pain'}</h1>
+        <p className="mt-1 text-muted">
+          {amend
+            ? 'Change what is new or wrong, then send it again. We keep what you sent before; the team sees both versions.'
+            : 'About 10 minutes. Your answers are saved as you go, so you can stop and come back on any device.'}
+        </p>
       </div>
       <StepProgress
         current={step}
@@ -291,6 +310,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
           goTo(s);
         }}
       />
+      {!amend && (
       <p
         role="status"
         aria-live="polite"
@@ -304,6 +324,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
       >
         {statusText}
       </p>
+      )}
       {local && (
         <Alert tone="info">We restored answers you typed on this device that had not reached our server yet.</Alert>
       )}
@@ -374,7 +395,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
               <span />
             )}
             <Button type="submit" busy={submitting || formState.isSubmitting}>
-              {isLast ? 'Send to the rehab team' : 'Next'}
+              {isLast ? (amend ? 'Send the update' : 'Send to the rehab team') : 'Next'}
             </Button>
           </div>
         </form>

@@ -68,6 +68,8 @@ export function useDraftAutosave(opts: {
   initialRevision: number;
   /** The form starts from a local copy the server has not confirmed: send it soon. */
   initiallyDirty?: boolean;
+  /** No draft at all (editing a submitted case): every call is a no-op. */
+  disabled?: boolean;
   snapshot: () => { data: unknown; step: IntakeStep };
 }) {
   const { userId } = opts;
@@ -77,7 +79,7 @@ export function useDraftAutosave(opts: {
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempt = useRef(0);
-  const stopped = useRef(false);
+  const stopped = useRef(opts.disabled ?? false);
   const snapshotRef = useRef(opts.snapshot);
   useEffect(() => {
     snapshotRef.current = opts.snapshot;

@@ -37,10 +37,10 @@ const STATUS_EVENT_LABELS: Record<CaseStatus, string> = {
  * A patient's own case: status timeline, guidance for their urgency while they wait (emergency first), the team's
  * messages, their scan explained and their answers read-only. Anyone else's case is a 404 (never 403).
  */
-export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string; updated?: string }> }) {
   const user = await requireRole(['patient'], 'case');
   const { id } = await params;
-  const { submitted } = await searchParams;
+  const { submitted, updated } = await searchParams;
   const db = await getDb();
   // Patients see only their own cases, even if they also hold another role.
   const found = await readIntakeForViewer(db, { id: user.id, roles: ['patient'] }, id, 'case.view');
@@ -73,6 +73,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {submitted === '1' && (
         <Alert tone="success" role="status" title="Sent — we have your answers">
           We sent a confirmation to {user.email}. You can close this page; we will email you when the team replies.
+        </Alert>
+      )}
+      {updated === '1' && (
+        <Alert tone="success" role="status" title={`Updated — this is version ${found.version.version}`}>
+          The team sees your new answers and the earlier ones.
         </Alert>
       )}
       {urgency !== 'emergency' && (
@@ -130,10 +135,14 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <h2 id="answers-heading" className="text-lg font-semibold">
           Your answers
         </h2>
-        <p className="text-sm text-muted">This is what you sent (version {found.version.version}). It is kept exactly as you wrote it.</p>
+        <p className="text-sm text-muted">
+          This is what you sent (version {found.version.version}). It is kept exactly as you wrote it; if something changed,
+          use “Update your answers” below.
+        </p>
         <IntakeAnswers answers={submission as AnswersView} showMri={!report} />
       </section>
       <div className="flex flex-wrap gap-2">
+        {kase.status !== 'closed' && <ButtonLink href={`/cases/${kase.id}/edit`}>Update your answers</ButtonLink>}
         <ButtonLink href="/cases" variant="secondary">
           Back to my cases
         </ButtonLink>
