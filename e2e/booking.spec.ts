@@ -186,3 +186,45 @@ test("another patient cannot open someone else's booking or demo checkout", asyn
   expect((await intruder.request.post(`/api/bookings/${bookingId}/cancel`, { data: {} })).status()).toBe(404);
   await other.close();
 });
+
+test('a patient books from their case (the "consult recommended" link) and the booking is linked to the case', async ({ page, request }) => {
+  const clinician = await newClinician(request);
+  const email = newPatientEmail('fromcase');
+  const made = await request.post('/api/test/queue-case', { data: { patientEmail: email } });
+  expect(made.status()).toBe(201);
+  const { caseId } = (await made.json()) as { caseId: string };
+  await signIn(page, email);
+  await page.goto(`/book?case=${caseId}`);
+  await expect(page.getByText('This consult will be linked to your case')).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(clinician.name) }).check();
+  const first = page.locator('input[name="slot-time"]').first();
+  await expect(first).toBeAttached();
+  await page.locator(`label[for="${await first.getAttribute('id')}"]`).click();
+  await page.getByRole('button', { name: 'Hold this time and pay' }).click();
+  await page.getByRole('button', { name: /Pay £95\.00 \(demo\)/ }).click();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+  await expect(page.getByText('Linked to your case')).toBeVisible();
+  const booking = await (await page.request.get(`/api/bookings/${new URL(page.url()).pathname.split('/').pop()}`)).json();
+  expect(booking.caseId).toBe(caseId);
+});
+
+test('a clinician closes a date in their availability and its slots disappear', async ({ page, request }) => {
+  const res = await request.post('/api/test/booking-clinician', { data: { timezone: 'Europe/London' } });
+  const clinician = (await res.json()) as { id: string; email: string };
+  const types = (await (await request.get('/api/consult-types')).json()) as { id: string; name: string }[];
+  const initial = types.find((t) => t.name === 'Initial video consult')!;
+  const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  const window = `from=${day}T00:00:00Z&to=${day}T23:59:00Z`;
+  const before = await (await request.get(`/api/clinicians/${clinician.id}/slots?consultType=${initial.id}&${window}`)).json();
+  expect(before.length).toBeGreaterThan(0);
+
+  await signIn(page, clinician.email);
+  await page.goto('/availability');
+  await page.getByLabel('Date').fill(day);
+  await expect(page.getByLabel('Not working that day')).toBeChecked();
+  await page.getByRole('button', { name: 'Save this date' }).click();
+  await expect(page.getByText(`Hours for ${day} saved.`)).toBeVisible();
+  await expect(page.getByText(`${day}: not working`)).toBeVisible();
+  const after = await (await request.get(`/api/clinicians/${clinician.id}/slots?consultType=${initial.id}&${window}`)).json();
+  expect(after).toEqual([]);
+});
