@@ -5,6 +5,7 @@ const ITEMS = [
   { key: 'team', href: '/admin', label: 'Team' },
   { key: 'templates', href: '/admin/templates', label: 'Advice templates' },
   { key: 'slas', href: '/admin/slas', label: 'SLAs' },
+  { key: 'consult-types', href: '/admin/consult-types', label: 'Consult types' },
   { key: 'workload', href: '/admin/workload', label: 'Workload' },
   { key: 'audit', href: '/admin/audit', label: 'Audit log' },
 ] as const;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { listConsultTypes } from '@/db/queries/consult-types';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/guards';
@@ -15,17 +15,13 @@ export default async function ConsultTypesPage() {
   await requireRole(['admin'], 'consult_types');
   const types = await listConsultTypes(await getDb(), { includeInactive: true });
   return (
-    <div className="mx-auto max-w-4xl">
+    <div>
       <PageHeader
         title="Consult types"
         description="What patients can book: length, price, buffer after each consult, minimum notice, how far ahead, and the full-refund window."
-        actions={
-          <Link href="/admin" className="text-sm font-medium text-brand-700 underline">
-            Administration
-          </Link>
-        }
       />
-      <div className="space-y-4">
+      <AdminNav current="consult-types" />
+      <div className="max-w-4xl space-y-4">
         {types.map((t) => (
           <Card key={t.id}>
             <details>
