@@ -12,7 +12,6 @@ import { levelsOfParts } from './levels';
  */
 const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?[ \t]*:/iy;
 const HEADING_FIRST_CHAR = /[ \t\-*•ctlsCTLS]/y;
-const SECTION_RE = /[ \t]*[a-z][a-z \t]{0,30}:/iy;
 const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
 /** A heading stands alone on its line for at most this many lines below it. */
 const HEADING_REACH = 30;
@@ -31,6 +30,24 @@ function headingAt(text: string, lineStart: number): Heading | null {
   const levels = levelsOfParts(m[1], m[2], m[3], m[4]);
   REST_BLANK_RE.lastIndex = HEADING_RE.lastIndex;
   return { levels, alone: REST_BLANK_RE.test(text) };
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * A section heading such as "Impression:" at the line start: /[ \t]*[a-z][a-z \t]{0,30}:/iy written out (a letter,
+ * then at most 30 letters, spaces or tabs, then ':'; no other path can reach the ':').
+ */
+function isSection(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  const stop = i + 31;
+  for (i++; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c) && c !== 32 && c !== 9) break;
+  }
+  return text.charCodeAt(i) === 58;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
@@ -65,10 +82,7 @@ export class HeadingTracker {
       const h = this.own !== undefined ? this.own : headingAt(text, this.lineStart);
       if (h !== null) this.stop(h.alone ? h.levels : null);
       else if (isBlank(text, this.lineStart, end)) this.stop(null);
-      else {
-        SECTION_RE.lastIndex = this.lineStart;
-        if (SECTION_RE.test(text)) this.stop(null);
-      }
+      else if (isSection(text, this.lineStart)) this.stop(null);
       this.own = undefined;
       this.line++;
       this.lineStart = end + 1;

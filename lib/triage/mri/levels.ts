@@ -49,6 +49,16 @@ function vertebraIndex(letter: string, num: string): number | undefined {
   return vertebraIndexOf(letter.charCodeAt(0), numberOf(num));
 }
 
+/** ROOT_AFTER_RE at `end`; most mentions are followed by none of the letters it needs next ('and', 'nerve', 'root'). */
+function isRootAfter(text: string, end: number): boolean {
+  let j = end;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  const c = text.charCodeAt(j) | 32;
+  if (c !== 97 && c !== 110 && c !== 114) return false;
+  ROOT_AFTER_RE.lastIndex = end;
+  return ROOT_AFTER_RE.test(text);
+}
+
 /** "T1"/"T2" (written with one digit) followed or preceded by sequence words. */
 function isSequenceName(text: string, start: number, end: number, letter: number, k: number, digits: number): boolean {
   if ((letter | 32) !== 116 || digits !== 1 || (k !== 1 && k !== 2)) return false;
@@ -123,8 +133,7 @@ function toMention(
   if (first === undefined) return null;
   if (second === null) {
     if (isSequenceName(text, start, end, letter, k, digits)) return null;
-    ROOT_AFTER_RE.lastIndex = end;
-    if (ROOT_AFTER_RE.test(text)) return null;
+    if (isRootAfter(text, end)) return null;
     return { start, end, first, last: first, disc: false };
   }
   const last = vertebraIndexOf(second.letter, second.k);
