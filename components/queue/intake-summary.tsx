@@ -1,7 +1,8 @@
 import { Card } from '@/components/ui/card';
 import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
-import { EpisodeTimeline, monthText } from './episode-timeline';
+import { monthText, weeksUntil } from '@/lib/queue/timeline';
+import { EpisodeTimeline } from './episode-timeline';
 import { MriReportView } from './mri-report-view';
 
 const PRIOR_CARE_LABELS: Record<string, string> = {
@@ -12,11 +13,6 @@ const PRIOR_CARE_LABELS: Record<string, string> = {
   imaging: 'Imaging',
   other: 'Other',
 };
-
-/** Whole weeks from `now` until a YYYY-MM-DD date (negative when it has passed). */
-export function weeksUntil(date: string, now: number): number {
-  return Math.floor((Date.parse(`${date}T00:00:00Z`) - now) / (7 * 86_400_000));
-}
 
 function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (

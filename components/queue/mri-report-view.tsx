@@ -1,5 +1,6 @@
 import { explainFinding, FINDING_LABELS, type MriFinding } from '@/lib/triage';
 import { cn } from '@/components/ui/cn';
+import { mergeSpans } from '@/lib/queue/highlight';
 
 const CONCERN_RANK = { common: 0, review: 1, urgent: 2 } as const;
 const MARK: Record<'common' | 'review' | 'urgent' | 'negated', string> = {
@@ -9,29 +10,6 @@ const MARK: Record<'common' | 'review' | 'urgent' | 'negated', string> = {
   negated: 'bg-slate-100 text-slate-800 ring-1 ring-slate-300',
 };
 const CONCERN_TEXT = { urgent: 'Urgent', review: 'Needs review', common: 'Common' } as const;
-
-interface Span {
-  start: number;
-  end: number;
-  findings: number[];
-}
-
-/** Merges the findings' evidence ranges into non-overlapping spans, each listing the findings it carries. */
-export function mergeSpans(findings: MriFinding[], length: number): Span[] {
-  const ranges = findings
-    .map((f, i) => ({ start: Math.max(0, f.start), end: Math.min(length, f.end), i }))
-    .filter((r) => r.end > r.start)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Span[] = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last && r.start < last.end) {
-      last.end = Math.max(last.end, r.end);
-      last.findings.push(r.i);
-    } else out.push({ start: r.start, end: r.end, findings: [r.i] });
-  }
-  return out;
-}
 
 function spanTone(findings: MriFinding[]): keyof typeof MARK {
   const live = findings.filter((f) => !f.negated);

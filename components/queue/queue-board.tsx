@@ -18,7 +18,8 @@ function regionText(regions: string[]): string {
   return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
 }
 
-function Flags({ item }: { item: QueueItemJson }) {
+function Flags({ item, quietWhenNone = false }: { item: QueueItemJson; quietWhenNone?: boolean }) {
+  if (quietWhenNone && !item.redFlag && !item.mriConcern) return null;
   return (
     <span className="flex flex-wrap gap-1">
       {item.redFlag && <Badge tone="danger" className="whitespace-nowrap">Red flag</Badge>}
@@ -195,8 +196,8 @@ export function QueueBoard({
                     <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
                   </div>
                   <p className="mt-1 text-sm">{regionText(item.regions)}</p>
-                  <div className="mt-2">
-                    <Flags item={item} />
+                  <div className="mt-2 empty:hidden">
+                    <Flags item={item} quietWhenNone />
                   </div>
                   <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                     <dt className="text-muted">Waited</dt>

@@ -125,7 +125,7 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
 /** Counts per status and per urgency as a compact, readable summary. */
 export function QueueCountsSummary({ counts }: { counts: QueueCounts }) {
   return (
-    <section aria-label="Counts" className="mb-4 grid gap-3 sm:grid-cols-2">
+    <section aria-label="Counts" className="mb-4 grid items-start gap-3 sm:grid-cols-2">
       <div className="rounded-xl border border-line bg-white p-3">
         <h2 className="text-sm font-semibold text-muted">By urgency (shown statuses)</h2>
         <ul className="mt-2 flex flex-wrap gap-2" data-testid="counts-urgency">
