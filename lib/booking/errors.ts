@@ -6,7 +6,8 @@ export type BookingErrorCode =
   | 'invalid_slot'
   | 'not_allowed'
   | 'state_changed'
-  | 'payment_provider_error';
+  | 'payment_provider_error'
+  | 'too_many_holds';
 
 const STATUS: Record<BookingErrorCode, number> = {
   slot_unavailable: 409,
@@ -16,6 +17,7 @@ const STATUS: Record<BookingErrorCode, number> = {
   not_allowed: 409,
   state_changed: 409,
   payment_provider_error: 502,
+  too_many_holds: 429,
 };
 
 export class BookingError extends Error {

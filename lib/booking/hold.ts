@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, gt } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { getBookableClinician } from '@/db/queries/availability';
 import { expireLapsedHoldsInRange, transitionBooking } from '@/db/queries/bookings';
@@ -13,6 +13,9 @@ import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession }
 import { isBookableTime } from './availability';
 import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
 import { isValidTimeZone } from './zoned-time';
+
+/** One patient cannot keep the calendar blocked with unpaid holds. */
+export const MAX_LIVE_HOLDS_PER_PATIENT = 3;
 
 export interface HoldRequest {
   clinicianId: string;
@@ -46,6 +49,13 @@ export async function holdSlot(patient: CurrentUser, req: HoldRequest): Promise<
       .where(and(eq(cases.id, req.intakeId), eq(cases.patientId, patient.id)))
       .limit(1);
     if (!owned) throw new BookingError('intake_not_found', 'We could not find that case.');
+  }
+  const [live] = await db
+    .select({ n: count() })
+    .from(bookings)
+    .where(and(eq(bookings.patientId, patient.id), eq(bookings.status, 'pending_payment'), gt(bookings.holdExpiresAt, new Date())));
+  if ((live?.n ?? 0) >= MAX_LIVE_HOLDS_PER_PATIENT) {
+    throw new BookingError('too_many_holds', `You already have ${MAX_LIVE_HOLDS_PER_PATIENT} times on hold. Pay for one or release it in My bookings first.`);
   }
   if (!(await isBookableTime(db, clinician, type, req.startsAt))) {
     throw new BookingError('slot_unavailable', 'That time is not offered (outside working hours, too soon or too far ahead). Please pick one of the listed slots.');

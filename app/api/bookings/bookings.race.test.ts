@@ -82,6 +82,18 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
     expect((await bad.json()).fieldErrors).toHaveProperty('startsAt');
   });
 
+  it('limits one patient to 3 unpaid holds at a time (429)', async () => {
+    const clinician = await makeClinician(t.db);
+    const type = await makeConsultType(t.db);
+    const patient = await makePatient(t.db);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      queue.push(patient);
+      statuses.push((await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt: gridSlot(8 + i).toISOString() })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+
   it("answers 404 for an intake the patient does not own", async () => {
     const clinician = await makeClinician(t.db);
     const type = await makeConsultType(t.db);
