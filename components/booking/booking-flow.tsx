@@ -25,6 +25,8 @@ export interface ClinicianOption {
   areaLabels: string[];
   timezone: string;
   nextFreeSlot: string | null;
+  /** Covers a body area of the case this booking is for. */
+  coversCase?: boolean;
 }
 
 const noSubscribe = () => () => undefined;
@@ -152,6 +154,11 @@ export function BookingFlow({
                 />
                 <span className="min-w-0">
                   <span className="block font-semibold">{c.name}</span>
+                  {c.coversCase && (
+                    <Badge tone="success" className="mt-1">
+                      Covers your case
+                    </Badge>
+                  )}
                   <span className="block text-sm text-muted">
                     {c.title} · works in {c.timezone.replace(/_/g, ' ')}
                   </span>

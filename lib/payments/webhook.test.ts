@@ -73,6 +73,18 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     expect(held.checkoutUrl).toBe(`https://checkout.stripe.test/c/pay/${sessionId}`);
   });
 
+  it('releases the hold at once when Stripe cannot create the session (nothing charged, slot free)', async () => {
+    const patient = await makePatient(t.db);
+    const clinician = await makeClinician(t.db);
+    const type = await makeConsultType(t.db);
+    const startsAt = gridSlot(9);
+    stripe.failNext(/^\/v1\/checkout\/sessions$/);
+    await expect(holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt })).rejects.toMatchObject({ code: 'payment_provider_error' });
+    const { rows } = await t.executeSql(`select status from bookings where clinician_id = $1`, [clinician.id]);
+    expect(rows).toEqual([{ status: 'expired' }]);
+    await expect(holdSlot(await makePatient(t.db), { clinicianId: clinician.id, consultTypeId: type.id, startsAt })).resolves.toMatchObject({ status: 'pending_payment' });
+  });
+
   it('rejects a bad signature and a stale timestamp with 400, changing nothing', async () => {
     const { held, sessionId } = await hold();
     const event = stripeEvent('checkout.session.completed', stripe.complete(sessionId));

@@ -25,9 +25,11 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const db = await getDb();
   const [types, clinicians] = await Promise.all([listConsultTypes(db), listBookableClinicians(db)]);
   let caseId: string | null = null;
+  let caseAreas: string[] = [];
   if (q.case) {
-    const [owned] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, q.case), eq(cases.patientId, user.id))).limit(1);
+    const [owned] = await db.select({ id: cases.id, areas: cases.areas }).from(cases).where(and(eq(cases.id, q.case), eq(cases.patientId, user.id))).limit(1);
     caseId = owned?.id ?? null;
+    caseAreas = owned?.areas ?? [];
     await audit({ actor: user, action: 'booking.start', resourceType: 'case', resourceId: q.case, patientId: user.id, outcome: owned ? 'allowed' : 'denied' });
   }
   const type = types.find((t) => t.id === q.type) ?? types[0];
@@ -39,6 +41,9 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
       </div>
     );
   }
+  // Clinicians who cover the case's body areas first.
+  const covers = (areas: string[]) => caseAreas.some((a) => areas.includes(a));
+  clinicians.sort((a, b) => Number(covers(b.areas)) - Number(covers(a.areas)));
   const next = await Promise.all(clinicians.map((c) => nextFreeSlot(db, c, type, 28)));
   return (
     <div>
@@ -71,6 +76,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
           timezone: c.timezone,
           areaLabels: c.areas.map((a) => (AREA_LABELS as Record<string, string>)[a] ?? a.replace(/_/g, ' ')),
           nextFreeSlot: next[i] ? new Date(next[i]!.startsAt).toISOString() : null,
+          coversCase: covers(c.areas),
         }))}
         initialClinicianId={q.clinician && clinicians.some((c) => c.id === q.clinician) ? q.clinician : null}
         profileTimezone={user.timezone}
