@@ -1,5 +1,5 @@
 import { LEXICON } from './lexicon';
-import { buildLetterIndex, keyOfWord } from './scan-table';
+import { keyOfWord } from './scan-table';
 
 /**
  * The predicate words of anatomy terms ("narrowed", "compressed", "desiccated", …), found by the one-pass scanner
@@ -95,7 +95,8 @@ function build(): { bits: Map<RegExp, number>; table: Map<number, PredicateStart
 const built = build();
 /** Bit of each indexed predicate. */
 const PREDICATE_BIT = built.bits;
-export const PREDICATE_STARTS = buildLetterIndex(built.table);
+/** Predicate starts by word key (see `keyOfWord`). */
+export const PREDICATE_STARTS: ReadonlyMap<number, PredicateStart[]> = built.table;
 
 /** Places where predicate literals start: parallel arrays in text order. */
 export interface PredicateHits {

@@ -107,27 +107,28 @@ function buildTable(): Map<number, Candidate[]> {
 export interface LetterIndex<T> {
   /** First two letters → offset of a block of 27 in `third`, or -1. */
   firstTwo: Int16Array;
-  /** Block offset + third letter → index in `lists`, or -1. */
+  /** Block offset + third letter → index in `values`, or -1. */
   third: Int16Array;
-  lists: T[][];
+  values: T[];
 }
 
-export function buildLetterIndex<T>(table: Map<number, T[]>): LetterIndex<T> {
+export function buildLetterIndex<T>(table: Map<number, T>): LetterIndex<T> {
   const firstTwo = new Int16Array(27 * 27).fill(-1);
   const blocks = new Set([...table.keys()].map((key) => Math.floor(key / 27))).size;
   const third = new Int16Array(blocks * 27).fill(-1);
-  const lists: T[][] = [];
+  const values: T[] = [];
   let used = 0;
-  for (const [key, values] of table) {
+  for (const [key, value] of table) {
     const two = Math.floor(key / 27);
     if (firstTwo[two] < 0) {
       firstTwo[two] = used;
       used += 27;
     }
-    third[firstTwo[two] + (key % 27)] = lists.length;
-    lists.push(values);
+    third[firstTwo[two] + (key % 27)] = values.length;
+    values.push(value);
   }
-  return { firstTwo, third, lists };
+  return { firstTwo, third, values };
 }
 
-export const { firstTwo: FIRST_TWO, third: THIRD, lists: LISTS } = buildLetterIndex(buildTable());
+/** Candidates by word key (see `keyOfWord`). */
+export const CANDIDATES: ReadonlyMap<number, Candidate[]> = buildTable();

@@ -1,7 +1,7 @@
 import type { LexiconEntry } from './lexicon';
 import { mentionAt, type LevelMention } from './levels';
 import type { NegationIndex, Trigger } from './negation';
-import { PREDICATE_STARTS, recordPredicates, type PredicateHits } from './predicates';
+import { PREDICATE_STARTS, recordPredicates, type PredicateHits, type PredicateStart } from './predicates';
 import * as table from './scan-table';
 import { pushTrimmed, sentenceEndAt, type Span } from './split';
 
@@ -37,8 +37,28 @@ export interface ScanResult {
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, FIRST_TWO, LISTS, NORMAL, POST, PRE, PSEUDO_Y, THIRD } = table;
-const { firstTwo: PRED_FIRST_TWO, third: PRED_THIRD, lists: PRED_LISTS } = PREDICATE_STARTS;
+const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y } = table;
+
+/** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
+class WordStarts {
+  candidates: table.Candidate[] = [];
+  predicates: PredicateStart[] = [];
+}
+function wordIndex(): table.LetterIndex<WordStarts> {
+  const byKey = new Map<number, WordStarts>();
+  const at = (key: number): WordStarts => {
+    let starts = byKey.get(key);
+    if (starts === undefined) {
+      starts = new WordStarts();
+      byKey.set(key, starts);
+    }
+    return starts;
+  };
+  for (const [key, candidates] of table.CANDIDATES) at(key).candidates = candidates;
+  for (const [key, starts] of PREDICATE_STARTS) at(key).predicates = starts;
+  return table.buildLetterIndex(byKey);
+}
+const { firstTwo: FIRST_TWO, third: THIRD, values: WORD_STARTS } = wordIndex();
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);
 const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
@@ -108,15 +128,12 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
           mentionNext = mention.end;
         }
       }
-      const first2 = letterOf(c0) * 27 + letterOf(c1);
-      const l2 = letterOf(c2);
-      const predBlock = PRED_FIRST_TWO[first2];
-      const predList = predBlock < 0 ? -1 : PRED_THIRD[predBlock + l2];
-      if (predList >= 0) recordPredicates(lower, w, PRED_LISTS[predList], predicates);
-      const block = FIRST_TWO[first2];
-      const list = block < 0 ? -1 : THIRD[block + l2];
-      if (list >= 0) {
-        const candidates = LISTS[list];
+      const block = FIRST_TWO[letterOf(c0) * 27 + letterOf(c1)];
+      const slot = block < 0 ? -1 : THIRD[block + letterOf(c2)];
+      if (slot >= 0) {
+        const starts = WORD_STARTS[slot];
+        if (starts.predicates.length > 0) recordPredicates(lower, w, starts.predicates, predicates);
+        const candidates = starts.candidates;
         for (let ci = 0; ci < candidates.length; ci++) {
           const cand = candidates[ci];
           const fam = cand.family;
