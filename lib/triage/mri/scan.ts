@@ -162,8 +162,8 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
           else {
             segments.at.push(w);
             segments.end.push(end);
-            segments.isWith.push(len === 4 && lower.startsWith('with', w));
-            segments.strong.push(len > 3 || lower.startsWith('but', w));
+            segments.isWith.push(len === 4 && c0 === 119); // "with" (the words here are exact)
+            segments.strong.push(len > 3 || c0 === 98); // not "and", "or"
           }
           next[fam] = Math.max(end, w + 1);
         }
