@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO, expect, expectNoA11yViolations, newPatientEmail, signInAs, test, waitForMail } from './fixtures';
+import { DEMO, expect, expectNoA11yViolations, newPatientEmail, readOutbox, signInAs, test, waitForMail } from './fixtures';
 
 interface QueueItem {
   id: string;
@@ -191,6 +191,23 @@ test.describe('triage queue', () => {
     await expect(page.getByTestId('case-assignee')).toHaveText(/Held by Priya Nair/);
     await expect(page.getByTestId('case-history')).toContainText('reason: Priya covers this area this week.');
     await waitForMail(request, DEMO.clinician2, /A case was handed to you/, since);
+  });
+
+  test('a breached SLA is alerted to the lead by the background job (once-only is proven in the integration test)', async ({ request }) => {
+    test.setTimeout(150_000);
+    const since = Date.now();
+    const { caseId } = await makePoolCase(request, { patientName: 'Late Case', slaDueInMinutes: -2 });
+    // The job runs every minute inside the server (pg-boss on the app's database).
+    let alerts: { text: string }[] = [];
+    await expect
+      .poll(
+        async () => {
+          alerts = (await readOutbox(request, DEMO.lead)).filter((m) => /SLA breached/.test(m.subject) && Date.parse(m.createdAt) >= since - 1000 && m.text.includes(caseId));
+          return alerts.length;
+        },
+        { timeout: 130_000, intervals: [2_000] },
+      )
+      .toBe(1);
   });
 
   test('the queue refreshes itself when a case arrives, without a reload', async ({ page, request }) => {
