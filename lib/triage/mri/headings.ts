@@ -11,7 +11,6 @@ import { levelsOfParts } from './levels';
  * findings costs nothing.
  */
 const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?[ \t]*:/iy;
-const HEADING_FIRST_CHAR = /[ \t\-*•ctlsCTLS]/y;
 const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
 /** A heading stands alone on its line for at most this many lines below it. */
 const HEADING_REACH = 30;
@@ -21,9 +20,25 @@ interface Heading {
   alone: boolean;
 }
 
+/**
+ * A necessary condition for HEADING_RE at `i`, checked without the regex: after blanks and an optional bullet, a
+ * level letter and a digit, or "le…" (for "level"). Most lines start with a word and fail here.
+ */
+function mayBeHeading(text: string, i: number): boolean {
+  let c = text.charCodeAt(i);
+  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  if (c === 45 || c === 42 || c === 0x2022) { // '-', '*', '•'
+    c = text.charCodeAt(++i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  }
+  const l = c | 32;
+  if (l === 108 && (text.charCodeAt(i + 1) | 32) === 101) return true;
+  const next = text.charCodeAt(i + 1);
+  return (l === 99 || l === 116 || l === 108 || l === 115) && next >= 48 && next <= 57;
+}
+
 function headingAt(text: string, lineStart: number): Heading | null {
-  HEADING_FIRST_CHAR.lastIndex = lineStart;
-  if (!HEADING_FIRST_CHAR.test(text)) return null;
+  if (!mayBeHeading(text, lineStart)) return null;
   HEADING_RE.lastIndex = lineStart;
   const m = HEADING_RE.exec(text);
   if (m === null) return null;
