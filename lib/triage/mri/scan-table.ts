@@ -1,3 +1,4 @@
+import type { MriFindingCode } from '../types';
 import { LEXICON, type LexiconEntry } from './lexicon';
 
 /**
@@ -29,10 +30,41 @@ export const NORMAL = 3;
 export const BREAK = 4;
 export const SEGMENT = 5;
 
+const maskOf = (letters: string): number => {
+  let mask = 0;
+  for (let i = 0; i < letters.length; i++) mask |= 1 << letterOf(letters.charCodeAt(i));
+  return mask;
+};
+
+/**
+ * Lexicon patterns that, at a word starting with one of `prefixes`, can only match through white space and a next
+ * word starting with one of `letters` ("disc" + "desiccation"/"space"/"height"…): a necessary condition, checked
+ * before the regex. Every alternative of the pattern that can start at such a word requires the white space (a
+ * longer word such as "discs" fails them all), so the check never rejects a match.
+ */
+const LEXICON_NEXT: readonly { kind: LexiconEntry['kind']; code: MriFindingCode; prefixes: readonly string[]; letters: string }[] = [
+  { kind: 'finding', code: 'disc_degeneration', prefixes: ['disc', 'disk'], letters: 'dsh' },
+  { kind: 'finding', code: 'disc_herniation', prefixes: ['disc', 'disk'], letters: 'pehs' },
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['vertebra'], letters: 'bhcp' },
+  { kind: 'anatomy', code: 'spondylolisthesis', prefixes: ['vertebral', 'sagittal', 'spinal'], letters: 'a' },
+  { kind: 'anatomy', code: 'vertebral_height_loss', prefixes: ['vertebral'], letters: 'bch' },
+  { kind: 'anatomy', code: 'canal_stenosis', prefixes: ['spinal', 'central', 'vertebral', 'bony'], letters: 'c' },
+  { kind: 'anatomy', code: 'cord_compression', prefixes: ['spinal'], letters: 'c' },
+];
+
+/** The LEXICON_NEXT letters for an entry's candidate with these prefixes, or '' when none applies. */
+function nextLetters(entry: LexiconEntry, prefixes: readonly string[]): string {
+  const code = entry.codes === 'modic' ? null : entry.codes[0];
+  const rule = LEXICON_NEXT.find((r) => r.kind === entry.kind && r.code === code);
+  return rule !== undefined && prefixes.every((p) => rule.prefixes.includes(p)) ? rule.letters : '';
+}
+
 /** One pattern to try at a word start. Every field is always set, so all candidates share one object shape. */
 export class Candidate {
   /** Letters (bit 1–26) the next word must start with before the regex runs; 0: no condition. */
   readonly followMask: number;
+  /** Letters (bit 1–26) one of which must start the next word, past any run of non-word characters; 0: none. */
+  readonly nextMask: number;
   /** Some prefix has at most three letters: the table key alone proves a (non-exact) prefix match. */
   readonly keyIsPrefix: boolean;
 
@@ -47,10 +79,11 @@ export class Candidate {
     follow: string,
     /** Lexicon only: the entry this candidate matches. */
     readonly entry: LexiconEntry | null,
+    /** Lexicon only: letters one of which must start the next word, however far (see LEXICON_NEXT). */
+    next = '',
   ) {
-    let mask = 0;
-    for (let i = 0; i < follow.length; i++) mask |= 1 << letterOf(follow.charCodeAt(i));
-    this.followMask = mask;
+    this.followMask = maskOf(follow);
+    this.nextMask = maskOf(next);
     this.keyIsPrefix = !exact && prefixes.some((p) => p.length <= 3);
   }
 }
@@ -82,7 +115,7 @@ function buildTable(): Map<number, Candidate[]> {
   // Lexicon entries in priority order, one sticky regex each (a failing sticky test is cheap).
   for (const entry of LEXICON) {
     const re = new RegExp(entry.pattern, 'y');
-    add(entry.starts, (prefixes) => new Candidate(LEXICON_FAMILY, prefixes, false, re, '', entry));
+    add(entry.starts, (prefixes) => new Candidate(LEXICON_FAMILY, prefixes, false, re, '', entry, nextLetters(entry, prefixes)));
   }
   const family = (fam: number, words: readonly string[], re: RegExp | null, follow = ''): void =>
     add(words, (prefixes) => new Candidate(fam, prefixes, re === null, re, follow, null));

@@ -87,6 +87,13 @@ function followedBy(text: string, from: number, mask: number): boolean {
   return j < text.length && ((mask >> letterOf(text.charCodeAt(j))) & 1) === 1;
 }
 
+/** Does the next word after `from` (past any run of non-word characters) start with a letter in `mask`? */
+function nextWordIn(text: string, from: number, mask: number): boolean {
+  let j = from;
+  while (j < text.length && !isWordChar(text.charCodeAt(j))) j++;
+  return j < text.length && ((mask >> letterOf(text.charCodeAt(j))) & 1) === 1;
+}
+
 /**
  * @param lower the report lower-cased, same length
  * @param report the original report (sentence splitting looks at letter case); defaults to `lower`
@@ -139,6 +146,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
           const fam = cand.family;
           if (w < next[fam] || (!cand.keyIsPrefix && !prefixMatch(lower, w, i, cand.prefixes, cand.exact))) continue;
           if (cand.followMask !== 0 && !followedBy(lower, i, cand.followMask)) continue;
+          if (cand.nextMask !== 0 && !nextWordIn(lower, i, cand.nextMask)) continue;
           let end = i;
           if (cand.re !== null) {
             cand.re.lastIndex = w;
