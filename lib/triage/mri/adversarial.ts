@@ -23,6 +23,10 @@ export const ADVERSARIAL_REPORTS: readonly { name: string; report: string }[] = 
   { name: 'T1/T2 sequences', report: fill('low T1 high T2 T1/T2 T2-weighted ') },
   { name: 'heading lines', report: fill('L4-5:\n') },
   { name: 'long word', report: fill('x') },
+  { name: 'heading lines with findings', report: fill('L4-5:\nDisc bulge.\n') },
+  { name: 'disc then white space', report: fill(`disc${' '.repeat(60)}`) },
+  { name: 'anatomy and predicate words', report: fill('canal narrowed, cord compressed, foramina reduced, ') },
+  { name: 'level-like runs', report: fill('l4-5-6-7/8 t1-2 c7 ') },
 ];
 
 /**
