@@ -178,6 +178,9 @@ test.describe('triage queue', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Consult recommended' })).toBeVisible();
     const invite = await waitForMail(request, routine.patientEmail, /recommends a video consult/, since);
     expect(invite.text).toContain(`/book?case=${routine.caseId}`);
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Case closed.' })).toBeVisible();
+    await expect(page.getByText('This case is closed.')).toBeVisible();
 
     const handover = await makePoolCase(request, { patientName: 'Hand Over' });
     await page.goto(`/queue/cases/${handover.caseId}`);

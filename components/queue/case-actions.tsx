@@ -20,9 +20,11 @@ export function CaseActions({
   open,
   colleagues,
   canReassignAny,
+  canClose,
   claim,
   release,
   reassign,
+  close,
 }: {
   caseId: string;
   viewerId: string;
@@ -31,9 +33,12 @@ export function CaseActions({
   open: boolean;
   colleagues: Colleague[];
   canReassignAny: boolean;
+  /** A decided case held by the viewer: it can be closed (terminal). */
+  canClose: boolean;
   claim: (caseId: string) => Promise<ActionResult<{ assigneeName: string | null }>>;
   release: (caseId: string) => Promise<ActionResult<null>>;
   reassign: (caseId: string, input: unknown) => Promise<ActionResult<{ assigneeName: string | null }>>;
+  close: (caseId: string) => Promise<ActionResult<null>>;
 }) {
   const router = useRouter();
   const id = useId();
@@ -91,6 +96,11 @@ export function CaseActions({
             </Button>
           )}
         </div>
+      )}
+      {canClose && (
+        <Button variant="secondary" busy={busy === 'close'} onClick={() => run('close', () => close(caseId), 'Case closed.')}>
+          Close case
+        </Button>
       )}
       {msg && (
         <Alert tone={msg.tone} role="status">

@@ -9,7 +9,7 @@ import { decodeQueueCursor } from './cursor';
 import { statusesAllowedBefore } from './status';
 import { claimCase, releaseCase } from './claim-case';
 import { reassignCase } from './reassign-case';
-import { decideCase } from './decide-case';
+import { closeCase, decideCase } from './decide-case';
 import { listThreadForViewer, postCaseMessage } from './messages';
 import { viewCaseForStaff } from './view-case';
 import { detectSlaBreaches } from './detect-sla-breaches';
@@ -184,6 +184,10 @@ describe.each(testDbKinds())('queue on %s', (kind) => {
     ]);
     const [row] = await t.db.select().from(cases).where(eq(cases.id, c.id));
     expect(row).toMatchObject({ status: 'consult_recommended', assignedClinicianId: a.id });
+    // Closing is terminal: nothing moves a closed case, not even a referral.
+    expect(await closeCase(actorOf(a), c.id)).toBe(true);
+    expect(await closeCase(actorOf(a), c.id)).toBe(false);
+    expect(await decideCase(actorOf(a), c.id, { kind: 'referral', referralUrgency: 'routine', reason: 'See your doctor about the numbness.' })).toMatchObject({ ok: false, status: 'closed' });
   });
 
   it('messages: patients write only on their own case and never see internal notes', async () => {

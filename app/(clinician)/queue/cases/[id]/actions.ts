@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
 import { claimCase, releaseCase } from '@/lib/queue/claim-case';
-import { decideCase, describeConflict } from '@/lib/queue/decide-case';
+import { closeCase, decideCase, describeConflict } from '@/lib/queue/decide-case';
 import { reassignCase } from '@/lib/queue/reassign-case';
 import { decisionSchema, reassignSchema } from '@/lib/validation/queue';
 import type { ActionResult } from '@/components/queue/case-thread-actions';
@@ -55,4 +55,11 @@ export async function decideCaseAction(caseId: string, input: unknown): Promise<
   if (r.ok) return { ok: true, data: { status: r.status } };
   if (r.reason === 'not_found') return { ok: false, fieldErrors: {}, formError: 'This case was not found.' };
   return { ok: false, fieldErrors: {}, formError: describeConflict(r, user.id) };
+}
+
+export async function closeCaseAction(caseId: string): Promise<ActionResult<null>> {
+  const user = await requireRole(['clinician'], 'case');
+  const ok = await closeCase(user, caseId);
+  refresh(caseId);
+  return ok ? { ok: true, data: null } : { ok: false, fieldErrors: {}, formError: 'Only the clinician holding a decided case can close it.' };
 }

@@ -17,7 +17,7 @@ import { requireRole } from '@/lib/auth/guards';
 import { formatDateTime, formatSpan, slaState } from '@/lib/queue/format';
 import { OPEN_STATUSES, STATUS_LABELS, URGENCY_LABELS } from '@/lib/queue/status';
 import { viewCaseForStaff } from '@/lib/queue/view-case';
-import { claimCaseAction, decideCaseAction, reassignCaseAction, releaseCaseAction } from './actions';
+import { claimCaseAction, closeCaseAction, decideCaseAction, reassignCaseAction, releaseCaseAction } from './actions';
 
 export const metadata: Metadata = { title: 'Case' };
 export const dynamic = 'force-dynamic';
@@ -99,7 +99,9 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
           open={open}
           colleagues={team.filter((m) => m.id !== user.id).map((m) => ({ id: m.id, name: m.name }))}
           canReassignAny={user.roles.includes('admin')}
+          canClose={!open && h.status !== 'closed' && h.assignedClinicianId === user.id}
           claim={claimCaseAction}
+          close={closeCaseAction}
           release={releaseCaseAction}
           reassign={reassignCaseAction}
         />
