@@ -37,7 +37,9 @@ export const clinicianCaseUrl = (caseId: string) => `${appUrl()}/queue/${caseId}
  * Stores a validated submission as a new case, in ONE transaction: the patient's profile, the case (urgency,
  * areas, assignee, SLA due time), intake version 1 (the submission exactly as validated, immutable), the triage
  * assessment, a 'submitted' case event, audit rows, the draft's deletion and every mail (outbox rows in demo
- * mode). Any failure — routing, mail, a constraint — rolls everything back: there is never a half case.
+ * mode). Any failure — routing, mail, a constraint — rolls everything back (a routing failure happens before
+ * anything is written): there is never a half case. Routing reads the clinicians' open-case counts just before
+ * the transaction; two simultaneous submissions may both pick the same clinician, which capacity tolerates.
  *
  * Notifications: the assigned clinician gets "assigned to you"; a case left in the pool goes to every active
  * clinician covering any of its areas; an emergency alerts every active on-call clinician at once (they are not
@@ -63,6 +65,11 @@ export async function submitIntake(
   const regions = submission.complaint.regions;
   const areas = regionsToAreas(regions);
 
+  // Routing reads outside the transaction: the choice is advisory (a clinician can release or reassign), and on
+  // PGlite every statement inside the transaction holds the only connection, so the write section stays short.
+  const candidates = await listRoutingCandidates(db);
+  const assignedClinicianId = route({ regions, urgency }, candidates);
+
   return db.transaction(async (tx) => {
     await tx
       .insert(patientProfiles)
@@ -84,8 +91,6 @@ export async function submitIntake(
         },
       });
 
-    const candidates = await listRoutingCandidates(tx);
-    const assignedClinicianId = route({ regions, urgency }, candidates);
     const kase = await insertSubmittedCase(tx, {
       patientId: patient.id,
       urgency,
