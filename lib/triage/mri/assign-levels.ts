@@ -21,13 +21,15 @@ export interface Segmenter {
   isWith: boolean[];
   /** Number of strong boundaries (not ',', 'and', 'or') before index i. */
   strongBefore: number[];
+  /** The last answer of `boundaryBefore`: queries come in text order, so it is usually right again. */
+  cursor: number;
 }
 
 const LEADING_RE = /^[\s(]*(?:(?:at|on|in|from)\s+(?:the\s+)?)?(?:level\s+(?:of\s+)?)?(?:the\s+)?$/;
 
 /** Drops boundaries inside level lists ("T5 and T7") and counts strong boundaries. */
 export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelCluster[]): Segmenter {
-  const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore: [0] };
+  const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore: [0], cursor: -1 };
   let c = 0;
   for (let i = 0; i < raw.at.length; i++) {
     const at = raw.at[i];
@@ -42,6 +44,15 @@ export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelC
 }
 
 /** Index of the last value < pos, or -1. */
+/** Index of the last boundary starting before pos, or -1 (lastBelow on seg.at, trying the previous answer first). */
+function boundaryBefore(seg: Segmenter, pos: number): number {
+  const { at } = seg;
+  const k = seg.cursor;
+  if ((k < 0 || at[k] < pos) && (k + 1 >= at.length || at[k + 1] >= pos)) return k;
+  seg.cursor = lastBelow(at, pos);
+  return seg.cursor;
+}
+
 function lastBelow(values: readonly number[], pos: number): number {
   let lo = 0;
   let hi = values.length - 1;
@@ -98,7 +109,7 @@ function leadingIndex(seg: Segmenter, s: SentenceLevels): number[] {
   const lastLeading: number[] = [];
   for (let i = s.from; i < s.to; i++) {
     const cl = s.all[i];
-    const b = lastBelow(seg.at, cl.start);
+    const b = boundaryBefore(seg, cl.start);
     const segStart = b >= 0 && seg.end[b] > s.sentStart ? seg.end[b] : s.sentStart;
     const leading = cl.start - segStart < 40 && isLeading(s.lower, segStart, cl.start);
     lastLeading.push(leading ? i : i > s.from ? lastLeading[i - s.from - 1] : -1);
@@ -112,10 +123,10 @@ export function assignLevels(
 ): readonly string[] {
   const { all, from, to } = s;
   if (from === to) return s.heading ?? NO_LEVELS;
-  const b = lastBelow(seg.at, start);
+  const b = boundaryBefore(seg, start);
   const segStart = b >= 0 && seg.at[b] >= sentStart ? seg.end[b] : sentStart;
   const afterWith = b >= 0 && seg.at[b] >= sentStart && seg.isWith[b];
-  const e = lastBelow(seg.at, end) + 1;
+  const e = boundaryBefore(seg, end) + 1;
   const segEnd = e < seg.at.length && seg.at[e] < sentEnd ? seg.at[e] : sentEnd;
   const inside = lastEndingBy(all, from, to, end);
   if (inside >= from && all[inside].start >= start) return all[inside].levels; // "pathological T8 fracture"
@@ -162,7 +173,7 @@ function firstStartingAt(all: readonly LevelCluster[], from: number, to: number,
 
 /** Number of strong segment boundaries in [from, to). */
 function strongBetween(seg: Segmenter, from: number, to: number): number {
-  const i = lastBelow(seg.at, from) + 1;
-  const j = lastBelow(seg.at, to) + 1;
+  const i = boundaryBefore(seg, from) + 1;
+  const j = boundaryBefore(seg, to) + 1;
   return seg.strongBefore[j] - seg.strongBefore[i];
 }
