@@ -4,3 +4,4 @@ export * from './mail';
 export * from './cases';
 export * from './bookings';
 export * from './payments';
+export * from './video';
