@@ -34,10 +34,9 @@ const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
 
-function isAbbreviation(text: string, dot: number): boolean {
-  let i = dot - 1;
+/** Does the '.' at `dot` end an abbreviation? `i` is the index before the letters that precede it (fewer than 7). */
+function isAbbreviation(text: string, dot: number, i: number): boolean {
   const stop = Math.max(0, dot - 12);
-  while (i >= stop && isLetter(text.charCodeAt(i))) i--;
   const length = dot - i - 1;
   if (length === 0) {
     // "1." at the start of a line is a list marker, not a sentence.
@@ -57,7 +56,23 @@ function isAbbreviationFast(text: string, dot: number): boolean {
   let i = dot - 1;
   while (i >= 0 && i > dot - 8 && isLetter(text.charCodeAt(i))) i--;
   if (i === dot - 8) return false;
-  return isAbbreviation(text, dot);
+  return isAbbreviation(text, dot, i);
+}
+
+/**
+ * NEW_LINE_START_RE at q (a character that is not white space). Its alternatives start with a bullet, a digit or an
+ * ASCII letter, and those starting with a letter end in ':' on the same line: most lines ("The disc …") are ruled out
+ * without the regex, by one pass over the line.
+ */
+function startsStatement(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  if (isLetter(c)) {
+    let j = q + 1;
+    while (j < text.length && text.charCodeAt(j) !== 58 && text.charCodeAt(j) !== 10) j++;
+    if (text.charCodeAt(j) !== 58) return false;
+  } else if (!isDigit(c) && c !== 45 && c !== 42 && c !== 0x2022 && c !== 0xb7) return false; // - * • ·
+  NEW_LINE_START_RE.lastIndex = q;
+  return NEW_LINE_START_RE.test(text);
 }
 
 /** Is the newline at `nl` the end of a statement (rather than a wrapped line)? */
@@ -71,8 +86,7 @@ function isLineBreak(text: string, nl: number): boolean {
   const last = text.charCodeAt(p);
   if (last === 44) return false; // ','
   if (!isLetter(last) && !isDigit(last)) return true; // ':', '.', ')' …
-  NEW_LINE_START_RE.lastIndex = q;
-  if (NEW_LINE_START_RE.test(text)) return true;
+  if (startsStatement(text, q)) return true;
   if (isLower(text.charCodeAt(q))) return false;
   let w = p;
   while (w >= 0 && w > p - 12 && isLetter(text.charCodeAt(w))) w--;
