@@ -4,6 +4,8 @@ import { z } from 'zod';
  * The one reader of process.env. Every variable is documented in .env.example.
  * Parsed lazily so that `next build` (which imports modules) needs no runtime secrets.
  */
+const iceUrl = z.string().regex(/^(stun|stuns|turn|turns):/, 'ICE server urls start with stun:, stuns:, turn: or turns:');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -21,7 +23,27 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
   /** Points the real Stripe SDK at a local stand-in in tests, e.g. http://127.0.0.1:12111 */
   STRIPE_API_BASE: z.url().optional(),
-  ICE_SERVERS: z.string().optional(),
+  /** JSON array of RTCIceServer for the video room (STUN/TURN); [] = host candidates only (same network). */
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'ICE_SERVERS must be a JSON array, e.g. [{"urls":"stun:stun.example.com"}]' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.array(
+        z.object({
+          urls: z.union([iceUrl, z.array(iceUrl).min(1)]),
+          username: z.string().optional(),
+          credential: z.string().optional(),
+        }),
+      ),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run the background job worker inside the web server process (always true on PGlite). */
   JOBS_IN_PROCESS: z
