@@ -67,6 +67,8 @@ export class Candidate {
   readonly nextMask: number;
   /** Some prefix has at most three letters: the table key alone proves a (non-exact) prefix match. */
   readonly keyIsPrefix: boolean;
+  /** Index of this candidate's prefix list among the distinct ones of its table slot (the scanner tests each once). */
+  group = 0;
 
   constructor(
     readonly family: number,
@@ -133,6 +135,15 @@ function buildTable(): Map<number, Candidate[]> {
   family(BREAK, ['there'], BREAK_WORD_Y, 'ia');
   family(BREAK, ['and', 'or'], BREAK_WORD_Y, 'mstbfegla');
   family(SEGMENT, ['and', 'or', 'with', 'but', 'while', 'whereas', 'which'], null);
+  for (const candidates of table.values()) {
+    const groups: string[] = [];
+    for (const c of candidates) {
+      const id = `${c.exact}:${c.prefixes.join(',')}`;
+      if (!groups.includes(id)) groups.push(id);
+      c.group = groups.indexOf(id);
+    }
+    if (groups.length > 30) throw new Error('scan table: too many prefix lists in one slot');
+  }
   return table;
 }
 

@@ -141,10 +141,20 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
         const starts = WORD_STARTS[slot];
         if (starts.predicates.length > 0) recordPredicates(lower, w, starts.predicates, predicates);
         const candidates = starts.candidates;
+        let tested = 0;
+        let matched = 0;
         for (let ci = 0; ci < candidates.length; ci++) {
           const cand = candidates[ci];
           const fam = cand.family;
-          if (w < next[fam] || (!cand.keyIsPrefix && !prefixMatch(lower, w, i, cand.prefixes, cand.exact))) continue;
+          if (w < next[fam]) continue;
+          if (!cand.keyIsPrefix) { // test each distinct prefix list once per word
+            const bit = 1 << cand.group;
+            if ((tested & bit) === 0) {
+              tested |= bit;
+              if (prefixMatch(lower, w, i, cand.prefixes, cand.exact)) matched |= bit;
+            }
+            if ((matched & bit) === 0) continue;
+          }
           if (cand.followMask !== 0 && !followedBy(lower, i, cand.followMask)) continue;
           if (cand.nextMask !== 0 && !nextWordIn(lower, i, cand.nextMask)) continue;
           let end = i;
