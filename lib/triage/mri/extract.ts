@@ -90,8 +90,8 @@ class SentenceSink {
       for (let l = 0; l < levels.length; l++) if (!f.levels.includes(levels[l])) f.levels.push(levels[l]);
       return;
     }
-    const merged: string[] = [];
-    for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
+    const merged: string[] = levels.length === 1 ? [levels[0]] : [];
+    if (levels.length > 1) for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
     const { start, end } = this.sentence;
     this.evidence ??= this.report.slice(start, end);
     out.push({ code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end });

@@ -187,6 +187,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
         }
       }
     }
+    if (c === 32 || c > 63) continue; // none of the punctuation below
     if (c === 46 || c === 10 || c === 33 || c === 63) {
       const end = sentenceEndAt(report, i);
       if (end >= sentenceFrom) {
