@@ -18,8 +18,7 @@ function regionText(regions: string[]): string {
   return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
 }
 
-function Flags({ item, quietWhenNone = false }: { item: QueueItemJson; quietWhenNone?: boolean }) {
-  if (quietWhenNone && !item.redFlag && !item.mriConcern) return null;
+function Flags({ item }: { item: QueueItemJson }) {
   return (
     <span className="flex flex-wrap gap-1">
       {item.redFlag && <Badge tone="danger" className="whitespace-nowrap">Red flag</Badge>}
@@ -131,96 +130,81 @@ export function QueueBoard({
       {items.length === 0 ? (
         <EmptyState title="No cases match these filters">New cases appear here as soon as patients submit their intake.</EmptyState>
       ) : (
-        <>
-          <div className="hidden overflow-x-auto rounded-xl border border-line bg-white md:block">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Triage queue</caption>
-              <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Patient</th>
-                  <th scope="col" className="px-3 py-2">Regions</th>
-                  <th scope="col" className="px-3 py-2">Urgency</th>
-                  <th scope="col" className="px-3 py-2">Flags</th>
-                  <th scope="col" className="px-3 py-2">Waited</th>
-                  <th scope="col" className="px-3 py-2">SLA</th>
-                  <th scope="col" className="px-3 py-2">Assignee</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {items.map((item) => {
-                  const breached = OPEN_STATUSES.includes(item.status) && Date.parse(item.slaDueAt) < now;
-                  return (
-                    <tr key={item.id} data-testid="queue-row" className={cn(breached && 'bg-red-50')}>
-                      <td className="px-3 py-2 font-medium">
-                        <Link href={`/queue/cases/${item.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                          {patientLabel(item, now)}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2">{regionText(item.regions)}</td>
-                      <td className="px-3 py-2">
-                        <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
-                      </td>
-                      <td className="px-3 py-2">
-                        <Flags item={item} />
-                      </td>
-                      <td className="px-3 py-2 whitespace-nowrap">{formatSpan(now - Date.parse(item.submittedAt))}</td>
-                      <td className="px-3 py-2">
+        // One table for every width: on phones each row reflows into a card (labels shown beside values), so the
+        // server renders the list once. Explicit roles keep the table semantics whatever the CSS display is.
+        <div className="md:overflow-hidden md:rounded-xl md:border md:border-line md:bg-white">
+          <table role="table" className="block w-full text-left text-sm md:table">
+            <caption className="sr-only">Triage queue</caption>
+            <thead role="rowgroup" className="hidden bg-canvas text-xs uppercase tracking-wide text-muted md:table-header-group">
+              <tr role="row">
+                {['Patient', 'Regions', 'Urgency', 'Flags', 'Waited', 'SLA', 'Assignee', 'Status'].map((h) => (
+                  <th key={h} role="columnheader" scope="col" className="px-3 py-2">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody role="rowgroup" className="block space-y-3 md:table-row-group md:space-y-0">
+              {items.map((item) => {
+                const open = OPEN_STATUSES.includes(item.status);
+                const breached = open && Date.parse(item.slaDueAt) < now;
+                const label = patientLabel(item, now);
+                return (
+                  <tr
+                    key={item.id}
+                    role="row"
+                    data-testid="queue-row"
+                    className={cn(
+                      'flex flex-col gap-1.5 rounded-xl border p-4 md:table-row md:rounded-none md:border-x-0 md:border-t-0 md:p-0 md:last:border-b-0',
+                      breached ? 'border-red-400 bg-red-50 md:border-line' : 'border-line bg-white',
+                    )}
+                  >
+                    <td role="cell" className="font-medium md:table-cell md:px-3 md:py-2">
+                      <Link href={`/queue/cases/${item.id}`} className="text-base font-semibold text-brand-700 underline-offset-2 hover:underline md:text-sm md:font-medium">
+                        {label}
+                      </Link>
+                    </td>
+                    <td role="cell" className="md:table-cell md:px-3 md:py-2">
+                      {regionText(item.regions)}
+                    </td>
+                    <td role="cell" className="md:table-cell md:px-3 md:py-2">
+                      <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
+                    </td>
+                    <td role="cell" className={cn('md:table-cell md:px-3 md:py-2', !item.redFlag && !item.mriConcern && 'hidden md:table-cell')}>
+                      <Flags item={item} />
+                    </td>
+                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] gap-x-3 md:table-cell md:whitespace-nowrap md:px-3 md:py-2">
+                      <span className="text-muted md:hidden">Waited</span>
+                      <span>{formatSpan(now - Date.parse(item.submittedAt))}</span>
+                    </td>
+                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] items-center gap-x-3 md:table-cell md:px-3 md:py-2">
+                      <span className="text-muted md:hidden">SLA</span>
+                      <span>
                         <Sla item={item} now={now} />
-                      </td>
-                      <td className="px-3 py-2">
+                      </span>
+                    </td>
+                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] items-center gap-x-3 md:table-cell md:px-3 md:py-2">
+                      <span className="text-muted md:hidden">Assignee</span>
+                      <span>
                         {item.assignedClinicianId ? (
                           item.assignedClinicianId === viewerId ? <strong>You</strong> : item.assigneeName
-                        ) : OPEN_STATUSES.includes(item.status) ? (
-                          <ClaimButton caseId={item.id} label={`Claim ${patientLabel(item, now)}`} onDone={onClaimed(item)} />
+                        ) : open ? (
+                          <ClaimButton caseId={item.id} label={`Claim ${label}`} onDone={onClaimed(item)} />
                         ) : (
                           <span className="text-muted">—</span>
                         )}
-                      </td>
-                      <td className="px-3 py-2">{STATUS_LABELS[item.status]}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <ul className="space-y-3 md:hidden" aria-label="Triage queue">
-            {items.map((item) => {
-              const breached = OPEN_STATUSES.includes(item.status) && Date.parse(item.slaDueAt) < now;
-              return (
-                <li key={item.id} data-testid="queue-card" className={cn('rounded-xl border bg-white p-4', breached ? 'border-red-400 bg-red-50' : 'border-line')}>
-                  <div className="flex items-start justify-between gap-2">
-                    <Link href={`/queue/cases/${item.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
-                      {patientLabel(item, now)}
-                    </Link>
-                    <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
-                  </div>
-                  <p className="mt-1 text-sm">{regionText(item.regions)}</p>
-                  <div className="mt-2 empty:hidden">
-                    <Flags item={item} quietWhenNone />
-                  </div>
-                  <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-                    <dt className="text-muted">Waited</dt>
-                    <dd>{formatSpan(now - Date.parse(item.submittedAt))}</dd>
-                    <dt className="text-muted">SLA</dt>
-                    <dd>
-                      <Sla item={item} now={now} />
-                    </dd>
-                    <dt className="text-muted">Status</dt>
-                    <dd>{STATUS_LABELS[item.status]}</dd>
-                    <dt className="text-muted">Assignee</dt>
-                    <dd>{item.assignedClinicianId ? (item.assignedClinicianId === viewerId ? 'You' : item.assigneeName) : 'Unassigned'}</dd>
-                  </dl>
-                  {!item.assignedClinicianId && OPEN_STATUSES.includes(item.status) && (
-                    <div className="mt-3">
-                      <ClaimButton caseId={item.id} label={`Claim ${patientLabel(item, now)}`} onDone={onClaimed(item)} />
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </>
+                      </span>
+                    </td>
+                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] items-center gap-x-3 md:table-cell md:px-3 md:py-2">
+                      <span className="text-muted md:hidden">Status</span>
+                      <span>{STATUS_LABELS[item.status]}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <nav aria-label="Pages" className="mt-4 flex flex-wrap gap-2">
         {cursor && (
