@@ -1,0 +1,185 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { ConsultCall, type CallState } from '@/lib/video/consult-call';
+import { stopStream } from '@/lib/video/media';
+import { PreJoin } from './pre-join';
+
+export interface ConsultRoomProps {
+  bookingId: string;
+  /** The clinician is the impolite peer (their offer wins a collision), the patient the polite one. */
+  polite: boolean;
+  otherName: string;
+  iceServers: RTCIceServer[];
+}
+
+function stateText(state: CallState, otherName: string): string {
+  switch (state) {
+    case 'waiting':
+      return `Waiting for ${otherName} to join…`;
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      return `Connected with ${otherName}`;
+    case 'reconnecting':
+      return 'Reconnecting…';
+    case 'closed':
+      return 'You have left the consult.';
+  }
+}
+
+const pressedClass = (on: boolean) => (on ? 'border-amber-500 bg-amber-100 text-amber-950 hover:bg-amber-200' : undefined);
+
+/** The room: pre-join check, then the call with its controls, then a "left" state with rejoin. */
+export function ConsultRoom({ bookingId, polite, otherName, iceServers }: ConsultRoomProps) {
+  const router = useRouter();
+  const [phase, setPhase] = useState<'check' | 'call' | 'left' | 'closed'>('check');
+  const [local, setLocal] = useState<MediaStream | null>(null);
+  const [remote, setRemote] = useState<MediaStream | null>(null);
+  const [state, setState] = useState<CallState>('waiting');
+  const [error, setError] = useState<string | null>(null);
+  const [muted, setMuted] = useState(false);
+  const [cameraOff, setCameraOff] = useState(false);
+  const callRef = useRef<ConsultCall | null>(null);
+  const localVideo = useRef<HTMLVideoElement>(null);
+  const remoteVideo = useRef<HTMLVideoElement>(null);
+
+  useEffect(() => {
+    if (localVideo.current) localVideo.current.srcObject = local;
+  }, [local, phase]);
+  useEffect(() => {
+    if (remoteVideo.current) remoteVideo.current.srcObject = remote;
+  }, [remote, phase]);
+
+  useEffect(() => {
+    if (phase !== 'call' || !local) return;
+    const call = new ConsultCall({
+      bookingId,
+      polite,
+      iceServers,
+      localStream: local,
+      onState: setState,
+      onRemoteStream: setRemote,
+      onRoomClosed: () => setPhase('closed'),
+    });
+    callRef.current = call;
+    call.start().catch((err: unknown) => setError(err instanceof Error ? err.message : 'Could not join the room.'));
+    const onPageHide = () => call.stop({ unloading: true });
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      call.stop();
+      callRef.current = null;
+    };
+  }, [phase, local, bookingId, polite, iceServers]);
+
+  // Release the camera when the component goes away.
+  useEffect(() => () => stopStream(local), [local]);
+
+  const toggleMic = () => {
+    const next = !muted;
+    for (const t of local?.getAudioTracks() ?? []) t.enabled = !next;
+    setMuted(next);
+  };
+  const toggleCamera = () => {
+    const next = !cameraOff;
+    for (const t of local?.getVideoTracks() ?? []) t.enabled = !next;
+    setCameraOff(next);
+  };
+  const leave = () => {
+    stopStream(local);
+    setLocal(null);
+    setRemote(null);
+    setMuted(false);
+    setCameraOff(false);
+    setPhase('left');
+  };
+
+  if (phase === 'check') {
+    return (
+      <PreJoin
+        otherName={otherName}
+        onJoin={(s) => {
+          setLocal(s);
+          setPhase('call');
+        }}
+      />
+    );
+  }
+
+  if (phase === 'left' || phase === 'closed') {
+    return (
+      <section aria-labelledby="left-heading" className="space-y-3 rounded-xl border border-line bg-white p-6">
+        <h2 id="left-heading" className="text-lg font-semibold">
+          {phase === 'closed' ? 'This consult has ended' : 'You have left the consult'}
+        </h2>
+        <p className="text-muted">
+          {phase === 'closed' ? 'The video room is closed now.' : `You can rejoin while the room is open; ${otherName} stays in the room until they leave.`}
+        </p>
+        {phase === 'left' ? (
+          <Button onClick={() => setPhase('check')}>Rejoin</Button>
+        ) : (
+          <Button variant="secondary" onClick={() => router.refresh()}>
+            Refresh
+          </Button>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="call-heading" className="space-y-4">
+      <h2 id="call-heading" className="sr-only">
+        Video call with {otherName}
+      </h2>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="call-state"
+        className={cn(
+          'inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm font-medium',
+          state === 'connected' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : state === 'reconnecting' ? 'border-amber-300 bg-amber-50 text-amber-900' : 'border-sky-300 bg-sky-50 text-sky-900',
+        )}
+      >
+        <span aria-hidden className={cn('h-2 w-2 rounded-full', state === 'connected' ? 'bg-emerald-600' : state === 'reconnecting' ? 'bg-amber-600' : 'bg-sky-600')} />
+        {stateText(state, otherName)}
+      </p>
+      {error && (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      )}
+      <div className="grid gap-3 md:grid-cols-[3fr_1fr]">
+        <figure className="relative m-0 aspect-video w-full overflow-hidden rounded-xl bg-slate-900">
+          <video ref={remoteVideo} autoPlay playsInline data-testid="remote-video" aria-label={`${otherName}'s video`} className="h-full w-full object-cover" />
+          {!remote && (
+            <p className="absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-white">
+              {state === 'waiting' ? `${otherName} has not joined yet` : 'Connecting…'}
+            </p>
+          )}
+          <figcaption className="absolute bottom-2 left-2 rounded bg-slate-900/80 px-2 py-0.5 text-sm text-white">{otherName}</figcaption>
+        </figure>
+        <figure className="relative m-0 aspect-video w-full overflow-hidden rounded-xl bg-slate-900 md:self-start">
+          <video ref={localVideo} autoPlay playsInline muted aria-label="Your video" className="h-full w-full -scale-x-100 object-cover" />
+          {cameraOff && <p className="absolute inset-0 flex items-center justify-center text-sm text-white">Camera off</p>}
+          <figcaption className="absolute bottom-2 left-2 rounded bg-slate-900/80 px-2 py-0.5 text-sm text-white">You{muted ? ' (muted)' : ''}</figcaption>
+        </figure>
+      </div>
+      <div role="group" aria-label="Call controls" className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+        {/* Toggle buttons keep one label; aria-pressed (and the amber look) says whether it is on. */}
+        <Button variant="secondary" aria-pressed={muted} onClick={toggleMic} className={pressedClass(muted)}>
+          Mute microphone
+        </Button>
+        <Button variant="secondary" aria-pressed={cameraOff} onClick={toggleCamera} className={pressedClass(cameraOff)}>
+          Turn camera off
+        </Button>
+        <Button variant="danger" onClick={leave}>
+          Leave consult
+        </Button>
+      </div>
+    </section>
+  );
+}

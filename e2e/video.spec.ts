@@ -1,0 +1,153 @@
+import config from '../playwright.config';
+import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, type APIRequestContext, type Page } from './fixtures';
+
+// Chromium's fake camera (a moving test pattern) and microphone (a beep), allowed without a prompt.
+const baseLaunch = config.use?.launchOptions ?? {};
+test.use({ launchOptions: { ...baseLaunch, args: [...(baseLaunch.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] } });
+
+interface VideoBooking {
+  bookingId: string;
+  startsAt: string;
+  patientEmail: string;
+  clinicianEmail: string;
+  clinicianName: string;
+  timezone: string;
+}
+
+async function videoBooking(request: APIRequestContext, startsInMinutes: number): Promise<VideoBooking> {
+  const res = await request.post('/api/test/video-booking', { data: { startsInMinutes, timezone: 'Europe/London' } });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as VideoBooking;
+}
+
+/** Screenshots for looking at the pages by eye, only when SHOTS_DIR is set. */
+async function shot(page: Page, name: string) {
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
+}
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
+
+async function joinRoom(page: Page, bookingId: string) {
+  await page.goto(`/consult/${bookingId}`);
+  await expect(page.getByRole('heading', { name: 'Check your camera and microphone' })).toBeVisible();
+  await expect.poll(() => page.getByLabel('Your camera preview').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: /Join the consult with/ }).click();
+}
+
+/** The other participant's video shows moving pictures: a live track with a decoded frame size. */
+async function expectRemoteVideoLive(page: Page) {
+  const remote = page.getByTestId('remote-video');
+  await expect.poll(() => remote.evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(await remote.evaluate((v: HTMLVideoElement) => (v.srcObject as MediaStream | null)?.getVideoTracks()[0]?.readyState)).toBe('live');
+}
+
+test('the patient and the clinician meet in the room: both connected, each sees the other\'s live video', async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const b = await videoBooking(page.request, 3);
+
+  await signIn(page, b.patientEmail);
+  await page.goto(`/consult/${b.bookingId}`);
+  await expect(page.getByRole('heading', { name: 'Video consult' })).toBeVisible();
+  await expect(page.getByText(`with ${b.clinicianName}`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check your camera and microphone' })).toBeVisible();
+  await expect(page.getByLabel('Camera', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Microphone', { exact: true })).toBeVisible();
+  await expect.poll(() => page.getByLabel('Your camera preview').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+  // The fake microphone beeps: the level meter moves.
+  await expect.poll(() => page.getByLabel('Microphone level').evaluate((m: HTMLMeterElement) => m.value), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expectNoA11yViolations(page);
+  await shot(page, 'prejoin-1280');
+  await page.getByRole('button', { name: `Join the consult with ${b.clinicianName}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Waiting for ${b.clinicianName} to join` })).toBeVisible();
+
+  const clinicianContext = await browser.newContext({ baseURL });
+  try {
+    const doctor = await clinicianContext.newPage();
+    await signIn(doctor, b.clinicianEmail);
+    await joinRoom(doctor, b.bookingId);
+
+    await expect(page.getByTestId('call-state')).toHaveText(`Connected with ${b.clinicianName}`, { timeout: 30_000 });
+    await expect(doctor.getByTestId('call-state')).toHaveText('Connected with Test Patient', { timeout: 30_000 });
+    await expectRemoteVideoLive(page);
+    await expectRemoteVideoLive(doctor);
+
+    // Controls are toggle buttons whose state is announced.
+    const mute = page.getByRole('button', { name: 'Mute microphone' });
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    await mute.click();
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.getByLabel('Your video').evaluate((v: HTMLVideoElement) => (v.srcObject as MediaStream).getAudioTracks()[0]!.enabled)).toBe(false);
+    const camera = page.getByRole('button', { name: 'Turn camera off' });
+    await camera.click();
+    await expect(camera).toHaveAttribute('aria-pressed', 'true');
+    await camera.click();
+    await expect(camera).toHaveAttribute('aria-pressed', 'false');
+    await expectNoA11yViolations(page);
+    await shot(page, 'call-1280');
+
+    // A phone: the two videos stack, nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await noSidewaysScroll(page);
+    const remoteBox = (await page.getByTestId('remote-video').boundingBox())!;
+    const localBox = (await page.getByLabel('Your video').boundingBox())!;
+    expect(localBox.y).toBeGreaterThanOrEqual(remoteBox.y + remoteBox.height);
+    await expectNoA11yViolations(page);
+    await shot(page, 'call-360');
+
+    // The clinician leaves: the patient is told; the clinician rejoins and they are connected again.
+    await doctor.getByRole('button', { name: 'Leave consult' }).click();
+    await expect(doctor.getByRole('heading', { name: 'You have left the consult' })).toBeVisible();
+    await expect(page.getByTestId('call-state')).toHaveText(`Waiting for ${b.clinicianName} to join…`, { timeout: 15_000 });
+    await doctor.getByRole('button', { name: 'Rejoin' }).click();
+    await expect(doctor.getByRole('heading', { name: 'Check your camera and microphone' })).toBeVisible();
+    await expect.poll(() => doctor.getByLabel('Your camera preview').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await doctor.getByRole('button', { name: /Join the consult with/ }).click();
+    await expect(page.getByTestId('call-state')).toHaveText(`Connected with ${b.clinicianName}`, { timeout: 30_000 });
+    await expect(doctor.getByTestId('call-state')).toHaveText('Connected with Test Patient', { timeout: 30_000 });
+    await expectRemoteVideoLive(doctor);
+  } finally {
+    await clinicianContext.close();
+  }
+});
+
+test('another patient gets 404 for the room page and its signalling API', async ({ page }) => {
+  const b = await videoBooking(page.request, 2);
+  await signIn(page, newPatientEmail('video-outsider'));
+  const res = await page.goto(`/consult/${b.bookingId}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  expect((await page.request.get(`/api/consult/${b.bookingId}/signal?after=0`)).status()).toBe(404);
+  const post = await page.request.post(`/api/consult/${b.bookingId}/signal`, { data: { kind: 'hello', payload: { session: 'intruder-session-1' } } });
+  expect(post.status()).toBe(404);
+  await expectNoA11yViolations(page);
+});
+
+test('before the window the room says when it opens (in the viewer\'s zone) with a countdown; after it, that it has ended', async ({ page }) => {
+  const later = await videoBooking(page.request, 90);
+  await signIn(page, later.patientEmail);
+  await page.goto(`/consult/${later.bookingId}`);
+  await expect(page.getByRole('heading', { name: 'The room is not open yet' })).toBeVisible();
+  const opensAt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(later.startsAt) - 10 * 60_000);
+  await expect(page.getByTestId('room-opens-at')).toContainText(`It opens at ${opensAt} (your time zone: Europe/London`);
+  const countdown = page.getByRole('timer');
+  await expect(countdown).toHaveText(/^1 h (19|20) min$/);
+  await expect(page.getByRole('button', { name: /Join/ })).toHaveCount(0);
+  expect((await page.request.get(`/api/consult/${later.bookingId}/signal?after=0`)).status()).toBe(409);
+  await expectNoA11yViolations(page);
+  await shot(page, 'before-1280');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await noSidewaysScroll(page);
+  await shot(page, 'before-360');
+
+  const past = await videoBooking(page.request, -120);
+  await signIn(page, past.patientEmail);
+  await page.goto(`/consult/${past.bookingId}`);
+  await expect(page.getByRole('heading', { name: 'This consult has ended' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Join/ })).toHaveCount(0);
+  await noSidewaysScroll(page);
+  await expectNoA11yViolations(page);
+  await shot(page, 'ended-360');
+});
