@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { listPatientVisibleEvents, listPatientVisibleMessages } from '@/db/queries/patient-case-activity';
+import { listPatientVisibleEvents } from '@/db/queries/patient-case-activity';
 import type { CaseStatus } from '@/db/schema';
 import { CaseStatusTimeline } from '@/components/intake/case-status-timeline';
+import { CaseThreadSection } from '@/components/queue/case-thread-section';
 import { EmergencyPanel } from '@/components/intake/emergency-panel';
 import { IntakeAnswers, type AnswersView } from '@/components/intake/intake-answers';
 import { MriHighlights } from '@/components/intake/mri-highlights';
@@ -46,7 +47,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const found = await readIntakeForViewer(db, { id: user.id, roles: ['patient'] }, id, 'case.view');
   if (!found) notFound();
 
-  const [events, messages] = await Promise.all([listPatientVisibleEvents(db, id), listPatientVisibleMessages(db, id)]);
+  const events = await listPatientVisibleEvents(db, id);
   const kase = found.case;
   const submission = found.version.submission as IntakeSubmission;
   const urgency = kase.urgency;
@@ -93,22 +94,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} />
       </Card>
       <Card>
-        <h2 className="text-lg font-semibold">Messages from the team</h2>
-        {messages.length === 0 ? (
-          <p className="mt-2 text-muted">No messages yet. We will email you when a clinician writes to you.</p>
-        ) : (
-          <ol className="mt-3 space-y-3">
-            {messages.map((m) => (
-              <li key={m.id} className="rounded-lg border border-line p-3">
-                <p className="text-sm text-muted">
-                  <span className="font-medium text-ink">{m.authorId === user.id ? 'You' : (m.authorName ?? 'The team')}</span>
-                  {m.authorTitle && m.authorId !== user.id ? `, ${m.authorTitle}` : ''} · {formatDateTime(m.createdAt, tz)}
-                </p>
-                <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <h2 className="text-lg font-semibold">Messages</h2>
+        <p className="mb-3 mt-1 text-sm text-muted">Write to the rehab team here. We email you when a clinician replies.</p>
+        <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name, email: user.email }} timeZone={tz} />
         {events.length > 0 && (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium text-brand-700">Case history ({events.length})</summary>
