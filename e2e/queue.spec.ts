@@ -103,7 +103,9 @@ test.describe('triage queue', () => {
     // The patient answers in the same thread (own case only; internal notes are the team's), and the team sees it.
     const replySince = Date.now();
     const reply = 'Thank you! I will start with the empty bar on Monday.';
-    expect((await patient.request.post(`/api/intakes/${caseId}/messages`, { data: { body: reply } })).status()).toBe(201);
+    await patient.getByLabel('Write to your rehab team').fill(reply);
+    await patient.getByRole('button', { name: 'Send message' }).click();
+    await expect(patient.getByTestId('case-thread')).toContainText(reply);
     expect((await patient.request.post(`/api/intakes/${caseId}/messages`, { data: { body: 'note', internal: true } })).status()).toBe(400);
     await waitForMail(page.request, DEMO.clinician, /A patient replied/, replySince);
     await page.reload();
