@@ -46,6 +46,9 @@ const LEXICON_NEXT: readonly { kind: LexiconEntry['kind']; code: MriFindingCode;
   { kind: 'finding', code: 'disc_degeneration', prefixes: ['disc', 'disk'], letters: 'dsh' },
   { kind: 'finding', code: 'disc_herniation', prefixes: ['disc', 'disk'], letters: 'pehs' },
   { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['vertebra'], letters: 'bhcp' },
+  { kind: 'finding', code: 'disc_degeneration', prefixes: ['narrow'], letters: 'o' }, // narrowing of the disc space
+  { kind: 'finding', code: 'modic_1', prefixes: ['marrow'], letters: 'oe' }, // marrow (o)edema at the endplate
+  { kind: 'finding', code: 'spondylolysis', prefixes: ['fractur'], letters: 'oita' }, // fracture of/in/through/… the pars
   { kind: 'anatomy', code: 'spondylolisthesis', prefixes: ['vertebral', 'sagittal', 'spinal'], letters: 'a' },
   { kind: 'anatomy', code: 'vertebral_height_loss', prefixes: ['vertebral'], letters: 'bch' },
   { kind: 'anatomy', code: 'canal_stenosis', prefixes: ['spinal', 'central', 'vertebral', 'bony'], letters: 'c' },
@@ -55,8 +58,8 @@ const LEXICON_NEXT: readonly { kind: LexiconEntry['kind']; code: MriFindingCode;
 /** The LEXICON_NEXT letters for an entry's candidate with these prefixes, or '' when none applies. */
 function nextLetters(entry: LexiconEntry, prefixes: readonly string[]): string {
   const code = entry.codes === 'modic' ? null : entry.codes[0];
-  const rule = LEXICON_NEXT.find((r) => r.kind === entry.kind && r.code === code);
-  return rule !== undefined && prefixes.every((p) => rule.prefixes.includes(p)) ? rule.letters : '';
+  const rule = LEXICON_NEXT.find((r) => r.kind === entry.kind && r.code === code && prefixes.every((p) => r.prefixes.includes(p)));
+  return rule?.letters ?? '';
 }
 
 /** One pattern to try at a word start. Every field is always set, so all candidates share one object shape. */
