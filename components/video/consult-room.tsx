@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 import { ConsultCall, type CallState } from '@/lib/video/consult-call';
 import { stopStream } from '@/lib/video/media';
 import { PreJoin } from './pre-join';
+import { ToggleButton } from './toggle-button';
 
 export interface ConsultRoomProps {
   bookingId: string;
@@ -30,8 +31,6 @@ function stateText(state: CallState, otherName: string): string {
       return 'You have left the consult.';
   }
 }
-
-const pressedClass = (on: boolean) => (on ? 'border-amber-500 bg-amber-100 text-amber-950 hover:bg-amber-200' : undefined);
 
 /** The room: pre-join check, then the call with its controls, then a "left" state with rejoin. */
 export function ConsultRoom({ bookingId, polite, otherName, iceServers }: ConsultRoomProps) {
@@ -169,13 +168,12 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
         </figure>
       </div>
       <div role="group" aria-label="Call controls" className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-        {/* Toggle buttons keep one label; aria-pressed (and the amber look) says whether it is on. */}
-        <Button variant="secondary" aria-pressed={muted} onClick={toggleMic} className={pressedClass(muted)}>
+        <ToggleButton pressed={muted} onToggle={toggleMic}>
           Mute microphone
-        </Button>
-        <Button variant="secondary" aria-pressed={cameraOff} onClick={toggleCamera} className={pressedClass(cameraOff)}>
+        </ToggleButton>
+        <ToggleButton pressed={cameraOff} onToggle={toggleCamera}>
           Turn camera off
-        </Button>
+        </ToggleButton>
         <Button variant="danger" onClick={leave}>
           Leave consult
         </Button>

@@ -1,6 +1,7 @@
 import type { JobDefinition } from './registry';
 import { BOOKING_JOBS } from '@/lib/booking/jobs';
 import { QUEUE_JOBS } from '@/lib/queue/jobs';
+import { VIDEO_JOBS } from '@/lib/video/jobs';
 
 /**
  * Every job the worker runs. Add one line per job; the definition lives beside the feature it serves:
@@ -13,4 +14,4 @@ import { QUEUE_JOBS } from '@/lib/queue/jobs';
  * Queue one with `enqueueJob('booking.reminder', { bookingId }, { startAfter, singletonKey })` from '@/lib/jobs'
  * after your transaction commits. The worker runs inside the server on PGlite and as `npm run worker` on PostgreSQL.
  */
-export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[])];
+export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[]), ...(VIDEO_JOBS as JobDefinition[])];

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { and, eq } from 'drizzle-orm';
 import { setDbHandleForTests } from '@/db';
 import { insertVideoSignal, listVideoSignalsFor } from '@/db/queries/video';
-import { auditEvents, type Role } from '@/db/schema';
+import { auditEvents, videoSignals, type Role } from '@/db/schema';
 import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
 import { makePatient } from '@/lib/testing/booking-fixtures';
+import { sweepVideoSignals } from '@/lib/video/jobs';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 
 // The session is the only thing faked: guard, room access, queries and audit run for real.
@@ -129,5 +130,15 @@ describe.each(testDbKinds())('consult signalling (%s)', (kind) => {
     const patientInbox = await listVideoSignalsFor(db, { bookingId: a.booking.id, toUserId: a.patient.id, afterId: 0 });
     expect(patientInbox).toHaveLength(1);
     expect(await listVideoSignalsFor(db, { bookingId: a.booking.id, toUserId: a.clinician.id, afterId: inbox[0]!.id })).toEqual([]);
+  });
+
+  it('the sweep job deletes signalling older than a day and keeps the rest', async () => {
+    const { booking, patient, clinician } = await openRoom();
+    const msg = { bookingId: booking.id, fromUserId: patient.id, toUserId: clinician.id, kind: 'hello' as const, payload: { session: S1 } };
+    const oldId = await insertVideoSignal(t.db, msg);
+    await t.db.update(videoSignals).set({ createdAt: new Date(Date.now() - 25 * 3_600_000) }).where(eq(videoSignals.id, oldId));
+    const freshId = await insertVideoSignal(t.db, msg);
+    expect(await sweepVideoSignals()).toBe(1);
+    expect((await t.db.select({ id: videoSignals.id }).from(videoSignals)).map((r) => r.id)).toEqual([freshId]);
   });
 });
