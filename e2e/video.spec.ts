@@ -108,6 +108,14 @@ test('the patient and the clinician meet in the room: both connected, each sees 
     await expect(page.getByTestId('call-state')).toHaveText(`Connected with ${b.clinicianName}`, { timeout: 30_000 });
     await expect(doctor.getByTestId('call-state')).toHaveText('Connected with Test Patient', { timeout: 30_000 });
     await expectRemoteVideoLive(doctor);
+
+    // The patient reloads the page mid-call: the clinician sees them go, and they meet again after the check.
+    await page.reload();
+    await expect(doctor.getByTestId('call-state')).toHaveText('Waiting for Test Patient to join…', { timeout: 15_000 });
+    await joinRoom(page, b.bookingId);
+    await expect(page.getByTestId('call-state')).toHaveText(`Connected with ${b.clinicianName}`, { timeout: 30_000 });
+    await expect(doctor.getByTestId('call-state')).toHaveText('Connected with Test Patient', { timeout: 30_000 });
+    await expectRemoteVideoLive(page);
   } finally {
     await clinicianContext.close();
   }
@@ -149,7 +157,8 @@ test('after the window the room says the consult has ended', async ({ page }) =>
   await page.goto(`/consult/${past.bookingId}`);
   await expect(page.getByRole('heading', { name: 'This consult has ended' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Join/ })).toHaveCount(0);
-  await noSidewaysScroll(page);
   await expectNoA11yViolations(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await noSidewaysScroll(page);
   await shot(page, 'ended-360');
 });
