@@ -121,6 +121,25 @@ test('the patient and the clinician meet in the room: both connected, each sees 
   }
 });
 
+test('blocked camera and microphone: the check says so and how to fix it, and joining waits', async ({ page }) => {
+  const b = await videoBooking(page.request, 4);
+  await signIn(page, b.patientEmail);
+  // What the browser answers when the person (or a site setting) refused the permission.
+  await page.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+  });
+  await page.goto(`/consult/${b.bookingId}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'Camera and microphone are blocked' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('address bar');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Join the consult with/ })).toBeDisabled();
+  await expectNoA11yViolations(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await noSidewaysScroll(page);
+  await shot(page, 'denied-360');
+});
+
 test('another patient gets 404 for the room page and its signalling API', async ({ page }) => {
   const b = await videoBooking(page.request, 2);
   await signIn(page, newPatientEmail('video-outsider'));

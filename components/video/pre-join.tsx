@@ -113,7 +113,7 @@ export function PreJoin({ otherName, onJoin }: { otherName: string; onJoin: (str
               </Button>
             </Alert>
           )}
-          <div className="space-y-1">
+          <div className={problem ? 'hidden' : 'space-y-1'}>
             <label htmlFor="mic-level" className="block text-sm font-medium text-ink">
               Microphone level
             </label>
