@@ -62,6 +62,7 @@ test('the patient and the clinician meet in the room: both connected, each sees 
   await shot(page, 'prejoin-1280');
   await page.getByRole('button', { name: `Join the consult with ${b.clinicianName}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Waiting for ${b.clinicianName} to join` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Video call with ${b.clinicianName}` })).toBeFocused();
 
   const clinicianContext = await browser.newContext({ baseURL });
   try {
@@ -99,7 +100,7 @@ test('the patient and the clinician meet in the room: both connected, each sees 
 
     // The clinician leaves: the patient is told; the clinician rejoins and they are connected again.
     await doctor.getByRole('button', { name: 'Leave consult' }).click();
-    await expect(doctor.getByRole('heading', { name: 'You have left the consult' })).toBeVisible();
+    await expect(doctor.getByRole('heading', { name: 'You have left the consult' })).toBeFocused();
     await expect(page.getByTestId('call-state')).toHaveText(`Waiting for ${b.clinicianName} to join…`, { timeout: 15_000 });
     await doctor.getByRole('button', { name: 'Rejoin' }).click();
     await expect(doctor.getByRole('heading', { name: 'Check your camera and microphone' })).toBeVisible();

@@ -45,6 +45,15 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
   const callRef = useRef<ConsultCall | null>(null);
   const localVideo = useRef<HTMLVideoElement>(null);
   const remoteVideo = useRef<HTMLVideoElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moveFocus = useRef(false);
+
+  // After Join or Leave the button pressed is gone: put keyboard and screen reader focus on the new section.
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    headingRef.current?.focus();
+  }, [phase]);
 
   useEffect(() => {
     if (localVideo.current) localVideo.current.srcObject = local;
@@ -94,6 +103,7 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
     setRemote(null);
     setMuted(false);
     setCameraOff(false);
+    moveFocus.current = true;
     setPhase('left');
   };
 
@@ -102,6 +112,7 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
       <PreJoin
         otherName={otherName}
         onJoin={(s) => {
+          moveFocus.current = true;
           setLocal(s);
           setPhase('call');
         }}
@@ -112,7 +123,7 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
   if (phase === 'left' || phase === 'closed') {
     return (
       <section aria-labelledby="left-heading" className="space-y-3 rounded-xl border border-line bg-white p-6">
-        <h2 id="left-heading" className="text-lg font-semibold">
+        <h2 id="left-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
           {phase === 'closed' ? 'This consult has ended' : 'You have left the consult'}
         </h2>
         <p className="text-muted">
@@ -131,7 +142,7 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
 
   return (
     <section aria-labelledby="call-heading" className="space-y-4">
-      <h2 id="call-heading" className="sr-only">
+      <h2 id="call-heading" ref={headingRef} tabIndex={-1} className="sr-only">
         Video call with {otherName}
       </h2>
       <p
