@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, max } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lt, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import { videoSignals, type VideoSignalKind } from '../schema';
 
@@ -33,6 +33,15 @@ export async function latestVideoSignalIdFor(db: Db, bookingId: string, toUserId
     .from(videoSignals)
     .where(and(eq(videoSignals.bookingId, bookingId), eq(videoSignals.toUserId, toUserId)));
   return row?.id == null ? 0 : Number(row.id);
+}
+
+/** How many messages one participant has sent in a room (the inbox index of the recipient answers it). */
+export async function countVideoSignalsSent(db: Db, bookingId: string, fromUserId: string, toUserId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(videoSignals)
+    .where(and(eq(videoSignals.bookingId, bookingId), eq(videoSignals.toUserId, toUserId), eq(videoSignals.fromUserId, fromUserId)));
+  return Number(row?.n ?? 0);
 }
 
 /** Removes signalling older than `before` (it is useless once a call is set up; the sweep job calls this). */

@@ -1,12 +1,20 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { insertVideoSignal, latestVideoSignalIdFor, listVideoSignalsFor } from '@/db/queries/video';
+import { countVideoSignalsSent, insertVideoSignal, latestVideoSignalIdFor, listVideoSignalsFor } from '@/db/queries/video';
 import { audit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/guards';
 import { findConsultRoom } from './room';
 import type { SignalBody, SignalMessage, SignalPollResponse } from './signal-schema';
 
-export type SignalResult<T> = { ok: true; data: T } | { ok: false; status: 404 | 409; error: 'not_found' | 'room_closed'; message: string };
+export type SignalResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: 404 | 409 | 429; error: 'not_found' | 'room_closed' | 'too_many_signals'; message: string };
+
+/**
+ * Ceiling on what one participant may post in one room: a call with a few reconnects needs a few hundred messages;
+ * this stops a runaway or hostile client from filling the table.
+ */
+export const MAX_SIGNALS_PER_PARTICIPANT = 3_000;
 
 const notFound = { ok: false, status: 404, error: 'not_found', message: 'No such consult room.' } as const;
 const closed = { ok: false, status: 409, error: 'room_closed', message: 'The room is not open right now.' } as const;
@@ -23,6 +31,9 @@ export async function postSignal(user: CurrentUser, bookingId: string, msg: Sign
     return notFound;
   }
   if (room.phase !== 'open') return closed;
+  if ((await countVideoSignalsSent(db, bookingId, user.id, room.otherUserId)) >= MAX_SIGNALS_PER_PARTICIPANT) {
+    return { ok: false, status: 429, error: 'too_many_signals', message: 'Too many signalling messages in this room. Reload the page to start again.' };
+  }
   const id = await insertVideoSignal(db, { bookingId, fromUserId: user.id, toUserId: room.otherUserId, kind: msg.kind, payload: msg.payload });
   if (msg.kind === 'hello' && !msg.payload.reply) {
     await audit({ actor: user, action: 'consult.join', resourceType: 'booking', resourceId: bookingId, patientId: room.patientId });

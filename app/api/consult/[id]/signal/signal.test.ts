@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { setDbHandleForTests } from '@/db';
 import { insertVideoSignal, listVideoSignalsFor } from '@/db/queries/video';
 import { auditEvents, videoSignals, type Role } from '@/db/schema';
 import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
 import { makePatient } from '@/lib/testing/booking-fixtures';
 import { sweepVideoSignals } from '@/lib/video/jobs';
+import { MAX_SIGNALS_PER_PARTICIPANT } from '@/lib/video/signals';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 
 // The session is the only thing faked: guard, room access, queries and audit run for real.
@@ -130,6 +131,20 @@ describe.each(testDbKinds())('consult signalling (%s)', (kind) => {
     const patientInbox = await listVideoSignalsFor(db, { bookingId: a.booking.id, toUserId: a.patient.id, afterId: 0 });
     expect(patientInbox).toHaveLength(1);
     expect(await listVideoSignalsFor(db, { bookingId: a.booking.id, toUserId: a.clinician.id, afterId: inbox[0]!.id })).toEqual([]);
+  });
+
+  it('refuses (429) once a participant has posted the per-room ceiling', async () => {
+    const { booking, patient, clinician } = await openRoom();
+    await t.db.execute(sql`
+      INSERT INTO video_signals (booking_id, from_user_id, to_user_id, kind, payload)
+      SELECT ${booking.id}, ${patient.id}, ${clinician.id}, 'ice', '{}'::jsonb FROM generate_series(1, ${MAX_SIGNALS_PER_PARTICIPANT})`);
+    as(patient);
+    const res = await post(booking.id, hello());
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ error: 'too_many_signals' });
+    // The other participant is not affected.
+    as(clinician);
+    expect((await post(booking.id, hello(S2))).status).toBe(201);
   });
 
   it('the sweep job deletes signalling older than a day and keeps the rest', async () => {
