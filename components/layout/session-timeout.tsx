@@ -6,6 +6,8 @@ import { Button } from '@/components/ui/button';
 
 const WARN_BEFORE_MS = 2 * 60_000;
 const KEEPALIVE_EVERY_MS = 60_000;
+/** Dispatch on window to count as activity without input (e.g. a live video consult, where nobody types). */
+export const ACTIVITY_EVENT = 'tc:activity';
 
 /**
  * Health data: sessions end after `idleMinutes` without activity. Activity (keys, clicks, touches)
@@ -31,7 +33,7 @@ export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
       lastActivity.current = Date.now();
       if (Date.now() - lastKeepalive.current > KEEPALIVE_EVERY_MS) void keepAlive();
     };
-    const events = ['keydown', 'pointerdown', 'touchstart', 'scroll'] as const;
+    const events = ['keydown', 'pointerdown', 'touchstart', 'scroll', ACTIVITY_EVENT] as const;
     events.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
     const timer = window.setInterval(() => {
       const left = idleMs - (Date.now() - lastActivity.current);

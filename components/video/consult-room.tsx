@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { ACTIVITY_EVENT } from '@/components/layout/session-timeout';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ConsultCall, type CallState } from '@/lib/video/consult-call';
@@ -83,6 +84,13 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
       callRef.current = null;
     };
   }, [phase, local, bookingId, polite, iceServers]);
+
+  // Someone in a live consult is present even without touching the keyboard: keep the idle sign-out away.
+  useEffect(() => {
+    if (phase !== 'call') return;
+    const t = setInterval(() => window.dispatchEvent(new Event(ACTIVITY_EVENT)), 30_000);
+    return () => clearInterval(t);
+  }, [phase]);
 
   // Release the camera when the component goes away.
   useEffect(() => () => stopStream(local), [local]);
