@@ -171,6 +171,16 @@ test('before the window the room says when it opens (in the viewer\'s zone) with
   await shot(page, 'before-360');
 });
 
+test('the waiting page turns into the room by itself when the countdown reaches the opening time', async ({ page }) => {
+  // Opens (10 minutes before the start) about 15 seconds from now.
+  const b = await videoBooking(page.request, 10 + 15 / 60);
+  await signIn(page, b.patientEmail);
+  await page.goto(`/consult/${b.bookingId}`);
+  await expect(page.getByRole('heading', { name: 'The room is not open yet' })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(/^\d{1,2} s$/);
+  await expect(page.getByRole('heading', { name: 'Check your camera and microphone' })).toBeVisible({ timeout: 30_000 });
+});
+
 test('after the window the room says the consult has ended', async ({ page }) => {
   const past = await videoBooking(page.request, -120);
   await signIn(page, past.patientEmail);

@@ -9,7 +9,7 @@ import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 export const dynamic = 'force-dynamic';
 
 const body = z.object({
-  startsInMinutes: z.number().int().min(-24 * 60).max(7 * 24 * 60),
+  startsInMinutes: z.number().min(-24 * 60).max(7 * 24 * 60),
   durationMinutes: z.number().int().min(5).max(480).default(45),
   timezone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('Europe/London'),
 });
