@@ -33,6 +33,21 @@ export const ADVERSARIAL_REPORTS: readonly { name: string; report: string }[] = 
  * Timed runs (ms), sorted. The minimum is the time the code needs: a pause from the garbage collector or another
  * process on a busy machine only adds to single runs, while catastrophic backtracking slows every run.
  */
+/**
+ * CPU milliseconds of each run, sorted: unlike wall time it is not stretched when a busy machine deschedules the
+ * process (CI runs the integration suites in parallel on 2 cores). Catastrophic backtracking still shows in full.
+ */
+export function cpuTimeRunsMs(run: () => void, repeats = 15): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = process.cpuUsage();
+    run();
+    const d = process.cpuUsage(t);
+    times.push((d.user + d.system) / 1000);
+  }
+  return times.sort((x, y) => x - y);
+}
+
 export function timeRunsMs(run: () => void, repeats = 7): number[] {
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
