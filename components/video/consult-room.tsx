@@ -43,7 +43,6 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
   const [error, setError] = useState<string | null>(null);
   const [muted, setMuted] = useState(false);
   const [cameraOff, setCameraOff] = useState(false);
-  const callRef = useRef<ConsultCall | null>(null);
   const localVideo = useRef<HTMLVideoElement>(null);
   const remoteVideo = useRef<HTMLVideoElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -72,16 +71,17 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
       localStream: local,
       onState: setState,
       onRemoteStream: setRemote,
-      onRoomClosed: () => setPhase('closed'),
+      onRoomClosed: () => {
+        setLocal(null); // releases the camera and microphone (see the cleanup below)
+        setPhase('closed');
+      },
     });
-    callRef.current = call;
     call.start().catch((err: unknown) => setError(err instanceof Error ? err.message : 'Could not join the room.'));
     const onPageHide = () => call.stop({ unloading: true });
     window.addEventListener('pagehide', onPageHide);
     return () => {
       window.removeEventListener('pagehide', onPageHide);
       call.stop();
-      callRef.current = null;
     };
   }, [phase, local, bookingId, polite, iceServers]);
 
