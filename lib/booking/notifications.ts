@@ -8,9 +8,10 @@ import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import { formatInZone, formatMoney } from './format';
 import { buildIcs } from './ics';
+import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/video/room-window';
 
-/** Minutes before the start when the video room lets people in (the room itself belongs to the video feature). */
-export const ROOM_OPENS_MINUTES_BEFORE = 10;
+/** Minutes before the start when the video room lets people in: one constant, owned by the room. */
+export { ROOM_OPENS_MINUTES_BEFORE };
 
 export function roomUrl(bookingId: string): string {
   return `${appUrl()}/consult/${bookingId}`;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROOM_OPENS_MINUTES_BEFORE as BOOKING_MAILS_SAY } from '@/lib/booking/notifications';
-import { formatCountdown, ROOM_OPENS_MINUTES_BEFORE, roomPhase, roomWindow } from './room-window';
+import { formatCountdown, roomPhase, roomWindow } from './room-window';
 
 const start = Date.parse('2026-11-24T15:00:00Z');
 const end = Date.parse('2026-11-24T15:45:00Z');
@@ -21,10 +20,6 @@ describe('room window', () => {
     expect(roomPhase(end + 29 * min, w)).toBe('open');
     expect(roomPhase(w.closesAt - 1, w)).toBe('open');
     expect(roomPhase(w.closesAt, w)).toBe('ended');
-  });
-
-  it('matches what the booking page and the confirmation mails promise', () => {
-    expect(ROOM_OPENS_MINUTES_BEFORE).toBe(BOOKING_MAILS_SAY);
   });
 
   it('formats the wait for the countdown', () => {
