@@ -51,7 +51,7 @@ for (const width of [1280, 360]) {
     await expect(page.getByLabel('Your name')).toBeFocused();
     await expect(page.getByText('Enter your date of birth.').first()).toBeVisible();
     await expectNoA11yViolations(page);
-    await page.getByLabel('Your name').fill('Deniz Aksoy');
+    await page.getByLabel('Your name').fill('Deniz Demir');
     await page.getByLabel('Date of birth').fill('1994-03-12');
     await page.getByLabel('Male', { exact: true }).check();
     await page.getByLabel('Your time zone').selectOption('Europe/Istanbul');
@@ -333,7 +333,7 @@ test("patient B gets 404 for patient A's case page, API and FHIR, and never sees
 test('a lost connection keeps typed answers on the device and saves them when the connection returns', async ({ page, context }) => {
   await signIn(page, newPatientEmail('offline'));
   await page.goto('/intake');
-  await page.getByLabel('Your name').fill('Deniz Aksoy');
+  await page.getByLabel('Your name').fill('Deniz Demir');
   await expectSaved(page);
 
   await context.setOffline(true);
@@ -344,7 +344,7 @@ test('a lost connection keeps typed answers on the device and saves them when th
 
   await page.reload();
   await expect(page.getByLabel('Date of birth')).toHaveValue('1994-03-12');
-  await expect(page.getByLabel('Your name')).toHaveValue('Deniz Aksoy');
+  await expect(page.getByLabel('Your name')).toHaveValue('Deniz Demir');
 });
 
 test('the seeded forum patient sees their routine case with the MRI explained', async ({ page }) => {

@@ -35,7 +35,8 @@ test.describe('triage queue', () => {
     await page.goto('/queue');
     await expect(page.getByRole('heading', { level: 1, name: 'Triage queue' })).toBeVisible();
 
-    // The seeded forum cases are listed, in the API's order, which is urgency then SLA due time.
+    // The seeded forum cases are listed, in the API's order, which is urgency then SLA due time. (Other specs' new
+    // patients never reuse the forum patients' names, so the names identify the seeded cases.)
     const api = await page.request.get('/api/queue?assignee=any&status=open&limit=200');
     expect(api.status()).toBe(200);
     const { items } = (await api.json()) as { items: QueueItem[] };
