@@ -42,16 +42,24 @@ export async function waitForMail(request: APIRequestContext, to: string, subjec
   return found!;
 }
 
-/** Signs in through the real journey: the sign-in form, the demo outbox, the magic link. */
+/**
+ * Signs in through the real journey: the sign-in form, the demo outbox, the magic link. Each attempt carries its
+ * own nonce in the callback URL, so two workers signing in as the same demo account never take each other's link.
+ */
 export async function signIn(page: Page, email: string): Promise<void> {
-  const since = Date.now();
-  await page.goto('/signin');
+  const nonce = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/home?signin=${nonce}`)}`);
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: /email me a sign-in link/i }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  const mail = await waitForMail(page.request, email, /sign in/i, since);
-  const link = mail.text.match(/https?:\/\/\S+/)?.[0];
-  expect(link, 'magic link in the mail').toBeTruthy();
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const mails = await readOutbox(page.request, email);
+      link = mails.map((m) => m.text.match(/https?:\/\/\S+/)?.[0]).find((l) => l?.includes(nonce));
+      return Boolean(link);
+    }, { timeout: 15_000 })
+    .toBe(true);
   const url = new URL(link!);
   await page.goto(url.pathname + url.search);
   await expect(page).not.toHaveURL(/\/signin/);
