@@ -11,10 +11,9 @@
  * BENCH_ROUNDS (5: health and intake phases alternate, so both see the same background load).
  * Target: intake p95 < 5 × health p95, zero errors. Exit code 1 when the target is missed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rightScapulaIntake } from '@/lib/intake/forum-cases';
+import { ensureProductionBuild } from '@/lib/cli/production-build';
 
 const port = Number(process.env.BENCH_PORT ?? 3101);
 const external = process.env.BENCH_URL;
@@ -76,11 +75,7 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
 }
 
 function startServer(): ChildProcess {
-  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
-    console.log(`› no build in ${distDir}: building (about a minute)…`);
-    const b = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production' } });
-    if (b.status !== 0) throw new Error('next build failed');
-  }
+  ensureProductionBuild(distDir);
   console.log(`› starting the production server on ${baseUrl} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
   return spawn('npx', ['tsx', '--conditions=react-server', 'lib/cli/e2e-server.ts', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],

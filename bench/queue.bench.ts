@@ -8,15 +8,17 @@
  *    row 90,000) — through the app's query function (db/queries/queue.ts listQueue) AND as the raw SQL that function
  *    sends (its own .toSQL() text and parameters), through the same postgres-js client, interleaved in one run.
  *    Prints EXPLAIN (ANALYZE, BUFFERS) of each, so the index use is visible.
- * 3. Starts `next start` (build in NEXT_DIST_DIR, default .next-queue) on that database with a signed-in clinician's
- *    session, and times GET /queue (the page) and GET /api/queue (the JSON API) for the same first page.
+ * 3. Starts `next start` (build in NEXT_DIST_DIR, default .next-queue, made first when missing or older than the
+ *    sources) on that database with a signed-in clinician's session, and times GET /queue (the page) and
+ *    GET /api/queue (the JSON API) for the same first page, next to floors (health, session, a bare signed-in page).
  *
  * Prints p50/p95 of each next to the raw query's and the ratio. Target: page p95 ≤ 3 × raw query p95 (reported;
  * exit code 1 only on errors — these machines are noisy, the ratio is the figure to read).
- * Env: BENCH_CASES (100000), BENCH_ITER (300), BENCH_HTTP (150), BENCH_PORT (3102), NEXT_DIST_DIR (.next-queue).
+ * Env: BENCH_CASES (100000), BENCH_ITER (300), BENCH_HTTP (150), BENCH_PORT (3102), NEXT_DIST_DIR (.next-queue);
+ * BENCH_KEEP_DB=1 stops after the query part and keeps the seeded database, printing its URL and a session cookie
+ * (for profiling a server by hand).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -24,6 +26,7 @@ import { migrateHandle, openPostgres, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
 import { buildQueueQuery, listQueue, type QueueFilter } from '@/db/queries/queue';
+import { ensureProductionBuild } from '@/lib/cli/production-build';
 import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -136,7 +139,6 @@ async function timeQueries(sql: postgres.Sql, db: Db, s: Scenario) {
 }
 
 async function startServer(url: string): Promise<ChildProcess> {
-  if (!fs.existsSync(path.join(DIST, 'BUILD_ID'))) throw new Error(`No production build in ${DIST}: run NEXT_DIST_DIR=${DIST} npx next build first.`);
   const { SMTP_URL: _smtp, ...inherited } = process.env;
   void _smtp; // demo mail transport (outbox): no real mail from a benchmark
   const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
@@ -191,6 +193,8 @@ async function timeHttp(pathAndQuery: string, cookie: string, expect: (status: n
 }
 
 async function main() {
+  // Built first: a build fails fast, and it must not share the CPU with the timed part.
+  if (!process.env.BENCH_KEEP_DB) ensureProductionBuild(DIST);
   const throwaway = await createThrowawayDatabase(BASE_URL, 'tc_bench_queue');
   const sql = postgres(throwaway.url, { max: 4, onnotice: () => undefined });
   const db = drizzle(sql, { schema }) as unknown as Db;
@@ -217,6 +221,10 @@ async function main() {
     const token = `bench-${crypto.randomUUID()}`;
     await sql`INSERT INTO sessions (session_token, user_id, expires) VALUES (${token}, ${clinicianId}, now() + interval '2 hours')`;
     const cookie = `authjs.session-token=${token}`;
+    if (process.env.BENCH_KEEP_DB) {
+      console.log(`kept: DATABASE_URL=${throwaway.url} cookie=${cookie}`);
+      return;
+    }
     server = await startServer(throwaway.url);
     const first = results[0];
     const firstSql = buildQueueQuery(db, first.s.filter).toSQL();
@@ -225,6 +233,7 @@ async function main() {
     const api = await timeHttp('/api/queue?assignee=any&status=open&limit=50', cookie, (st, b) => st === 200 && b.startsWith('{"items"'), rawFirst);
     const apiCounts = await timeHttp('/api/queue?assignee=any&status=open&limit=50&counts=1', cookie, (st, b) => st === 200 && b.includes('"counts"'), rawFirst);
     const emptyPage = await timeHttp('/queue?assignee=any&status=open&area=head', cookie, (st, b) => st === 200 && b.includes('No cases match'));
+    const barePage = await timeHttp('/access-denied', cookie, (st, b) => st === 200 && b.includes('signed-in-as'), rawFirst);
     const health = await timeHttp('/api/health', '', (st) => st === 200);
     const me = await timeHttp('/api/me', cookie, (st) => st === 200);
     const line = (label: string, r: { p50: number; p95: number; raw?: { p50: number; p95: number } }) =>
@@ -237,17 +246,22 @@ async function main() {
     line('GET /api/queue', api);
     line('GET /api/queue&counts=1', apiCounts);
     line('floor: GET /queue, 0 rows', emptyPage);
+    line('floor: signed-in bare page', barePage);
     line('floor: GET /api/health', health);
     line('floor: GET /api/me (session)', me);
     const ratio = page.p95 / page.raw!.p95;
     console.log(`\nTarget page p95 ≤ 3 × raw query p95: ${ratio <= 3 ? 'met' : 'NOT met'} (${ratio.toFixed(1)}×; API ${(api.p95 / api.raw!.p95).toFixed(1)}×).`);
+    console.log(
+      `Floor: a signed-in page that runs no queue query at all (GET /access-denied: session lookup + the same layout) is ` +
+        `${(barePage.p95 / barePage.raw!.p95).toFixed(1)}× the raw query p95 by itself.`,
+    );
   } finally {
     if (server) {
       server.kill('SIGTERM');
       await new Promise((r) => server!.once('exit', r));
     }
     await sql.end({ timeout: 5 });
-    await throwaway.drop();
+    if (!process.env.BENCH_KEEP_DB) await throwaway.drop();
   }
 }
 

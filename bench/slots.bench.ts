@@ -1,6 +1,6 @@
 /**
- * Slot computation and the slots API. Run: npm run bench:slots (after `NEXT_DIST_DIR=.next-booking npx next build`,
- * or set BENCH_DIST_DIR to another build folder).
+ * Slot computation and the slots API. Run: npm run bench:slots (builds into .next-booking when that build is missing or
+ * older than the sources; BENCH_DIST_DIR picks another build folder).
  *
  * 1. computeSlots for one clinician over 60 days with 200 existing bookings, in process: median of many runs,
  *    reported per clinician-month (target < 2 ms).
@@ -18,6 +18,7 @@ import { seedAll } from '../db/seed/index';
 import { DEMO_CONSULT_TYPES } from '../db/seed/booking';
 import { computeSlots, type Interval, type SlotInput, type WeeklyRule } from '../lib/booking/slots';
 import { clearOffsetCache } from '../lib/booking/zoned-time';
+import { ensureProductionBuild } from '../lib/cli/production-build';
 
 const DAY = 86_400_000;
 const TARGET_MS_PER_MONTH = 2;
@@ -135,7 +136,7 @@ async function timed(url: string): Promise<number> {
 }
 
 async function benchApi(): Promise<number> {
-  if (!fs.existsSync(path.join(DIST, 'BUILD_ID'))) throw new Error(`No production build in ${DIST}: run NEXT_DIST_DIR=${DIST} npx next build first.`);
+  ensureProductionBuild(DIST);
   const dir = path.resolve('.data', `bench-slots-${process.pid}`);
   const { clinicianId, consultTypeId } = await prepareDatabase(dir);
   // Its own process group, so stopping it also stops next-server (a child of the `next` launcher).
