@@ -150,53 +150,40 @@ export function QueueBoard({
                 const breached = open && Date.parse(item.slaDueAt) < now;
                 const label = patientLabel(item, now);
                 return (
-                  <tr
-                    key={item.id}
-                    role="row"
-                    data-testid="queue-row"
-                    className={cn(
-                      'flex flex-col gap-1.5 rounded-xl border p-4 md:table-row md:rounded-none md:border-x-0 md:border-t-0 md:p-0 md:last:border-b-0',
-                      breached ? 'border-red-400 bg-red-50 md:border-line' : 'border-line bg-white',
-                    )}
-                  >
-                    <td role="cell" className="font-medium md:table-cell md:px-3 md:py-2">
-                      <Link href={`/queue/cases/${item.id}`} className="text-base font-semibold text-brand-700 underline-offset-2 hover:underline md:text-sm md:font-medium">
+                  // Row and cell styles are CSS classes (globals.css, "Queue table"), and on phones each labelled cell
+                  // shows its label from data-label: 50 rows of repeated utility strings and label spans were most of
+                  // the page's HTML.
+                  <tr key={item.id} role="row" data-testid="queue-row" data-breached={breached || undefined} className="queue-row">
+                    <td role="cell" className="queue-cell font-medium">
+                      <Link href={`/queue/cases/${item.id}`} className="queue-patient">
                         {label}
                       </Link>
                     </td>
-                    <td role="cell" className="md:table-cell md:px-3 md:py-2">
+                    <td role="cell" className="queue-cell">
                       {regionText(item.regions)}
                     </td>
-                    <td role="cell" className="md:table-cell md:px-3 md:py-2">
+                    <td role="cell" className="queue-cell">
                       <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
                     </td>
-                    <td role="cell" className={cn('md:table-cell md:px-3 md:py-2', !item.redFlag && !item.mriConcern && 'hidden md:table-cell')}>
+                    <td role="cell" className={cn('queue-cell', !item.redFlag && !item.mriConcern && 'max-md:hidden')}>
                       <Flags item={item} />
                     </td>
-                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] gap-x-3 md:table-cell md:whitespace-nowrap md:px-3 md:py-2">
-                      <span className="text-muted md:hidden">Waited</span>
+                    <td role="cell" className="queue-cell md:whitespace-nowrap" data-label="Waited">
                       <span>{formatSpan(now - Date.parse(item.submittedAt))}</span>
                     </td>
-                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] items-center gap-x-3 md:table-cell md:px-3 md:py-2">
-                      <span className="text-muted md:hidden">SLA</span>
-                      <span>
-                        <Sla item={item} now={now} />
-                      </span>
+                    <td role="cell" className="queue-cell" data-label="SLA">
+                      <Sla item={item} now={now} />
                     </td>
-                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] items-center gap-x-3 md:table-cell md:px-3 md:py-2">
-                      <span className="text-muted md:hidden">Assignee</span>
-                      <span>
-                        {item.assignedClinicianId ? (
-                          item.assignedClinicianId === viewerId ? <strong>You</strong> : item.assigneeName
-                        ) : open ? (
-                          <ClaimButton caseId={item.id} label={`Claim ${label}`} onDone={onClaimed(item)} />
-                        ) : (
-                          <span className="text-muted">—</span>
-                        )}
-                      </span>
+                    <td role="cell" className="queue-cell" data-label="Assignee">
+                      {item.assignedClinicianId ? (
+                        item.assignedClinicianId === viewerId ? <strong>You</strong> : <span>{item.assigneeName}</span>
+                      ) : open ? (
+                        <ClaimButton caseId={item.id} label={`Claim ${label}`} onDone={onClaimed(item)} />
+                      ) : (
+                        <span className="text-muted">—</span>
+                      )}
                     </td>
-                    <td role="cell" className="grid grid-cols-[6.5rem_1fr] items-center gap-x-3 md:table-cell md:px-3 md:py-2">
-                      <span className="text-muted md:hidden">Status</span>
+                    <td role="cell" className="queue-cell" data-label="Status">
                       <span>{STATUS_LABELS[item.status]}</span>
                     </td>
                   </tr>

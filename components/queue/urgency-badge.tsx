@@ -43,10 +43,7 @@ export function UrgencyBadge({ urgency, reasons }: { urgency: CaseUrgency; reaso
       <span
         id={tipId}
         role="tooltip"
-        className={cn(
-          'absolute left-0 top-full z-20 mt-1 w-64 max-w-[80vw] rounded-lg border border-line bg-white p-3 text-left text-sm font-normal text-ink shadow-lg',
-          open ? 'block' : 'hidden',
-        )}
+        className={cn('urgency-tip', open ? 'block' : 'hidden')}
       >
         <span className="block font-semibold">Why {label.toLowerCase()}</span>
         {reasons.length === 0 ? (
