@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { CASE_STATUSES, cases, clinicianProfiles, patientProfiles, triageAssessments, users, type CaseStatus, type CaseUrgency } from '../schema';
+import { CASE_STATUSES, URGENCY_RANK, cases, clinicianProfiles, patientProfiles, triageAssessments, users, type CaseStatus, type CaseUrgency } from '../schema';
 import { encodeQueueCursor, type QueueCursor } from '@/lib/queue/cursor';
 import type { TriageReason } from '@/lib/triage';
 
@@ -59,13 +59,13 @@ function scopeConditions(f: Omit<QueueFilter, 'limit' | 'cursor'>, opts: { facet
   if (f.assignee === 'none') where.push(isNull(cases.assignedClinicianId));
   if (f.area) where.push(arrayContains(cases.areas, [f.area]));
   if (!opts.facets) {
-    if (f.urgency) where.push(eq(cases.urgencyRank, URGENCY_RANK_OF[f.urgency]));
+    if (f.urgency) where.push(eq(cases.urgencyRank, URGENCY_RANK[f.urgency]));
     if (f.status?.length) where.push(statusPredicate(f.status));
   }
   return where;
 }
 
-const URGENCY_RANK_OF: Record<CaseUrgency, number> = { emergency: 0, urgent: 1, routine: 2 };
+const URGENCY_OF_RANK = Object.fromEntries(Object.entries(URGENCY_RANK).map(([u, r]) => [r, u])) as Record<number, CaseUrgency | undefined>;
 
 /**
  * THE queue query: the page, the JSON API (CONTRACTS §4b) and the benchmark all call this.
@@ -184,18 +184,20 @@ export interface QueueCounts {
  */
 export async function queueCounts(db: Db, f: Omit<QueueFilter, 'limit' | 'cursor'>): Promise<QueueCounts> {
   const scope = scopeConditions(f, { facets: true });
+  // Grouped by urgency_rank, not the urgency label, so cases_counts_idx answers it without reading the table.
   const statusRows = await db
-    .select({ status: cases.status, urgency: cases.urgency, n: count() })
+    .select({ status: cases.status, urgencyRank: cases.urgencyRank, n: count() })
     .from(cases)
     .where(scope.length ? and(...scope) : undefined)
-    .groupBy(cases.status, cases.urgency);
+    .groupBy(cases.status, cases.urgencyRank);
   const byStatus = { submitted: 0, in_review: 0, advice_sent: 0, consult_recommended: 0, referred: 0, closed: 0 } as Record<CaseStatus, number>;
   const byUrgency = { emergency: 0, urgent: 0, routine: 0 } as Record<CaseUrgency, number>;
   let total = 0;
   for (const r of statusRows) {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
-    if (!f.status?.length || f.status.includes(r.status)) {
-      byUrgency[r.urgency] = (byUrgency[r.urgency] ?? 0) + r.n;
+    const urgency = URGENCY_OF_RANK[r.urgencyRank];
+    if (urgency && (!f.status?.length || f.status.includes(r.status))) {
+      byUrgency[urgency] = (byUrgency[urgency] ?? 0) + r.n;
       total += r.n;
     }
   }

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_counts_idx" ON "cases" USING btree ("assigned_clinician_id","status","urgency_rank");
