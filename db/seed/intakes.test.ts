@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { setDbHandleForTests } from '@/db';
 import { cases, intakeVersions, users } from '@/db/schema';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { seedAccounts } from './accounts';
 import { seedIntakes } from './intakes';
 
 describe.each(testDbKinds())('seedIntakes (%s)', (kind) => {
-  let t: TestDb;
+  const t = useTestDb(kind, { reset: false });
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
     await seedAccounts(t.db);
-  });
-  afterAll(async () => {
-    setDbHandleForTests(undefined);
-    await t.destroy();
   });
 
   it('gives both forum patients one triaged, routed case, and is idempotent', async () => {

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { setDbHandleForTests } from '@/db';
 import { listAuditEvents } from '@/db/queries/audit';
 import { workloadByClinician } from '@/db/queries/team';
 import { auditEvents, cases, clinicianProfiles, outboxMessages, users } from '@/db/schema';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeCase, makeClinician, makePatient } from '@/lib/queue/testing-factory';
 import { detectSlaBreaches } from '@/lib/queue/detect-sla-breaches';
 import { inviteClinician, saveTemplate, updateClinician, updateSlas } from './team-admin';
 
 describe.each(testDbKinds())('team administration on %s', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(async () => {
-    setDbHandleForTests(undefined);
-    await t.destroy();
-  });
-  beforeEach(() => t.reset());
+  const t = useTestDb(kind);
 
   it('invites a clinician: account with the clinician role, profile, invitation mail, audit row', async () => {
     const lead = await makeClinician(t.db, { name: 'Lead', admin: true });

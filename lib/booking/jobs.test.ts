@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setDbHandleForTests } from '@/db';
+import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
 import { expireLapsedHolds, sendDueReminders } from './jobs';
 
 const H = 3_600_000;
 
 describe.each(testDbKinds())('booking jobs (%s)', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(() => t.destroy());
-  beforeEach(() => t.reset());
+  const t = useTestDb(kind);
 
   async function insertBooking(over: Partial<typeof bookings.$inferInsert> & { startsAt: Date }) {
     const patient = await makePatient(t.db);

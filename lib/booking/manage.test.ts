@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
-import { setDbHandleForTests } from '@/db';
 import { resetEnvCache } from '@/lib/env';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
 import { processStripeEvent } from '@/lib/payments/webhook';
@@ -17,23 +16,19 @@ const hourFromNow = (h: number) => {
 };
 
 describe.each(testDbKinds())('cancel, reschedule and refunds (%s)', (kind) => {
-  let t: TestDb;
+  const t = useTestDb(kind);
   let stripe: StripeStandIn;
   const saved = { ...process.env };
   beforeAll(async () => {
     stripe = await startStripeStandIn();
     Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_stand_in', STRIPE_API_BASE: stripe.url, STRIPE_WEBHOOK_SECRET: 'whsec_manage_test' });
     resetEnvCache();
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
   });
   afterAll(async () => {
     process.env = saved;
     resetEnvCache();
     await stripe.close();
-    await t.destroy();
   });
-  beforeEach(() => t.reset());
 
   async function confirmed(startsAt: Date) {
     const patient = await makePatient(t.db);

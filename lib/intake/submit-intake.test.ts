@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { setDbHandleForTests } from '@/db';
 import {
   auditEvents,
   caseEvents,
@@ -14,7 +13,7 @@ import {
   users,
 } from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb, type TestDb } from '@/lib/testing/db';
 import { sendMail } from '@/lib/mail';
 import { intakeSubmissionSchema, type IntakeSubmission } from '@/lib/validation/intake';
 import { amendIntake } from './amend-intake';
@@ -45,18 +44,9 @@ async function counts(db: TestDb['db']) {
 }
 
 describe.each(testDbKinds())('submitIntake (%s)', (kind) => {
-  let t: TestDb;
+  const t = useTestDb(kind);
   let ids: Map<string, string>;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(async () => {
-    setDbHandleForTests(undefined);
-    await t.destroy();
-  });
   beforeEach(async () => {
-    await t.reset();
     ids = await seedAccounts(t.db);
   });
 

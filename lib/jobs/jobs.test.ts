@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { setDbHandleForTests } from '@/db';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { stopBoss } from './boss';
 import { JOBS } from './handlers';
 import { defineJob, enqueueJob, startWorker } from './index';
 
 describe.each(testDbKinds())('job queue (%s)', (kind) => {
-  let t: TestDb;
+  // No reset between tests, as before: the worker started below runs for the whole suite.
+  const t = useTestDb(kind, { reset: false });
   const seen: number[] = [];
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
     JOBS.push(
       defineJob({
         name: 'test.echo',
@@ -23,9 +21,9 @@ describe.each(testDbKinds())('job queue (%s)', (kind) => {
     );
     await startWorker();
   });
+  // Runs before useTestDb's afterAll (hooks unwind in reverse), so the worker stops before its database goes.
   afterAll(async () => {
     await stopBoss();
-    await t.destroy();
     JOBS.splice(JOBS.findIndex((j) => j.name === 'test.echo'), 1);
   });
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
-import { setDbHandleForTests } from '@/db';
 import { resetEnvCache } from '@/lib/env';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
 import { holdSlot } from '@/lib/booking/hold';
@@ -18,7 +17,7 @@ function deliver(event: object, opts: { secret?: string; timestamp?: number } = 
 }
 
 describe.each(testDbKinds())('Stripe webhook with the real SDK against a local stand-in (%s)', (kind) => {
-  let t: TestDb;
+  const t = useTestDb(kind);
   let stripe: StripeStandIn;
   const saved = { ...process.env };
 
@@ -28,16 +27,12 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     process.env.STRIPE_API_BASE = stripe.url;
     process.env.STRIPE_WEBHOOK_SECRET = SECRET;
     resetEnvCache();
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
   });
   afterAll(async () => {
     process.env = saved;
     resetEnvCache();
     await stripe.close();
-    await t.destroy();
   });
-  beforeEach(() => t.reset());
 
   async function bookingStatus(id: string) {
     const { rows } = await t.executeSql(

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { setDbHandleForTests } from '@/db';
 import { listQueue, queueCounts } from '@/db/queries/queue';
 import { auditEvents, caseEvents, cases, outboxMessages } from '@/db/schema';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { advanceCaseStatus } from '@/db/queries/cases';
 import { decodeQueueCursor } from './cursor';
 import { statusesAllowedBefore } from './status';
@@ -20,16 +19,7 @@ const actorOf = (u: { id: string; roles: string[]; name: string | null }): Actor
 const minutes = (n: number) => n * 60_000;
 
 describe.each(testDbKinds())('queue on %s', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(async () => {
-    setDbHandleForTests(undefined);
-    await t.destroy();
-  });
-  beforeEach(() => t.reset());
+  const t = useTestDb(kind);
 
   async function auditRows(action: string, resourceId?: string) {
     return t.db

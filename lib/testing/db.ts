@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { migrateHandle, openPglite, openPostgres, type DbHandle } from '@/db/client';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { setDbHandleForTests } from '@/db';
+import { migrateHandle, openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
 import { env } from '@/lib/env';
 import { createThrowawayDatabase } from './throwaway-db';
 
@@ -18,7 +20,7 @@ export interface TestDb extends DbHandle {
 
 /**
  * One migrated database per test file/worker: PGlite in memory, or a throwaway database on the server.
- * Use `describe.each(testDbKinds())` and create it in beforeAll.
+ * Suites on the app's handle want `useTestDb` below; call this directly to manage a database yourself.
  */
 export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
   let handle: DbHandle;
@@ -50,5 +52,44 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
       await handle.close();
       await drop();
     },
+  };
+}
+
+/** What a test sees of the database `useTestDb` manages; read it inside tests and hooks, never at collection time. */
+export interface TestDbAccess {
+  readonly db: Db;
+  executeSql: DbHandle['executeSql'];
+}
+
+/**
+ * The integration-test lifecycle in one call, inside `describe.each(testDbKinds())`:
+ * beforeAll creates the database and installs it as the app's handle (what `getDb()` returns),
+ * beforeEach empties it (unless `reset: false`, for suites that keep one state across their tests),
+ * afterAll uninstalls and destroys it.
+ *
+ * Call it before registering the suite's own hooks: its beforeAll/beforeEach then run first, and (vitest's
+ * default `sequence.hooks: 'stack'`) its afterAll runs last, after the suite has stopped whatever uses the database.
+ */
+export function useTestDb(kind: TestDbKind, opts: { reset?: boolean } = {}): TestDbAccess {
+  let current: TestDb | undefined;
+  const live = (): TestDb => {
+    if (!current) throw new Error(`useTestDb(${kind}): the database exists only while the suite runs (in tests and hooks)`);
+    return current;
+  };
+  beforeAll(async () => {
+    current = await createTestDb(kind);
+    setDbHandleForTests(current);
+  });
+  afterAll(async () => {
+    setDbHandleForTests(undefined);
+    await current?.destroy();
+    current = undefined;
+  });
+  if (opts.reset ?? true) beforeEach(() => live().reset());
+  return {
+    get db() {
+      return live().db;
+    },
+    executeSql: (text, values) => live().executeSql(text, values),
   };
 }

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDbHandleForTests } from '@/db';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
 
 // The route's auth guard answers with the next test patient (each concurrent request is a different patient).
@@ -16,14 +15,11 @@ function post(body: object): Promise<Response> {
 }
 
 describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
+  // Registered before useTestDb, so the key is gone before the database is set up.
+  beforeAll(() => {
     delete process.env.STRIPE_SECRET_KEY;
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
   });
-  afterAll(() => t.destroy());
-  beforeEach(() => t.reset());
+  const t = useTestDb(kind);
 
   it('50 concurrent requests for one slot: exactly one 201, 49 × 409, no overlap in the table', async () => {
     const clinician = await makeClinician(t.db);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDbHandleForTests } from '@/db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { users, type Role } from '@/db/schema';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -13,21 +12,12 @@ const { GET, PUT, DELETE } = await import('./route');
 const put = (body: unknown) => PUT(new Request('http://test/api/intake-draft', { method: 'PUT', body: JSON.stringify(body) }));
 
 describe.each(testDbKinds())('intake draft API (%s)', (kind) => {
-  let t: TestDb;
+  const t = useTestDb(kind);
   const ids = new Map<string, string>();
   const as = (email: string, roles: Role[] = ['patient']) => {
     session.user = { id: ids.get(email)!, email, name: null, roles, timezone: 'UTC' };
   };
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(async () => {
-    setDbHandleForTests(undefined);
-    await t.destroy();
-  });
   beforeEach(async () => {
-    await t.reset();
     for (const [email, roles] of [['a@x.test', ['patient']], ['b@x.test', ['patient']], ['c@x.test', ['clinician']]] as const) {
       const [u] = await t.db.insert(users).values({ email, roles: [...roles] }).returning({ id: users.id });
       ids.set(email, u.id);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { setDbHandleForTests } from '@/db';
 import { auditEvents, cases, intakeVersions, triageAssessments, users, type Role } from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
 import { rightScapulaIntake, RIGHT_SCAPULA_MRI_REPORT } from '@/lib/intake/forum-cases';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb, type TestDb } from '@/lib/testing/db';
 
 // The session is the only thing faked: the guards, queries, service and audit run for real.
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
@@ -30,22 +29,13 @@ async function rowCount(db: TestDb['db']) {
 }
 
 describe.each(testDbKinds())('intake API (%s)', (kind) => {
-  let t: TestDb;
+  const t = useTestDb(kind);
   let ids: Map<string, string>;
   const as = (email: string, roles: Role[] = ['patient']) => {
     session.user = { id: ids.get(email)!, email, name: null, roles, timezone: 'UTC' };
   };
 
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(async () => {
-    setDbHandleForTests(undefined);
-    await t.destroy();
-  });
   beforeEach(async () => {
-    await t.reset();
     ids = await seedAccounts(t.db);
     for (const email of ['a@example.test', 'b@example.test']) {
       const [u] = await t.db.insert(users).values({ email, roles: ['patient'] }).returning({ id: users.id });

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setDbHandleForTests } from '@/db';
+import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
 import { GET } from './route';
 
 const get = (clinicianId: string, qs: string) => GET(new Request(`http://test/api/clinicians/${clinicianId}/slots?${qs}`), { params: Promise.resolve({ id: clinicianId }) });
 
 describe.each(testDbKinds())('GET /api/clinicians/:id/slots (%s)', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(() => t.destroy());
-  beforeEach(() => t.reset());
+  const t = useTestDb(kind);
 
   it('lists free slots in UTC and leaves out live holds and confirmed bookings, but not lapsed holds', async () => {
     const clinician = await makeClinician(t.db, { hours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 13 * 60 })) });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { setDbHandleForTests } from '@/db';
 import { insertVideoSignal, listVideoSignalsFor } from '@/db/queries/video';
 import { auditEvents, videoSignals, type Role } from '@/db/schema';
-import { createTestDb, testDbKinds, type TestDb } from '@/lib/testing/db';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makePatient } from '@/lib/testing/booking-fixtures';
 import { sweepVideoSignals } from '@/lib/video/jobs';
 import { MAX_SIGNALS_PER_PARTICIPANT } from '@/lib/video/signals';
@@ -33,17 +32,8 @@ const as = (p: Person) => {
 };
 
 describe.each(testDbKinds())('consult signalling (%s)', (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    setDbHandleForTests(t);
-  });
-  afterAll(async () => {
-    setDbHandleForTests(undefined);
-    await t.destroy();
-  });
-  beforeEach(async () => {
-    await t.reset();
+  const t = useTestDb(kind);
+  beforeEach(() => {
     session.user = null;
   });
 
