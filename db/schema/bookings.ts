@@ -130,6 +130,7 @@ export const bookings = pgTable(
     patientTimezone: text('patient_timezone').notNull().default('UTC'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledBy: text('cancelled_by').$type<'patient' | 'clinician' | 'system'>(),
     cancelReason: text('cancel_reason'),
     rescheduleCount: integer('reschedule_count').notNull().default(0),
@@ -146,5 +147,33 @@ export const bookings = pgTable(
     check('bookings_status_ck', sql`${t.status} in ('pending_payment','confirmed','completed','cancelled','expired')`),
     check('bookings_range_ck', sql`${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`),
     check('bookings_hold_ck', sql`${t.status} <> 'pending_payment' or ${t.holdExpiresAt} is not null`),
+  ],
+);
+
+/**
+ * What the clinician wrote after a consult: clinical notes (private to the rehab team) and an optional summary/plan
+ * the patient reads. Append-only revisions: a correction is a new row with the next revision, never an UPDATE, so the
+ * record shows what was written when (a clinical record must keep the text a colleague may already have relied on),
+ * and the previous text never has to be copied into the audit log to survive. The latest revision is the current one.
+ */
+export const consultNotes = pgTable(
+  'consult_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    revision: integer('revision').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    clinicalNotes: text('clinical_notes').notNull(),
+    patientSummary: text('patient_summary'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Two corrections racing for the same next revision: the database lets one in (23505 for the other).
+    uniqueIndex('consult_notes_booking_revision_uq').on(t.bookingId, t.revision),
+    check('consult_notes_revision_ck', sql`${t.revision} >= 1`),
   ],
 );

@@ -145,3 +145,22 @@ export async function sendReminder(tx: Db, b: BookingView, kind: '24h' | '1h'): 
   });
   await sendMail({ to: b.patientEmail, subject: `Reminder: ${b.consultTypeName} ${lead}`, ...mail }, tx);
 }
+
+/**
+ * The clinician shared (or corrected) a summary after the consult. Like the team's other replies, the mail only says
+ * where to read it: the clinical content stays behind sign-in.
+ */
+export async function sendConsultSummary(tx: Db, b: BookingView, opts: { updated: boolean }): Promise<void> {
+  const heading = opts.updated ? 'Your consult summary was updated' : 'Your consult summary is ready';
+  const mail = renderMail({
+    heading,
+    paragraphs: [
+      opts.updated
+        ? `${b.clinicianName} updated the summary and plan of your ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}.`
+        : `${b.clinicianName} wrote a summary and plan after your ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}.`,
+      'Sign in to read it on your bookings page.',
+    ],
+    action: { label: 'Read the summary', url: bookingUrl(b.id) },
+  });
+  await sendMail({ to: b.patientEmail, subject: `${heading}: ${b.consultTypeName} with ${b.clinicianName}`, ...mail }, tx);
+}
