@@ -6,7 +6,7 @@ import { listPatientBookings } from '@/db/queries/bookings';
 import { apiGuard } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
 import { findFreeSlots } from '@/lib/booking/availability';
-import { BookingError } from '@/lib/booking/errors';
+import { BookingError, bookingErrorResponse } from '@/lib/booking/errors';
 import { holdSlot } from '@/lib/booking/hold';
 import { readJsonBody } from '@/lib/http';
 import { createBookingSchema } from '@/lib/validation/booking';
@@ -32,12 +32,9 @@ export async function POST(req: Request) {
   } catch (err) {
     if (!(err instanceof BookingError)) throw err;
     if (err.code === 'slot_unavailable') {
-      return NextResponse.json(
-        { error: 'slot_unavailable', message: err.message, slots: await freshSlots(input.clinicianId, input.consultTypeId, new Date(input.startsAt)) },
-        { status: 409 },
-      );
+      return bookingErrorResponse(err, { slots: await freshSlots(input.clinicianId, input.consultTypeId, new Date(input.startsAt)) });
     }
-    return NextResponse.json({ error: err.code, message: err.message }, { status: err.status });
+    return bookingErrorResponse(err);
   }
 }
 

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiGuard } from '@/lib/auth/guards';
-import { BookingError } from '@/lib/booking/errors';
+import { BookingError, bookingErrorResponse } from '@/lib/booking/errors';
 import { cancelBooking } from '@/lib/booking/manage';
 import { readJsonBody } from '@/lib/http';
 import { cancelBookingSchema } from '@/lib/validation/booking';
@@ -19,7 +19,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   try {
     return NextResponse.json(await cancelBooking(g.user, id, body.data.reason));
   } catch (err) {
-    if (err instanceof BookingError) return NextResponse.json({ error: err.code, message: err.message }, { status: err.status });
+    if (err instanceof BookingError) return bookingErrorResponse(err);
     throw err;
   }
 }

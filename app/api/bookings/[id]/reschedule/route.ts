@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiGuard } from '@/lib/auth/guards';
-import { BookingError } from '@/lib/booking/errors';
+import { BookingError, bookingErrorResponse } from '@/lib/booking/errors';
 import { rescheduleBooking } from '@/lib/booking/manage';
 import { readJsonBody } from '@/lib/http';
 import { rescheduleBookingSchema } from '@/lib/validation/booking';
@@ -20,7 +20,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     const b = await rescheduleBooking(g.user, id, new Date(body.data.startsAt));
     return NextResponse.json({ id: b.id, status: b.status, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() });
   } catch (err) {
-    if (err instanceof BookingError) return NextResponse.json({ error: err.code, message: err.message }, { status: err.status });
+    if (err instanceof BookingError) return bookingErrorResponse(err);
     throw err;
   }
 }
