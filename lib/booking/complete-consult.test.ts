@@ -5,6 +5,7 @@ import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeClinician } from '@/lib/testing/booking-fixtures';
 import { makeCase } from '@/lib/queue/testing-factory';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
+import { completeBookingRow } from '@/db/queries/consult-notes';
 import { completeConsult } from './complete-consult';
 import { correctConsultNotes } from './correct-consult-notes';
 import { readConsultNotesForClinician } from './read-consult-notes';
@@ -84,6 +85,22 @@ describe.each(testDbKinds())('completing a consult and its notes (%s)', (kind) =
     expect(await count(`select count(*) as n from consult_notes where booking_id = $1`, [booking.id])).toBe(1);
     expect(await mails(patient.email)).toHaveLength(1);
     expect(await count(`select count(*) as n from audit_events where action = 'consult.complete' and outcome = 'allowed'`, [])).toBe(1);
+  });
+
+  it('the UPDATE\'s WHERE itself refuses another clinician, a future start and any status but confirmed (no pre-check involved)', async () => {
+    const now = new Date();
+    const past = await consult(-50);
+    const other = await makeClinician(t.db);
+    expect(await completeBookingRow(t.db, past.booking.id, other.id, now)).toBeNull();
+    const future = await consult(30);
+    expect(await completeBookingRow(t.db, future.booking.id, future.clinician.id, now)).toBeNull();
+    for (const s of ['cancelled', 'pending_payment', 'completed'] as const) {
+      const b = await consult(-50, s);
+      expect(await completeBookingRow(t.db, b.booking.id, b.clinician.id, now)).toBeNull();
+      expect(await status(b.booking.id)).toBe(s);
+    }
+    expect(await completeBookingRow(t.db, past.booking.id, past.clinician.id, now)).toMatchObject({ status: 'completed' });
+    expect(await completeBookingRow(t.db, past.booking.id, past.clinician.id, now)).toBeNull();
   });
 
   it('with a case: a case event for the team that carries no note text', async () => {
