@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ACTIVITY_EVENT } from '@/components/layout/session-timeout';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ConsultCall, type CallState } from '@/lib/video/consult-call';
 import { stopStream } from '@/lib/video/media';
@@ -16,6 +16,8 @@ export interface ConsultRoomProps {
   polite: boolean;
   otherName: string;
   iceServers: RTCIceServer[];
+  /** The clinician's way to the consult notes once they leave the call (absent for the patient). */
+  notesHref?: string;
 }
 
 function stateText(state: CallState, otherName: string): string {
@@ -34,7 +36,7 @@ function stateText(state: CallState, otherName: string): string {
 }
 
 /** The room: pre-join check, then the call with its controls, then a "left" state with rejoin. */
-export function ConsultRoom({ bookingId, polite, otherName, iceServers }: ConsultRoomProps) {
+export function ConsultRoom({ bookingId, polite, otherName, iceServers, notesHref }: ConsultRoomProps) {
   const router = useRouter();
   const [phase, setPhase] = useState<'check' | 'call' | 'left' | 'closed'>('check');
   const [local, setLocal] = useState<MediaStream | null>(null);
@@ -137,13 +139,18 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers }: Consul
         <p className="text-muted">
           {phase === 'closed' ? 'The video room is closed now.' : `You can rejoin while the room is open; ${otherName} stays in the room until they leave.`}
         </p>
-        {phase === 'left' ? (
-          <Button onClick={() => setPhase('check')}>Rejoin</Button>
-        ) : (
-          <Button variant="secondary" onClick={() => router.refresh()}>
-            Refresh
-          </Button>
-        )}
+        <div className="flex flex-col gap-2 sm:flex-row">
+          {phase === 'left' ? (
+            <Button variant={notesHref ? 'secondary' : 'primary'} onClick={() => setPhase('check')}>
+              Rejoin
+            </Button>
+          ) : (
+            <Button variant="secondary" onClick={() => router.refresh()}>
+              Refresh
+            </Button>
+          )}
+          {notesHref && <ButtonLink href={notesHref}>Write consult notes</ButtonLink>}
+        </div>
       </section>
     );
   }

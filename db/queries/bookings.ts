@@ -106,7 +106,7 @@ export async function listPatientBookings(db: Db, patientId: string): Promise<Bo
   return rows.map(toView);
 }
 
-/** The clinician's consults in [from, to), live ones only (confirmed and unexpired holds), oldest first. */
+/** The clinician's consults in [from, to): confirmed, completed (their notes open from here) and unexpired holds, oldest first. */
 export async function listClinicianSchedule(db: Db, clinicianId: string, from: Date, to: Date): Promise<BookingView[]> {
   const rows = await viewQuery(db)
     .where(
@@ -114,7 +114,7 @@ export async function listClinicianSchedule(db: Db, clinicianId: string, from: D
         eq(bookings.clinicianId, clinicianId),
         gte(bookings.startsAt, from),
         lt(bookings.startsAt, to),
-        sql`(${bookings.status} = 'confirmed' or (${bookings.status} = 'pending_payment' and ${bookings.holdExpiresAt} > now()))`,
+        sql`(${bookings.status} in ('confirmed', 'completed') or (${bookings.status} = 'pending_payment' and ${bookings.holdExpiresAt} > now()))`,
       ),
     )
     .orderBy(asc(bookings.startsAt));

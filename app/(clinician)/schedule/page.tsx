@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { getClinicianProfile } from '@/db/queries/availability';
 import { listClinicianSchedule } from '@/db/queries/bookings';
 import { BookingStatusBadge } from '@/components/booking/status-badge';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
@@ -22,7 +23,8 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const profile = await getClinicianProfile(db, user.id);
   const zone = profile?.timezone ?? user.timezone;
   const view = sp.view === 'day' ? 'day' : 'week';
-  const today = localDateOf(nowMs(), zone);
+  const now = nowMs();
+  const today = localDateOf(now, zone);
   const start = (sp.date && parseLocalDate(sp.date)) || today;
   const days = view === 'day' ? 1 : 7;
   const from = new Date(zonedToUtc(start, 0, zone));
@@ -41,7 +43,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     <div>
       <PageHeader
         title="My schedule"
-        description={`Upcoming consults in your time zone (${zone.replace(/_/g, ' ')}).`}
+        description={`Your consults in your time zone (${zone.replace(/_/g, ' ')}).`}
         actions={
           <Link href="/availability" className="rounded-lg border border-line bg-white px-3 py-2 text-sm font-medium hover:bg-brand-50">
             Working hours and time off
@@ -95,7 +97,19 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                         {b.patientTimezone !== zone && ` · patient's time ${formatTime(b.startsAt.getTime(), b.patientTimezone)} (${b.patientTimezone.replace(/_/g, ' ')})`}
                       </p>
                     </div>
-                    <BookingStatusBadge status={b.status} />
+                    <div className="flex flex-wrap items-center gap-2">
+                      <BookingStatusBadge status={b.status} />
+                      {b.status === 'confirmed' && b.startsAt.getTime() <= now && (
+                        <ButtonLink href={`/schedule/${b.id}/notes`} size="sm" aria-label={`Write notes for ${b.patientName ?? b.patientEmail}, ${formatTime(b.startsAt.getTime(), zone)}`}>
+                          Write notes
+                        </ButtonLink>
+                      )}
+                      {b.status === 'completed' && (
+                        <ButtonLink href={`/schedule/${b.id}/notes`} size="sm" variant="secondary" aria-label={`Notes for ${b.patientName ?? b.patientEmail}, ${formatTime(b.startsAt.getTime(), zone)}`}>
+                          Notes
+                        </ButtonLink>
+                      )}
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ConsultRoom } from '@/components/video/consult-room';
 import { RoomCountdown } from '@/components/video/room-countdown';
@@ -60,11 +61,12 @@ export default async function ConsultPage({ params }: { params: Promise<{ id: st
         <Card className="max-w-xl space-y-3">
           <h2 className="text-lg font-semibold">This consult has ended</h2>
           <p>The video room closed at {formatTime(room.window.closesAt, zone)} ({zoneLabel(room.window.closesAt, zone)}).</p>
+          {room.as === 'clinician' && <ButtonLink href={`/schedule/${room.bookingId}/notes`}>Consult notes</ButtonLink>}
           <p className="text-sm">{bookingLink}</p>
         </Card>
       )}
       {room.phase === 'open' && (
-        <ConsultRoom bookingId={room.bookingId} polite={room.as === 'patient'} otherName={room.otherName} iceServers={env().ICE_SERVERS} />
+        <ConsultRoom bookingId={room.bookingId} polite={room.as === 'patient'} otherName={room.otherName} iceServers={env().ICE_SERVERS} notesHref={room.as === 'clinician' ? `/schedule/${room.bookingId}/notes` : undefined} />
       )}
     </div>
   );
