@@ -21,6 +21,8 @@ const KIND_TEXT: Record<string, string> = {
   'decision.referral': 'Referred to medical care',
   closed: 'Closed',
   'sla.breached': 'SLA breached (team alerted)',
+  'consult.completed': 'Video consult completed, notes written',
+  'consult.notes_corrected': 'Consult notes corrected',
 };
 
 /** Every event on the case: who, when, what (the reason of a hand-over included). */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { getCaseForStaff, getLatestIntake, listCaseEvents, listOtherCasesOfPatient } from '@/db/queries/cases';
+import { listCaseConsultNotes } from '@/db/queries/consult-notes';
 import { listCaseMessages } from '@/db/queries/messages';
 import { audit } from '@/lib/audit';
 import type { MriFinding, TriageReason } from '@/lib/triage';
@@ -16,11 +17,12 @@ export async function viewCaseForStaff(actor: Actor, caseId: string) {
   const db = await getDb();
   const header = await getCaseForStaff(db, caseId);
   if (!header) return null;
-  const [intake, events, messages, otherCases] = await Promise.all([
+  const [intake, events, messages, otherCases, consultNotes] = await Promise.all([
     getLatestIntake(db, caseId),
     listCaseEvents(db, caseId),
     listCaseMessages(db, caseId, { includeInternal: true }),
     listOtherCasesOfPatient(db, header.patientId, caseId),
+    listCaseConsultNotes(db, caseId),
   ]);
   await audit({ actor, action: 'case.view', resourceType: 'case', resourceId: caseId, patientId: header.patientId });
   return {
@@ -35,6 +37,8 @@ export async function viewCaseForStaff(actor: Actor, caseId: string) {
     events,
     messages,
     otherCases,
+    /** The current notes of each completed consult on the case (team only: includes the clinical notes). */
+    consultNotes,
   };
 }
 export type StaffCaseView = NonNullable<Awaited<ReturnType<typeof viewCaseForStaff>>>;

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { listPatientBookings } from '@/db/queries/bookings';
-import { BookingStatusBadge } from '@/components/booking/status-badge';
+import { PatientBookingItem } from '@/components/booking/patient-booking-item';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
-import { formatInZone } from '@/lib/booking/format';
+import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
+import type { PatientConsultSummary } from '@/db/queries/consult-notes';
 
 export const metadata: Metadata = { title: 'My bookings' };
 export const dynamic = 'force-dynamic';
@@ -17,6 +17,7 @@ export default async function MyBookingsPage() {
   const user = await requireRole(['patient'], 'booking');
   const rows = await listPatientBookings(await getDb(), user.id);
   await audit({ actor: user, action: 'booking.list', resourceType: 'booking', patientId: user.id, details: { count: rows.length } });
+  const summaries = await readConsultSummariesForPatient(user, { bookingIds: rows.filter((b) => b.status === 'completed').map((b) => b.id) });
   const now = nowMs();
   const upcoming = rows.filter((b) => b.endsAt.getTime() > now && (b.status === 'confirmed' || b.status === 'pending_payment')).reverse();
   const other = rows.filter((b) => !upcoming.includes(b));
@@ -29,15 +30,15 @@ export default async function MyBookingsPage() {
         </EmptyState>
       ) : (
         <div className="space-y-8">
-          <BookingList title="Upcoming" items={upcoming} />
-          <BookingList title="Past and cancelled" items={other} />
+          <BookingList title="Upcoming" items={upcoming} summaries={summaries} />
+          <BookingList title="Past and cancelled" items={other} summaries={summaries} />
         </div>
       )}
     </div>
   );
 }
 
-function BookingList({ title, items }: { title: string; items: Awaited<ReturnType<typeof listPatientBookings>> }) {
+function BookingList({ title, items, summaries }: { title: string; items: Awaited<ReturnType<typeof listPatientBookings>>; summaries: Map<string, PatientConsultSummary> }) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby={`h-${title}`}>
@@ -47,18 +48,11 @@ function BookingList({ title, items }: { title: string; items: Awaited<ReturnTyp
       <ul className="space-y-3">
         {items.map((b) => (
           <li key={b.id} className="rounded-xl border border-line bg-white p-4">
-            <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-              <div className="min-w-0">
-                <Link href={`/bookings/${b.id}`} className="font-semibold text-brand-700 underline">
-                  {b.consultTypeName} with {b.clinicianName}
-                </Link>
-                <p className="text-sm text-muted">{formatInZone(b.startsAt, b.patientTimezone, { dateStyle: 'full' })}</p>
-              </div>
-              <BookingStatusBadge status={b.status} />
-            </div>
+            <PatientBookingItem b={b} summary={summaries.get(b.id)} />
           </li>
         ))}
       </ul>
     </section>
   );
 }
+

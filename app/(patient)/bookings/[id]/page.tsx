@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { AwaitConfirmation } from '@/components/booking/await-confirmation';
 import { CancelBookingButton } from '@/components/booking/cancel-booking-button';
 import { ReschedulePanel } from '@/components/booking/reschedule-panel';
+import { ConsultSummary } from '@/components/booking/consult-summary';
 import { BookingStatusBadge } from '@/components/booking/status-badge';
 import { Alert } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
@@ -15,6 +16,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone, formatMoney, formatRangeInZone, formatTime } from '@/lib/booking/format';
 import { bookingForActor } from '@/lib/booking/manage';
+import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/booking/notifications';
 import { canReschedule, decideCancellation, refundDeadline } from '@/lib/booking/policy';
 
@@ -32,6 +34,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   }
   const { view: b, as } = found;
   await audit({ actor: user, action: 'booking.view', resourceType: 'booking', resourceId: b.id, patientId: b.patientId });
+  const summary = as === 'patient' && b.status === 'completed' ? (await readConsultSummariesForPatient(user, { bookingIds: [b.id] })).get(b.id) : undefined;
   const viewerZone = as === 'patient' ? b.patientTimezone : b.clinicianTimezone;
   const otherZone = as === 'patient' ? b.clinicianTimezone : b.patientTimezone;
   const now = nowMs();
@@ -145,6 +148,13 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
             </div>
           </div>
         )}
+
+        {as === 'clinician' && (b.status === 'completed' || (b.status === 'confirmed' && b.startsAt.getTime() <= now)) && (
+          <ButtonLink href={`/schedule/${b.id}/notes`} variant={b.status === 'completed' ? 'secondary' : 'primary'}>
+            {b.status === 'completed' ? 'Consult notes' : 'Write notes and complete'}
+          </ButtonLink>
+        )}
+        {summary?.patientSummary && <ConsultSummary clinicianName={b.clinicianName} summary={summary.patientSummary} updatedAt={summary.updatedAt} timeZone={b.patientTimezone} />}
 
         {(b.status === 'cancelled' || b.status === 'expired') && as === 'patient' && (
           <ButtonLink href={`/book?clinician=${b.clinicianId}`} variant="secondary">

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { listPatientBookings } from '@/db/queries/bookings';
+import type { PatientConsultSummary } from '@/db/queries/consult-notes';
 import { listPatientVisibleEvents } from '@/db/queries/patient-case-activity';
 import type { CaseStatus } from '@/db/schema';
+import { PatientBookingItem } from '@/components/booking/patient-booking-item';
 import { CaseStatusTimeline } from '@/components/intake/case-status-timeline';
 import { CaseThreadSection } from '@/components/queue/case-thread-section';
 import { EmergencyPanel } from '@/components/intake/emergency-panel';
@@ -13,6 +16,7 @@ import { Alert } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/guards';
+import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
 import { ageOn } from '@/lib/intake/age';
 import { formatDateTime } from '@/lib/intake/format';
 import { readIntakeForViewer } from '@/lib/intake/read-intake';
@@ -48,6 +52,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   if (!found) notFound();
 
   const events = await listPatientVisibleEvents(db, id);
+  const consults = (await listPatientBookings(db, user.id)).filter((b) => b.caseId === id && (b.status === 'confirmed' || b.status === 'completed'));
+  const summaries = consults.some((b) => b.status === 'completed') ? await readConsultSummariesForPatient(user, { caseId: id }) : new Map<string, PatientConsultSummary>();
   const kase = found.case;
   const submission = found.version.submission as IntakeSubmission;
   const urgency = kase.urgency;
@@ -93,6 +99,18 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <h2 className="mb-4 text-lg font-semibold">Where your case is</h2>
         <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} />
       </Card>
+      {consults.length > 0 && (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Your video consults</h2>
+          <ul className="space-y-4">
+            {consults.map((b) => (
+              <li key={b.id}>
+                <PatientBookingItem b={b} summary={summaries.get(b.id)} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <Card>
         <h2 className="text-lg font-semibold">Messages</h2>
         <p className="mb-3 mt-1 text-sm text-muted">Write to the rehab team here. We email you when a clinician replies.</p>

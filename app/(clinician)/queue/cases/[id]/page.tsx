@@ -11,6 +11,7 @@ import { CaseThread } from '@/components/queue/case-thread';
 import { DecisionPanel } from '@/components/queue/decision-panel';
 import { IntakeSummary } from '@/components/queue/intake-summary';
 import { CaseHistory } from '@/components/queue/case-history';
+import { ConsultNotesHistory } from '@/components/queue/consult-notes-history';
 import { urgencyTone } from '@/components/queue/urgency-tone';
 import { cn } from '@/components/ui/cn';
 import { requireRole } from '@/lib/auth/guards';
@@ -140,6 +141,7 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
           <Card>
             <h2 className="mb-3 text-lg font-semibold">Case history</h2>
             <CaseHistory events={view.events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }))} />
+            <ConsultNotesHistory notes={view.consultNotes} />
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">Previous cases of this patient</h2>
