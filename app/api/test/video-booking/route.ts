@@ -5,6 +5,9 @@ import { env } from '@/lib/env';
 import { readJsonBody } from '@/lib/http';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
+import { makeCase } from '@/lib/queue/testing-factory';
+import { bookings } from '@/db/schema';
+import { eq } from 'drizzle-orm';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +15,8 @@ const body = z.object({
   startsInMinutes: z.number().min(-24 * 60).max(7 * 24 * 60),
   durationMinutes: z.number().int().min(5).max(480).default(45),
   timezone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('Europe/London'),
+  /** Books it on a fresh case of the patient (consult recommended by the clinician), as the queue's decisions do. */
+  withCase: z.boolean().default(false),
 });
 
 /**
@@ -22,15 +27,21 @@ export async function POST(req: Request) {
   if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;
-  const { startsInMinutes, durationMinutes, timezone } = parsed.data;
-  const { booking, patient, clinician } = await makeConfirmedBooking(await getDb(), {
+  const { startsInMinutes, durationMinutes, timezone, withCase } = parsed.data;
+  const db = await getDb();
+  const { booking, patient, clinician } = await makeConfirmedBooking(db, {
     startsAt: new Date(Date.now() + startsInMinutes * 60_000),
     durationMinutes,
     patientTimezone: timezone,
     clinicianTimezone: timezone,
   });
+  let caseId: string | null = null;
+  if (withCase) {
+    caseId = (await makeCase(db, { patientId: patient.id, status: 'consult_recommended', assignedClinicianId: clinician.id })).id;
+    await db.update(bookings).set({ caseId }).where(eq(bookings.id, booking.id));
+  }
   return NextResponse.json(
-    { bookingId: booking.id, startsAt: booking.startsAt.toISOString(), patientEmail: patient.email, clinicianEmail: clinician.email, clinicianName: clinician.name, timezone },
+    { bookingId: booking.id, caseId, startsAt: booking.startsAt.toISOString(), patientEmail: patient.email, clinicianEmail: clinician.email, clinicianName: clinician.name, timezone },
     { status: 201 },
   );
 }
