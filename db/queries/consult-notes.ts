@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { bookings, clinicianProfiles, consultNotes, users } from '../schema';
 import type { Booking } from './bookings';
@@ -57,11 +57,6 @@ export async function getLatestConsultNotes(db: Db, bookingId: string): Promise<
     .orderBy(desc(consultNotes.revision))
     .limit(1);
   return row ?? null;
-}
-
-export async function latestRevisionNumber(db: Db, bookingId: string): Promise<number> {
-  const [row] = await db.select({ n: max(consultNotes.revision) }).from(consultNotes).where(eq(consultNotes.bookingId, bookingId));
-  return row?.n ?? 0;
 }
 
 export interface PatientConsultSummary {
