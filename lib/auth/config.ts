@@ -8,6 +8,7 @@ import { appUrl, env } from '@/lib/env';
 import { audit } from '@/lib/audit';
 import { log } from '@/lib/log';
 import { sendMagicLink } from './magic-link-mail';
+import { limitSignInMail } from './sign-in-limits';
 
 declare module 'next-auth' {
   interface User {
@@ -40,7 +41,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         server: { host: '127.0.0.1', port: 25 },
         from: e.MAIL_FROM,
         maxAge: 15 * 60,
-        sendVerificationRequest: ({ identifier, url }) => sendMagicLink(identifier, url),
+        sendVerificationRequest: async ({ identifier, url }) => {
+          await limitSignInMail(identifier);
+          await sendMagicLink(identifier, url);
+        },
       }),
     ],
     // Expected failures (an expired or reused link) are answered with a page; keep logs one structured line.
