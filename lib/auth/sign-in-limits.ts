@@ -1,5 +1,6 @@
 import 'server-only';
-import { AuthError } from 'next-auth';
+// next-auth re-exports this very class; importing it from @auth/core keeps next-auth's Next.js entry out of unit tests.
+import { AuthError } from '@auth/core/errors';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce';
 import { waitPhrase } from '@/lib/rate-limit';
 import { requestContext } from '@/lib/request-context';
