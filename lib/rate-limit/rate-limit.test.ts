@@ -130,4 +130,13 @@ describe.each(testDbKinds())('finding 4: rate limits in the database (%s)', (kin
     for (let i = 0; i < 10; i++) await audit({ actor: { id: ids.get('patient@demo.test')!, roles: ['patient'] }, action: 'case.view', resourceType: 'case' });
     expect((await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'case.view'))).length).toBe(10);
   });
+
+  it('the hourly sweep drops counters of windows long over, and keeps the current ones', async () => {
+    const { sweepRateLimits } = await import('./jobs');
+    const now = Date.now();
+    await consumeRateLimit('message', 'old', { now: now - 3 * 3_600_000 });
+    await consumeRateLimit('message', 'current', { now });
+    expect(await sweepRateLimits(now)).toBe(1);
+    expect((await t.db.select().from(rateLimits)).map((r) => r.bucket)).toEqual([rateLimitBucket('message', 'current')]);
+  });
 });

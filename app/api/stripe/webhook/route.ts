@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { readBodyText } from '@/lib/http';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import { processStripeEvent, verifyStripeEvent } from '@/lib/payments/webhook';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,7 @@ export async function POST(req: Request) {
     const outcome = await processStripeEvent(verified.event);
     return NextResponse.json({ received: true, outcome });
   } catch (err) {
-    log().error({ err: err instanceof Error ? err.message : String(err), event: verified.event.id, type: verified.event.type }, 'stripe webhook failed');
+    (await requestLog()).error({ err, event: verified.event.id, type: verified.event.type }, 'stripe webhook failed');
     return NextResponse.json({ error: 'processing_failed', message: 'The event could not be applied; Stripe will retry.' }, { status: 500 });
   }
 }
