@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { log } from '@/lib/log';
+import { acceptRequestId } from '@/lib/request-id';
 
 const PROTECTED_PREFIXES = ['/cases', '/intake', '/book', '/queue', '/schedule', '/availability', '/admin', '/home', '/bookings', '/consult'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -10,7 +11,8 @@ const MAX_API_BODY_BYTES = 1_000_000;
  * It authorizes nothing: every page, action and route checks the session itself (lib/auth/guards).
  */
 export async function proxy(req: NextRequest) {
-  const requestId = req.headers.get('x-request-id') ?? crypto.randomUUID();
+  // A client's id is kept only if it is a short plain token; anything else (long, odd characters) is replaced.
+  const requestId = acceptRequestId(req.headers.get('x-request-id'));
   const { pathname, search } = req.nextUrl;
 
   const length = Number(req.headers.get('content-length') ?? 0);

@@ -106,7 +106,7 @@ async function main() {
     console.log(`› creating ${patients} patient sessions through the factory…`);
     const cookies: string[] = [];
     for (let i = 0; i < patients; i++) {
-      const res = await fetch(`${baseUrl}/api/test/patient-session`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const res = await fetch(`${baseUrl}/api/test/patient-session`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', origin: baseUrl } });
       if (res.status !== 201) throw new Error(`patient-session factory answered ${res.status} (is E2E_FACTORIES=true on the server?)`);
       const { cookie } = (await res.json()) as { cookie: { name: string; value: string } };
       cookies.push(`${cookie.name}=${cookie.value}`);
@@ -116,7 +116,7 @@ async function main() {
     // Warm up both routes (first requests compile nothing in production but open the DB and JIT the code).
     for (let i = 0; i < 5; i++) {
       await fetch(`${baseUrl}/api/health`);
-      await fetch(`${baseUrl}/api/intakes`, { method: 'POST', body, headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length] } });
+      await fetch(`${baseUrl}/api/intakes`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: baseUrl, cookie: cookies[i % cookies.length] } });
     }
 
     const healthGet = async () => {
@@ -128,7 +128,7 @@ async function main() {
       const res = await fetch(`${baseUrl}/api/intakes`, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', cookie: cookies[worker % cookies.length] },
+        headers: { 'content-type': 'application/json', origin: baseUrl, cookie: cookies[worker % cookies.length] },
       });
       const text = await res.text();
       if (res.status !== 201) throw new Error(`intake ${res.status}: ${text.slice(0, 200)}`);

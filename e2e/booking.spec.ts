@@ -1,10 +1,10 @@
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type Page, type APIRequestContext } from './fixtures';
+import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type Page, type APIRequestContext, SAME_ORIGIN } from './fixtures';
 
 // The patient's device is in Tokyo; the clinician works in New York: the picker must show Tokyo time first.
 test.use({ timezoneId: 'Asia/Tokyo' });
 
 async function newClinician(request: APIRequestContext, timezone = 'America/New_York') {
-  const res = await request.post('/api/test/booking-clinician', { data: { timezone } });
+  const res = await request.post('/api/test/booking-clinician', { data: { timezone }, headers: SAME_ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; name: string; timezone: string };
 }
@@ -183,14 +183,14 @@ test("another patient cannot open someone else's booking or demo checkout", asyn
   expect((await intruder.goto(bookingPath))!.status()).toBe(404);
   expect((await intruder.goto(new URL(checkoutUrl).pathname))!.status()).toBe(404);
   expect((await intruder.request.get(`/api/bookings/${bookingId}`)).status()).toBe(404);
-  expect((await intruder.request.post(`/api/bookings/${bookingId}/cancel`, { data: {} })).status()).toBe(404);
+  expect((await intruder.request.post(`/api/bookings/${bookingId}/cancel`, { data: {}, headers: SAME_ORIGIN })).status()).toBe(404);
   await other.close();
 });
 
 test('a patient books from their case (the "consult recommended" link) and the booking is linked to the case', async ({ page, request }) => {
   const clinician = await newClinician(request);
   const email = newPatientEmail('fromcase');
-  const made = await request.post('/api/test/queue-case', { data: { patientEmail: email } });
+  const made = await request.post('/api/test/queue-case', { data: { patientEmail: email }, headers: SAME_ORIGIN });
   expect(made.status()).toBe(201);
   const { caseId } = (await made.json()) as { caseId: string };
   await signIn(page, email);
@@ -209,7 +209,7 @@ test('a patient books from their case (the "consult recommended" link) and the b
 });
 
 test('a clinician closes a date in their availability and its slots disappear', async ({ page, request }) => {
-  const res = await request.post('/api/test/booking-clinician', { data: { timezone: 'Europe/London' } });
+  const res = await request.post('/api/test/booking-clinician', { data: { timezone: 'Europe/London' }, headers: SAME_ORIGIN });
   const clinician = (await res.json()) as { id: string; email: string };
   const types = (await (await request.get('/api/consult-types')).json()) as { id: string; name: string }[];
   const initial = types.find((t) => t.name === 'Initial video consult')!;

@@ -1,4 +1,4 @@
-import { test, expect, expectNoA11yViolations, signIn, signInAs, waitForMail, readOutbox, type Page } from './fixtures';
+import { test, expect, expectNoA11yViolations, signIn, signInAs, waitForMail, readOutbox, type Page, SAME_ORIGIN } from './fixtures';
 
 const NOTES = 'PRIVATE-NOTE: thoracic rotation reproduces T6 pain; costovertebral joint suspected; review MRI with radiology.';
 const SUMMARY = 'Keep deadlifting at RPE 6 for two weeks and do the thoracic mobility drill daily. We meet again in three weeks.';
@@ -26,7 +26,7 @@ async function checkAtBothWidths(page: Page, name: string) {
 
 test('the clinician writes notes after a past consult and completes it; the patient reads only the summary', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const res = await page.request.post('/api/test/video-booking', { data: { startsInMinutes: -50, timezone: 'Europe/London', withCase: true } });
+  const res = await page.request.post('/api/test/video-booking', { data: { startsInMinutes: -50, timezone: 'Europe/London', withCase: true }, headers: SAME_ORIGIN });
   expect(res.status()).toBe(201);
   const b = (await res.json()) as PastConsult;
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(b.startsAt));
@@ -109,7 +109,7 @@ test('the clinician writes notes after a past consult and completes it; the pati
 });
 
 test('before the start time the notes page does not offer to complete the consult', async ({ page }) => {
-  const res = await page.request.post('/api/test/video-booking', { data: { startsInMinutes: 120, timezone: 'Europe/London' } });
+  const res = await page.request.post('/api/test/video-booking', { data: { startsInMinutes: 120, timezone: 'Europe/London' }, headers: SAME_ORIGIN });
   const b = (await res.json()) as PastConsult;
   await signIn(page, b.clinicianEmail);
   await page.goto(`/schedule/${b.bookingId}/notes`);

@@ -10,6 +10,12 @@ export const DEMO = {
 } as const;
 export type DemoRole = keyof typeof DEMO;
 
+/**
+ * What the app's own pages send with every state-changing API call, so route handlers accept a test's direct
+ * request (lib/http.ts refuses cross-site ones). Playwright's API requests carry no Origin; `data: {...}` sets JSON.
+ */
+export const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' } as const;
+
 /** A fresh address per call: new emails sign up as patients. */
 export function newPatientEmail(tag = 'new'): string {
   return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;

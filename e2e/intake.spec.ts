@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { RIGHT_SCAPULA_MRI_REPORT, rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { expect, expectNoA11yViolations, newPatientEmail, signIn, test, waitForMail } from './fixtures';
+import { expect, expectNoA11yViolations, newPatientEmail, signIn, test, waitForMail, SAME_ORIGIN } from './fixtures';
 
 const STEP = (name: string) => ({ level: 2, name });
 
@@ -27,7 +27,7 @@ async function expectSaved(page: Page) {
 
 /** Puts a draft on the server through the API (a factory for the steps a test is not about). */
 async function putDraft(page: Page, data: unknown, step: string) {
-  const res = await page.request.put('/api/intake-draft', { data: { data, step, baseRevision: 0 } });
+  const res = await page.request.put('/api/intake-draft', { data: { data, step, baseRevision: 0 }, headers: SAME_ORIGIN });
   expect(res.status()).toBe(200);
 }
 
@@ -291,7 +291,7 @@ test("patient B gets 404 for patient A's case page, API and FHIR, and never sees
   await signIn(page, newPatientEmail('owner'));
   const submission = rightScapulaIntake();
   submission.complaint.summary = `${marker} — my shoulder blade story.`;
-  const created = await page.request.post('/api/intakes', { data: submission });
+  const created = await page.request.post('/api/intakes', { data: submission, headers: SAME_ORIGIN });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
 
@@ -314,7 +314,7 @@ test("patient B gets 404 for patient A's case page, API and FHIR, and never sees
   expect(pageRes?.status()).toBe(404);
   expect((await b.goto(`/cases/${id}/edit`))?.status()).toBe(404);
   expect(await b.content()).not.toContain(marker);
-  expect((await b.request.put(`/api/intakes/${id}`, { data: submission })).status()).toBe(404);
+  expect((await b.request.put(`/api/intakes/${id}`, { data: submission, headers: SAME_ORIGIN })).status()).toBe(404);
   await b.goto(`/cases/${id}`);
   await expect(b.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await b.content()).not.toContain(marker);
@@ -381,7 +381,7 @@ test('a stale tab cannot silently overwrite newer answers saved from another tab
 
 test('a patient updates a submitted case: a new version, the original kept', async ({ page }) => {
   await signIn(page, newPatientEmail('update'));
-  const created = await page.request.post('/api/intakes', { data: rightScapulaIntake() });
+  const created = await page.request.post('/api/intakes', { data: rightScapulaIntake(), headers: SAME_ORIGIN });
   const { id } = (await created.json()) as { id: string };
   await page.goto(`/cases/${id}`);
   await expect(page.getByText('6 out of 10')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO, expect, expectNoA11yViolations, newPatientEmail, readOutbox, signInAs, test, waitForMail } from './fixtures';
+import { DEMO, expect, expectNoA11yViolations, newPatientEmail, readOutbox, signInAs, test, waitForMail, SAME_ORIGIN } from './fixtures';
 
 interface QueueItem {
   id: string;
@@ -16,7 +16,7 @@ const RANK = { emergency: 0, urgent: 1, routine: 2 } as const;
 
 /** A fresh pool case nobody else touches (E2E factory), assessed by the real triage engine. */
 async function makePoolCase(request: APIRequestContext, body: Record<string, unknown> = {}) {
-  const res = await request.post('/api/test/queue-case', { data: { patientEmail: newPatientEmail('queue'), ...body } });
+  const res = await request.post('/api/test/queue-case', { data: { patientEmail: newPatientEmail('queue'), ...body }, headers: SAME_ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()) as { caseId: string; patientEmail: string; urgency: string };
 }
@@ -107,7 +107,7 @@ test.describe('triage queue', () => {
     await patient.getByLabel('Write to your rehab team').fill(reply);
     await patient.getByRole('button', { name: 'Send message' }).click();
     await expect(patient.getByTestId('case-thread')).toContainText(reply);
-    expect((await patient.request.post(`/api/intakes/${caseId}/messages`, { data: { body: 'note', internal: true } })).status()).toBe(400);
+    expect((await patient.request.post(`/api/intakes/${caseId}/messages`, { data: { body: 'note', internal: true }, headers: SAME_ORIGIN })).status()).toBe(400);
     await waitForMail(page.request, DEMO.clinician, /A patient replied/, replySince);
     await page.reload();
     await expect(page.getByTestId('case-thread')).toContainText(reply);
@@ -141,7 +141,7 @@ test.describe('triage queue', () => {
     const sam = await browser.newPage();
     const priya = await browser.newPage();
     await Promise.all([signInAs(sam, 'clinician'), signInAs(priya, 'clinician2')]);
-    const [r1, r2] = await Promise.all([sam.request.post(`/api/intakes/${caseId}/claim`), priya.request.post(`/api/intakes/${caseId}/claim`)]);
+    const [r1, r2] = await Promise.all([sam.request.post(`/api/intakes/${caseId}/claim`, { data: {}, headers: SAME_ORIGIN }), priya.request.post(`/api/intakes/${caseId}/claim`, { data: {}, headers: SAME_ORIGIN })]);
     expect([r1.status(), r2.status()].sort()).toEqual([200, 409]);
     const win = r1.status() === 200 ? r1 : r2;
     const lose = r1.status() === 200 ? r2 : r1;
@@ -149,8 +149,8 @@ test.describe('triage queue', () => {
     expect(await lose.json()).toMatchObject({ error: 'already_claimed', assignedClinicianId });
     const loserPage = r1.status() === 200 ? priya : sam;
     const winnerPage = r1.status() === 200 ? sam : priya;
-    expect((await loserPage.request.post(`/api/intakes/${caseId}/release`)).status()).toBe(409);
-    expect((await winnerPage.request.post(`/api/intakes/${caseId}/release`)).status()).toBe(200);
+    expect((await loserPage.request.post(`/api/intakes/${caseId}/release`, { data: {}, headers: SAME_ORIGIN })).status()).toBe(409);
+    expect((await winnerPage.request.post(`/api/intakes/${caseId}/release`, { data: {}, headers: SAME_ORIGIN })).status()).toBe(200);
     const pool = await winnerPage.request.get('/api/queue?assignee=none&limit=200');
     expect(((await pool.json()) as { items: QueueItem[] }).items.some((i) => i.id === caseId)).toBe(true);
     await sam.close();

@@ -1,5 +1,5 @@
 import config from '../playwright.config';
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, type APIRequestContext, type Page } from './fixtures';
+import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, type APIRequestContext, type Page, SAME_ORIGIN } from './fixtures';
 
 // Chromium's fake camera (a moving test pattern) and microphone (a beep), allowed without a prompt.
 const baseLaunch = config.use?.launchOptions ?? {};
@@ -15,7 +15,7 @@ interface VideoBooking {
 }
 
 async function videoBooking(request: APIRequestContext, startsInMinutes: number): Promise<VideoBooking> {
-  const res = await request.post('/api/test/video-booking', { data: { startsInMinutes, timezone: 'Europe/London' } });
+  const res = await request.post('/api/test/video-booking', { data: { startsInMinutes, timezone: 'Europe/London' }, headers: SAME_ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()) as VideoBooking;
 }
@@ -150,7 +150,7 @@ test('another patient gets 404 for the room page and its signalling API', async 
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   expect((await page.request.get(`/api/consult/${b.bookingId}/signal?after=0`)).status()).toBe(404);
-  const post = await page.request.post(`/api/consult/${b.bookingId}/signal`, { data: { kind: 'hello', payload: { session: 'intruder-session-1' } } });
+  const post = await page.request.post(`/api/consult/${b.bookingId}/signal`, { data: { kind: 'hello', payload: { session: 'intruder-session-1' } }, headers: SAME_ORIGIN });
   expect(post.status()).toBe(404);
   await expectNoA11yViolations(page);
 });

@@ -6,6 +6,22 @@ import { z } from 'zod';
  */
 const iceUrl = z.string().regex(/^(stun|stuns|turn|turns):/, 'ICE server urls start with stun:, stuns:, turn: or turns:');
 
+/** "<count>/<window>", e.g. "5/15m": at most 5 in each 15-minute window. Units s, m, h. */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((raw, ctx) => {
+      const m = /^\s*(\d+)\s*\/\s*(\d+)\s*([smh])\s*$/.exec(raw);
+      const limit = Number(m?.[1]);
+      const windowSeconds = Number(m?.[2]) * ({ s: 1, m: 60, h: 3600 } as const)[(m?.[3] ?? 's') as 's' | 'm' | 'h'];
+      if (!m || limit < 1 || windowSeconds < 1) {
+        ctx.addIssue({ code: 'custom', message: `expected "<count>/<window>" such as "5/15m" (units s, m, h), got "${raw}"` });
+        return z.NEVER;
+      }
+      return { limit, windowSeconds };
+    });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -56,6 +72,19 @@ const schema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  /** Rate limits, each "<count>/<window>" (units s, m, h), counted in the database so they hold across instances. */
+  RATE_LIMIT_SIGNIN_EMAIL: rateLimit('5/15m'),
+  RATE_LIMIT_SIGNIN_IP: rateLimit('20/15m'),
+  RATE_LIMIT_MESSAGES: rateLimit('30/10m'),
+  RATE_LIMIT_INTAKES: rateLimit('10/1h'),
+  RATE_LIMIT_HOLDS: rateLimit('10/15m'),
+  /** Audit rows an anonymous client (per IP) may cause; past it, only the rate-limit counter grows. */
+  RATE_LIMIT_ANONYMOUS_AUDIT: rateLimit('30/10m'),
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For (nginx, a load balancer). 0: none, the client is
+   * the last hop. The client IP is read that many entries from the right, never from the client-written left end.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DEMO_MODE: z
     .enum(['true', 'false'])
     .optional()

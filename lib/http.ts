@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { appUrl } from '@/lib/env';
 
 export type JsonBodyResult<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
 
@@ -15,7 +16,58 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 /**
- * Reads a JSON body with a size limit: 413 when too large, 400 when not JSON,
+ * Every state-changing route handler calls this first (the Stripe webhook and next-auth's /api/auth excepted):
+ * 403 unless the request comes from our own origin (an `Origin` equal to APP_URL's, or the browser's
+ * `Sec-Fetch-Site: same-origin`), 415 unless it says `Content-Type: application/json`. A cross-site form or a
+ * `text/plain` fetch — the kinds of request a browser sends with the victim's cookies and without a CORS preflight —
+ * is refused before any session is read. SameSite=Lax cookies alone do not stop same-site or top-level POSTs.
+ */
+export function refuseCrossSiteWrite(req: Request): NextResponse | null {
+  const origin = req.headers.get('origin');
+  const sameOrigin = req.headers.get('sec-fetch-site') === 'same-origin' || (origin !== null && origin === new URL(appUrl()).origin);
+  if (!sameOrigin) {
+    return NextResponse.json({ error: 'cross_site_refused', message: 'This request did not come from this site and was refused.' }, { status: 403 });
+  }
+  const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    return NextResponse.json({ error: 'unsupported_media_type', message: 'Send the request as JSON (Content-Type: application/json).' }, { status: 415 });
+  }
+  return null;
+}
+
+export type BodyTextResult = { ok: true; text: string } | { ok: false; response: NextResponse };
+
+function payloadTooLarge(maxBytes: number): NextResponse {
+  return NextResponse.json({ error: 'payload_too_large', message: `Limit is ${maxBytes} bytes.` }, { status: 413 });
+}
+
+/**
+ * The body as text, read chunk by chunk and abandoned (the stream cancelled) as soon as it passes `maxBytes`:
+ * a chunked body, or one whose Content-Length lies, never sits whole in memory. A declared length over the limit is
+ * refused before reading anything.
+ */
+export async function readBodyText(req: Request, maxBytes: number): Promise<BodyTextResult> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) return { ok: false, response: payloadTooLarge(maxBytes) };
+  if (!req.body) return { ok: true, text: '' };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, response: payloadTooLarge(maxBytes) };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Reads a JSON body with a size limit: 413 when too large (checked while streaming), 400 when not JSON,
  * 400 `{error, fieldErrors}` when it does not match `schema`. Never a stack trace.
  */
 export async function readJsonBody<S extends z.ZodType>(
@@ -23,14 +75,11 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   opts: { maxBytes?: number; invalidError?: string } = {},
 ): Promise<JsonBodyResult<z.output<S>>> {
-  const maxBytes = opts.maxBytes ?? 256_000;
-  const raw = await req.text();
-  if (Buffer.byteLength(raw) > maxBytes) {
-    return { ok: false, response: NextResponse.json({ error: 'payload_too_large', message: `Limit is ${maxBytes} bytes.` }, { status: 413 }) };
-  }
+  const body = await readBodyText(req, opts.maxBytes ?? 256_000);
+  if (!body.ok) return body;
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(body.text);
   } catch {
     return { ok: false, response: NextResponse.json({ error: 'invalid_json', message: 'The request body is not valid JSON.' }, { status: 400 }) };
   }
@@ -42,4 +91,12 @@ export async function readJsonBody<S extends z.ZodType>(
     };
   }
   return { ok: true, data: parsed.data };
+}
+
+/** 429 with `Retry-After` (seconds) and a message a person can act on. */
+export function tooManyRequests(retryAfterSeconds: number, message: string): NextResponse {
+  return NextResponse.json(
+    { error: 'rate_limited', message, retryAfterSeconds },
+    { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+  );
 }

@@ -97,6 +97,8 @@ export function BookingFlow({
         setProblem({ title: 'That time was just taken', message: body.message ?? 'Please choose another time.' });
         setStartsAt(null);
         setRefreshKey((k) => k + 1);
+      } else if (res.status === 429) {
+        setProblem({ title: 'Too many attempts', message: body.message ?? 'Please wait a few minutes and try again. Nothing was booked or charged.' });
       } else {
         setProblem({ title: 'We could not hold that time', message: body.message ?? 'Something went wrong. Please try again.' });
       }

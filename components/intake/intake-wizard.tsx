@@ -266,7 +266,10 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
         setSubmitting(false);
         return;
       }
-      if (res.status === 401) {
+      if (res.status === 429) {
+        const body = (await res.json().catch(() => ({}))) as { message?: string };
+        setFormError(body.message ?? 'Too many attempts. Your answers are saved; please wait a while and send them again.');
+      } else if (res.status === 401) {
         setFormError('You are signed out. Your answers are saved on this device: sign in again, then send them.');
       } else {
         setFormError('We could not send your answers just now. They are saved; please try again in a moment.');

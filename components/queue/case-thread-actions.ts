@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
 import { postCaseMessage } from '@/lib/queue/messages';
 import { messageSchema } from '@/lib/validation/queue';
+import { enforceRateLimit, rateLimitMessage } from '@/lib/rate-limit/enforce';
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string[]>; formError?: string };
 
@@ -13,6 +14,8 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: 
  */
 export async function postCaseMessageAction(caseId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   const user = await requireUser();
+  const limit = await enforceRateLimit('message', user.id, user);
+  if (!limit.ok) return { ok: false, fieldErrors: {}, formError: rateLimitMessage('message', limit.retryAfterSeconds) };
   const parsed = messageSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const r = await postCaseMessage(user, caseId, parsed.data);

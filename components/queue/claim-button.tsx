@@ -6,7 +6,7 @@ export type ClaimResult = { ok: true } | { ok: false; message: string };
 
 /** POST /api/intakes/:id/claim; a lost race is reported with the winner's name. */
 export async function claimRequest(caseId: string): Promise<ClaimResult> {
-  const res = await fetch(`/api/intakes/${caseId}/claim`, { method: 'POST' });
+  const res = await fetch(`/api/intakes/${caseId}/claim`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (res.ok) return { ok: true };
   const body = (await res.json().catch(() => ({}))) as { error?: string; assigneeName?: string | null; message?: string };
   if (res.status === 409 && body.error === 'already_claimed') {

@@ -2,7 +2,8 @@ import 'server-only';
 import { auditEvents } from '@/db/schema';
 import { getDb, type Db } from '@/db';
 import { requestContext } from '@/lib/request-context';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
+import { consumeRateLimit } from '@/lib/rate-limit';
 import type { Role } from '@/db/schema';
 
 export interface AuditActor {
@@ -33,6 +34,15 @@ export function primaryRole(roles: readonly Role[] | undefined): Role | null {
 export async function audit(entry: AuditEntry, tx?: Db): Promise<void> {
   const db = tx ?? (await getDb());
   const ctx = await requestContext();
+  // The log is append-only, so what an anonymous client can make it write is capped per IP; past the cap the
+  // rate-limit counter row still records how many there were.
+  if (!entry.actor?.id) {
+    const cap = await consumeRateLimit('audit.anonymous', ctx.ip ?? 'unknown', { db });
+    if (!cap.ok) {
+      if (cap.firstDenial) (await requestLog()).warn({ action: entry.action, limit: cap.limit }, 'anonymous audit cap reached; counting only');
+      return;
+    }
+  }
   await db.insert(auditEvents).values({
     actorId: entry.actor?.id ?? null,
     actorRole: entry.actor?.roles ? entry.actor.roles.join('+') : null,
@@ -47,6 +57,6 @@ export async function audit(entry: AuditEntry, tx?: Db): Promise<void> {
     details: entry.details ?? null,
   });
   if (entry.outcome === 'denied') {
-    log().warn({ requestId: ctx.requestId, action: entry.action, resourceType: entry.resourceType, actorId: entry.actor?.id ?? null }, 'access denied');
+    (await requestLog()).warn({ action: entry.action, resourceType: entry.resourceType, actorId: entry.actor?.id ?? null }, 'access denied');
   }
 }

@@ -6,8 +6,9 @@ import { getDb } from '@/db';
 import { accounts, sessions, users, verificationTokens, type Role } from '@/db/schema';
 import { appUrl, env } from '@/lib/env';
 import { audit } from '@/lib/audit';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import { sendMagicLink } from './magic-link-mail';
+import { limitSignInMail } from './sign-in-limits';
 
 declare module 'next-auth' {
   interface User {
@@ -40,13 +41,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         server: { host: '127.0.0.1', port: 25 },
         from: e.MAIL_FROM,
         maxAge: 15 * 60,
-        sendVerificationRequest: ({ identifier, url }) => sendMagicLink(identifier, url),
+        sendVerificationRequest: async ({ identifier, url }) => {
+          await limitSignInMail(identifier);
+          await sendMagicLink(identifier, url);
+        },
       }),
     ],
     // Expected failures (an expired or reused link) are answered with a page; keep logs one structured line.
     logger: {
       error(error: Error) {
-        log().warn({ err: error.name, msg: error.message.split('\n')[0] }, 'auth error');
+        void requestLog().then((l) => l.warn({ err: error }, 'auth error'));
       },
     },
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },

@@ -8,7 +8,7 @@ import { insertPayment } from '@/db/queries/payments';
 import { bookings, cases } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/guards';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession } from '@/lib/payments/gateway';
 import { isBookableTime } from './availability';
 import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
@@ -122,7 +122,7 @@ export async function holdSlot(patient: CurrentUser, req: HoldRequest): Promise<
     });
     return { id: booking.id, status: 'pending_payment', holdExpiresAt: holdExpiresAt.toISOString(), checkoutUrl: session.url };
   } catch (err) {
-    log().error({ err: err instanceof Error ? err.message : String(err), bookingId: booking.id }, 'checkout session could not be created; releasing the hold');
+    (await requestLog()).error({ err, bookingId: booking.id }, 'checkout session could not be created; releasing the hold');
     await transitionBooking(db, booking.id, 'pending_payment', { status: 'expired' });
     throw new BookingError('payment_provider_error', 'We could not start the payment. Nothing was charged and the time was released — please try again.');
   }

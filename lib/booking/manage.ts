@@ -8,7 +8,7 @@ import { recordRefund, transitionPayment } from '@/db/queries/payments';
 import { bookings } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/guards';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import { expireCheckoutSession, refundPayment } from '@/lib/payments/gateway';
 import { isBookableTime } from './availability';
 import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
@@ -56,8 +56,8 @@ export async function cancelBooking(user: CurrentUser, id: string, reason?: stri
     if (!cancelled) throw new BookingError('state_changed', 'This booking changed a moment ago — reload to see its status.');
     if (view.payment) {
       // If the patient paid in the meantime, the completed event arrives for a cancelled booking and is refunded.
-      await expireCheckoutSession(view.payment.provider, view.payment.checkoutSessionId).catch((err) =>
-        log().warn({ err: err instanceof Error ? err.message : String(err), bookingId: id }, 'could not expire the Checkout Session'),
+      await expireCheckoutSession(view.payment.provider, view.payment.checkoutSessionId).catch(async (err) =>
+        (await requestLog()).warn({ err, bookingId: id }, 'could not expire the Checkout Session'),
       );
     }
     return { status: 'cancelled', refundCents: 0 };
@@ -90,7 +90,7 @@ export async function cancelBooking(user: CurrentUser, id: string, reason?: stri
     });
   } catch (err) {
     if (err instanceof BookingError) throw err;
-    log().error({ err: err instanceof Error ? err.message : String(err), bookingId: id }, 'cancellation failed');
+    (await requestLog()).error({ err, bookingId: id }, 'cancellation failed');
     throw new BookingError('payment_provider_error', 'We could not process the refund, so the booking is unchanged. Please try again in a minute.');
   }
 }

@@ -49,6 +49,15 @@ async function main() {
       SMTP_URL: undefined,
       STRIPE_SECRET_KEY: undefined,
       E2E_FACTORIES: 'true',
+      // The suite signs in as the same demo accounts dozens of times from one address, and the benchmarks submit
+      // hundreds of intakes per patient: generous limits here (an environment value still wins). The 429s are
+      // proven by lib/rate-limit/rate-limit.test.ts and, for sign-in mail per address, e2e/request-hardening.spec.ts.
+      RATE_LIMIT_SIGNIN_EMAIL: process.env.RATE_LIMIT_SIGNIN_EMAIL ?? '40/15m',
+      RATE_LIMIT_SIGNIN_IP: process.env.RATE_LIMIT_SIGNIN_IP ?? '5000/15m',
+      RATE_LIMIT_MESSAGES: process.env.RATE_LIMIT_MESSAGES ?? '1000/10m',
+      RATE_LIMIT_INTAKES: process.env.RATE_LIMIT_INTAKES ?? '2000/1h',
+      RATE_LIMIT_HOLDS: process.env.RATE_LIMIT_HOLDS ?? '1000/15m',
+      RATE_LIMIT_ANONYMOUS_AUDIT: process.env.RATE_LIMIT_ANONYMOUS_AUDIT ?? '5000/10m',
       LOG_LEVEL: 'warn',
     }),
   });

@@ -33,7 +33,7 @@ export function getBoss(): Promise<PgBoss> {
       supervise: true,
       migrate: true,
     } as PgBoss.ConstructorOptions);
-    boss.on('error', (err: Error) => log().error({ err: err.message }, 'job queue error'));
+    boss.on('error', (err: Error) => log().error({ err }, 'job queue error'));
     await boss.start();
     return boss;
   })().catch((err) => {

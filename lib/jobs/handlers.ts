@@ -2,6 +2,7 @@ import type { JobDefinition } from './registry';
 import { BOOKING_JOBS } from '@/lib/booking/jobs';
 import { QUEUE_JOBS } from '@/lib/queue/jobs';
 import { VIDEO_JOBS } from '@/lib/video/jobs';
+import { RATE_LIMIT_JOBS } from '@/lib/rate-limit/jobs';
 
 /**
  * Every job the worker runs. Add one line per job; the definition lives beside the feature it serves:
@@ -14,4 +15,4 @@ import { VIDEO_JOBS } from '@/lib/video/jobs';
  * Queue one with `enqueueJob('booking.reminder', { bookingId }, { startAfter, singletonKey })` from '@/lib/jobs'
  * after your transaction commits. The worker runs inside the server on PGlite and as `npm run worker` on PostgreSQL.
  */
-export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[]), ...(VIDEO_JOBS as JobDefinition[])];
+export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[]), ...(VIDEO_JOBS as JobDefinition[]), ...(RATE_LIMIT_JOBS as JobDefinition[])];

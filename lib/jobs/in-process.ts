@@ -11,7 +11,7 @@ export async function startJobsInProcess(): Promise<void> {
   try {
     await startWorker();
   } catch (err) {
-    log().error({ err: err instanceof Error ? err.message : String(err) }, 'could not start the job worker');
+    log().error({ err }, 'could not start the job worker');
     return;
   }
   const stop = () => void stopBoss().finally(() => process.exit(0));

@@ -36,7 +36,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOu
     return 'processed';
   });
   for (const fn of after) {
-    await fn().catch((err) => log().error({ err: err instanceof Error ? err.message : String(err), event: event.id }, 'post-commit webhook work failed'));
+    await fn().catch((err) => log().error({ err, event: event.id }, 'post-commit webhook work failed'));
   }
   log().info({ event: event.id, type: event.type, outcome }, 'stripe event');
   return outcome;

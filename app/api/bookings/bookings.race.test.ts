@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { sameOriginJson } from '@/lib/testing/requests';
 
 // The route's auth guard answers with the next test patient (each concurrent request is a different patient).
 const queue: { id: string; email: string; name: string | null; roles: ('patient' | 'clinician' | 'admin')[]; timezone: string }[] = [];
@@ -11,7 +12,7 @@ vi.mock('@/lib/auth/guards', () => ({
 const { POST } = await import('./route');
 
 function post(body: object): Promise<Response> {
-  return POST(new Request('http://test/api/bookings', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+  return POST(sameOriginJson('http://test/api/bookings', 'POST', body));
 }
 
 describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {

@@ -8,15 +8,20 @@ import { audit } from '@/lib/audit';
 import { findFreeSlots } from '@/lib/booking/availability';
 import { BookingError, bookingErrorResponse } from '@/lib/booking/errors';
 import { holdSlot } from '@/lib/booking/hold';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { createBookingSchema } from '@/lib/validation/booking';
+import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §5: 201 {id,status,holdExpiresAt,checkoutUrl} | 409 {"error":"slot_unavailable"} (+ fresh slots). */
 export async function POST(req: Request) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const g = await apiGuard(['patient'], 'booking');
   if (!g.ok) return g.response;
+  const limited = await rateLimitedResponse('hold', g.user);
+  if (limited) return limited;
   const body = await readJsonBody(req, createBookingSchema, { invalidError: 'invalid_booking', maxBytes: 4_000 });
   if (!body.ok) return body.response;
   const input = body.data;

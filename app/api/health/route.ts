@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDbHandle } from '@/db';
 import { databaseKind } from '@/lib/env';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,7 @@ export async function GET() {
     await handle.ping();
     return NextResponse.json({ ok: true, db }, { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
-    log().error({ err: err instanceof Error ? err.message : String(err) }, 'health check failed');
+    (await requestLog()).error({ err }, 'health check failed');
     return NextResponse.json({ ok: false, db, error: 'database_unreachable' }, { status: 503, headers: { 'cache-control': 'no-store' } });
   }
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { users, type Role } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
+import { sameOriginJson } from '@/lib/testing/requests';
 
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -9,7 +10,7 @@ vi.mock('@/lib/auth/config', () => ({
 }));
 
 const { GET, PUT, DELETE } = await import('./route');
-const put = (body: unknown) => PUT(new Request('http://test/api/intake-draft', { method: 'PUT', body: JSON.stringify(body) }));
+const put = (body: unknown) => PUT(sameOriginJson('http://test/api/intake-draft', 'PUT', body));
 
 describe.each(testDbKinds())('intake draft API (%s)', (kind) => {
   const t = useTestDb(kind);
@@ -53,7 +54,7 @@ describe.each(testDbKinds())('intake draft API (%s)', (kind) => {
 
     as('a@x.test');
     expect((await put({ data: { nope: 1 }, step: 'about', baseRevision: 2 })).status).toBe(400);
-    expect((await DELETE()).status).toBe(204);
+    expect((await DELETE(sameOriginJson('http://test/api/intake-draft', 'DELETE'))).status).toBe(204);
     expect((await GET()).status).toBe(404);
   });
 });

@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { deleteDraftOfPatient, findDraftOfPatient, saveDraftOfPatient } from '@/db/queries/intake-drafts';
 import { audit } from '@/lib/audit';
 import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { DRAFT_MAX_BYTES, intakeDraftSchema } from '@/lib/validation/intake';
 
 export const dynamic = 'force-dynamic';
@@ -25,6 +25,8 @@ export async function GET() {
  * draft changed elsewhere since `baseRevision`; 400 for unknown sections; 413 past the size limit.
  */
 export async function PUT(req: Request) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard(['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const body = await readJsonBody(req, intakeDraftSchema, { invalidError: 'invalid_draft', maxBytes: DRAFT_MAX_BYTES });
@@ -48,7 +50,9 @@ export async function PUT(req: Request) {
 }
 
 /** "Start again": discards the draft. 204 either way. */
-export async function DELETE() {
+export async function DELETE(req: Request) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard(['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const deleted = await deleteDraftOfPatient(await getDb(), guard.user.id);

@@ -4,6 +4,7 @@ import { auditEvents, cases, intakeVersions, triageAssessments, users, type Role
 import { seedAccounts } from '@/db/seed/accounts';
 import { rightScapulaIntake, RIGHT_SCAPULA_MRI_REPORT } from '@/lib/intake/forum-cases';
 import { testDbKinds, useTestDb, type TestDb } from '@/lib/testing/db';
+import { sameOriginJson } from '@/lib/testing/requests';
 
 // The session is the only thing faked: the guards, queries, service and audit run for real.
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
@@ -17,10 +18,10 @@ const { GET: GET_ONE, PUT: PUT_ONE } = await import('./[id]/route');
 const { GET: GET_FHIR } = await import('./[id]/fhir/route');
 
 const post = (body: unknown) =>
-  POST(new Request('http://test/api/intakes', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+  POST(sameOriginJson('http://test/api/intakes', 'POST', body));
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const getOne = (id: string) => GET_ONE(new Request(`http://test/api/intakes/${id}`), params(id));
-const putOne = (id: string, body: unknown) => PUT_ONE(new Request(`http://test/api/intakes/${id}`, { method: 'PUT', body: JSON.stringify(body) }), params(id));
+const putOne = (id: string, body: unknown) => PUT_ONE(sameOriginJson(`http://test/api/intakes/${id}`, 'PUT', body), params(id));
 const getFhir = (id: string) => GET_FHIR(new Request(`http://test/api/intakes/${id}/fhir`), params(id));
 
 async function rowCount(db: TestDb['db']) {

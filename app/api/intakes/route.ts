@@ -1,9 +1,10 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { submitIntake } from '@/lib/intake/submit-intake';
 import { intakeSubmissionSchema } from '@/lib/validation/intake';
+import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +14,12 @@ export const dynamic = 'force-dynamic';
  * (nothing stored); 401 anonymous; 404 for signed-in users without the patient role.
  */
 export async function POST(req: Request) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard(['patient'], 'intake');
   if (!guard.ok) return guard.response;
+  const limited = await rateLimitedResponse('intake', guard.user);
+  if (limited) return limited;
   const body = await readJsonBody(req, intakeSubmissionSchema, { invalidError: 'invalid_intake', maxBytes: 200_000 });
   if (!body.ok) return body.response;
   const result = await submitIntake(await getDb(), guard.user, body.data);

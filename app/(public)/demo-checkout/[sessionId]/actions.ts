@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { getPatientBooking } from '@/db/queries/bookings';
 import { getPaymentBySession } from '@/db/queries/payments';
 import { requireUser } from '@/lib/auth/guards';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import { sendDemoCheckoutEvent, type DemoOutcome } from '@/lib/payments/demo-checkout';
 import { isDemoPayments } from '@/lib/payments/stripe-client';
 
@@ -20,7 +20,7 @@ async function finish(sessionId: string, outcome: DemoOutcome): Promise<DemoChec
   try {
     await sendDemoCheckoutEvent(payment, outcome);
   } catch (err) {
-    log().error({ err: err instanceof Error ? err.message : String(err) }, 'demo checkout event failed');
+    (await requestLog()).error({ err }, 'demo checkout event failed');
     return { ok: false, formError: 'The payment could not be recorded. Nothing was booked; please try again.' };
   }
   redirect(`/bookings/${booking.id}?${outcome === 'paid' ? 'paid=1' : 'abandoned=1'}`);

@@ -3,10 +3,11 @@ import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { isUuid } from '@/db/queries/intakes';
 import { audit } from '@/lib/audit';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { amendIntake } from '@/lib/intake/amend-intake';
 import { intakeJson, readIntakeForViewer } from '@/lib/intake/read-intake';
 import { intakeSubmissionSchema } from '@/lib/validation/intake';
+import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,8 +27,12 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
  * 404 for anyone else's case; 409 {"error":"case_closed"} once the case is closed.
  */
 export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard(['patient'], 'intake');
   if (!guard.ok) return guard.response;
+  const limited = await rateLimitedResponse('intake', guard.user);
+  if (limited) return limited;
   const { id } = await ctx.params;
   const body = await readJsonBody(req, intakeSubmissionSchema, { invalidError: 'invalid_intake', maxBytes: 200_000 });
   if (!body.ok) return body.response;

@@ -1,22 +1,27 @@
 import { NextResponse } from 'next/server';
-import { log } from '@/lib/log';
+import { readBodyText } from '@/lib/http';
+import { requestLog } from '@/lib/log';
 import { processStripeEvent, verifyStripeEvent } from '@/lib/payments/webhook';
 
 export const dynamic = 'force-dynamic';
+
+/** Stripe's events are a few kilobytes; anything far larger is not from Stripe and is cut off while streaming. */
+const WEBHOOK_MAX_BYTES = 512_000;
 
 /**
  * Stripe (and, in demo mode, the demo checkout) posts signed events here. Raw body → signature check → event id and
  * effect in one transaction → 200. Any failure answers 500 so Stripe retries.
  */
 export async function POST(req: Request) {
-  const raw = await req.text();
-  const verified = verifyStripeEvent(raw, req.headers.get('stripe-signature'));
+  const raw = await readBodyText(req, WEBHOOK_MAX_BYTES);
+  if (!raw.ok) return raw.response;
+  const verified = verifyStripeEvent(raw.text, req.headers.get('stripe-signature'));
   if (!verified.ok) return NextResponse.json({ error: verified.error, message: verified.message }, { status: verified.status });
   try {
     const outcome = await processStripeEvent(verified.event);
     return NextResponse.json({ received: true, outcome });
   } catch (err) {
-    log().error({ err: err instanceof Error ? err.message : String(err), event: verified.event.id, type: verified.event.type }, 'stripe webhook failed');
+    (await requestLog()).error({ err, event: verified.event.id, type: verified.event.type }, 'stripe webhook failed');
     return NextResponse.json({ error: 'processing_failed', message: 'The event could not be applied; Stripe will retry.' }, { status: 500 });
   }
 }

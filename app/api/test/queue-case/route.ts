@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { makeCase, makePatient } from '@/lib/queue/testing-factory';
 import { assessIntake, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
 import { ageOn } from '@/lib/queue/format';
@@ -27,6 +27,8 @@ const body = z.object({
  * engine, in the pool. Lets browser tests race for a case nobody else touches.
  */
 export async function POST(req: Request) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;

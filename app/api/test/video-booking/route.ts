@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 import { makeCase } from '@/lib/queue/testing-factory';
@@ -24,6 +24,8 @@ const body = z.object({
  * starting `startsInMinutes` from now, for the video room tests. Both sign in through the magic link by email.
  */
 export async function POST(req: Request) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;

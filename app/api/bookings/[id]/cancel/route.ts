@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { apiGuard } from '@/lib/auth/guards';
 import { BookingError, bookingErrorResponse } from '@/lib/booking/errors';
 import { cancelBooking } from '@/lib/booking/manage';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { cancelBookingSchema } from '@/lib/validation/booking';
 
 export const dynamic = 'force-dynamic';
 
 /** Patient or clinician cancels by policy → 200 {status:"cancelled", refundCents}. */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const g = await apiGuard(['patient', 'clinician'], 'booking');
   if (!g.ok) return g.response;
   const { id } = await params;

@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { apiGuard } from '@/lib/auth/guards';
 import { BookingError, bookingErrorResponse } from '@/lib/booking/errors';
 import { rescheduleBooking } from '@/lib/booking/manage';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { rescheduleBookingSchema } from '@/lib/validation/booking';
 
 export const dynamic = 'force-dynamic';
 
 /** Moves a confirmed booking → 200 {id,startsAt,endsAt}; 409 slot_unavailable / not_allowed. */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const g = await apiGuard(['patient', 'clinician'], 'booking');
   if (!g.ok) return g.response;
   const { id } = await params;

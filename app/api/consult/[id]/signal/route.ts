@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
-import { fieldErrorsOf, readJsonBody } from '@/lib/http';
+import { fieldErrorsOf, readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { SIGNAL_MAX_BYTES, signalBody, signalQuery } from '@/lib/video/signal-schema';
 import { pollSignals, postSignal, type SignalResult } from '@/lib/video/signals';
 
@@ -15,6 +15,8 @@ function respond<T>(r: SignalResult<T>, okStatus = 200): NextResponse {
 
 /** POST /api/consult/:id/signal — one WebRTC signalling message to the other participant. */
 export async function POST(req: Request, { params }: Params) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const g = await apiGuard(['patient', 'clinician'], 'consult');
   if (!g.ok) return g.response;
   const { id } = await params;

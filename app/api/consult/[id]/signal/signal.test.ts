@@ -7,6 +7,7 @@ import { makePatient } from '@/lib/testing/booking-fixtures';
 import { sweepVideoSignals } from '@/lib/video/jobs';
 import { MAX_SIGNALS_PER_PARTICIPANT } from '@/lib/video/signals';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
+import { sameOriginJson } from '@/lib/testing/requests';
 
 // The session is the only thing faked: guard, room access, queries and audit run for real.
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
@@ -19,7 +20,7 @@ const { GET, POST } = await import('./route');
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const post = (id: string, body: unknown) =>
-  POST(new Request(`http://test/api/consult/${id}/signal`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }), params(id));
+  POST(sameOriginJson(`http://test/api/consult/${id}/signal`, 'POST', body), params(id));
 const get = (id: string, after?: number | string) =>
   GET(new Request(`http://test/api/consult/${id}/signal${after === undefined ? '' : `?after=${after}`}`), params(id));
 

@@ -1,11 +1,14 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
 import { claimCase } from '@/lib/queue/claim-case';
+import { refuseCrossSiteWrite } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §4b: 200 {assignedClinicianId} for the one winner; 409 already_claimed (with who) for everyone else. */
-export async function POST(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard(['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;

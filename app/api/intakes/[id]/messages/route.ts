@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { listThreadForViewer, postCaseMessage } from '@/lib/queue/messages';
 import { messageSchema } from '@/lib/validation/queue';
+import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +18,12 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
 }
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard();
   if (!guard.ok) return guard.response;
+  const limited = await rateLimitedResponse('message', guard.user);
+  if (limited) return limited;
   const { id } = await ctx.params;
   const parsed = await readJsonBody(req, messageSchema, { maxBytes: 32_000 });
   if (!parsed.ok) return parsed.response;

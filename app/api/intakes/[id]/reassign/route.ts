@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { reassignCase } from '@/lib/queue/reassign-case';
 import { reassignSchema } from '@/lib/validation/queue';
 
@@ -11,6 +11,8 @@ const body = reassignSchema.extend({ expectedAssigneeId: z.string().max(100).nul
 
 /** Hand a case to a colleague with a reason: `{clinicianId, reason}` → 200 {assignedClinicianId} | 409 | 400. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard(['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
