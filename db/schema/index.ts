@@ -5,3 +5,4 @@ export * from './cases';
 export * from './bookings';
 export * from './payments';
 export * from './video';
+export * from './access';
