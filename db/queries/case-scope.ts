@@ -60,6 +60,8 @@ export interface AccessGrantRow {
   reason: string;
   createdAt: Date;
   expiresAt: Date;
+  /** The grant still lets them read (the database's clock, like the scope check). */
+  openNow: boolean;
 }
 
 /** Break-the-glass grants, newest first, for the lead's list. */
@@ -73,6 +75,7 @@ export async function listAccessGrants(db: Db, opts: { limit: number }): Promise
       reason: caseAccessGrants.reason,
       createdAt: caseAccessGrants.createdAt,
       expiresAt: caseAccessGrants.expiresAt,
+      openNow: sql<boolean>`${caseAccessGrants.expiresAt} > now()`,
     })
     .from(caseAccessGrants)
     .innerJoin(users, eq(users.id, caseAccessGrants.userId))

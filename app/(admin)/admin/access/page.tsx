@@ -22,7 +22,6 @@ export default async function BreakGlassPage() {
   const user = await requireRole(['admin'], 'admin');
   const grants = await listAccessGrants(await getDb(), { limit: SHOWN });
   await audit({ actor: user, action: 'break_glass.list', resourceType: 'case_access', details: { shown: grants.length } });
-  const now = Date.now();
   return (
     <div>
       <PageHeader
@@ -39,7 +38,7 @@ export default async function BreakGlassPage() {
               <li key={g.id} className="py-3" data-testid="break-glass-row">
                 <p className="font-medium">
                   {g.clinicianName} <span className="text-sm font-normal text-muted">({g.clinicianEmail})</span>{' '}
-                  {g.expiresAt.getTime() > now && <Badge tone="warning">Open now</Badge>}
+                  {g.openNow && <Badge tone="warning">Open now</Badge>}
                 </p>
                 <p className="text-sm text-muted">
                   Opened {formatDateTime(g.createdAt)} · until {formatDateTime(g.expiresAt)} · case <span className="break-all font-mono">{g.caseId}</span>
