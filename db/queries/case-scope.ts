@@ -37,6 +37,12 @@ export function caseReadableBy(scope: ClinicianScope | null): SQL {
   return or(...parts) ?? sql`false`;
 }
 
+/** Whether `scope` may read the case (for writes that must not act on, or describe, a case out of reach). */
+export async function caseReadable(db: Db, scope: ClinicianScope | null, caseId: string): Promise<boolean> {
+  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), caseReadableBy(scope)));
+  return Boolean(row);
+}
+
 /** Whether the case exists at all (break-the-glass may only open a real case; the answer goes to clinicians only). */
 export async function caseExists(db: Db, caseId: string): Promise<{ patientId: string } | null> {
   const [row] = await db.select({ patientId: cases.patientId }).from(cases).where(eq(cases.id, caseId));

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
 import { clinicianScopeOf, listAccessGrants } from '@/db/queries/case-scope';
 import { findCaseWithIntake } from '@/db/queries/intakes';
 import { listQueue } from '@/db/queries/queue';
@@ -103,7 +104,7 @@ describe.each(testDbKinds())('who may read what on %s', (kind) => {
     const res = await GET_INTAKE(new Request(`http://test/api/intakes/${c.id}`), { params: Promise.resolve({ id: c.id }) });
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('Modic');
-    expect((await GET_QUEUE(new Request('http://test/api/queue'))).status).toBe(404);
+    expect((await GET_QUEUE(new NextRequest('http://test/api/queue'))).status).toBe(404);
     // The lead (clinician + admin) does read it.
     expect(await viewCaseForStaff(lead, c.id)).not.toBeNull();
   });
@@ -141,7 +142,7 @@ describe.each(testDbKinds())('who may read what on %s', (kind) => {
     const p = await makePatient(t.db);
     const c = await makeCase(t.db, { patientId: p.id, areas: ['knee'] });
     session.user = { id: leaving.id, email: leaving.email, name: 'Leaving', roles: ['clinician'], timezone: 'UTC' };
-    expect((await GET_QUEUE(new Request('http://test/api/queue'))).status).toBe(404);
+    expect((await GET_QUEUE(new NextRequest('http://test/api/queue'))).status).toBe(404);
     expect((await GET_INTAKE(new Request(`http://test/api/intakes/${c.id}`), { params: Promise.resolve({ id: c.id }) })).status).toBe(404);
     expect(await viewCaseForStaff(actorOf(leaving), c.id)).toBeNull();
   });
