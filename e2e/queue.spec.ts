@@ -227,10 +227,14 @@ test.describe('triage queue', () => {
   test('a patient gets 404 or the access-denied page on every clinician page and API', async ({ page, request }) => {
     const { caseId } = await makePoolCase(request, { patientName: 'Not Yours' });
     await signInAs(page, 'patient2');
-    for (const path of ['/queue', `/queue/cases/${caseId}`, '/queue?assignee=none', '/admin', '/admin/audit', '/admin/templates', '/admin/slas', '/admin/workload']) {
+    for (const path of ['/queue', '/queue?assignee=none', '/admin', '/admin/audit', '/admin/templates', '/admin/slas', '/admin/workload']) {
       await page.goto(path);
       await expect(page, path).toHaveURL(/\/access-denied$/);
     }
+    // A case address is "not found" to anyone who may not read it (CONTRACTS §4c), with no offer to open it.
+    expect((await page.goto(`/queue/cases/${caseId}`))?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Open the case' })).toHaveCount(0);
     const r = page.request;
     expect((await r.get('/api/queue')).status()).toBe(404);
     for (const action of ['claim', 'release', 'reassign', 'decision']) {

@@ -8,6 +8,7 @@ const ITEMS = [
   { key: 'consult-types', href: '/admin/consult-types', label: 'Consult types' },
   { key: 'workload', href: '/admin/workload', label: 'Workload' },
   { key: 'audit', href: '/admin/audit', label: 'Audit log' },
+  { key: 'access', href: '/admin/access', label: 'Break-the-glass' },
 ] as const;
 
 export type AdminSection = (typeof ITEMS)[number]['key'];

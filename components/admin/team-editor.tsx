@@ -23,10 +23,12 @@ export function TeamMemberEditor({
   member,
   areaOptions,
   save,
+  removeRole,
 }: {
   member: TeamRow;
   areaOptions: { value: string; label: string }[];
   save: (input: unknown) => Promise<ActionResult<null>>;
+  removeRole: (input: unknown) => Promise<ActionResult<{ sessionsEnded: number }>>;
 }) {
   const router = useRouter();
   const id = useId();
@@ -122,6 +124,56 @@ export function TeamMemberEditor({
           </Button>
         </form>
       )}
+      {open && <RemoveRole member={member} removeRole={removeRole} />}
     </li>
+  );
+}
+
+/**
+ * Takes a staff role away (the account stays, e.g. as a patient). Two steps, so one slip does not lock a colleague
+ * out; the server ends all their sessions at once.
+ */
+function RemoveRole({ member, removeRole }: { member: TeamRow; removeRole: (input: unknown) => Promise<ActionResult<{ sessionsEnded: number }>> }) {
+  const router = useRouter();
+  const [asked, setAsked] = useState<'clinician' | 'admin' | null>(null);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const roles = (['clinician', 'admin'] as const).filter((r) => member.roles.includes(r));
+  if (roles.length === 0) return null;
+  return (
+    <div className="mt-3 space-y-2 rounded-lg border border-line bg-white p-4" role="group" aria-label={`Roles of ${member.name}`}>
+      <p className="text-sm text-muted">Removing a role signs {member.name} out everywhere at once.</p>
+      <div className="flex flex-wrap gap-2">
+        {roles.map((role) =>
+          asked === role ? (
+            <Button
+              key={role}
+              variant="danger"
+              size="sm"
+              busy={busy}
+              onClick={async () => {
+                setBusy(true);
+                const r = await removeRole({ userId: member.id, role });
+                setBusy(false);
+                setAsked(null);
+                setMsg(r.ok ? { ok: true, text: `Removed the ${role} role; ${r.data.sessionsEnded} session(s) ended.` } : { ok: false, text: r.formError ?? 'The role could not be removed.' });
+                if (r.ok) router.refresh();
+              }}
+            >
+              Confirm: remove the {role} role
+            </Button>
+          ) : (
+            <Button key={role} variant="secondary" size="sm" onClick={() => setAsked(role)}>
+              Remove {role} role
+            </Button>
+          ),
+        )}
+      </div>
+      {msg && (
+        <Alert tone={msg.ok ? 'success' : 'warning'} role="status">
+          {msg.text}
+        </Alert>
+      )}
+    </div>
   );
 }

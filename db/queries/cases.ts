@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   caseEvents,
@@ -165,8 +165,11 @@ export async function insertCaseEvent(
   return row;
 }
 
-/** A case's header for staff: who, what, where it stands. Null when it does not exist. */
-export async function getCaseForStaff(db: Db, caseId: string) {
+/**
+ * A case's header for staff: who, what, where it stands. Null when it does not exist or `readable` (the reader's
+ * scope, db/queries/case-scope.ts) excludes it; writers that already checked the row pass `sql\`true\``.
+ */
+export async function getCaseForStaff(db: Db, caseId: string, readable: SQL) {
   const [row] = await db
     .select({
       id: cases.id,
@@ -191,7 +194,7 @@ export async function getCaseForStaff(db: Db, caseId: string) {
     .innerJoin(users, eq(users.id, cases.patientId))
     .leftJoin(patientProfiles, eq(patientProfiles.userId, cases.patientId))
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, cases.assignedClinicianId))
-    .where(eq(cases.id, caseId));
+    .where(and(eq(cases.id, caseId), readable));
   return row ?? null;
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import {
   cases,
@@ -12,6 +12,7 @@ import {
   type CaseUrgency,
   type Role,
 } from '@/db/schema';
+import { caseReadableBy, clinicianScopeOf } from './case-scope';
 import type { ClinicalArea, MriFinding, TriageReason } from '@/lib/triage';
 
 /** Cases still waiting for the team's first answer; they count against a clinician's capacity when routing. */
@@ -22,14 +23,15 @@ export interface IntakeViewer {
   roles: readonly Role[];
 }
 
-const isStaffViewer = (v: IntakeViewer) => v.roles.includes('clinician') || v.roles.includes('admin');
-
 /**
- * Ownership scope in the WHERE clause: a patient sees only their own cases; clinicians and admins see any.
+ * Scope in the WHERE clause: a patient sees their own cases; an active clinician also the cases in their scope
+ * (CONTRACTS §4c, db/queries/case-scope.ts). An admin without the clinician role sees no clinical content.
  * Everyone else gets nothing (the route answers 404, never 403).
  */
-function visibleTo(viewer: IntakeViewer) {
-  return isStaffViewer(viewer) ? sql`true` : eq(cases.patientId, viewer.id);
+async function visibleTo(db: Db, viewer: IntakeViewer) {
+  const own = eq(cases.patientId, viewer.id);
+  if (!viewer.roles.includes('clinician')) return own;
+  return or(own, caseReadableBy(await clinicianScopeOf(db, viewer.id)));
 }
 
 export interface CaseWithIntake {
@@ -56,7 +58,7 @@ export async function findCaseWithIntake(db: Db, viewer: IntakeViewer, caseId: s
     .from(cases)
     .innerJoin(intakeVersions, and(eq(intakeVersions.caseId, cases.id), eq(intakeVersions.version, cases.currentVersion)))
     .innerJoin(users, eq(users.id, cases.patientId))
-    .where(and(eq(cases.id, caseId), visibleTo(viewer)))
+    .where(and(eq(cases.id, caseId), await visibleTo(db, viewer)))
     .limit(1);
   if (!row) return null;
   const [assessment] = await db

@@ -2,12 +2,15 @@ import { and, arrayContains, asc, count, desc, eq, isNull, sql, type SQL } from 
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { CASE_STATUSES, URGENCY_RANK, cases, clinicianProfiles, patientProfiles, triageAssessments, users, type CaseStatus, type CaseUrgency } from '../schema';
+import { caseReadableBy, type ClinicianScope } from './case-scope';
 import { encodeQueueCursor, type QueueCursor } from '@/lib/queue/cursor';
 import type { TriageReason } from '@/lib/triage';
 
 export interface QueueFilter {
   /** The signed-in clinician (for `assignee: 'me'`). */
   viewerId: string;
+  /** What that clinician may read (CONTRACTS §4c): every list and count is limited to it; null shows nothing. */
+  scope: ClinicianScope | null;
   assignee: 'me' | 'none' | 'any';
   urgency?: CaseUrgency;
   status?: CaseStatus[];
@@ -54,7 +57,7 @@ function statusPredicate(statuses: CaseStatus[]): SQL {
 
 /** The WHERE shared by the list and the counts (everything except keyset position). */
 function scopeConditions(f: Omit<QueueFilter, 'limit' | 'cursor'>, opts: { facets: boolean }): SQL[] {
-  const where: SQL[] = [];
+  const where: SQL[] = [caseReadableBy(f.scope)];
   if (f.assignee === 'me') where.push(eq(cases.assignedClinicianId, f.viewerId));
   if (f.assignee === 'none') where.push(isNull(cases.assignedClinicianId));
   if (f.area) where.push(arrayContains(cases.areas, [f.area]));

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { cases, clinicianProfiles, users, type Role } from '../schema';
+import { cases, clinicianProfiles, sessions, users, type Role } from '../schema';
 import { OPEN_STATUSES } from '@/lib/queue/status';
 
 export interface TeamMember {
@@ -131,4 +131,29 @@ export async function workloadByClinician(db: Db, since: Date): Promise<{ rows: 
     rows: team.map((m) => ({ id: m.id, name: m.name, capacity: m.capacity, active: m.active, open: openBy.get(m.id) ?? 0, breachesThisWeek: breachBy.get(m.id) ?? 0 })),
     unassignedOpen: openBy.get(null) ?? 0,
   };
+}
+
+/**
+ * Whether a team member still counts as staff: null for someone without a clinician profile (an admin-only account
+ * or a patient), else the profile's `active` flag. Guards drop the staff roles of an inactive member.
+ */
+export async function teamMemberActive(db: Db, userId: string): Promise<boolean | null> {
+  const [row] = await db.select({ active: clinicianProfiles.active }).from(clinicianProfiles).where(eq(clinicianProfiles.userId, userId));
+  return row ? row.active : null;
+}
+
+/** Ends every session of a user at once (their cookie stops working on the next request). Returns how many. */
+export async function deleteSessionsOf(db: Db, userId: string): Promise<number> {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
+  return rows.length;
+}
+
+/** Takes one staff role away from a user; null when the user does not exist or never held it. */
+export async function removeUserRole(db: Db, userId: string, role: 'clinician' | 'admin'): Promise<Role[] | null> {
+  const [row] = await db
+    .update(users)
+    .set({ roles: sql`array_remove(${users.roles}, ${role})` })
+    .where(and(eq(users.id, userId), arrayContains(users.roles, [role])))
+    .returning({ roles: users.roles });
+  return row ? row.roles : null;
 }

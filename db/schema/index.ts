@@ -6,3 +6,4 @@ export * from './bookings';
 export * from './payments';
 export * from './video';
 export * from './rate-limits';
+export * from './access';

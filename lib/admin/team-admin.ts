@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { updateClinicianProfile, upsertInvitedClinician } from '@/db/queries/team';
+import { deleteSessionsOf, removeUserRole, updateClinicianProfile, upsertInvitedClinician } from '@/db/queries/team';
 import { listSlaPolicies, saveAdviceTemplate, saveSlaPolicies } from '@/db/queries/templates';
 import type { CaseUrgency } from '@/db/schema';
 import { audit } from '@/lib/audit';
@@ -31,12 +31,33 @@ export async function inviteClinician(
   });
 }
 
+/** Saves a member's profile. Deactivating them ends their sessions in the same transaction: access ends now. */
 export async function updateClinician(actor: Actor, u: { userId: string; areas: string[]; capacity: number; onCall: boolean; active: boolean }): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ok = await updateClinicianProfile(tx, u);
-    if (ok) await audit({ actor, action: 'team.update', resourceType: 'user', resourceId: u.userId, details: { areas: u.areas, capacity: u.capacity, onCall: u.onCall, active: u.active } }, tx);
-    return ok;
+    if (!ok) return false;
+    const sessionsEnded = u.active ? 0 : await deleteSessionsOf(tx, u.userId);
+    await audit({ actor, action: 'team.update', resourceType: 'user', resourceId: u.userId, details: { areas: u.areas, capacity: u.capacity, onCall: u.onCall, active: u.active, sessionsEnded } }, tx);
+    return true;
+  });
+}
+
+export type RemoveRoleResult = { ok: true; roles: string[]; sessionsEnded: number } | { ok: false; reason: 'not_found' | 'own_admin_role' };
+
+/**
+ * Takes the clinician or admin role away from a team member and ends all their sessions at once, so the next request
+ * with an old cookie is anonymous. A lead cannot remove their own admin role (the team would lose its last lead).
+ */
+export async function removeTeamRole(actor: Actor, r: { userId: string; role: 'clinician' | 'admin' }): Promise<RemoveRoleResult> {
+  if (r.role === 'admin' && r.userId === actor.id) return { ok: false, reason: 'own_admin_role' };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const roles = await removeUserRole(tx, r.userId, r.role);
+    if (!roles) return { ok: false, reason: 'not_found' } as const;
+    const sessionsEnded = await deleteSessionsOf(tx, r.userId);
+    await audit({ actor, action: 'team.remove_role', resourceType: 'user', resourceId: r.userId, details: { role: r.role, rolesNow: roles, sessionsEnded } }, tx);
+    return { ok: true, roles, sessionsEnded } as const;
   });
 }
 

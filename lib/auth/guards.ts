@@ -3,6 +3,8 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import type { Role } from '@/db/schema';
+import { getDb } from '@/db';
+import { teamMemberActive } from '@/db/queries/team';
 import { audit } from '@/lib/audit';
 import { auth } from './config';
 
@@ -37,8 +39,19 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const u = session?.user;
   if (!u?.id || !u.email) return null;
-  return { id: u.id, email: u.email, name: u.name ?? null, roles: u.roles, timezone: u.timezone };
+  return { id: u.id, email: u.email, name: u.name ?? null, roles: await effectiveRoles(u.id, u.roles), timezone: u.timezone };
 });
+
+/**
+ * Leaving the team ends access: a member whose clinician profile is inactive keeps only their non-staff roles, so
+ * every guard (requireRole, apiGuard, scope lookups) treats them as not staff — even on a session that outlived the
+ * deactivation. Patients pay no extra query.
+ */
+async function effectiveRoles(userId: string, roles: Role[]): Promise<Role[]> {
+  if (!roles.includes('clinician') && !roles.includes('admin')) return roles;
+  const active = await teamMemberActive(await getDb(), userId);
+  return active === false ? roles.filter((r) => r !== 'clinician' && r !== 'admin') : roles;
+}
 
 /** Pages and server actions: redirect to sign-in when anonymous. */
 export async function requireUser(): Promise<CurrentUser> {

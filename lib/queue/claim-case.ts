@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb, type Db } from '@/db';
 import { claimCaseRow, insertCaseEvent, releaseCaseRow, type ClaimOutcome } from '@/db/queries/cases';
+import { caseReadable, clinicianScopeOf } from '@/db/queries/case-scope';
 import { audit } from '@/lib/audit';
 import { isCaseId, type Actor } from './types';
 
@@ -12,6 +13,8 @@ type AssignmentRow = (tx: Db, caseId: string, clinicianId: string) => Promise<Cl
 async function changeAssignment(actor: Actor, caseId: string, change: AssignmentRow, kind: 'claimed' | 'released', action: string): Promise<ClaimOutcome> {
   if (!isCaseId(caseId)) return NOT_FOUND;
   const db = await getDb();
+  // A case out of the actor's scope (CONTRACTS §4c) is "not found": a refused claim must not name its holder.
+  if (!(await caseReadable(db, await clinicianScopeOf(db, actor.id), caseId))) return NOT_FOUND;
   return db.transaction(async (tx) => {
     const r = await change(tx, caseId, actor.id);
     if (r.reason === 'not_found') return r;

@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { advanceCaseStatus, getCaseForStaff, insertCaseEvent } from '@/db/queries/cases';
+import { caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
 import { insertCaseMessage } from '@/db/queries/messages';
 import { cases, type CaseStatus } from '@/db/schema';
 import { audit } from '@/lib/audit';
@@ -48,9 +49,11 @@ export async function decideCase(actor: Actor, caseId: string, d: DecisionInput)
   if (!isCaseId(caseId)) return { ok: false, reason: 'not_found' };
   const db = await getDb();
   const to = DECISION_STATUS[d.kind];
+  const scope = await clinicianScopeOf(db, actor.id);
   return db.transaction(async (tx) => {
     const moved = await advanceCaseStatus(tx, caseId, actor.id, to, statusesAllowedBefore(to, { allowSame: true }));
-    const c = await getCaseForStaff(tx, caseId);
+    // A refused decision says why only to a clinician who may read the case; to anyone else it does not exist.
+    const c = await getCaseForStaff(tx, caseId, moved ? sql`true` : caseReadableBy(scope));
     if (!c) return { ok: false, reason: 'not_found' } as const;
     if (!moved) {
       await audit(

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db';
+import { clinicianScopeOf } from '@/db/queries/case-scope';
 import { listQueue, queueCounts, type QueueCounts, type QueuePage } from '@/db/queries/queue';
 import { audit } from '@/lib/audit';
 import type { QueueQuery } from '@/lib/validation/queue';
@@ -16,7 +17,7 @@ export async function readQueue(actor: Actor, q: QueueQuery, opts: { withCounts:
   const cursor = q.cursor ? decodeQueueCursor(q.cursor) : null;
   if (q.cursor && !cursor) return { ok: false, error: 'invalid_cursor' };
   const db = await getDb();
-  const filter = { viewerId: actor.id, assignee: q.assignee, urgency: q.urgency, status: q.status, area: q.area };
+  const filter = { viewerId: actor.id, scope: await clinicianScopeOf(db, actor.id), assignee: q.assignee, urgency: q.urgency, status: q.status, area: q.area };
   const [page, counts] = await Promise.all([
     listQueue(db, { ...filter, limit: q.limit, cursor }),
     opts.withCounts ? queueCounts(db, filter) : Promise.resolve(undefined),

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { insertCaseMessage, listCaseMessages, type ThreadMessage } from '@/db/queries/messages';
+import { caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
 import { getUserContact, listLeads } from '@/db/queries/team';
 import { cases, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
@@ -10,20 +11,26 @@ import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import { isCaseId, type Actor } from './types';
 
-const isStaff = (a: Actor) => a.roles.includes('clinician') || a.roles.includes('admin');
-
 /**
- * The case as the actor may see it: staff see every case, a patient only their own (scoped in the WHERE).
- * Null means "not found" to the caller, whether the case is missing or someone else's.
+ * The case as the actor may see it, scoped in the WHERE: a patient their own; an active clinician the cases in their
+ * scope (CONTRACTS §4c), and only then as the team (`asTeam`: internal notes, staff authorship). An admin without the
+ * clinician role reads no thread. Null means "not found" to the caller, whether the case is missing or out of reach.
  */
 async function caseVisibleTo(db: Db, actor: Actor, caseId: string) {
   if (!isCaseId(caseId)) return null;
+  const scope = actor.roles.includes('clinician') ? await clinicianScopeOf(db, actor.id) : null;
   const [row] = await db
-    .select({ id: cases.id, patientId: cases.patientId, assignedClinicianId: cases.assignedClinicianId, patientEmail: users.email })
+    .select({
+      id: cases.id,
+      patientId: cases.patientId,
+      assignedClinicianId: cases.assignedClinicianId,
+      patientEmail: users.email,
+      asTeam: sql<boolean>`(${caseReadableBy(scope)})`,
+    })
     .from(cases)
     .innerJoin(users, eq(users.id, cases.patientId))
-    .where(isStaff(actor) ? eq(cases.id, caseId) : and(eq(cases.id, caseId), eq(cases.patientId, actor.id)));
-  return row ?? null;
+    .where(and(eq(cases.id, caseId), or(eq(cases.patientId, actor.id), caseReadableBy(scope))));
+  return row ? { ...row, asTeam: Boolean(row.asTeam) && row.patientId !== actor.id } : null;
 }
 
 /** The thread for whoever asks (internal notes only for staff), audited. Null when not theirs to see. */
@@ -31,7 +38,7 @@ export async function listThreadForViewer(actor: Actor, caseId: string): Promise
   const db = await getDb();
   const c = await caseVisibleTo(db, actor, caseId);
   if (!c) return null;
-  const messages = await listCaseMessages(db, caseId, { includeInternal: isStaff(actor) });
+  const messages = await listCaseMessages(db, caseId, { includeInternal: c.asTeam });
   await audit({ actor, action: 'case.messages.view', resourceType: 'case', resourceId: caseId, patientId: c.patientId, details: { count: messages.length } });
   return messages;
 }
@@ -46,13 +53,13 @@ export type PostMessageResult =
  * the patient never sees. The other side is emailed (internal notes email nobody).
  */
 export async function postCaseMessage(actor: Actor, caseId: string, input: { body: string; internal: boolean }): Promise<PostMessageResult> {
-  if (input.internal && !isStaff(actor)) return { ok: false, reason: 'internal_not_allowed' };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await caseVisibleTo(tx, actor, caseId);
     if (!c) return { ok: false, reason: 'not_found' } as const;
+    if (input.internal && !c.asTeam) return { ok: false, reason: 'internal_not_allowed' } as const;
     const row = await insertCaseMessage(tx, { caseId, authorId: actor.id, body: input.body, internal: input.internal });
-    const fromStaff = isStaff(actor) && actor.id !== c.patientId;
+    const fromStaff = c.asTeam;
     if (!input.internal) {
       if (fromStaff) {
         const mail = renderMail({

@@ -14,9 +14,12 @@ import { viewCaseForStaff } from './view-case';
 import { detectSlaBreaches } from './detect-sla-breaches';
 import { makeCase, makeClinician, makePatient } from './testing-factory';
 import type { Actor } from './types';
+import { CLINICAL_AREAS } from '@/lib/triage/body';
 
 const actorOf = (u: { id: string; roles: string[]; name: string | null }): Actor => ({ id: u.id, roles: u.roles as Actor['roles'], name: u.name });
 const minutes = (n: number) => n * 60_000;
+/** A clinician who covers every area and is on call: these tests are about ordering and filters, not scope. */
+const wholeTeam = (userId: string) => ({ viewerId: userId, scope: { userId, areas: [...CLINICAL_AREAS], onCall: true } });
 
 describe.each(testDbKinds())('queue on %s', (kind) => {
   const t = useTestDb(kind);
@@ -40,7 +43,7 @@ describe.each(testDbKinds())('queue on %s', (kind) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await listQueue(t.db, { viewerId: 'x', assignee: 'any', limit: 2, cursor: cursor ? decodeQueueCursor(cursor) : null });
+      const page = await listQueue(t.db, { ...wholeTeam('x'), assignee: 'any', limit: 2, cursor: cursor ? decodeQueueCursor(cursor) : null });
       seen.push(...page.items.map((i) => ({ urgency: i.urgency, due: i.slaDueAt.getTime(), id: i.id })));
       cursor = page.nextCursor;
       pages++;
@@ -69,21 +72,21 @@ describe.each(testDbKinds())('queue on %s', (kind) => {
     });
     await makeCase(t.db, { patientId: p.id, urgency: 'emergency', status: 'referred', assignedClinicianId: other.id });
 
-    const mine = await listQueue(t.db, { viewerId: me.id, assignee: 'me', limit: 50 });
+    const mine = await listQueue(t.db, { ...wholeTeam(me.id), assignee: 'me', limit: 50 });
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ assigneeName: 'Sam', patientName: 'Deniz', redFlag: true, mriConcern: null });
     expect(mine.items[0].reasons[0].text).toBe('Constant night pain');
 
-    const pool = await listQueue(t.db, { viewerId: me.id, assignee: 'none', limit: 50 });
+    const pool = await listQueue(t.db, { ...wholeTeam(me.id), assignee: 'none', limit: 50 });
     expect(pool.items).toHaveLength(1);
     expect(pool.items[0]).toMatchObject({ assignedClinicianId: null, mriConcern: 'review', redFlag: false });
 
-    expect((await listQueue(t.db, { viewerId: me.id, assignee: 'any', area: 'knee', limit: 50 })).items).toHaveLength(1);
-    expect((await listQueue(t.db, { viewerId: me.id, assignee: 'any', urgency: 'emergency', limit: 50 })).items).toHaveLength(1);
-    const open = await listQueue(t.db, { viewerId: me.id, assignee: 'any', status: ['submitted', 'in_review'], limit: 50 });
+    expect((await listQueue(t.db, { ...wholeTeam(me.id), assignee: 'any', area: 'knee', limit: 50 })).items).toHaveLength(1);
+    expect((await listQueue(t.db, { ...wholeTeam(me.id), assignee: 'any', urgency: 'emergency', limit: 50 })).items).toHaveLength(1);
+    const open = await listQueue(t.db, { ...wholeTeam(me.id), assignee: 'any', status: ['submitted', 'in_review'], limit: 50 });
     expect(open.items.map((i) => i.status).sort()).toEqual(['in_review', 'in_review', 'submitted']);
 
-    const counts = await queueCounts(t.db, { viewerId: me.id, assignee: 'any', status: ['submitted', 'in_review'] });
+    const counts = await queueCounts(t.db, { ...wholeTeam(me.id), assignee: 'any', status: ['submitted', 'in_review'] });
     expect(counts.byStatus).toMatchObject({ submitted: 1, in_review: 2, referred: 1 });
     expect(counts.byUrgency).toEqual({ emergency: 0, urgent: 1, routine: 2 });
     expect(counts.total).toBe(3);

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { insertCaseEvent, reassignCaseRow, type ClaimOutcome } from '@/db/queries/cases';
 import { getUserContact, isActiveClinician } from '@/db/queries/team';
+import { caseReadable, clinicianScopeOf } from '@/db/queries/case-scope';
 import { audit } from '@/lib/audit';
 import { appUrl } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
@@ -21,6 +22,10 @@ export async function reassignCase(
 ): Promise<ReassignResult> {
   if (!isCaseId(caseId)) return { ok: false, reason: 'not_found', assignedClinicianId: null, assigneeName: null, patientId: null };
   const db = await getDb();
+  // Only a case the actor may read (CONTRACTS §4c) can be handed over by them; anything else is "not found".
+  if (!(await caseReadable(db, await clinicianScopeOf(db, actor.id), caseId))) {
+    return { ok: false, reason: 'not_found', assignedClinicianId: null, assigneeName: null, patientId: null };
+  }
   if (!(await isActiveClinician(db, input.clinicianId))) {
     return { ok: false, reason: 'invalid_colleague', assignedClinicianId: null, assigneeName: null, patientId: null };
   }

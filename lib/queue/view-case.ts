@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db';
+import { caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
 import { getCaseForStaff, getLatestIntake, listCaseEvents, listOtherCasesOfPatient } from '@/db/queries/cases';
 import { listCaseConsultNotes } from '@/db/queries/consult-notes';
 import { listCaseMessages } from '@/db/queries/messages';
@@ -10,13 +11,16 @@ import { isCaseId, type Actor } from './types';
 
 /**
  * Everything a reviewer reads on one screen, and one audit row saying they read it. Null when the case does not
- * exist (the page answers 404).
+ * exist or lies outside the reader's scope (CONTRACTS §4c; the page answers 404 and offers break-the-glass).
  */
 export async function viewCaseForStaff(actor: Actor, caseId: string) {
   if (!isCaseId(caseId)) return null;
   const db = await getDb();
-  const header = await getCaseForStaff(db, caseId);
-  if (!header) return null;
+  const header = await getCaseForStaff(db, caseId, caseReadableBy(await clinicianScopeOf(db, actor.id)));
+  if (!header) {
+    await audit({ actor, action: 'case.view', resourceType: 'case', resourceId: caseId, outcome: 'denied' });
+    return null;
+  }
   const [intake, events, messages, otherCases, consultNotes] = await Promise.all([
     getLatestIntake(db, caseId),
     listCaseEvents(db, caseId),

@@ -83,6 +83,16 @@ export const clinicianUpdateSchema = z.object({
   active: z.boolean(),
 });
 
+/** Break-the-glass (CONTRACTS §4c): why this clinician must read a case outside their scope. */
+export const breakGlassSchema = z.object({
+  reason: z.string().trim().min(10, 'Say in at least 10 characters why you need to open this case.').max(1000, 'Keep the reason under 1,000 characters.'),
+});
+
+export const removeRoleSchema = z.object({
+  userId: z.string().min(1).max(100),
+  role: z.enum(['clinician', 'admin']),
+});
+
 export const inviteClinicianSchema = z.object({
   email: z.email('Enter an email address like name@example.com.').trim().toLowerCase().max(200),
   name: z.string().trim().min(2, 'Enter their name.').max(120),

@@ -2,8 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
-import { inviteClinician, saveTemplate, updateClinician, updateSlas } from '@/lib/admin/team-admin';
-import { clinicianUpdateSchema, inviteClinicianSchema, slaSchema, templateSchema } from '@/lib/validation/queue';
+import { inviteClinician, removeTeamRole, saveTemplate, updateClinician, updateSlas } from '@/lib/admin/team-admin';
+import { clinicianUpdateSchema, inviteClinicianSchema, removeRoleSchema, slaSchema, templateSchema } from '@/lib/validation/queue';
 import type { ActionResult } from '@/components/queue/case-thread-actions';
 
 export async function inviteClinicianAction(input: unknown): Promise<ActionResult<{ id: string; created: boolean }>> {
@@ -22,6 +22,16 @@ export async function updateClinicianAction(input: unknown): Promise<ActionResul
   const ok = await updateClinician(user, parsed.data);
   revalidatePath('/admin');
   return ok ? { ok: true, data: null } : { ok: false, fieldErrors: {}, formError: 'That clinician was not found.' };
+}
+
+export async function removeRoleAction(input: unknown): Promise<ActionResult<{ sessionsEnded: number }>> {
+  const user = await requireRole(['admin'], 'admin');
+  const parsed = removeRoleSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await removeTeamRole(user, parsed.data);
+  revalidatePath('/admin');
+  if (r.ok) return { ok: true, data: { sessionsEnded: r.sessionsEnded } };
+  return { ok: false, fieldErrors: {}, formError: r.reason === 'own_admin_role' ? 'You cannot remove your own admin role; ask another lead.' : 'That team member no longer holds this role.' };
 }
 
 export async function saveTemplateAction(input: unknown): Promise<ActionResult<{ id: string }>> {

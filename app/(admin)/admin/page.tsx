@@ -8,7 +8,7 @@ import { TeamMemberEditor } from '@/components/admin/team-editor';
 import { requireRole } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
 import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/triage';
-import { inviteClinicianAction, updateClinicianAction } from './actions';
+import { inviteClinicianAction, removeRoleAction, updateClinicianAction } from './actions';
 
 export const metadata: Metadata = { title: 'Administration' };
 export const dynamic = 'force-dynamic';
@@ -28,7 +28,7 @@ export default async function AdminTeamPage() {
           <h2 className="text-lg font-semibold">Team</h2>
           <ul className="divide-y divide-line">
             {team.map((m) => (
-              <TeamMemberEditor key={m.id} member={m} areaOptions={AREA_OPTIONS} save={updateClinicianAction} />
+              <TeamMemberEditor key={m.id} member={m} areaOptions={AREA_OPTIONS} save={updateClinicianAction} removeRole={removeRoleAction} />
             ))}
           </ul>
         </Card>

@@ -16,6 +16,7 @@ vi.mock('@/lib/auth/config', () => ({
 const { POST } = await import('./route');
 const { GET: GET_ONE, PUT: PUT_ONE } = await import('./[id]/route');
 const { GET: GET_FHIR } = await import('./[id]/fhir/route');
+const { breakGlass } = await import('@/lib/queue/break-glass');
 
 const post = (body: unknown) =>
   POST(sameOriginJson('http://test/api/intakes', 'POST', body));
@@ -89,7 +90,7 @@ describe.each(testDbKinds())('intake API (%s)', (kind) => {
     expect(await rowCount(t.db)).toEqual([0, 0, 0]);
   });
 
-  it("404 (never 403) for another patient's intake, JSON and FHIR, with the denial audited; staff may read any", async () => {
+  it("404 (never 403) for another patient's intake, JSON and FHIR, with the denial audited; clinicians in scope read it", async () => {
     as('a@example.test');
     const { id } = await (await post(rightScapulaIntake())).json();
 
@@ -103,7 +104,14 @@ describe.each(testDbKinds())('intake API (%s)', (kind) => {
     const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.actorId, ids.get('b@example.test')!));
     expect(audits.filter((a) => a.outcome === 'denied' && a.resourceId === id)).toHaveLength(2);
 
+    // CONTRACTS §4c: the case is routed to clinician@demo.test (spine); clinician2 covers other areas → 404 until
+    // they open it with a reason; the lead covers every area.
+    as('clinician@demo.test', ['clinician']);
+    expect((await getOne(id)).status).toBe(200);
     as('clinician2@demo.test', ['clinician']);
+    expect((await getOne(id)).status).toBe(404);
+    expect((await getFhir(id)).status).toBe(404);
+    await breakGlass({ id: ids.get('clinician2@demo.test')!, roles: ['clinician'] }, id, 'Covering for Sam while he is away today.');
     expect((await getOne(id)).status).toBe(200);
     as('lead@demo.test', ['clinician', 'admin']);
     expect((await getFhir(id)).status).toBe(200);

@@ -35,8 +35,10 @@ export function ReviewStep({ onEdit }: { onEdit: (step: IntakeStep) => void }) {
               {...register('consent.privacy')}
             />
             <span>
-              I agree that the rehab team stores my answers and uses them to assess my case. Only the clinicians working on
-              my case can read them, and every access is logged.
+              I agree that the rehab team stores my answers and uses them to assess my case. They can be read by the clinician
+              my case is assigned to, clinicians who cover the part of the body it is about, any clinician of the team while it
+              waits unassigned, and the on-call clinician if it is an emergency. Another clinician can open it only by recording
+              a reason, which the team lead sees. Administrators who are not clinicians cannot read it. Every access is logged.
             </span>
           </label>
           <ErrorText path="consent.privacy" message={err('consent.privacy')} />

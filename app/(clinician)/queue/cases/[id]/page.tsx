@@ -14,7 +14,8 @@ import { CaseHistory } from '@/components/queue/case-history';
 import { ConsultNotesHistory } from '@/components/queue/consult-notes-history';
 import { urgencyTone } from '@/components/queue/urgency-tone';
 import { cn } from '@/components/ui/cn';
-import { requireRole } from '@/lib/auth/guards';
+import { hasRole, requireUser } from '@/lib/auth/guards';
+import { audit } from '@/lib/audit';
 import { formatDateTime, formatSpan, slaState } from '@/lib/queue/format';
 import { OPEN_STATUSES, STATUS_LABELS, URGENCY_LABELS } from '@/lib/queue/status';
 import { viewCaseForStaff } from '@/lib/queue/view-case';
@@ -24,8 +25,14 @@ export const metadata: Metadata = { title: 'Case' };
 export const dynamic = 'force-dynamic';
 
 export default async function CaseViewPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireRole(['clinician'], 'case');
+  // Not requireRole: for anyone but an active clinician this address answers 404 like a missing case (minimum
+  // necessary: an admin without the clinician role reads no case), and the denial is audited.
+  const user = await requireUser();
   const { id } = await params;
+  if (!hasRole(user, 'clinician')) {
+    await audit({ actor: user, action: 'case.view', resourceType: 'case', resourceId: id.slice(0, 100), outcome: 'denied', details: { required: ['clinician'] } });
+    notFound();
+  }
   const view = await viewCaseForStaff(user, id);
   if (!view) notFound();
   const db = await getDb();

@@ -1,0 +1,23 @@
+import { NextResponse } from 'next/server';
+import { apiGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
+import { breakGlass } from '@/lib/queue/break-glass';
+import { breakGlassSchema } from '@/lib/validation/queue';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * CONTRACTS §4c break-the-glass: `{"reason"}` (≥ 10 characters) → 200 {"until"}, a time-limited read grant for this
+ * clinician, audited as such and listed to the lead. 404 for a missing case and for anyone who is not an active
+ * clinician; 400 with fieldErrors for a short reason.
+ */
+export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const guard = await apiGuard(['clinician'], 'case');
+  if (!guard.ok) return guard.response;
+  const { id } = await ctx.params;
+  const body = await readJsonBody(req, breakGlassSchema, { maxBytes: 8_000 });
+  if (!body.ok) return body.response;
+  const r = await breakGlass(guard.user, id, body.data.reason);
+  if (!r.ok) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  return NextResponse.json({ until: r.until.toISOString() });
+}
