@@ -30,6 +30,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Least privilege: the owner role that runs `npm run db:migrate` (DDL, triggers, grants). DATABASE_URL is then the
+   * app's role with DML only. Unset → migrations run as DATABASE_URL's role (one role, no least privilege).
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'MIGRATION_DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -91,13 +99,28 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
+/** The same server and database, reached as another role; anything else is a configuration mistake. */
+function sameDatabase(a: string, b: string): boolean {
+  const [x, y] = [new URL(a), new URL(b)];
+  return x.hostname === y.hostname && (x.port || '5432') === (y.port || '5432') && x.pathname === y.pathname;
+}
+
+const checkedSchema = schema.superRefine((e, ctx) => {
+  if (!e.MIGRATION_DATABASE_URL) return;
+  if (!e.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'MIGRATION_DATABASE_URL needs DATABASE_URL (the app role) too' });
+  } else if (!sameDatabase(e.DATABASE_URL, e.MIGRATION_DATABASE_URL)) {
+    ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'MIGRATION_DATABASE_URL must name the same host, port and database as DATABASE_URL (only the role differs)' });
+  }
+});
+
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checkedSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment configuration:\n${lines}\nSee .env.example for every variable.`);

@@ -1,14 +1,17 @@
 /**
  * Serves the production build for Playwright on a fresh database: a new PGlite dir under .data/e2e,
- * or (with DATABASE_URL) a throwaway database on that server, migrated and seeded. Dropped on exit.
+ * or (with DATABASE_URL) a throwaway database on that server, migrated by its owner role and served (and seeded)
+ * as the DML-only app role. Dropped on exit.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { childProcessEnv, env } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
+import { migratePostgres } from '@/db/migrate-postgres';
 import { seedAll } from '@/db/seed/index';
-import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
+import { JOBS } from '@/lib/jobs/handlers';
+import { createLeastPrivilegeDatabase } from '@/lib/testing/throwaway-db';
 
 async function main() {
   const port = process.argv[2] ?? '3100';
@@ -18,9 +21,12 @@ async function main() {
   let cleanup: () => Promise<void> = async () => undefined;
 
   if (e.DATABASE_URL) {
-    const db = await createThrowawayDatabase(e.DATABASE_URL, 'tc_e2e');
-    databaseUrl = db.url;
+    // As production should run: migrations as the owner, the server (and the seed) as the DML-only app role, so
+    // every e2e journey proves the app needs no more than that.
+    const db = await createLeastPrivilegeDatabase(e.DATABASE_URL, 'tc_e2e');
     cleanup = db.drop;
+    await migratePostgres(db.ownerUrl, { appRole: db.appRole, jobQueues: JOBS.map((j) => j.name) });
+    databaseUrl = db.appUrl;
   } else {
     pgliteDir = path.resolve('.data', 'e2e', `run-${process.pid}`);
     fs.rmSync(pgliteDir, { recursive: true, force: true });
@@ -32,7 +38,7 @@ async function main() {
   }
 
   const handle = databaseUrl ? await openPostgres(databaseUrl, { max: 1 }) : await openPglite(pgliteDir);
-  await migrateHandle(handle);
+  if (!databaseUrl) await migrateHandle(handle);
   await seedAll(handle.db);
   await handle.close();
 
@@ -41,6 +47,7 @@ async function main() {
     env: childProcessEnv({
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: undefined,
       PGLITE_DIR: pgliteDir ?? e.PGLITE_DIR,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       AUTH_TRUST_HOST: 'true',

@@ -8,4 +8,5 @@ export interface HandlerContext {
   afterCommit(fn: () => Promise<void>): void;
 }
 
-export type EventHandler = (event: Stripe.Event, ctx: HandlerContext) => Promise<void>;
+/** 'ignored': acknowledged and recorded, no effect (e.g. a session that does not match its booking). */
+export type EventHandler = (event: Stripe.Event, ctx: HandlerContext) => Promise<'processed' | 'ignored'>;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getBookingView, transitionBooking, type Booking } from '@/db/queries/bookings';
-import { getPaymentBySession, insertPayment, recordRefund, transitionPayment, type Payment } from '@/db/queries/payments';
+import { getBookingView, transitionBooking, type BookingView } from '@/db/queries/bookings';
+import { getPaymentByBooking, getPaymentBySession, recordRefund, transitionPayment, type Payment } from '@/db/queries/payments';
 import { bookings } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { isExclusionViolation } from '@/lib/booking/errors';
@@ -22,18 +22,50 @@ function paymentIntentOf(session: Stripe.Checkout.Session): string | null {
   return typeof pi === 'string' ? pi : (pi?.id ?? null);
 }
 
-/** The payment row of a session; created from the event when the request that opened it never stored it. */
-async function paymentFor(ctx: HandlerContext, session: Stripe.Checkout.Session, booking: Booking): Promise<Payment> {
-  const existing = await getPaymentBySession(ctx.tx, session.id);
-  if (existing) return existing;
-  return insertPayment(ctx.tx, {
-    bookingId: booking.id,
-    provider: session.id.startsWith('cs_demo_') ? 'demo' : 'stripe',
-    checkoutSessionId: session.id,
-    checkoutUrl: session.url ?? '',
-    amountCents: session.amount_total ?? booking.priceCents,
-    currency: session.currency ?? booking.currency,
-  });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Why an event's Checkout Session was not acted on. */
+export type SessionMismatch = 'unknown_booking' | 'session_mismatch' | 'amount_mismatch' | 'currency_mismatch';
+
+/** What a handler did with an event: applied it, or acknowledged it without any effect. */
+export type EffectOutcome = 'processed' | 'ignored';
+
+interface PaidFor {
+  booking: BookingView;
+  payment: Payment;
+}
+
+/**
+ * The booking and payment a Checkout Session stands for — only when the session is the very one we opened for that
+ * booking and charges exactly the booking's price. client_reference_id and metadata only point at a booking; they
+ * prove nothing (anyone with a Stripe account can put our booking id on a session of their own, for 1 cent). A
+ * mismatch is logged (ids and amounts, no patient data) and acknowledged, so Stripe does not retry it forever.
+ */
+async function sessionPaysFor(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<PaidFor | null> {
+  const bookingId = bookingIdOf(session);
+  const booking = bookingId && UUID.test(bookingId) ? await getBookingView(ctx.tx, bookingId) : null;
+  const payment = booking ? await getPaymentByBooking(ctx.tx, booking.id) : null;
+  let reason: SessionMismatch | null = null;
+  if (!booking) reason = 'unknown_booking';
+  else if (!payment || payment.checkoutSessionId !== session.id) reason = 'session_mismatch';
+  else if (session.amount_total !== booking.priceCents) reason = 'amount_mismatch';
+  else if ((session.currency ?? '').toLowerCase() !== booking.currency.toLowerCase()) reason = 'currency_mismatch';
+  if (reason || !booking || !payment) {
+    log().warn(
+      {
+        session: session.id,
+        booking: booking?.id ?? null,
+        reason,
+        amount: session.amount_total ?? null,
+        currency: session.currency ?? null,
+        expectedAmount: booking?.priceCents ?? null,
+        expectedCurrency: booking?.currency ?? null,
+      },
+      'Checkout Session does not match its booking; event ignored',
+    );
+    return null;
+  }
+  return { booking, payment };
 }
 
 /**
@@ -41,14 +73,10 @@ async function paymentFor(ctx: HandlerContext, session: Stripe.Checkout.Session,
  * pending_payment → confirmed; a hold that merely lapsed is honoured if its time is still free; if the time was
  * taken (23P01) or the patient cancelled meanwhile, the payment is refunded in full and the patient told.
  */
-export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<void> {
-  const bookingId = bookingIdOf(session);
-  const booking = bookingId ? await getBookingView(ctx.tx, bookingId) : null;
-  if (!booking) {
-    log().warn({ session: session.id }, 'paid Checkout Session for an unknown booking; ignoring');
-    return;
-  }
-  const payment = await paymentFor(ctx, session, booking);
+export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EffectOutcome> {
+  const paid = await sessionPaysFor(ctx, session);
+  if (!paid) return 'ignored';
+  const { booking, payment } = paid;
   const paymentIntentId = paymentIntentOf(session);
   await transitionPayment(ctx.tx, payment.id, ['open', 'processing', 'expired', 'failed'], { status: 'paid', paymentIntentId, paidAt: new Date() });
 
@@ -66,45 +94,46 @@ export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Che
     const view = (await getBookingView(ctx.tx, booking.id))!;
     await sendConfirmation(ctx.tx, view);
     await audit({ actor: SYSTEM, action: 'booking.confirm', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { session: session.id } }, ctx.tx);
-    return;
+    return 'processed';
   }
 
   const [current] = await ctx.tx.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, booking.id));
-  if (current?.status === 'confirmed' || current?.status === 'completed') return; // an earlier event did it
+  if (current?.status === 'confirmed' || current?.status === 'completed') return 'processed'; // an earlier event did it
 
   // Paid for a time we cannot give: refund at once (the idempotency key makes a retried event refund once).
   if (!paymentIntentId) throw new Error(`Paid session ${session.id} has no payment_intent; cannot refund`);
   const fresh = (await getPaymentBySession(ctx.tx, session.id))!;
-  if (fresh.status === 'refunded') return;
+  if (fresh.status === 'refunded') return 'processed';
   const refund = await refundPayment({ provider: fresh.provider, paymentIntentId, amountCents: fresh.amountCents, idempotencyKey: `late-payment-refund:${session.id}`, reason: 'duplicate' });
   await recordRefund(ctx.tx, fresh.id, refund.id, refund.amountCents);
   await sendLatePaymentRefunded(ctx.tx, booking, refund.amountCents, fresh.currency, current?.status === 'cancelled' ? 'cancelled' : 'slot_taken');
   await audit({ actor: SYSTEM, action: 'payment.refund', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { reason: 'late_payment', status: current?.status, refundCents: refund.amountCents } }, ctx.tx);
+  return 'processed';
 }
 
 /** A delayed payment method is still processing: keep the slot held until the consult starts. */
-export async function markProcessing(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<void> {
-  const bookingId = bookingIdOf(session);
-  const booking = bookingId ? await getBookingView(ctx.tx, bookingId) : null;
-  if (!booking) return;
-  const payment = await paymentFor(ctx, session, booking);
+export async function markProcessing(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EffectOutcome> {
+  const paid = await sessionPaysFor(ctx, session);
+  if (!paid) return 'ignored';
+  const { booking, payment } = paid;
   await transitionPayment(ctx.tx, payment.id, ['open'], { status: 'processing', paymentIntentId: paymentIntentOf(session) });
   await ctx.tx
     .update(bookings)
     .set({ holdExpiresAt: sql`greatest(${bookings.holdExpiresAt}, ${bookings.startsAt})`, updatedAt: new Date() })
     .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'pending_payment')));
+  return 'processed';
 }
 
 /** The session expired (patient abandoned) or a delayed payment failed: release the hold if it is still one. */
-export async function releaseSession(ctx: HandlerContext, session: Stripe.Checkout.Session, outcome: 'expired' | 'failed'): Promise<void> {
-  const bookingId = bookingIdOf(session);
-  const booking = bookingId ? await getBookingView(ctx.tx, bookingId) : null;
-  if (!booking) return;
-  const payment = await paymentFor(ctx, session, booking);
+export async function releaseSession(ctx: HandlerContext, session: Stripe.Checkout.Session, outcome: 'expired' | 'failed'): Promise<EffectOutcome> {
+  const paid = await sessionPaysFor(ctx, session);
+  if (!paid) return 'ignored';
+  const { booking, payment } = paid;
   await transitionPayment(ctx.tx, payment.id, ['open', 'processing'], { status: outcome });
   const released = await transitionBooking(ctx.tx, booking.id, 'pending_payment', { status: 'expired' });
   if (released) {
     if (outcome === 'failed') await sendPaymentFailed(ctx.tx, booking);
     await audit({ actor: SYSTEM, action: 'booking.release', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { session: session.id, outcome } }, ctx.tx);
   }
+  return 'processed';
 }

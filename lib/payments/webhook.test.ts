@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Stripe from 'stripe';
 import { resetEnvCache } from '@/lib/env';
+import { log } from '@/lib/log';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
@@ -171,6 +172,65 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     await deliver(event);
     await deliver(event);
     expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'refunded', refunded_cents: 9500 });
+  });
+
+  describe('finding 9: webhook checks what it is paid for', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    async function paymentRow(bookingId: string) {
+      const { rows } = await t.executeSql(`select status, payment_intent_id, checkout_session_id from payments where booking_id = $1`, [bookingId]);
+      return rows;
+    }
+
+    it('ignores (200, no effect, logged without patient data) a session that is not the booking\'s, or charges another amount or currency', async () => {
+      const { held, sessionId, patient } = await hold();
+      const other = await hold(5);
+      const warn = vi.spyOn(log(), 'warn');
+      const paid = stripe.complete(sessionId);
+      const paymentsBefore = await paymentRow(held.id);
+      const forged = [
+        // Someone's own session (here: another booking's) pointing at this booking through client_reference_id/metadata.
+        { reason: 'session_mismatch', session: { ...stripe.complete(other.sessionId), client_reference_id: held.id, metadata: { bookingId: held.id } } },
+        { reason: 'session_mismatch', session: { ...paid, id: 'cs_test_not_ours' } },
+        { reason: 'amount_mismatch', session: { ...paid, amount_total: 1 } },
+        { reason: 'currency_mismatch', session: { ...paid, currency: 'usd' } },
+      ];
+      for (const { reason, session } of forged) {
+        for (const type of ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.expired']) {
+          const res = await deliver(stripeEvent(type, session));
+          expect(res.status, `${type} ${reason}`).toBe(200);
+          expect(await res.json()).toMatchObject({ outcome: 'ignored' });
+          expect(warn).toHaveBeenLastCalledWith(expect.objectContaining({ reason, session: session.id }), expect.stringMatching(/does not match/));
+        }
+      }
+      expect(await bookingStatus(held.id)).toMatchObject({ status: 'pending_payment', payment: 'open' });
+      expect(await bookingStatus(other.held.id)).toMatchObject({ status: 'pending_payment', payment: 'open' });
+      expect(await paymentRow(held.id)).toEqual(paymentsBefore);
+      expect(await mailsTo(patient.email, /./)).toEqual([]);
+      const logged = JSON.stringify(warn.mock.calls);
+      expect(logged).not.toContain(patient.email);
+      expect(logged).not.toContain(patient.name ?? patient.email);
+      // The genuine event still confirms: nothing above damaged the booking.
+      expect(await (await deliver(stripeEvent('checkout.session.completed', paid))).json()).toMatchObject({ outcome: 'processed' });
+      expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
+    });
+
+    it('acknowledges a session for an unknown booking with 200 instead of a retry storm of 500s', async () => {
+      const { sessionId } = await hold();
+      const warn = vi.spyOn(log(), 'warn');
+      const paid = stripe.complete(sessionId);
+      for (const ref of ['not-a-booking-id', '00000000-0000-4000-8000-000000000000']) {
+        const session = { ...paid, client_reference_id: ref, metadata: { bookingId: ref } };
+        const res = await deliver(stripeEvent('checkout.session.completed', session));
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ outcome: 'ignored' });
+        expect(warn).toHaveBeenLastCalledWith(expect.objectContaining({ reason: 'unknown_booking' }), expect.any(String));
+      }
+      const { rows } = await t.executeSql(`select count(*)::int as n from bookings where status <> 'pending_payment'`);
+      expect(rows[0]?.n).toBe(0);
+    });
   });
 
   it('answers 500 when the effect fails (Stripe retries) and applies it once on the retry', async () => {

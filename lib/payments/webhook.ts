@@ -32,8 +32,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOu
   const outcome = await db.transaction(async (tx): Promise<ProcessOutcome> => {
     if (!(await claimStripeEvent(tx, event.id, event.type))) return 'duplicate';
     if (!handler) return 'ignored';
-    await handler(event, { tx, afterCommit: (fn) => after.push(fn) });
-    return 'processed';
+    return handler(event, { tx, afterCommit: (fn) => after.push(fn) });
   });
   for (const fn of after) {
     await fn().catch((err) => log().error({ err, event: event.id }, 'post-commit webhook work failed'));

@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { setDbHandleForTests } from '@/db';
 import { migrateHandle, openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
+import { APPEND_ONLY_TABLES } from '@/db/privileges';
 import { env } from '@/lib/env';
 import { createThrowawayDatabase } from './throwaway-db';
 
 export type TestDbKind = 'pglite' | 'postgres';
+
+const APPEND_ONLY_ARRAY = sql.raw(`ARRAY[${APPEND_ONLY_TABLES.map((t) => `'${t}'`).join(', ')}]`);
 
 /** Which databases integration tests run on: PGlite always, PostgreSQL too when DATABASE_URL is set. */
 export function testDbKinds(): TestDbKind[] {
@@ -38,14 +41,19 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
   return {
     ...handle,
     async reset() {
-      // audit_events refuses DELETE/TRUNCATE by design; tests switch the guard off only inside this reset.
+      // The append-only tables refuse DELETE/TRUNCATE by design; tests switch the guards off only inside this
+      // reset (the test database's owner may; the app's role on PostgreSQL may not).
       await handle.db.execute(sql`
         DO $$ DECLARE t text; BEGIN
-          ALTER TABLE audit_events DISABLE TRIGGER USER;
+          FOREACH t IN ARRAY ${APPEND_ONLY_ARRAY} LOOP
+            EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', t);
+          END LOOP;
           FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sla_policies') LOOP
             EXECUTE format('TRUNCATE TABLE %I CASCADE', t);
           END LOOP;
-          ALTER TABLE audit_events ENABLE TRIGGER USER;
+          FOREACH t IN ARRAY ${APPEND_ONLY_ARRAY} LOOP
+            EXECUTE format('ALTER TABLE %I ENABLE TRIGGER USER', t);
+          END LOOP;
         END $$;`);
     },
     async destroy() {

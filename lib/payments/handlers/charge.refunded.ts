@@ -6,9 +6,10 @@ import type { Stripe } from '../stripe-client';
 export const handleChargeRefunded: EventHandler = async (event, ctx) => {
   const charge = event.data.object as Stripe.Charge;
   const intent = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-  if (!intent) return;
+  if (!intent) return 'ignored';
   const payment = await getPaymentByIntent(ctx.tx, intent);
-  if (!payment) return;
+  if (!payment) return 'ignored';
   const refundId = charge.refunds?.data?.[0]?.id ?? `charge:${charge.id}`;
   await recordRefund(ctx.tx, payment.id, refundId, Math.min(charge.amount_refunded, payment.amountCents));
+  return 'processed';
 };

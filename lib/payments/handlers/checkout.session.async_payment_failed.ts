@@ -3,5 +3,5 @@ import { releaseSession } from '../effects';
 import type { Stripe } from '../stripe-client';
 
 export const handleAsyncPaymentFailed: EventHandler = async (event, ctx) => {
-  await releaseSession(ctx, event.data.object as Stripe.Checkout.Session, 'failed');
+  return releaseSession(ctx, event.data.object as Stripe.Checkout.Session, 'failed');
 };

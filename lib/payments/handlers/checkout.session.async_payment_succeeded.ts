@@ -3,5 +3,5 @@ import { settlePaidSession } from '../effects';
 import type { Stripe } from '../stripe-client';
 
 export const handleAsyncPaymentSucceeded: EventHandler = async (event, ctx) => {
-  await settlePaidSession(ctx, event.data.object as Stripe.Checkout.Session);
+  return settlePaidSession(ctx, event.data.object as Stripe.Checkout.Session);
 };

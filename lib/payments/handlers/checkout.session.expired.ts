@@ -4,5 +4,5 @@ import type { Stripe } from '../stripe-client';
 
 /** The patient abandoned the checkout (or it timed out): the hold is released if it is still a hold. */
 export const handleCheckoutSessionExpired: EventHandler = async (event, ctx) => {
-  await releaseSession(ctx, event.data.object as Stripe.Checkout.Session, 'expired');
+  return releaseSession(ctx, event.data.object as Stripe.Checkout.Session, 'expired');
 };

@@ -1,0 +1,143 @@
+import PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
+import { JOBS } from '@/lib/jobs/handlers';
+import { makeCase, makePatient } from '@/lib/queue/testing-factory';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
+import { createLeastPrivilegeDatabase, type LeastPrivilegeDatabase } from '@/lib/testing/throwaway-db';
+import { makeConfirmedBooking } from '@/lib/video/testing-factory';
+import { openPostgres, type Db, type DbHandle } from './client';
+import { migratePostgres } from './migrate-postgres';
+import { APPEND_ONLY_TABLES } from './privileges';
+import { auditEvents, consultNotes } from './schema';
+
+type Exec = DbHandle['executeSql'];
+
+/** One row in each append-only table, written through `db` (the app role needs only INSERT for this). */
+async function fillAppendOnlyTables(db: Db): Promise<void> {
+  await db.insert(auditEvents).values({ action: 'test.write', resourceType: 'test', outcome: 'allowed' });
+  const patient = await makePatient(db);
+  await makeCase(db, { patientId: patient.id });
+  const { booking, clinician } = await makeConfirmedBooking(db, { startsAt: new Date(Date.now() - 3 * 3600_000), status: 'completed' });
+  await db.insert(consultNotes).values({ bookingId: booking.id, revision: 1, authorId: clinician.id, clinicalNotes: 'Notes.', patientSummary: null });
+}
+
+async function rowCounts(exec: Exec): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of APPEND_ONLY_TABLES) out[table] = Number((await exec(`select count(*)::int as n from ${table}`)).rows[0]!.n);
+  return out;
+}
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+  return 'allowed';
+}
+
+const WRITES = (table: string) => ({
+  UPDATE: `update ${table} set id = id`,
+  DELETE: `delete from ${table}`,
+  TRUNCATE: `truncate ${table} cascade`,
+});
+
+describe('finding 8: append-only tables refuse UPDATE, DELETE and TRUNCATE by trigger, whoever asks', () => {
+  describe.each(testDbKinds())('%s, as the owner', (kind) => {
+    const t = useTestDb(kind);
+
+    it('refuses every change to audit_events, intake_versions and consult_notes and keeps the rows', async () => {
+      await fillAppendOnlyTables(t.db);
+      const before = await rowCounts(t.executeSql);
+      expect(Object.values(before).every((n) => n >= 1)).toBe(true);
+      for (const table of APPEND_ONLY_TABLES) {
+        for (const [op, statement] of Object.entries(WRITES(table))) {
+          expect(await refusal(t.executeSql(statement)), `${op} ${table}`).toMatch(new RegExp(`${table} is append-only: ${op} refused`));
+        }
+      }
+      // TRUNCATE of a parent cascades into intake_versions and consult_notes: refused there too.
+      expect(await refusal(t.executeSql('truncate cases cascade'))).toMatch(/intake_versions is append-only: TRUNCATE refused/);
+      expect(await refusal(t.executeSql('truncate bookings cascade'))).toMatch(/consult_notes is append-only: TRUNCATE refused/);
+      expect(await rowCounts(t.executeSql)).toEqual(before);
+    });
+  });
+});
+
+describe.skipIf(!env().DATABASE_URL)('finding 8: on PostgreSQL the app runs as a role with DML only', () => {
+  let lp: LeastPrivilegeDatabase;
+  let owner: DbHandle;
+  let app: DbHandle;
+
+  beforeAll(async () => {
+    lp = await createLeastPrivilegeDatabase(env().DATABASE_URL!);
+    await migratePostgres(lp.ownerUrl, { appRole: lp.appRole, jobQueues: JOBS.map((j) => j.name) });
+    owner = await openPostgres(lp.ownerUrl, { max: 2 });
+    app = await openPostgres(lp.appUrl, { max: 2 });
+    await fillAppendOnlyTables(app.db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await owner?.close();
+    await lp?.drop();
+  });
+
+  it('connects as two different roles, neither a superuser', async () => {
+    const who = async (h: DbHandle) => (await h.executeSql('select current_user as u, (select rolsuper from pg_roles where rolname = current_user) as s')).rows[0];
+    expect(await who(app)).toEqual({ u: lp.appRole, s: false });
+    expect((await who(owner))!.u).not.toBe(lp.appRole);
+    expect((await who(owner))!.s).toBe(false);
+  });
+
+  it('lets the app role INSERT and SELECT the append-only tables, never UPDATE, DELETE or TRUNCATE them', async () => {
+    const before = await rowCounts(app.executeSql);
+    for (const table of APPEND_ONLY_TABLES) {
+      for (const [op, statement] of Object.entries(WRITES(table))) {
+        expect(await refusal(app.executeSql(statement)), `${op} ${table}`).toMatch(new RegExp(`permission denied for table ${table}`));
+      }
+    }
+    expect(await rowCounts(app.executeSql)).toEqual(before);
+  });
+
+  it('does not let the app role drop or disable a trigger, drop a table or create one', async () => {
+    expect(await refusal(app.executeSql('drop trigger audit_events_append_only on audit_events'))).toMatch(/must be owner of (table|relation) audit_events/);
+    expect(await refusal(app.executeSql('alter table consult_notes disable trigger user'))).toMatch(/must be owner of (table|relation) consult_notes/);
+    expect(await refusal(app.executeSql('drop table intake_versions cascade'))).toMatch(/must be owner of (table|relation) intake_versions/);
+    expect(await refusal(app.executeSql('drop function refuse_mutation() cascade'))).toMatch(/must be owner of function refuse_mutation/);
+    expect(await refusal(app.executeSql('create table public.sneaky (x int)'))).toMatch(/permission denied for schema public/);
+    const { rows } = await owner.executeSql(`select count(*)::int as n from pg_trigger where not tgisinternal and tgenabled = 'O' and tgrelid::regclass::text in ('audit_events', 'intake_versions', 'consult_notes')`);
+    expect(rows[0]!.n).toBe(6);
+  });
+
+  it('the triggers refuse the owner too', async () => {
+    for (const table of APPEND_ONLY_TABLES) {
+      expect(await refusal(owner.executeSql(`delete from ${table}`))).toMatch(new RegExp(`${table} is append-only: DELETE refused`));
+      expect(await refusal(owner.executeSql(`truncate ${table} cascade`))).toMatch(new RegExp(`${table} is append-only: TRUNCATE refused`));
+    }
+  });
+
+  it('keeps full DML on the other tables, including one a later migration adds', async () => {
+    await app.executeSql(`update bookings set updated_at = now()`);
+    await app.executeSql(`delete from video_signals`);
+    await owner.executeSql('create table later_feature (id int primary key, note text)');
+    await app.executeSql(`insert into later_feature values (1, 'a')`);
+    await app.executeSql(`update later_feature set note = 'b'`);
+    expect((await app.executeSql('select note from later_feature')).rows).toEqual([{ note: 'b' }]);
+  });
+
+  it('works the job queues as the app role (pg-boss schema and queues installed by the owner at migrate time)', async () => {
+    const boss = new PgBoss({ connectionString: lp.appUrl, max: 2, migrate: true, supervise: false, schedule: false });
+    await boss.start();
+    try {
+      const name = JOBS[0]!.name;
+      await boss.createQueue(name); // already there: no DDL needed
+      const id = await boss.send(name, { probe: true });
+      const [job] = await boss.fetch(name);
+      expect(job?.id).toBe(id);
+      // A queue nobody installed needs DDL, which the app role may not run: migrate first.
+      expect(await refusal(boss.createQueue('not.installed.at.migrate'))).toMatch(/permission denied for schema pgboss/);
+    } finally {
+      await boss.stop({ graceful: false, wait: true, timeout: 2_000 });
+    }
+  });
+});
