@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { readJsonBody } from '@/lib/http';
 import { submitIntake } from '@/lib/intake/submit-intake';
-import { intakeSubmissionSchema } from '@/lib/validation/intake';
+import { serverIntakeSchema } from '@/lib/intake/submission-schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(req: Request) {
   const guard = await apiGuard(['patient'], 'intake');
   if (!guard.ok) return guard.response;
-  const body = await readJsonBody(req, intakeSubmissionSchema, { invalidError: 'invalid_intake', maxBytes: 200_000 });
+  const body = await readJsonBody(req, serverIntakeSchema(), { invalidError: 'invalid_intake', maxBytes: 200_000 });
   if (!body.ok) return body.response;
   const result = await submitIntake(await getDb(), guard.user, body.data);
   return NextResponse.json(result, { status: 201, headers: { location: `/api/intakes/${result.id}` } });

@@ -6,7 +6,7 @@ import { audit } from '@/lib/audit';
 import { readJsonBody } from '@/lib/http';
 import { amendIntake } from '@/lib/intake/amend-intake';
 import { intakeJson, readIntakeForViewer } from '@/lib/intake/read-intake';
-import { intakeSubmissionSchema } from '@/lib/validation/intake';
+import { serverIntakeSchema } from '@/lib/intake/submission-schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +29,7 @@ export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }
   const guard = await apiGuard(['patient'], 'intake');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
-  const body = await readJsonBody(req, intakeSubmissionSchema, { invalidError: 'invalid_intake', maxBytes: 200_000 });
+  const body = await readJsonBody(req, serverIntakeSchema(), { invalidError: 'invalid_intake', maxBytes: 200_000 });
   if (!body.ok) return body.response;
   const result = isUuid(id) ? await amendIntake(await getDb(), guard.user, id, body.data) : ({ ok: false, reason: 'not_found' } as const);
   if (!result.ok) {
