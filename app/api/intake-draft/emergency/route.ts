@@ -13,7 +13,8 @@ const noStore = { 'cache-control': 'private, no-store' };
  * when the case was raised now; 200 with the same case for a draft that already raised one; 400
  * {"error":"not_an_emergency"|"missing_contact"}; 401 anonymous; 404 without the patient role.
  */
-export async function POST() {
+// The request carries no body (the draft is read on the server); it is taken for the shared request checks.
+export async function POST(_req: Request) {
   const guard = await apiGuard(['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const result = await reportEmergency(await getDb(), guard.user);
