@@ -68,6 +68,8 @@ const schema = z.object({
         }),
       ),
     ),
+  /** Patients younger than this on the day they submit need a parent's or guardian's name, relationship and consent. */
+  GUARDIAN_REQUIRED_UNDER_AGE: z.coerce.number().int().min(0).max(21).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run the background job worker inside the web server process (always true on PGlite). */
   JOBS_IN_PROCESS: z

@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 const STEPS = [
   { title: 'Tell your story once', body: 'Where it hurts on a body map, how it started, what makes it worse, your training and your goals — in your own words.' },
   { title: 'Understand your MRI', body: 'Paste the report: each finding is highlighted with a plain-language note and how common it is in people without pain.' },
-  { title: 'The right help, in the right order', body: 'Safety questions come first. A rehab clinician reviews your case and replies with advice, a video consult or a referral.' },
+  { title: 'The right help, in the right order', body: 'Safety questions come right after your name and phone number: an emergency answer reaches our on-call team at once. A rehab clinician reviews your case and replies with advice, a video consult or a referral.' },
 ];
 
 export default function LandingPage() {

@@ -6,14 +6,19 @@ import { fieldId } from './form-field';
 export type IntakeForm = IntakeSubmissionInput;
 
 /** An empty intake with every section present, so the form is controlled from the start (no default answers). */
-export function emptyIntake(prefill: { name?: string | null; dateOfBirth?: string | null; sex?: string | null; timezone?: string | null } = {}): IntakeForm {
+export function emptyIntake(
+  prefill: { name?: string | null; dateOfBirth?: string | null; sex?: string | null; timezone?: string | null; phone?: string | null; mayCall?: boolean | null } = {},
+): IntakeForm {
   return {
     patient: {
       name: prefill.name ?? '',
       dateOfBirth: prefill.dateOfBirth ?? '',
       sex: (prefill.sex as IntakeForm['patient']['sex']) ?? undefined,
       timezone: prefill.timezone ?? '',
+      phone: prefill.phone ?? '',
+      mayCall: prefill.mayCall ?? (undefined as unknown as boolean),
     },
+    guardian: { name: '', relationship: '', consent: undefined as unknown as true },
     complaint: {
       summary: '',
       regions: [],

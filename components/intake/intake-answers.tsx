@@ -4,7 +4,8 @@ import { INTAKE_STEP_LABELS, PRIOR_CARE_KINDS, type IntakeStep } from '@/lib/val
 
 /** Loose view of the answers: works for the live form (half-filled) and for a stored submission. */
 export interface AnswersView {
-  patient?: { name?: string; dateOfBirth?: string; sex?: string; timezone?: string };
+  patient?: { name?: string; dateOfBirth?: string; sex?: string; timezone?: string; phone?: string; mayCall?: boolean };
+  guardian?: { name?: string; relationship?: string; consent?: boolean };
   complaint?: {
     summary?: string;
     regions?: readonly string[];
@@ -66,7 +67,20 @@ function Block({ step, edit, headingLevel, children }: { step: IntakeStep; edit?
 }
 
 /** Every answer, read-only, grouped by wizard step. `edit` renders an "Edit" control per step (review step only). */
-export function IntakeAnswers({ answers: a, edit, headingLevel = 3, showMri = true }: { answers: AnswersView; edit?: (step: IntakeStep) => ReactNode; headingLevel?: 2 | 3; showMri?: boolean }) {
+export function IntakeAnswers({
+  answers: a,
+  edit,
+  headingLevel = 3,
+  showMri = true,
+  showGuardian = Boolean(a.guardian?.name),
+}: {
+  answers: AnswersView;
+  edit?: (step: IntakeStep) => ReactNode;
+  headingLevel?: 2 | 3;
+  showMri?: boolean;
+  /** The live form keeps guardian fields for an adult too; show them only for a minor (or when stored). */
+  showGuardian?: boolean;
+}) {
   const c = a.complaint ?? {};
   const t = a.training ?? {};
   return (
@@ -76,6 +90,15 @@ export function IntakeAnswers({ answers: a, edit, headingLevel = 3, showMri = tr
         <Item label="Date of birth">{text(a.patient?.dateOfBirth)}</Item>
         <Item label="Sex">{a.patient?.sex ? SEX[a.patient.sex] ?? a.patient.sex : NOT_GIVEN}</Item>
         <Item label="Time zone">{text(a.patient?.timezone)}</Item>
+        <Item label="Phone">{text(a.patient?.phone)}</Item>
+        <Item label="May we phone you?">{yesNo(a.patient?.mayCall)}</Item>
+        {showGuardian && (
+          <>
+            <Item label="Parent or guardian">{text(a.guardian?.name)}</Item>
+            <Item label="Their relationship to you">{text(a.guardian?.relationship)}</Item>
+            <Item label="They agree">{yesNo(a.guardian?.consent)}</Item>
+          </>
+        )}
       </Block>
       <Block step="where" edit={edit} headingLevel={headingLevel}>
         <Item label="Where it hurts">{list(c.regions?.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r))}</Item>

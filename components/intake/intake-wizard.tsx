@@ -1,8 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm, useWatch, type FieldErrors, type Path } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/badge';
@@ -11,12 +11,13 @@ import {
   INTAKE_STEP_FIELDS,
   INTAKE_STEP_LABELS,
   INTAKE_STEPS,
-  intakeSubmissionSchema,
+  intakeSubmissionSchemaFor,
   stepOfField,
   type IntakeStep,
   type IntakeSubmission,
 } from '@/lib/validation/intake';
-import { EmergencyPanel } from './emergency-panel';
+import type { EmergencyFailure, EmergencyReportView } from '@/lib/intake/emergency-status-text';
+import { EmergencyPanel, type EmergencyStatus } from './emergency-panel';
 import { ErrorSummary, type SummaryError } from './error-summary';
 import { fieldId } from './form-field';
 import { emptyIntake, flattenErrors, mergeDraft, sortByDomOrder, type FlatError, type IntakeForm } from './form-values';
@@ -34,8 +35,10 @@ import { readLocalDraft, saveStateText, useDraftAutosave, type LocalDraft, type 
 export interface IntakeWizardProps {
   userId: string;
   serverDraft: ServerDraft | null;
-  prefill: { name: string | null; dateOfBirth: string | null; sex: string | null; timezone: string | null };
+  prefill: { name: string | null; dateOfBirth: string | null; sex: string | null; timezone: string | null; phone?: string | null; mayCall?: boolean | null };
   timezones: readonly string[];
+  /** GUARDIAN_REQUIRED_UNDER_AGE of the server, so the form refuses what the API refuses. */
+  guardianUnderAge: number;
   /** Editing a submitted case: starts from its current answers, no draft autosave, sent as a new version. */
   amend?: { caseId: string; submission: unknown };
 }
@@ -76,10 +79,13 @@ function initialValues(props: IntakeWizardProps & { local: LocalDraft | null }):
 }
 
 function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
-  const { userId, serverDraft, prefill, timezones, local, amend } = props;
+  const { userId, serverDraft, prefill, timezones, local, amend, guardianUnderAge } = props;
   const router = useRouter();
+  const intakeSubmissionSchema = useMemo(() => intakeSubmissionSchemaFor(guardianUnderAge), [guardianUnderAge]);
   const methods = useForm<IntakeForm, unknown, IntakeSubmission>({
-    resolver: zodResolver(intakeSubmissionSchema),
+    // The schema's input types the guardian as unknown (it is checked against the date of birth); the form's type
+    // spells the guardian fields out for the inputs.
+    resolver: zodResolver(intakeSubmissionSchema) as unknown as Resolver<IntakeForm, unknown, IntakeSubmission>,
     // Errors appear when the patient presses Next (never on blur: a message appearing under a field would move
     // the Next button away from the pointer mid-click). A shown error is re-checked as its field changes.
     mode: 'onSubmit',
@@ -120,7 +126,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
       if (issue) setError(name as Path<IntakeForm>, { type: 'step', message: issue.message });
       else clearErrors(name as Path<IntakeForm>);
     },
-    [methods, getValues, setError, clearErrors],
+    [methods, getValues, setError, clearErrors, intakeSubmissionSchema],
   );
 
   // Every change: local copy now, server copy after a pause.
@@ -146,6 +152,65 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     }
     wasEmergency.current = emergency;
   }, [emergency]);
+
+  // An emergency answer goes to the on-call team at once (CONTRACTS §4c), not when the form is sent; the panel
+  // only ever repeats what the server confirmed.
+  const [emergencyReport, setEmergencyReport] = useState<{ kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; report: EmergencyReportView } | { kind: 'failed'; reason: EmergencyFailure }>({ kind: 'idle' });
+  const sendEmergencyReport = useCallback(async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // The server reads the saved draft: make sure it holds the answer just given.
+        await saveNow();
+        const res = await fetch('/api/intake-draft/emergency', { method: 'POST', headers: { 'content-type': 'application/json' }, cache: 'no-store' });
+        if (res.status === 200 || res.status === 201) {
+          setEmergencyReport({ kind: 'sent', report: (await res.json()) as EmergencyReportView });
+          return;
+        }
+        if (res.status === 400) {
+          const body = (await res.json().catch(() => ({}))) as { error?: string };
+          // A save still in flight may not hold the answer yet: try again shortly, then say it plainly.
+          if (body.error === 'not_an_emergency' && attempt < 3) {
+            await new Promise((r) => setTimeout(r, 700));
+            continue;
+          }
+          setEmergencyReport({ kind: 'failed', reason: body.error === 'missing_contact' ? 'missing_contact' : 'not_an_emergency' });
+          return;
+        }
+        setEmergencyReport({ kind: 'failed', reason: res.status === 401 ? 'signed_out' : 'server' });
+      } catch {
+        setEmergencyReport({ kind: 'failed', reason: 'offline' });
+      }
+      return;
+    }
+  }, [saveNow]);
+  const reporting = useRef(false);
+  const reportEmergency = useCallback(async () => {
+    if (reporting.current) return;
+    reporting.current = true;
+    try {
+      await sendEmergencyReport();
+    } finally {
+      reporting.current = false;
+    }
+  }, [sendEmergencyReport]);
+  const reportState = emergencyReport.kind;
+  useEffect(() => {
+    if (emergency && !amend && reportState === 'idle') void reportEmergency();
+  }, [emergency, amend, reportState, reportEmergency]);
+  const emergencyStatus: EmergencyStatus = amend
+    ? { kind: 'not_sent' }
+    : emergencyReport.kind === 'sent'
+      ? emergencyReport
+      : emergencyReport.kind === 'failed'
+        ? {
+            kind: 'failed',
+            reason: emergencyReport.reason,
+            retry: () => {
+              setEmergencyReport({ kind: 'sending' });
+              void reportEmergency();
+            },
+          }
+        : { kind: 'sending' };
 
   const focusField = useCallback((path: string) => {
     const el = document.getElementById(fieldId(path));
@@ -296,7 +361,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      {emergency && <EmergencyPanel />}
+      {(emergency || emergencyReport.kind === 'sent') && <EmergencyPanel status={emergencyStatus} />}
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{amend ? 'Update your answers' : 'Tell us about your pain'}</h1>
         <p className="mt-1 text-muted">
@@ -373,7 +438,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
             <h2 id="step-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
               {INTAKE_STEP_LABELS[step]}
             </h2>
-            {step === 'about' && <AboutStep timezones={timezones} />}
+            {step === 'about' && <AboutStep timezones={timezones} guardianUnderAge={guardianUnderAge} />}
             {step === 'where' && <WhereStep />}
             {step === 'story' && <StoryStep />}
             {step === 'history' && <HistoryStep />}

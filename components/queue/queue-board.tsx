@@ -185,6 +185,11 @@ export function QueueBoard({
                     </td>
                     <td role="cell" className="queue-cell" data-label="Status">
                       <span>{STATUS_LABELS[item.status]}</span>
+                      {item.incomplete && (
+                        <span className="ml-1 inline-block rounded border border-amber-600 bg-amber-50 px-1.5 text-xs font-semibold text-amber-900" data-testid="incomplete-badge">
+                          Intake not finished
+                        </span>
+                      )}
                     </td>
                   </tr>
                 );

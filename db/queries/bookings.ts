@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { bookings, clinicianProfiles, consultTypes, payments, users, type BookingStatus } from '../schema';
+import { bookings, cases, clinicianProfiles, consultTypes, patientProfiles, payments, users, type BookingStatus } from '../schema';
 
 export type Booking = typeof bookings.$inferSelect;
 
@@ -13,8 +13,13 @@ export interface BookingView extends Booking {
   clinicianName: string;
   clinicianTimezone: string;
   clinicianEmail: string;
+  /** The name the patient gave in their intake (else their account's name). */
   patientName: string | null;
   patientEmail: string;
+  patientPhone: string | null;
+  patientMayCall: boolean | null;
+  /** The case this consult is about: the booking's own, else the patient's latest case (null when they have none). */
+  relatedCaseId: string | null;
   payment: {
     id: string;
     status: string;
@@ -41,8 +46,11 @@ function viewQuery(db: Db) {
       clinicianName: clinicianProfiles.displayName,
       clinicianTimezone: clinicianProfiles.timezone,
       clinicianEmail: clinicianUsers.email,
-      patientName: patientUsers.name,
+      patientName: sql<string | null>`coalesce(${patientProfiles.name}, ${patientUsers.name})`,
       patientEmail: patientUsers.email,
+      patientPhone: patientProfiles.phone,
+      patientMayCall: patientProfiles.mayCall,
+      relatedCaseId: sql<string | null>`coalesce(${bookings.caseId}, (select ${cases.id} from ${cases} where ${cases.patientId} = ${bookings.patientId} order by ${cases.submittedAt} desc limit 1))`,
       payment: {
         id: payments.id,
         status: payments.status,
@@ -60,6 +68,7 @@ function viewQuery(db: Db) {
     .innerJoin(clinicianProfiles, eq(clinicianProfiles.userId, bookings.clinicianId))
     .innerJoin(patientUsers, eq(patientUsers.id, bookings.patientId))
     .innerJoin(clinicianUsers, eq(clinicianUsers.id, bookings.clinicianId))
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, bookings.patientId))
     .leftJoin(payments, eq(payments.bookingId, bookings.id));
 }
 
@@ -76,6 +85,9 @@ function toView(r: ViewRow): BookingView {
     clinicianEmail: r.clinicianEmail,
     patientName: r.patientName,
     patientEmail: r.patientEmail,
+    patientPhone: r.patientPhone,
+    patientMayCall: r.patientMayCall,
+    relatedCaseId: r.relatedCaseId,
     payment: r.payment && r.payment.checkoutSessionId ? r.payment : null,
   };
 }

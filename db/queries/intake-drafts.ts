@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { intakeDrafts } from '@/db/schema';
+import { stampRedFlagAnswers, type RedFlagAnswerTimes } from '@/lib/intake/red-flag-stamps';
 import type { IntakeDraftData, IntakeStep } from '@/lib/validation/intake';
 
 export interface IntakeDraft {
@@ -28,21 +29,46 @@ export async function saveDraftOfPatient(
   db: Db,
   patientId: string,
   draft: { data: IntakeDraftData; step: IntakeStep; baseRevision: number },
+  now: Date = new Date(),
 ): Promise<SaveDraftResult> {
-  const rows =
-    draft.baseRevision === 0
+  let rows: { revision: number; updatedAt: Date }[];
+  if (draft.baseRevision === 0) {
+    rows = await db
+      .insert(intakeDrafts)
+      .values({ patientId, data: draft.data, step: draft.step, revision: 1, redFlagsAnsweredAt: stampRedFlagAnswers(null, null, draft.data.redFlags, now) })
+      .onConflictDoNothing()
+      .returning({ revision: intakeDrafts.revision, updatedAt: intakeDrafts.updatedAt });
+  } else {
+    // The previous answers decide which red-flag answers are new (stamped now) and which keep their time. The
+    // revision guard below still refuses the write if another save landed in between.
+    const [before] = await db
+      .select({ data: intakeDrafts.data, times: intakeDrafts.redFlagsAnsweredAt })
+      .from(intakeDrafts)
+      .where(and(eq(intakeDrafts.patientId, patientId), eq(intakeDrafts.revision, draft.baseRevision)))
+      .limit(1);
+    const times = before
+      ? stampRedFlagAnswers((before.data as IntakeDraftData).redFlags, before.times as RedFlagAnswerTimes, draft.data.redFlags, now)
+      : {};
+    rows = before
       ? await db
-          .insert(intakeDrafts)
-          .values({ patientId, data: draft.data, step: draft.step, revision: 1 })
-          .onConflictDoNothing()
-          .returning({ revision: intakeDrafts.revision, updatedAt: intakeDrafts.updatedAt })
-      : await db
           .update(intakeDrafts)
-          .set({ data: draft.data, step: draft.step, revision: sql`${intakeDrafts.revision} + 1`, updatedAt: sql`now()` })
+          .set({ data: draft.data, step: draft.step, revision: sql`${intakeDrafts.revision} + 1`, updatedAt: sql`now()`, redFlagsAnsweredAt: times })
           .where(and(eq(intakeDrafts.patientId, patientId), eq(intakeDrafts.revision, draft.baseRevision)))
-          .returning({ revision: intakeDrafts.revision, updatedAt: intakeDrafts.updatedAt });
+          .returning({ revision: intakeDrafts.revision, updatedAt: intakeDrafts.updatedAt })
+      : [];
+  }
   if (rows[0]) return { ok: true, ...rows[0] };
   return { ok: false, current: await findDraftOfPatient(db, patientId) };
+}
+
+/** The draft with what only the server keeps (answer times, the emergency case it raised), locked for update. */
+export async function lockDraftOfPatient(tx: Db, patientId: string) {
+  const [row] = await tx
+    .select({ data: intakeDrafts.data, emergencyCaseId: intakeDrafts.emergencyCaseId, redFlagsAnsweredAt: intakeDrafts.redFlagsAnsweredAt })
+    .from(intakeDrafts)
+    .where(eq(intakeDrafts.patientId, patientId))
+    .for('update');
+  return row ? { data: row.data as IntakeDraftData, emergencyCaseId: row.emergencyCaseId, redFlagsAnsweredAt: row.redFlagsAnsweredAt as RedFlagAnswerTimes } : null;
 }
 
 export async function deleteDraftOfPatient(db: Db, patientId: string): Promise<boolean> {

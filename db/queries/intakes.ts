@@ -185,6 +185,11 @@ export interface NewSubmittedCase {
   reasons: unknown;
   mriFindings: unknown;
   eventPayload: Record<string, unknown>;
+  /**
+   * An emergency raised from the safety step before the rest of the intake: marked incomplete, and the draft is
+   * kept (the patient goes on filling it in, and submitting it completes this case).
+   */
+  incomplete?: boolean;
 }
 
 /**
@@ -197,14 +202,14 @@ export async function insertSubmittedCase(tx: Db, c: NewSubmittedCase): Promise<
   const now = c.now.toISOString();
   const result = await tx.execute(sql`
     WITH new_case AS (
-      INSERT INTO cases (patient_id, status, urgency, urgency_rank, assigned_clinician_id, regions, areas, submitted_at, sla_due_at, current_version, updated_at)
+      INSERT INTO cases (patient_id, status, urgency, urgency_rank, assigned_clinician_id, regions, areas, submitted_at, sla_due_at, current_version, updated_at, incomplete)
       VALUES (
         ${c.patientId}, 'submitted', ${c.urgency}, ${c.urgencyRank}, ${c.assignedClinicianId},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(c.regions)}::jsonb)),
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(c.areas)}::jsonb)),
         ${now}::timestamptz,
         ${now}::timestamptz + make_interval(mins => coalesce((SELECT minutes FROM sla_policies WHERE urgency = ${c.urgency}), ${DEFAULT_SLA_MINUTES[c.urgency]})),
-        1, ${now}::timestamptz
+        1, ${now}::timestamptz, ${c.incomplete ?? false}
       )
       RETURNING id, sla_due_at
     ), new_version AS (
@@ -216,10 +221,16 @@ export async function insertSubmittedCase(tx: Db, c: NewSubmittedCase): Promise<
       SELECT case_id, id, ${c.urgency}, ${JSON.stringify(c.reasons)}::jsonb, ${JSON.stringify(c.mriFindings)}::jsonb, ${now}::timestamptz FROM new_version
     ), new_event AS (
       INSERT INTO case_events (case_id, actor_id, kind, to_status, payload, created_at)
-      SELECT id, ${c.patientId}, 'submitted', 'submitted', ${JSON.stringify(c.eventPayload)}::jsonb, ${now}::timestamptz FROM new_case
-    ), dropped_draft AS (
+      SELECT id, ${c.patientId}, ${c.incomplete ? 'emergency_reported' : 'submitted'}, 'submitted', ${JSON.stringify(c.eventPayload)}::jsonb, ${now}::timestamptz FROM new_case
+    )${
+      c.incomplete
+        ? sql`, linked_draft AS (
+      UPDATE intake_drafts SET emergency_case_id = (SELECT id FROM new_case) WHERE patient_id = ${c.patientId}
+    )`
+        : sql`, dropped_draft AS (
       DELETE FROM intake_drafts WHERE patient_id = ${c.patientId}
-    )
+    )`
+    }
     SELECT id, sla_due_at FROM new_case`);
   const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: string; sla_due_at: Date | string }[];
   const row = rows[0];

@@ -30,6 +30,8 @@ export interface QueueItem {
   submittedAt: Date;
   slaDueAt: Date;
   breachAlertedAt: Date | null;
+  /** Raised from the safety step before the rest of the intake was sent. */
+  incomplete: boolean;
   patientName: string | null;
   patientDateOfBirth: string | null;
   reasons: TriageReason[];
@@ -98,6 +100,7 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       slaDueAt: cases.slaDueAt,
       slaDueKey: sql<string>`${cases.slaDueAt}::text`.as('sla_due_key'),
       breachAlertedAt: cases.breachAlertedAt,
+      incomplete: cases.incomplete,
     })
     .from(cases)
     .where(where.length ? and(...where) : undefined)
@@ -133,6 +136,7 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       slaDueAt: page.slaDueAt,
       slaDueKey: page.slaDueKey,
       breachAlertedAt: page.breachAlertedAt,
+      incomplete: page.incomplete,
       patientName: sql<string | null>`coalesce(${patientProfiles.name}, ${patientUser.name})`,
       patientDateOfBirth: patientProfiles.dateOfBirth,
       reasons: latest.reasons,
@@ -164,6 +168,7 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
         submittedAt: r.submittedAt,
         slaDueAt: r.slaDueAt,
         breachAlertedAt: r.breachAlertedAt,
+        incomplete: r.incomplete,
         patientName: r.patientName,
         patientDateOfBirth: r.patientDateOfBirth,
         reasons,

@@ -47,6 +47,8 @@ export const cases = pgTable(
     slaDueAt: timestamp('sla_due_at', { withTimezone: true }).notNull(),
     currentVersion: integer('current_version').notNull().default(1),
     breachAlertedAt: timestamp('breach_alerted_at', { withTimezone: true }),
+    /** Sent from the safety step as an emergency before the rest of the intake: only contact and safety answers. */
+    incomplete: boolean('incomplete').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -111,6 +113,10 @@ export const intakeDrafts = pgTable('intake_drafts', {
   step: text('step').notNull().default('about'),
   revision: integer('revision').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The incomplete emergency case this draft already raised; submitting the draft completes that case. */
+  emergencyCaseId: uuid('emergency_case_id').references(() => cases.id, { onDelete: 'set null' }),
+  /** Server time each red-flag answer was last given or changed ({code: ISO}), stamped on autosave. */
+  redFlagsAnsweredAt: jsonb('red_flags_answered_at').$type<Record<string, string>>().notNull().default({}),
 });
 
 /** Every status change and decision on a case: who, when, what. */

@@ -65,6 +65,10 @@ export const patientProfiles = pgTable('patient_profiles', {
   dateOfBirth: text('date_of_birth').notNull(),
   sex: text('sex').$type<'female' | 'male' | 'other' | 'unspecified'>(),
   timezone: text('timezone').notNull().default('UTC'),
+  /** E.164, from the intake's "about you" step; how the team reaches the patient in an emergency. */
+  phone: text('phone'),
+  /** Whether the patient allows the team to phone them (null: never asked, e.g. before phone numbers were asked). */
+  mayCall: boolean('may_call'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

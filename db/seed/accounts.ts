@@ -30,9 +30,10 @@ const CLINICIANS: Record<string, { title: string; areas: string[]; capacity: num
   },
 };
 
-const PATIENTS: Record<string, { dateOfBirth: string; sex: 'male' | 'female' }> = {
-  'patient@demo.test': { dateOfBirth: '1994-03-12', sex: 'male' },
-  'patient2@demo.test': { dateOfBirth: '1997-08-30', sex: 'male' },
+// Phones are the forum cases' (lib/intake/forum-cases.ts): fictional numbers, so the demo shows how to reach them.
+const PATIENTS: Record<string, { dateOfBirth: string; sex: 'male' | 'female'; phone: string; mayCall: boolean }> = {
+  'patient@demo.test': { dateOfBirth: '1994-03-12', sex: 'male', phone: '+905321234567', mayCall: true },
+  'patient2@demo.test': { dateOfBirth: '1997-08-30', sex: 'male', phone: '+13125550147', mayCall: false },
 };
 
 /** Idempotent: upserts by email; returns email → user id. */
@@ -59,7 +60,7 @@ export async function seedAccounts(db: Db): Promise<Map<string, string>> {
     if (p) {
       await db
         .insert(patientProfiles)
-        .values({ userId: row.id, name: a.name, dateOfBirth: p.dateOfBirth, sex: p.sex, timezone: a.timezone })
+        .values({ userId: row.id, name: a.name, dateOfBirth: p.dateOfBirth, sex: p.sex, timezone: a.timezone, phone: p.phone, mayCall: p.mayCall })
         .onConflictDoNothing();
     }
   }

@@ -11,6 +11,48 @@ import { ageOn } from './age';
 import { emergencyAlertMail } from './intake-mails';
 import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
 
+/**
+ * Adds version n + 1 of a case's intake with its own assessment and moves the case to it (regions, areas; urgency
+ * only rises here — a reviewer lowers it — and a rise shortens the SLA). Shared by the patient's edit and by the
+ * completion of an emergency case raised from the safety step. The caller holds the case row lock.
+ */
+export async function appendIntakeVersion(tx: Db, kase: typeof cases.$inferSelect, submission: IntakeSubmission | (IntakeSubmission & { redFlagsAnsweredAt: unknown }), now: Date, extra: { incomplete?: boolean } = {}) {
+  const caseId = kase.id;
+  const assessment = assessIntake({
+    age: ageOn(submission.patient.dateOfBirth, now),
+    redFlags: submission.redFlags,
+    mriReport: submission.imaging?.mriReport,
+    regions: submission.complaint.regions,
+  });
+  const version = kase.currentVersion + 1;
+  const [row] = await tx
+    .insert(intakeVersions)
+    .values({ caseId, version, submission, createdAt: now })
+    .returning({ id: intakeVersions.id });
+  await tx.insert(triageAssessments).values({
+    caseId,
+    intakeVersionId: row.id,
+    urgency: assessment.urgency,
+    reasons: assessment.reasons,
+    mriFindings: assessment.mriFindings,
+    createdAt: now,
+  });
+
+  const rises = URGENCY_RANK[assessment.urgency] < kase.urgencyRank;
+  const urgency = rises ? assessment.urgency : kase.urgency;
+  let slaDueAt = kase.slaDueAt;
+  if (rises) {
+    const due = new Date(now.getTime() + (await slaMinutesFor(tx, urgency)) * 60_000);
+    if (due < slaDueAt) slaDueAt = due;
+  }
+  const regions = submission.complaint.regions;
+  await tx
+    .update(cases)
+    .set({ currentVersion: version, urgency, urgencyRank: URGENCY_RANK[urgency], slaDueAt, regions: [...regions], areas: regionsToAreas(regions), updatedAt: now, ...extra })
+    .where(eq(cases.id, caseId));
+  return { version, urgency, rises, regions, assessment };
+}
+
 export type AmendIntakeResult =
   | { ok: true; id: string; version: number; urgency: Urgency }
   | { ok: false; reason: 'not_found' | 'closed' };
@@ -38,38 +80,7 @@ export async function amendIntake(
     if (!kase) return { ok: false as const, reason: 'not_found' as const };
     if (kase.status === 'closed') return { ok: false as const, reason: 'closed' as const };
 
-    const assessment = assessIntake({
-      age: ageOn(submission.patient.dateOfBirth, now),
-      redFlags: submission.redFlags,
-      mriReport: submission.imaging?.mriReport,
-      regions: submission.complaint.regions,
-    });
-    const version = kase.currentVersion + 1;
-    const [row] = await tx
-      .insert(intakeVersions)
-      .values({ caseId, version, submission, createdAt: now })
-      .returning({ id: intakeVersions.id });
-    await tx.insert(triageAssessments).values({
-      caseId,
-      intakeVersionId: row.id,
-      urgency: assessment.urgency,
-      reasons: assessment.reasons,
-      mriFindings: assessment.mriFindings,
-      createdAt: now,
-    });
-
-    const rises = URGENCY_RANK[assessment.urgency] < kase.urgencyRank;
-    const urgency = rises ? assessment.urgency : kase.urgency;
-    let slaDueAt = kase.slaDueAt;
-    if (rises) {
-      const due = new Date(now.getTime() + (await slaMinutesFor(tx, urgency)) * 60_000);
-      if (due < slaDueAt) slaDueAt = due;
-    }
-    const regions = submission.complaint.regions;
-    await tx
-      .update(cases)
-      .set({ currentVersion: version, urgency, urgencyRank: URGENCY_RANK[urgency], slaDueAt, regions: [...regions], areas: regionsToAreas(regions), updatedAt: now })
-      .where(eq(cases.id, caseId));
+    const { version, urgency, regions, rises, assessment } = await appendIntakeVersion(tx, kase, submission, now, { incomplete: false });
     await tx.insert(caseEvents).values({
       caseId,
       actorId: patient.id,

@@ -39,7 +39,7 @@ export const RIGHT_SCAPULA_SUMMARY =
 /** Thread "Chronic upper back pain" (right scapula, MRI report). Routine: nothing urgent in the screen or MRI. */
 export function rightScapulaIntake(): IntakeSubmissionInput {
   return {
-    patient: { name: 'Deniz Aksoy', dateOfBirth: '1994-03-12', sex: 'male', timezone: 'Europe/Istanbul' },
+    patient: { name: 'Deniz Aksoy', dateOfBirth: '1994-03-12', sex: 'male', timezone: 'Europe/Istanbul', phone: '+905321234567', mayCall: true },
     complaint: {
       summary: RIGHT_SCAPULA_SUMMARY,
       regions: ['upper_back_right', 'mid_back'],
@@ -91,7 +91,7 @@ function monthsBefore(now: Date, months: number): string {
 /** Thread "Upper Back Pain- Help!" (left scapula, competition in 7 weeks). */
 export function leftScapulaIntake(now: Date = new Date()): IntakeSubmissionInput {
   return {
-    patient: { name: 'Jordan Reyes', dateOfBirth: '1997-08-30', sex: 'male', timezone: 'America/Chicago' },
+    patient: { name: 'Jordan Reyes', dateOfBirth: '1997-08-30', sex: 'male', timezone: 'America/Chicago', phone: '+13125550147', mayCall: false },
     complaint: {
       summary:
         'Pain in my upper back around my left shoulder blade. It is hard to pinpoint exactly. It has been on and off ' +

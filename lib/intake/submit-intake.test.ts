@@ -15,12 +15,15 @@ import {
 import { seedAccounts } from '@/db/seed/accounts';
 import { testDbKinds, useTestDb, type TestDb } from '@/lib/testing/db';
 import { sendMail } from '@/lib/mail';
+import { RED_FLAG_CODES } from '@/lib/triage';
 import { intakeSubmissionSchema, type IntakeSubmission } from '@/lib/validation/intake';
 import { amendIntake } from './amend-intake';
 import { leftScapulaIntake, rightScapulaIntake } from './forum-cases';
 import { submitIntake } from './submit-intake';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
+/** A submission without a draft: every safety answer was given at submission. */
+const answeredAtNow = Object.fromEntries(RED_FLAG_CODES.map((c) => [c, NOW.toISOString()]));
 
 function parsed(input: unknown): IntakeSubmission {
   return intakeSubmissionSchema.parse(input);
@@ -74,7 +77,7 @@ describe.each(testDbKinds())('submitIntake (%s)', (kind) => {
     const versions = await db.select().from(intakeVersions).where(eq(intakeVersions.caseId, result.id));
     expect(versions).toHaveLength(1);
     expect(versions[0].version).toBe(1);
-    expect(versions[0].submission).toEqual(JSON.parse(JSON.stringify(submission)));
+    expect(versions[0].submission).toEqual({ ...JSON.parse(JSON.stringify(submission)), redFlagsAnsweredAt: answeredAtNow });
 
     const [assessment] = await db.select().from(triageAssessments).where(eq(triageAssessments.caseId, result.id));
     expect(assessment.intakeVersionId).toBe(versions[0].id);
@@ -200,7 +203,7 @@ describe.each(testDbKinds())('submitIntake (%s)', (kind) => {
 
     const versions = await db.select().from(intakeVersions).where(eq(intakeVersions.caseId, id)).orderBy(intakeVersions.version);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(versions[0].submission).toEqual(JSON.parse(JSON.stringify(original)));
+    expect(versions[0].submission).toEqual({ ...JSON.parse(JSON.stringify(original)), redFlagsAnsweredAt: answeredAtNow });
     expect((versions[1].submission as IntakeSubmission).complaint.painNow).toBe(3);
     const [kase] = await db.select().from(cases).where(eq(cases.id, id));
     expect(kase).toMatchObject({ currentVersion: 2, urgency: 'emergency', urgencyRank: 0 });

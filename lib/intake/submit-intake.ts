@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { lockDraftOfPatient } from '@/db/queries/intake-drafts';
 import { insertSubmittedCase, listRoutingCandidates, type RoutingCandidate } from '@/db/queries/intakes';
 import { patientProfiles, URGENCY_RANK } from '@/db/schema';
 import { audit } from '@/lib/audit';
@@ -8,7 +9,9 @@ import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas, routeCase as defaultRouteCase, type TriageAssessment, type Urgency } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { ageOn } from './age';
-import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail } from './intake-mails';
+import { completeEmergencyCase } from './complete-emergency-case';
+import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail, type PatientContact } from './intake-mails';
+import { stampRedFlagAnswers } from './red-flag-stamps';
 
 export interface SubmittingPatient {
   id: string;
@@ -71,25 +74,29 @@ export async function submitIntake(
   const assignedClinicianId = route({ regions, urgency }, candidates);
 
   return db.transaction(async (tx) => {
+    const profile = {
+      name: submission.patient.name,
+      dateOfBirth: submission.patient.dateOfBirth,
+      sex: submission.patient.sex ?? null,
+      timezone: submission.patient.timezone,
+      phone: submission.patient.phone,
+      mayCall: submission.patient.mayCall,
+    };
     await tx
       .insert(patientProfiles)
-      .values({
-        userId: patient.id,
-        name: submission.patient.name,
-        dateOfBirth: submission.patient.dateOfBirth,
-        sex: submission.patient.sex ?? null,
-        timezone: submission.patient.timezone,
-      })
-      .onConflictDoUpdate({
-        target: patientProfiles.userId,
-        set: {
-          name: submission.patient.name,
-          dateOfBirth: submission.patient.dateOfBirth,
-          sex: submission.patient.sex ?? null,
-          timezone: submission.patient.timezone,
-          updatedAt: now,
-        },
-      });
+      .values({ userId: patient.id, ...profile })
+      .onConflictDoUpdate({ target: patientProfiles.userId, set: { ...profile, updatedAt: now } });
+
+    // The safety answers keep the time they were given in the draft (stamped by the server on autosave); an
+    // answer that differs from the draft's, or that never went through a draft, was given now.
+    const draft = await lockDraftOfPatient(tx, patient.id);
+    const stored = { ...submission, redFlagsAnsweredAt: stampRedFlagAnswers(draft?.data.redFlags, draft?.redFlagsAnsweredAt, submission.redFlags, now) };
+
+    // An emergency raised from the safety step already made this draft's case: finish that one, never a second.
+    if (draft?.emergencyCaseId) {
+      const completed = await completeEmergencyCase(tx, patient, draft.emergencyCaseId, stored, { now, send });
+      if (completed) return completed;
+    }
 
     const kase = await insertSubmittedCase(tx, {
       patientId: patient.id,
@@ -99,7 +106,7 @@ export async function submitIntake(
       regions,
       areas,
       now,
-      submission,
+      submission: stored,
       reasons: assessment.reasons,
       mriFindings: assessment.mriFindings,
       eventPayload: { version: 1, urgency, assignedClinicianId, areas },
@@ -118,7 +125,8 @@ export async function submitIntake(
       tx,
     );
 
-    await notify(tx, send, { caseId: kase.id, patient, name: submission.patient.name, urgency, areas, assignedClinicianId, candidates });
+    const contact: PatientContact = { name: submission.patient.name, phone: submission.patient.phone, mayCall: submission.patient.mayCall, email: patient.email };
+    await notify(tx, send, { caseId: kase.id, patient, contact, urgency, areas, assignedClinicianId, candidates });
 
     return { id: kase.id, status: 'submitted' as const, urgency, assignedClinicianId };
   });
@@ -130,22 +138,21 @@ async function notify(
   c: {
     caseId: string;
     patient: SubmittingPatient;
-    name: string;
+    contact: PatientContact;
     urgency: Urgency;
     areas: ReturnType<typeof regionsToAreas>;
     assignedClinicianId: string | null;
     candidates: RoutingCandidate[];
   },
 ): Promise<void> {
-  await send(patientConfirmationMail({ to: c.patient.email, name: c.name, caseUrl: patientCaseUrl(c.caseId), urgency: c.urgency }), tx);
-
   const alerted = new Set<string>();
   if (c.urgency === 'emergency') {
     for (const lead of c.candidates.filter((x) => x.onCall)) {
-      await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(c.caseId), areas: c.areas }), tx);
+      await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(c.caseId), areas: c.areas, contact: c.contact }), tx);
       alerted.add(lead.id);
     }
   }
+  await send(patientConfirmationMail({ to: c.patient.email, name: c.contact.name, caseUrl: patientCaseUrl(c.caseId), urgency: c.urgency, onCallAlerted: alerted.size }), tx);
 
   if (c.assignedClinicianId) {
     const assignee = c.candidates.find((x) => x.id === c.assignedClinicianId);

@@ -17,6 +17,8 @@ export interface QueueItemJson {
   redFlag: boolean;
   mriConcern: 'urgent' | 'review' | null;
   breachAlertedAt: string | null;
+  /** An emergency sent from the safety step; the rest of the intake has not arrived. */
+  incomplete: boolean;
 }
 
 export interface QueueJson {
@@ -38,6 +40,7 @@ export function toQueueJson(page: QueuePage, counts?: QueueCounts): QueueJson {
       assigneeName: i.assigneeName,
       areas: i.areas,
       patientName: i.patientName,
+      incomplete: i.incomplete,
       patientDateOfBirth: i.patientDateOfBirth,
       reasons: i.reasons.map((r) => ({ code: r.code, source: r.source, text: r.text })),
       redFlag: i.redFlag,

@@ -28,9 +28,11 @@ export async function makeUser(db: Db, o: { name?: string; roles?: Role[]; email
   return u;
 }
 
-export async function makePatient(db: Db, o: { name?: string; dateOfBirth?: string; email?: string } = {}) {
+export async function makePatient(db: Db, o: { name?: string; dateOfBirth?: string; email?: string; phone?: string } = {}) {
   const u = await makeUser(db, { name: o.name ?? 'Pat Patient', roles: ['patient'], email: o.email });
-  await db.insert(patientProfiles).values({ userId: u.id, name: o.name ?? 'Pat Patient', dateOfBirth: o.dateOfBirth ?? '1990-05-01', timezone: 'UTC' });
+  await db
+    .insert(patientProfiles)
+    .values({ userId: u.id, name: o.name ?? 'Pat Patient', dateOfBirth: o.dateOfBirth ?? '1990-05-01', timezone: 'UTC', phone: o.phone ?? '+447700900123', mayCall: true });
   return u;
 }
 
@@ -78,7 +80,7 @@ export async function makeCase(db: Db, o: CaseFactoryInput) {
     })
     .returning();
   const submission = {
-    patient: { name: 'Pat Patient', dateOfBirth: '1990-05-01', timezone: 'UTC' },
+    patient: { name: 'Pat Patient', dateOfBirth: '1990-05-01', timezone: 'UTC', phone: '+447700900123', mayCall: true },
     complaint: { summary: o.summary ?? 'Pain near my right shoulder blade after deadlifts.', regions: o.regions ?? ['upper_back_right'], onsetType: 'gradual', painNow: 4, painWorst: 7, aggravating: ['deep_breath'] },
     imaging: o.mriReport ? { mriReport: o.mriReport } : undefined,
     redFlags: {},

@@ -36,6 +36,7 @@ export async function viewCaseForStaff(actor: Actor, caseId: string) {
     age: ageOn(header.patientDateOfBirth, header.submittedAt),
     submission: (intake?.version.submission ?? null) as Record<string, unknown> | null,
     intakeVersion: intake?.version.version ?? null,
+    intakeVersionCreatedAt: intake?.version.createdAt ?? null,
     reasons: (intake?.assessment?.reasons ?? []) as TriageReason[],
     mriFindings: (intake?.assessment?.mriFindings ?? []) as MriFinding[],
     events,

@@ -101,7 +101,7 @@ export const EMERGENCY_GUIDANCE = {
     'Call your emergency number now (112 in Europe, 999 in the UK, 911 in the US), ' +
     'or go to the nearest emergency department (A&E / ER) straight away. ' +
     'Tell them which symptoms you have. Do not drive yourself. ' +
-    'We have saved your answers and told our on-call clinician, but we cannot give emergency care.',
+    'We cannot give emergency care.',
 } as const;
 
 /** What a waiting patient sees for each urgency. */

@@ -4,6 +4,7 @@
  * trimmed, messages written for patients. Optional text left blank in the form ('') is stored as absent.
  */
 import { z } from 'zod';
+import { ageOn } from '@/lib/intake/age';
 import { BODY_REGIONS, MOVEMENTS, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
 
 export const MRI_REPORT_MAX = 20_000;
@@ -15,6 +16,8 @@ export const LIST_MAX = 20;
 export const SEXES = ['female', 'male', 'other', 'unspecified'] as const;
 export const ONSET_TYPES = ['sudden', 'gradual', 'unknown'] as const;
 export const PRIOR_CARE_KINDS = ['physician', 'specialist', 'physiotherapist', 'chiropractor', 'imaging', 'other'] as const;
+/** Default of GUARDIAN_REQUIRED_UNDER_AGE: below this age on the day of submission a parent or guardian consents. */
+export const GUARDIAN_UNDER_AGE_DEFAULT = 16;
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -89,6 +92,30 @@ const painScore = (what: string) =>
     .min(0, `Choose a number from 0 to 10 for ${what}.`)
     .max(10, `Choose a number from 0 to 10 for ${what}.`);
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * A phone number as people type it ("+44 7700 900123", "0044 (7700) 900-123") in E.164 ("+447700900123"):
+ * spaces, dots, dashes and brackets are dropped and a leading 00 becomes +. Anything else is left for the regex.
+ */
+export function normalisePhone(raw: string): string {
+  const compact = raw.trim().replace(/[\s.\-()/]/g, '');
+  return compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+}
+
+export const isE164 = (value: string) => E164.test(value);
+
+export const phoneSchema = z
+  .string({ error: 'Enter a phone number where we can reach you.' })
+  .transform(normalisePhone)
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter a phone number where we can reach you.')
+      .refine((v) => v.startsWith('+'), 'Start with your country code, for example +44 7700 900123 or +90 532 123 45 67.')
+      .refine((v) => !v.startsWith('+') || isE164(v), 'Check the number: a + and the country code, then 6 to 14 digits, for example +44 7700 900123.'),
+  );
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sections (one per top-level key of IntakeSubmission)
 
@@ -106,7 +133,16 @@ export const patientSchema = z.strictObject({
     .string({ error: 'Choose your time zone.' })
     .trim()
     .refine(isIanaTimeZone, 'Choose your time zone from the list, for example Europe/London.'),
+  phone: phoneSchema,
+  mayCall: z.boolean({ error: 'Tell us whether we may phone you.' }),
 });
+
+export const guardianSchema = z.strictObject({
+  name: requiredText(SHORT_TEXT_MAX, "Enter your parent's or guardian's name."),
+  relationship: requiredText(100, 'Tell us how they are related to you, for example mother or legal guardian.'),
+  consent: z.literal(true, { error: 'Your parent or guardian must agree before you send this.' }),
+});
+export type Guardian = z.output<typeof guardianSchema>;
 
 // Shapes are kept apart from the refined objects: zod 4 refuses .pick/.omit on refined objects.
 const complaintShape = {
@@ -190,8 +226,10 @@ export const consentSchema = z.strictObject({
   notForEmergencies: z.literal(true, { error: 'Please confirm you understand this service is not for emergencies.' }),
 });
 
-export const intakeSubmissionSchema = z.strictObject({
+const submissionShape = {
   patient: patientSchema,
+  // Validated below against the date of birth: required (and only kept) for a minor on the day of submission.
+  guardian: z.unknown().optional(),
   complaint: complaintSchema,
   episodes: z.array(episodeSchema).max(LIST_MAX, `Please list at most ${LIST_MAX} episodes.`).optional(),
   priorCare: z.array(priorCareSchema).max(LIST_MAX, `Please list at most ${LIST_MAX} visits.`).optional(),
@@ -200,42 +238,80 @@ export const intakeSubmissionSchema = z.strictObject({
   imaging: imagingSchema.optional(),
   redFlags: redFlagsSchema,
   consent: consentSchema,
-});
+};
+const submissionObject = z.strictObject(submissionShape);
+
+/** Does a patient born on `dateOfBirth` need a guardian's consent today? False while the date is not valid yet. */
+export function needsGuardian(dateOfBirth: unknown, guardianUnderAge: number, now = new Date()): boolean {
+  return typeof dateOfBirth === 'string' && isIsoDate(dateOfBirth.trim()) && ageOn(dateOfBirth.trim(), now) < guardianUnderAge;
+}
+
+/**
+ * The full submission. `guardianUnderAge` comes from GUARDIAN_REQUIRED_UNDER_AGE on the server (lib/env.ts) and is
+ * passed to the wizard, so the form and the API refuse the same things.
+ */
+export function intakeSubmissionSchemaFor(guardianUnderAge: number) {
+  return submissionObject
+    .superRefine(
+      (v, ctx) => {
+        // Runs even when other answers are still missing (`when` below), so the "about you" step can show the
+        // guardian questions' errors: read the input defensively.
+        const input = v as unknown as { patient?: { dateOfBirth?: unknown }; complaint?: { onsetDate?: unknown }; guardian?: unknown };
+        const dob = typeof input.patient?.dateOfBirth === 'string' ? input.patient.dateOfBirth.trim() : '';
+        const onset = typeof input.complaint?.onsetDate === 'string' ? input.complaint.onsetDate.trim() : '';
+        if (isIsoDate(onset) && isIsoDate(dob) && onset < dob) {
+          ctx.addIssue({ code: 'custom', path: ['complaint', 'onsetDate'], message: `The pain cannot have started before you were born (${dob}). Check the year.` });
+        }
+        if (!needsGuardian(dob, guardianUnderAge)) return;
+        const g = guardianSchema.safeParse(input.guardian ?? {});
+        if (g.success) return;
+        for (const issue of g.error.issues) ctx.addIssue({ code: 'custom', path: ['guardian', ...issue.path.map(String)], message: issue.message });
+      },
+      { when: () => true },
+    )
+    .transform(({ guardian, ...rest }) => {
+      const minor = needsGuardian(rest.patient.dateOfBirth, guardianUnderAge);
+      return minor ? { ...rest, guardian: guardianSchema.parse(guardian) } : rest;
+    });
+}
+
+export const intakeSubmissionSchema = intakeSubmissionSchemaFor(GUARDIAN_UNDER_AGE_DEFAULT);
 
 /** What the server stores (trimmed, blanks dropped). */
-export type IntakeSubmission = z.output<typeof intakeSubmissionSchema>;
+export type IntakeSubmission = Omit<z.output<typeof submissionObject>, 'guardian'> & { guardian?: Guardian };
 /** What a form or client sends. */
-export type IntakeSubmissionInput = z.input<typeof intakeSubmissionSchema>;
+export type IntakeSubmissionInput = Omit<z.input<typeof submissionObject>, 'guardian'> & { guardian?: z.input<typeof guardianSchema> };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Wizard steps
 
-export const INTAKE_STEPS = ['about', 'where', 'story', 'history', 'training', 'imaging', 'safety', 'review'] as const;
+// Safety comes right after "about you": a patient with cauda equina symptoms must not fill in six steps first.
+export const INTAKE_STEPS = ['about', 'safety', 'where', 'story', 'history', 'training', 'imaging', 'review'] as const;
 export type IntakeStep = (typeof INTAKE_STEPS)[number];
 
 export const INTAKE_STEP_LABELS: Record<IntakeStep, string> = {
   about: 'About you',
+  safety: 'Safety screen',
   where: 'Where it hurts',
   story: 'The story',
   history: 'History',
   training: 'Training and goals',
   imaging: 'Imaging',
-  safety: 'Safety screen',
   review: 'Review and consent',
 };
 
 /** Per-step sub-schemas: each validates only the fields its step collects. */
 export const intakeStepSchemas = {
-  about: z.strictObject({ patient: patientSchema }),
+  about: z.strictObject({ patient: patientSchema, guardian: guardianSchema.optional() }),
   where: z.strictObject({ complaint: z.object({ regions: complaintShape.regions }) }),
   story: z.strictObject({
     complaint: z.object({ ...complaintShape, regions: complaintShape.regions.optional() }).refine(worstAtLeastNow, worstAtLeastNowIssue),
   }),
-  history: intakeSubmissionSchema.pick({ episodes: true, priorCare: true, medications: true }),
-  training: intakeSubmissionSchema.pick({ training: true }),
-  imaging: intakeSubmissionSchema.pick({ imaging: true }),
-  safety: intakeSubmissionSchema.pick({ redFlags: true }),
-  review: intakeSubmissionSchema.pick({ consent: true }),
+  history: submissionObject.pick({ episodes: true, priorCare: true, medications: true }),
+  training: submissionObject.pick({ training: true }),
+  imaging: submissionObject.pick({ imaging: true }),
+  safety: submissionObject.pick({ redFlags: true }),
+  review: submissionObject.pick({ consent: true }),
 } satisfies Record<IntakeStep, z.ZodType>;
 
 /**
@@ -243,7 +319,8 @@ export const intakeStepSchemas = {
  * fieldErrors ("complaint.painNow") back to the step that shows that field.
  */
 export const INTAKE_STEP_FIELDS: Record<IntakeStep, readonly string[]> = {
-  about: ['patient'],
+  about: ['patient', 'guardian'],
+  safety: ['redFlags'],
   where: ['complaint.regions'],
   story: [
     'complaint.summary', 'complaint.onsetDate', 'complaint.onsetType', 'complaint.mechanism', 'complaint.painNow',
@@ -252,7 +329,6 @@ export const INTAKE_STEP_FIELDS: Record<IntakeStep, readonly string[]> = {
   history: ['episodes', 'priorCare', 'medications'],
   training: ['training'],
   imaging: ['imaging'],
-  safety: ['redFlags'],
   review: ['consent'],
 };
 
@@ -272,6 +348,7 @@ export const DRAFT_MAX_BYTES = 120_000;
 
 export const intakeDraftDataSchema = z.strictObject({
   patient: z.unknown().optional(),
+  guardian: z.unknown().optional(),
   complaint: z.unknown().optional(),
   episodes: z.unknown().optional(),
   priorCare: z.unknown().optional(),

@@ -13,6 +13,8 @@ export interface ConsultRoom {
   selfId: string;
   otherUserId: string;
   otherName: string;
+  /** Clinician side only: how to reach the patient and the case the consult is about. */
+  patient: { name: string | null; email: string; phone: string | null; mayCall: boolean | null; caseId: string | null } | null;
   consultTypeName: string;
   /** The viewer's zone as the booking records it (same as the booking page and the mails). */
   viewerTimezone: string;
@@ -40,6 +42,7 @@ export async function findConsultRoom(db: Db, user: CurrentUser, bookingId: stri
     selfId: user.id,
     otherUserId: as === 'patient' ? b.clinicianId : b.patientId,
     otherName: as === 'patient' ? b.clinicianName : (b.patientName ?? b.patientEmail),
+    patient: as === 'clinician' ? { name: b.patientName, email: b.patientEmail, phone: b.patientPhone, mayCall: b.patientMayCall, caseId: b.relatedCaseId } : null,
     consultTypeName: b.consultTypeName,
     viewerTimezone: as === 'patient' ? b.patientTimezone : b.clinicianTimezone,
     startsAt: b.startsAt,

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { getClinicianProfile } from '@/db/queries/availability';
 import { listClinicianSchedule } from '@/db/queries/bookings';
 import { BookingStatusBadge } from '@/components/booking/status-badge';
+import { PatientContact } from '@/components/queue/patient-contact';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
@@ -91,6 +92,17 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                         <Link href={`/bookings/${b.id}`} className="text-brand-700 underline">
                           {b.patientName ?? b.patientEmail}
                         </Link>
+                      </p>
+                      <p>
+                        <PatientContact compact name={b.patientName} phone={b.patientPhone} mayCall={b.patientMayCall} email={b.patientEmail} />
+                        {b.relatedCaseId && (
+                          <>
+                            {' · '}
+                            <Link href={`/queue/cases/${b.relatedCaseId}`} className="text-sm text-brand-700 underline">
+                              Case<span className="sr-only"> of {b.patientName ?? b.patientEmail}</span>
+                            </Link>
+                          </>
+                        )}
                       </p>
                       <p className="text-sm text-muted">
                         {b.consultTypeName}

@@ -6,6 +6,7 @@ import { patientProfiles } from '@/db/schema';
 import { IntakeWizardRoot } from '@/components/intake/intake-wizard';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Tell us about your pain' };
 
@@ -37,8 +38,11 @@ export default async function IntakePage() {
         dateOfBirth: profile?.dateOfBirth ?? null,
         sex: profile?.sex ?? null,
         timezone: profile?.timezone ?? null,
+        phone: profile?.phone ?? null,
+        mayCall: profile?.mayCall ?? null,
       }}
       timezones={timeZones()}
+      guardianUnderAge={env().GUARDIAN_REQUIRED_UNDER_AGE}
     />
   );
 }

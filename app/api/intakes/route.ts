@@ -3,8 +3,8 @@ import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { submitIntake } from '@/lib/intake/submit-intake';
-import { intakeSubmissionSchema } from '@/lib/validation/intake';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
+import { serverIntakeSchema } from '@/lib/intake/submission-schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ export async function POST(req: Request) {
   if (!guard.ok) return guard.response;
   const limited = await rateLimitedResponse('intake', guard.user);
   if (limited) return limited;
-  const body = await readJsonBody(req, intakeSubmissionSchema, { invalidError: 'invalid_intake', maxBytes: 200_000 });
+  const body = await readJsonBody(req, serverIntakeSchema(), { invalidError: 'invalid_intake', maxBytes: 200_000 });
   if (!body.ok) return body.response;
   const result = await submitIntake(await getDb(), guard.user, body.data);
   return NextResponse.json(result, { status: 201, headers: { location: `/api/intakes/${result.id}` } });

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
+import { PatientContact } from '@/components/queue/patient-contact';
 import { ConsultRoom } from '@/components/video/consult-room';
 import { RoomCountdown } from '@/components/video/room-countdown';
 import { audit } from '@/lib/audit';
@@ -45,6 +46,16 @@ export default async function ConsultPage({ params }: { params: Promise<{ id: st
           </>
         }
       />
+      {room.patient && (
+        <div className="mb-4 flex flex-col gap-1 rounded-lg border border-line bg-white px-4 py-3 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4">
+          <PatientContact compact name={room.patient.name} phone={room.patient.phone} mayCall={room.patient.mayCall} email={room.patient.email} />
+          {room.patient.caseId && (
+            <Link href={`/queue/cases/${room.patient.caseId}`} className="text-sm font-medium text-brand-700 underline" target="_blank">
+              Open the case (new tab)
+            </Link>
+          )}
+        </div>
+      )}
       {room.phase === 'before' && (
         <Card className="max-w-xl space-y-3">
           <h2 className="text-lg font-semibold">The room is not open yet</h2>

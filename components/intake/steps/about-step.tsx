@@ -3,7 +3,7 @@
 import { Controller, useFormContext } from 'react-hook-form';
 import { Input, Select } from '@/components/ui/field';
 import { RadioChoices } from '../choice-controls';
-import { FieldGroup, FormField } from '../form-field';
+import { ErrorText, FieldGroup, FormField, fieldId } from '../form-field';
 import { ageFrom, errorAt, type IntakeForm } from '../form-values';
 
 const SEX_CHOICES = [
@@ -13,7 +13,12 @@ const SEX_CHOICES = [
   { value: 'unspecified', label: 'Prefer not to say' },
 ] as const;
 
-export function AboutStep({ timezones }: { timezones: readonly string[] }) {
+const YES_NO = [
+  { value: true, label: 'Yes, you may phone me' },
+  { value: false, label: 'No, email me instead' },
+] as const;
+
+export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly string[]; guardianUnderAge: number }) {
   const { register, control, watch, formState } = useFormContext<IntakeForm>();
   const err = (p: string) => errorAt(formState.errors, p);
   const dob = watch('patient.dateOfBirth');
@@ -34,6 +39,51 @@ export function AboutStep({ timezones }: { timezones: readonly string[] }) {
         {(p) => <Input {...p} type="date" autoComplete="bday" className="sm:max-w-xs" {...register('patient.dateOfBirth')} />}
       </FormField>
       {age !== null && <p className="-mt-4 text-sm text-muted">You are {age} years old.</p>}
+      {age !== null && age < guardianUnderAge && (
+        <fieldset className="space-y-4 rounded-xl border border-line bg-white p-4" data-testid="guardian">
+          <legend className="px-1 text-lg font-semibold">Your parent or guardian</legend>
+          <p className="text-sm text-muted">
+            You are under {guardianUnderAge}, so a parent or guardian must agree before you send this. Fill this in with them.
+          </p>
+          <FormField path="guardian.name" label="Their name" error={err('guardian.name')}>
+            {(p) => <Input {...p} autoComplete="off" {...register('guardian.name')} />}
+          </FormField>
+          <FormField path="guardian.relationship" label="How they are related to you" hint="For example mother, father or legal guardian." error={err('guardian.relationship')}>
+            {(p) => <Input {...p} className="sm:max-w-xs" {...register('guardian.relationship')} />}
+          </FormField>
+          <div>
+            <label htmlFor={fieldId('guardian.consent')} className="flex cursor-pointer items-start gap-3">
+              <input
+                id={fieldId('guardian.consent')}
+                type="checkbox"
+                className="mt-1 h-5 w-5 accent-brand-700"
+                aria-invalid={Boolean(err('guardian.consent'))}
+                aria-describedby={err('guardian.consent') ? `${fieldId('guardian.consent')}-error` : undefined}
+                {...register('guardian.consent')}
+              />
+              <span>I am their parent or guardian, and I agree that they send these answers to the rehab team.</span>
+            </label>
+            <ErrorText path="guardian.consent" message={err('guardian.consent')} />
+          </div>
+        </fieldset>
+      )}
+      <FormField
+        path="patient.phone"
+        label="Phone number, with country code"
+        hint="So we can reach you quickly if your answers need it. For example +44 7700 900123 or +90 532 123 45 67."
+        error={err('patient.phone')}
+      >
+        {(p) => <Input {...p} type="tel" inputMode="tel" autoComplete="tel" className="sm:max-w-xs" {...register('patient.phone')} />}
+      </FormField>
+      <Controller
+        control={control}
+        name="patient.mayCall"
+        render={({ field }) => (
+          <FieldGroup path="patient.mayCall" legend="May we phone you about your case?" error={err('patient.mayCall')}>
+            <RadioChoices path="patient.mayCall" name={field.name} layout="inline" choices={YES_NO} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} invalid={Boolean(err('patient.mayCall'))} />
+          </FieldGroup>
+        )}
+      />
       <Controller
         control={control}
         name="patient.sex"

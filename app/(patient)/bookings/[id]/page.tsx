@@ -7,6 +7,7 @@ import { AwaitConfirmation } from '@/components/booking/await-confirmation';
 import { CancelBookingButton } from '@/components/booking/cancel-booking-button';
 import { ReschedulePanel } from '@/components/booking/reschedule-panel';
 import { ConsultSummary } from '@/components/booking/consult-summary';
+import { PatientContact } from '@/components/queue/patient-contact';
 import { BookingStatusBadge } from '@/components/booking/status-badge';
 import { Alert } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
@@ -95,6 +96,24 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
                 {b.payment.status === 'processing' && `${money(b.payment.amountCents)} processing`}
                 {(b.payment.status === 'expired' || b.payment.status === 'failed') && 'Not charged'}
                 {b.payment.provider === 'demo' && <span className="text-sm text-muted"> (demo payment, no real money)</span>}
+              </dd>
+            </>
+          )}
+          {as === 'clinician' && (
+            <>
+              <dt className="text-sm text-muted">Patient</dt>
+              <dd>
+                <PatientContact compact name={b.patientName} phone={b.patientPhone} mayCall={b.patientMayCall} email={b.patientEmail} />
+              </dd>
+              <dt className="text-sm text-muted">Case</dt>
+              <dd>
+                {b.relatedCaseId ? (
+                  <Link href={`/queue/cases/${b.relatedCaseId}`} className="font-medium text-brand-700 underline">
+                    {b.caseId ? 'Open the case this consult is about' : "Open the patient's latest case"}
+                  </Link>
+                ) : (
+                  <span className="text-muted">The patient has no case with us.</span>
+                )}
               </dd>
             </>
           )}

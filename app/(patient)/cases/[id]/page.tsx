@@ -61,13 +61,18 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const tz = user.timezone || submission.patient.timezone || 'UTC';
   const times: Partial<Record<CaseStatus, Date>> = { submitted: kase.submittedAt };
   for (const e of events) if (e.toStatus && !times[e.toStatus]) times[e.toStatus] = e.createdAt;
-  const age = ageOn(submission.patient.dateOfBirth, kase.submittedAt);
+  const age = submission.patient.dateOfBirth ? ageOn(submission.patient.dateOfBirth, kase.submittedAt) : null;
   const report = submission.imaging?.mriReport;
   const regions = kase.regions.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r).join(', ');
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      {urgency === 'emergency' && <EmergencyPanel submitted />}
+      {urgency === 'emergency' && <EmergencyPanel status={{ kind: 'submitted' }} />}
+      {kase.incomplete && (
+        <Alert tone="warning" title="Your intake is not finished">
+          Our on-call team has your contact details and safety answers. When you can, <Link href="/intake" className="underline">finish the rest of your answers</Link>: they are added to this case.
+        </Alert>
+      )}
       <div>
         <p className="text-sm text-muted">
           <Link href="/cases" className="text-brand-700 underline-offset-2 hover:underline">
@@ -148,7 +153,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <IntakeAnswers answers={submission as AnswersView} showMri={!report} />
       </section>
       <div className="flex flex-wrap gap-2">
-        {kase.status !== 'closed' && <ButtonLink href={`/cases/${kase.id}/edit`}>Update your answers</ButtonLink>}
+        {kase.status !== 'closed' && (kase.incomplete ? <ButtonLink href="/intake">Finish your answers</ButtonLink> : <ButtonLink href={`/cases/${kase.id}/edit`}>Update your answers</ButtonLink>)}
         <ButtonLink href="/cases" variant="secondary">
           Back to my cases
         </ButtonLink>

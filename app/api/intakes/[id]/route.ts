@@ -6,8 +6,8 @@ import { audit } from '@/lib/audit';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { amendIntake } from '@/lib/intake/amend-intake';
 import { intakeJson, readIntakeForViewer } from '@/lib/intake/read-intake';
-import { intakeSubmissionSchema } from '@/lib/validation/intake';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
+import { serverIntakeSchema } from '@/lib/intake/submission-schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,7 +34,7 @@ export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }
   const limited = await rateLimitedResponse('intake', guard.user);
   if (limited) return limited;
   const { id } = await ctx.params;
-  const body = await readJsonBody(req, intakeSubmissionSchema, { invalidError: 'invalid_intake', maxBytes: 200_000 });
+  const body = await readJsonBody(req, serverIntakeSchema(), { invalidError: 'invalid_intake', maxBytes: 200_000 });
   if (!body.ok) return body.response;
   const result = isUuid(id) ? await amendIntake(await getDb(), guard.user, id, body.data) : ({ ok: false, reason: 'not_found' } as const);
   if (!result.ok) {

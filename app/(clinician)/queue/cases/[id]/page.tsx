@@ -10,6 +10,8 @@ import { CaseActions } from '@/components/queue/case-actions';
 import { CaseThread } from '@/components/queue/case-thread';
 import { DecisionPanel } from '@/components/queue/decision-panel';
 import { IntakeSummary } from '@/components/queue/intake-summary';
+import { PatientContact } from '@/components/queue/patient-contact';
+import { SafetyAnswers } from '@/components/queue/safety-answers';
 import { CaseHistory } from '@/components/queue/case-history';
 import { ConsultNotesHistory } from '@/components/queue/consult-notes-history';
 import { urgencyTone } from '@/components/queue/urgency-tone';
@@ -44,6 +46,16 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
   const screenReasons = view.reasons.filter((r) => r.source === 'screen');
   const otherReasons = view.reasons.filter((r) => r.source !== 'screen');
   const canDecide = h.status !== 'closed' && (!h.assignedClinicianId || h.assignedClinicianId === user.id);
+  // The contact given with this case's intake, else the profile's (cases sent before phone numbers were asked).
+  const given = (view.submission ?? {}) as {
+    patient?: { name?: string; phone?: string; mayCall?: boolean };
+    guardian?: { name: string; relationship: string };
+    redFlags?: Partial<Record<string, boolean>>;
+    redFlagsAnsweredAt?: Partial<Record<string, string>>;
+  };
+  const phone = given.patient?.phone ?? h.patientPhone;
+  const mayCall = given.patient?.mayCall ?? h.patientMayCall;
+  const patientName = h.patientName ?? given.patient?.name ?? null;
 
   return (
     <div className="space-y-6">
@@ -55,7 +67,7 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
-            {h.patientName ?? 'Unnamed patient'}
+            {patientName ?? 'Unnamed patient'}
             {view.age !== null && <span className="font-normal text-muted">, {view.age}</span>}
           </h1>
           <p className="mt-1 text-sm text-muted">
@@ -67,11 +79,29 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
         <div className="flex flex-wrap items-center gap-2">
           <span className={cn('rounded-full border px-3 py-1 text-sm font-semibold', urgencyTone(h.urgency))}>{URGENCY_LABELS[h.urgency]}</span>
           <Badge tone="info">{STATUS_LABELS[h.status]}</Badge>
+          {h.incomplete && <Badge tone="warning">Intake not finished</Badge>}
           {open && (
             <span className={cn('rounded-md px-2 py-1 text-sm', sla.breached ? 'bg-red-700 font-semibold text-white' : 'bg-white text-ink')}>SLA {sla.text}</span>
           )}
         </div>
       </header>
+
+      {h.incomplete && (
+        <Alert tone="danger" title="Emergency sent from the safety screen: the intake is not finished">
+          The patient answered yes to an emergency question and was told to call emergency services or go to A&amp;E now. This case holds only their
+          contact details and the safety answers given so far; the rest of the intake is added here when they send it.
+        </Alert>
+      )}
+
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">Contact</h2>
+        <PatientContact name={patientName} phone={phone} mayCall={mayCall} email={h.patientEmail} />
+        {given.guardian && (
+          <p className="mt-2 text-sm" data-testid="guardian">
+            <strong>Under-age patient.</strong> Parent or guardian: {given.guardian.name} ({given.guardian.relationship}), who consented to this intake.
+          </p>
+        )}
+      </Card>
 
       <section aria-labelledby="why-heading">
         <h2 id="why-heading" className="sr-only">
@@ -117,7 +147,8 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          {view.submission ? (
+          <SafetyAnswers redFlags={given.redFlags} answeredAt={given.redFlagsAnsweredAt} versionCreatedAt={view.intakeVersionCreatedAt} />
+          {h.incomplete ? null : view.submission ? (
             <IntakeSummary submission={view.submission} findings={view.mriFindings} age={view.age} now={view.at} regions={h.regions} />
           ) : (
             <Card>

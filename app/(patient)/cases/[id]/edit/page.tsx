@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { IntakeWizardRoot } from '@/components/intake/intake-wizard';
 import { requireRole } from '@/lib/auth/guards';
+import { env } from '@/lib/env';
 import { readIntakeForViewer } from '@/lib/intake/read-intake';
 
 export const metadata: Metadata = { title: 'Update your answers' };
@@ -27,6 +28,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
       serverDraft={null}
       prefill={{ name: null, dateOfBirth: null, sex: null, timezone: null }}
       timezones={timeZones()}
+      guardianUnderAge={env().GUARDIAN_REQUIRED_UNDER_AGE}
       amend={{ caseId: found.case.id, submission: found.version.submission }}
     />
   );
