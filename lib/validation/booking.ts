@@ -9,6 +9,8 @@ export const createBookingSchema = z.object({
   startsAt: isoInstant,
   intakeId: z.uuid('That case id is not valid.').optional(),
   timezone: z.string().max(64).optional(),
+  /** An extra (CONTRACTS §5 allows optional fields): the patient ticked "no refund" for a slot inside the window. */
+  acknowledgeNoRefund: z.boolean().optional(),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
