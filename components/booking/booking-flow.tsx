@@ -223,11 +223,12 @@ export function BookingFlow({
             <h2 id="step-time" className="text-lg font-semibold">
               3. Time
             </h2>
-            <div className="flex items-center gap-2 text-sm">
+            <div className="flex flex-col gap-1 text-sm sm:flex-row sm:items-center sm:gap-2">
               <label htmlFor="viewer-zone" className="shrink-0 font-medium">
                 Show times in
               </label>
-              <Select id="viewer-zone" value={zone} onChange={(e) => setZone(e.target.value)} className="min-w-0 py-1 text-sm">
+              {/* Full width on a phone: a long zone name with "(this device)" must not be cut. */}
+              <Select id="viewer-zone" value={zone} onChange={(e) => setZone(e.target.value)} className="w-full py-1 text-sm sm:w-auto">
                 {zones.map((z) => (
                   <option key={z} value={z}>
                     {z.replace(/_/g, ' ')}
