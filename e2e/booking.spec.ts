@@ -9,6 +9,12 @@ async function newClinician(request: APIRequestContext, timezone = 'America/New_
   return (await res.json()) as { id: string; name: string; timezone: string };
 }
 
+/** The first free time is often inside the no-refund period; the patient must tick that they understand. */
+async function acceptNoRefundIfAsked(page: Page) {
+  const box = page.getByLabel('I understand that this consult is not refunded if I cancel or miss it.');
+  if (await box.isVisible()) await box.check();
+}
+
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
@@ -44,6 +50,7 @@ async function bookAndOpenCheckout(page: Page, clinicianName: string, minHoursAh
   const startsAt = await pickFirstSlot(page, clinicianName, minHoursAhead);
   await expect(page.getByTestId('summary-your-time')).toContainText(tokyoClock(startsAt));
   await expect(page.getByTestId('summary-your-time')).toContainText('Asia/Tokyo');
+  await acceptNoRefundIfAsked(page);
   await page.getByRole('button', { name: 'Hold this time and pay' }).click();
   await expect(page).toHaveURL(/\/demo-checkout\/cs_demo_/);
   await expect(page.getByText('Demo payment — no real money')).toBeVisible();
@@ -64,6 +71,7 @@ test('a patient books a slot in their time zone, pays in the demo checkout and g
 
   await expect(page.getByTestId('summary-your-time')).toContainText(tokyoClock(startsAt));
   const since = Date.now();
+  await acceptNoRefundIfAsked(page);
   await page.getByRole('button', { name: 'Hold this time and pay' }).click();
   await expect(page).toHaveURL(/\/demo-checkout\/cs_demo_/);
   await expect(page.getByText('Demo payment — no real money')).toBeVisible();
@@ -139,6 +147,7 @@ test('booking pages are usable at 360 px and axe-clean', async ({ page, request 
   await signIn(page, newPatientEmail('narrow'));
   await pickFirstSlot(page, clinician.name);
   await noSidewaysScroll(page);
+  await acceptNoRefundIfAsked(page);
   await page.getByRole('button', { name: 'Hold this time and pay' }).click();
   await expect(page.getByText('Demo payment — no real money')).toBeVisible();
   await noSidewaysScroll(page);
@@ -200,6 +209,7 @@ test('a patient books from their case (the "consult recommended" link) and the b
   const first = page.locator('input[name="slot-time"]').first();
   await expect(first).toBeAttached();
   await page.locator(`label[for="${await first.getAttribute('id')}"]`).click();
+  await acceptNoRefundIfAsked(page);
   await page.getByRole('button', { name: 'Hold this time and pay' }).click();
   await page.getByRole('button', { name: /Pay £95\.00 \(demo\)/ }).click();
   await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();

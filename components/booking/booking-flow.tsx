@@ -5,7 +5,9 @@ import { Alert, Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
+import { nowMs } from '@/lib/booking/clock';
 import { formatInZone, formatMoney } from '@/lib/booking/format';
+import { describeRefundTerms, PAYMENT_WINDOW_MS, refundTermsForSlot } from '@/lib/booking/policy';
 import { SlotPicker, type SlotDto } from './slot-picker';
 
 export interface ConsultTypeOption {
@@ -67,6 +69,18 @@ export function BookingFlow({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ title: string; message: string } | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [noRefundTicked, setNoRefundTicked] = useState(false);
+  const [tickError, setTickError] = useState(false);
+  // The slot's own policy, as the server will apply it (it checks again): the clock is read when a time is chosen.
+  const [pickedAt, setPickedAt] = useState(0);
+  const terms = startsAt ? refundTermsForSlot({ startsAt: Date.parse(startsAt), now: pickedAt, fullRefundWindowHours: type.fullRefundWindowHours, payWithinMs: PAYMENT_WINDOW_MS }) : null;
+
+  function chooseTime(value: string | null) {
+    setStartsAt(value);
+    setPickedAt(nowMs());
+    setNoRefundTicked(false);
+    setTickError(false);
+  }
 
   const clinician = clinicians.find((c) => c.id === clinicianId) ?? null;
   const zones = [...new Set([profileTimezone, browserZone, clinician?.timezone].filter((z): z is string => Boolean(z)))];
@@ -79,23 +93,41 @@ export function BookingFlow({
   }
 
   async function hold() {
-    if (!clinician || !startsAt) return;
+    if (!clinician || !startsAt || !terms) return;
+    if (!terms.refundable && !noRefundTicked) {
+      setTickError(true);
+      document.getElementById('no-refund-ack')?.focus();
+      return;
+    }
     setBusy(true);
     setProblem(null);
     try {
       const res = await fetch('/api/bookings', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ clinicianId: clinician.id, consultTypeId: type.id, startsAt, intakeId: caseId ?? undefined, timezone: zone }),
+        body: JSON.stringify({
+          clinicianId: clinician.id,
+          consultTypeId: type.id,
+          startsAt,
+          intakeId: caseId ?? undefined,
+          timezone: zone,
+          acknowledgeNoRefund: terms.refundable ? undefined : noRefundTicked,
+        }),
       });
-      const body = (await res.json().catch(() => ({}))) as { checkoutUrl?: string; message?: string; slots?: SlotDto[] };
+      const body = (await res.json().catch(() => ({}))) as { checkoutUrl?: string; error?: string; message?: string; slots?: SlotDto[] };
       if (res.status === 201 && body.checkoutUrl) {
         window.location.assign(body.checkoutUrl);
         return;
       }
+      if (body.error === 'no_refund_not_acknowledged') {
+        // The clock moved on while the page was open: show this slot's policy again and ask for the tick.
+        setPickedAt(nowMs());
+        setTickError(true);
+        return;
+      }
       if (res.status === 409) {
         setProblem({ title: 'That time was just taken', message: body.message ?? 'Please choose another time.' });
-        setStartsAt(null);
+        chooseTime(null);
         setRefreshKey((k) => k + 1);
       } else if (res.status === 429) {
         setProblem({ title: 'Too many attempts', message: body.message ?? 'Please wait a few minutes and try again. Nothing was booked or charged.' });
@@ -150,9 +182,9 @@ export function BookingFlow({
                   checked={c.id === clinicianId}
                   onChange={() => {
                     setClinicianId(c.id);
-                    setStartsAt(null);
+                    chooseTime(null);
                     setProblem(null);
-                              }}
+                  }}
                 />
                 <span className="min-w-0">
                   <span className="block font-semibold">{c.name}</span>
@@ -193,11 +225,12 @@ export function BookingFlow({
             <h2 id="step-time" className="text-lg font-semibold">
               3. Time
             </h2>
-            <div className="flex items-center gap-2 text-sm">
+            <div className="flex flex-col gap-1 text-sm sm:flex-row sm:items-center sm:gap-2">
               <label htmlFor="viewer-zone" className="shrink-0 font-medium">
                 Show times in
               </label>
-              <Select id="viewer-zone" value={zone} onChange={(e) => setZone(e.target.value)} className="min-w-0 py-1 text-sm">
+              {/* Full width on a phone: a long zone name with "(this device)" must not be cut. */}
+              <Select id="viewer-zone" value={zone} onChange={(e) => setZone(e.target.value)} className="w-full py-1 text-sm sm:w-auto">
                 {zones.map((z) => (
                   <option key={z} value={z}>
                     {z.replace(/_/g, ' ')}
@@ -221,14 +254,14 @@ export function BookingFlow({
               clinicianTimezone={clinician.timezone}
               clinicianName={clinician.name}
               value={startsAt}
-              onChange={setStartsAt}
+              onChange={chooseTime}
               refreshKey={refreshKey}
             />
           </Card>
         </section>
       )}
 
-      {clinician && startsAt && (
+      {clinician && startsAt && terms && (
         <section aria-labelledby="step-pay">
           <h2 id="step-pay" className="mb-3 text-lg font-semibold">
             4. Confirm and pay
@@ -252,9 +285,40 @@ export function BookingFlow({
               <dt className="text-sm text-muted">Price</dt>
               <dd className="font-semibold">{formatMoney(type.priceCents, type.currency)}</dd>
             </dl>
-            <p className="text-sm text-muted">
-              We hold this time for 30 minutes while you pay. Cancel or move it up to {type.fullRefundWindowHours} hours before the start for a full refund.
-            </p>
+            <p className="text-sm text-muted">We hold this time for 30 minutes while you pay.</p>
+            {terms.refundable ? (
+              <p className="text-sm" data-testid="refund-policy">
+                {describeRefundTerms(terms, (ms) => formatInZone(ms, zone), 'quote')}
+              </p>
+            ) : (
+              <div className="space-y-2 rounded-lg border-2 border-amber-600 bg-amber-50 p-3">
+                <p className="font-semibold">No refund for this time</p>
+                <p className="text-sm" data-testid="refund-policy">
+                  {describeRefundTerms(terms, (ms) => formatInZone(ms, zone), 'quote')} For a full refund if plans change, choose a time after{' '}
+                  {formatInZone(pickedAt + type.fullRefundWindowHours * 3_600_000 + PAYMENT_WINDOW_MS, zone)}.
+                </p>
+                <label htmlFor="no-refund-ack" className="flex cursor-pointer items-start gap-3">
+                  <input
+                    id="no-refund-ack"
+                    type="checkbox"
+                    className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+                    checked={noRefundTicked}
+                    aria-invalid={tickError}
+                    aria-describedby={tickError ? 'no-refund-ack-error' : undefined}
+                    onChange={(e) => {
+                      setNoRefundTicked(e.target.checked);
+                      if (e.target.checked) setTickError(false);
+                    }}
+                  />
+                  <span>I understand that this consult is not refunded if I cancel or miss it.</span>
+                </label>
+                {tickError && (
+                  <p id="no-refund-ack-error" className="text-sm font-medium text-red-800">
+                    Tick the box to book this time, or choose a later time for a full refund.
+                  </p>
+                )}
+              </div>
+            )}
             <Button onClick={hold} busy={busy} className="w-full sm:w-auto">
               Hold this time and pay
             </Button>

@@ -8,8 +8,15 @@ const DECISION_LABEL: Partial<Record<CaseStatus, string>> = {
   referred: 'Referred to another service',
 };
 
-/** submitted → in review → advice / consult recommended / referred (→ closed). */
-export function CaseStatusTimeline({ status, times, timeZone }: { status: CaseStatus; times: Partial<Record<CaseStatus, Date>>; timeZone: string }) {
+/** After "consult recommended": where the consult is (book it → booked → held), so the status follows the booking. */
+export interface ConsultStage {
+  label: string;
+  detail: string;
+  done: boolean;
+}
+
+/** submitted → in review → advice / consult recommended / referred (→ the consult) (→ closed). */
+export function CaseStatusTimeline({ status, times, timeZone, consult }: { status: CaseStatus; times: Partial<Record<CaseStatus, Date>>; timeZone: string; consult?: ConsultStage }) {
   const decided = status in DECISION_LABEL || status === 'closed';
   const steps: { key: string; label: string; done: boolean; current: boolean; at?: Date; detail: string }[] = [
     { key: 'submitted', label: 'Submitted', done: true, current: status === 'submitted', at: times.submitted, detail: 'We have your answers.' },
@@ -25,16 +32,17 @@ export function CaseStatusTimeline({ status, times, timeZone }: { status: CaseSt
       key: 'decision',
       label: DECISION_LABEL[status] ?? (status === 'closed' ? 'Closed' : 'Advice, consult or referral'),
       done: decided,
-      current: decided,
+      current: decided && !consult,
       at: decided ? times[status] : undefined,
       detail: decided ? 'See the message from the team below.' : 'The team will send advice, suggest a consult, or refer you.',
     },
   ];
+  if (consult) steps.push({ key: 'consult', label: consult.label, done: consult.done, current: true, detail: consult.detail });
   return (
     <ol className="space-y-0" aria-label="Case status">
       {steps.map((s, i) => (
         <li key={s.key} className="relative flex gap-3 pb-5 last:pb-0" aria-current={s.current ? 'step' : undefined}>
-          {i < steps.length - 1 && <span aria-hidden className={cn('absolute left-[11px] top-6 h-full w-0.5', s.done && steps[i + 1].done ? 'bg-brand-700' : 'bg-line')} />}
+          {i < steps.length - 1 && <span aria-hidden className={cn('absolute left-[11px] top-6 h-full w-0.5', s.done && steps[i + 1]!.done ? 'bg-brand-700' : 'bg-line')} />}
           <span
             aria-hidden
             className={cn(

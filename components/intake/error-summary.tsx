@@ -1,24 +1,24 @@
 'use client';
 
 import { forwardRef } from 'react';
+import { groupSummaryErrors } from '@/lib/intake/group-errors';
 import { fieldId } from './form-field';
 
-export interface SummaryError {
-  path: string;
-  message: string;
-}
+export type { SummaryError } from '@/lib/intake/group-errors';
+import type { SummaryError } from '@/lib/intake/group-errors';
 
-/** "There is a problem" box at the top of a step: one link per error, each moving focus to its field. */
+/** "There is a problem" box at the top of a step: one link per problem, each moving focus to its (first) field. */
 export const ErrorSummary = forwardRef<HTMLDivElement, { errors: SummaryError[]; onPick: (path: string) => void; title?: string }>(
   function ErrorSummary({ errors, onPick, title = 'There is a problem' }, ref) {
     if (errors.length === 0) return null;
+    const grouped = groupSummaryErrors(errors);
     return (
       <div ref={ref} role="alert" aria-labelledby="error-summary-title" tabIndex={-1} className="rounded-xl border-2 border-red-700 bg-white p-4">
         <h2 id="error-summary-title" className="text-lg font-semibold text-red-800">
           {title}
         </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          {errors.map((e) => (
+          {grouped.map((e) => (
             <li key={e.path}>
               <a
                 href={`#${fieldId(e.path)}`}

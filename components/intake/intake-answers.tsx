@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatCalendarDate, formatCalendarMonth } from '@/lib/intake/format';
 import { BODY_REGION_LABELS, MOVEMENT_LABELS, RED_FLAG_QUESTIONS, type BodyRegion, type Movement } from '@/lib/triage';
 import { INTAKE_STEP_LABELS, PRIOR_CARE_KINDS, type IntakeStep } from '@/lib/validation/intake';
 
@@ -87,7 +88,7 @@ export function IntakeAnswers({
     <div className="space-y-4">
       <Block step="about" edit={edit} headingLevel={headingLevel}>
         <Item label="Name">{text(a.patient?.name)}</Item>
-        <Item label="Date of birth">{text(a.patient?.dateOfBirth)}</Item>
+        <Item label="Date of birth">{text(a.patient?.dateOfBirth && formatCalendarDate(a.patient.dateOfBirth))}</Item>
         <Item label="Sex">{a.patient?.sex ? SEX[a.patient.sex] ?? a.patient.sex : NOT_GIVEN}</Item>
         <Item label="Time zone">{text(a.patient?.timezone)}</Item>
         <Item label="Phone">{text(a.patient?.phone)}</Item>
@@ -105,7 +106,7 @@ export function IntakeAnswers({
         {c.regions && c.regions.length > 1 && <Item label="Main area">{BODY_REGION_LABELS[c.regions[0] as BodyRegion] ?? c.regions[0]}</Item>}
       </Block>
       <Block step="story" edit={edit} headingLevel={headingLevel}>
-        <Item label="Started">{text(c.onsetDate)}</Item>
+        <Item label="Started">{text(c.onsetDate && formatCalendarDate(c.onsetDate))}</Item>
         <Item label="How it started">{c.onsetType ? ONSET[c.onsetType] ?? c.onsetType : NOT_GIVEN}</Item>
         <Item label="What you were doing">{text(c.mechanism)}</Item>
         <Item label="Pain now">{typeof c.painNow === 'number' ? `${c.painNow} out of 10` : NOT_GIVEN}</Item>
@@ -121,7 +122,7 @@ export function IntakeAnswers({
             <ul className="space-y-1">
               {a.episodes.map((e, i) => (
                 <li key={i}>
-                  {e.startedOn || '?'} → {e.resolvedOn || 'still going on'}
+                  {e.startedOn ? formatCalendarMonth(e.startedOn) : '?'} → {e.resolvedOn ? formatCalendarMonth(e.resolvedOn) : 'still going on'}
                   {e.notes ? `: ${e.notes}` : ''}
                 </li>
               ))}
@@ -136,7 +137,7 @@ export function IntakeAnswers({
               {a.priorCare.map((p, i) => (
                 <li key={i}>
                   {(p.kind && CARE[p.kind]) || 'Someone'}
-                  {p.date ? ` (${p.date})` : ''}
+                  {p.date ? ` (${formatCalendarMonth(p.date)})` : ''}
                   {p.notes ? `: ${p.notes}` : ''}
                 </li>
               ))}
@@ -165,7 +166,7 @@ export function IntakeAnswers({
         <Item label="Years of training">{typeof t.yearsTraining === 'number' && !Number.isNaN(t.yearsTraining) ? t.yearsTraining : NOT_GIVEN}</Item>
         <Item label="Typical effort (RPE)">{typeof t.typicalRpe === 'number' && !Number.isNaN(t.typicalRpe) ? t.typicalRpe : NOT_GIVEN}</Item>
         <Item label="Affected lifts">{list(t.affectedLifts)}</Item>
-        <Item label="Next competition">{text(t.nextCompetitionDate)}</Item>
+        <Item label="Next competition">{text(t.nextCompetitionDate && formatCalendarDate(t.nextCompetitionDate))}</Item>
         <Item label="Goals">{text(t.goals)}</Item>
       </Block>
       <Block step="imaging" edit={edit} headingLevel={headingLevel}>

@@ -7,14 +7,39 @@ import { explainFinding, extractMriFindings, FINDING_LABELS, type MriFinding } f
 interface Segment {
   start: number;
   end: number;
-  findings: number[]; // 1-based numbers in the explanation list
+  findings: number[]; // 1-based numbers in the explanation list (one number per group)
   negatedOnly: boolean;
 }
 
+/** One explanation per finding code (and whether it was found or ruled out), however often the report names it. */
+export interface FindingGroup {
+  first: MriFinding;
+  count: number;
+  levels: string[];
+}
+
+export function groupFindings(findings: readonly MriFinding[]): { groups: FindingGroup[]; groupOf: number[] } {
+  const groups: FindingGroup[] = [];
+  const byKey = new Map<string, number>();
+  const groupOf = findings.map((f) => {
+    const key = `${f.code}:${f.negated}`;
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.push({ first: f, count: 0, levels: [] }) - 1;
+      byKey.set(key, g);
+    }
+    const group = groups[g]!;
+    group.count += 1;
+    for (const l of f.levels) if (!group.levels.includes(l)) group.levels.push(l);
+    return g;
+  });
+  return { groups, groupOf };
+}
+
 /** Merges overlapping evidence ranges so the report text is cut into plain and marked pieces exactly once. */
-function segmentsOf(findings: readonly MriFinding[]): Segment[] {
+function segmentsOf(findings: readonly MriFinding[], groupOf: readonly number[]): Segment[] {
   const ranges = findings
-    .map((f, i) => ({ start: f.start, end: f.end, n: i + 1, negated: f.negated }))
+    .map((f, i) => ({ start: f.start, end: f.end, n: groupOf[i]! + 1, negated: f.negated }))
     .filter((x) => x.end > x.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Segment[] = [];
@@ -22,7 +47,7 @@ function segmentsOf(findings: readonly MriFinding[]): Segment[] {
     const last = out[out.length - 1];
     if (last && x.start < last.end) {
       last.end = Math.max(last.end, x.end);
-      last.findings.push(x.n);
+      if (!last.findings.includes(x.n)) last.findings.push(x.n);
       last.negatedOnly = last.negatedOnly && x.negated;
     } else {
       out.push({ start: x.start, end: x.end, findings: [x.n], negatedOnly: x.negated });
@@ -48,7 +73,8 @@ export function MriHighlights({
   storedFindings?: readonly MriFinding[];
 }) {
   const findings = useMemo(() => storedFindings ?? (report.trim() ? extractMriFindings(report) : []), [report, storedFindings]);
-  const segments = useMemo(() => segmentsOf(findings), [findings]);
+  const { groups, groupOf } = useMemo(() => groupFindings(findings), [findings]);
+  const segments = useMemo(() => segmentsOf(findings, groupOf), [findings, groupOf]);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   if (!report.trim()) return null;
 
@@ -80,21 +106,23 @@ export function MriHighlights({
       ) : (
         <>
           <p className="text-sm text-muted">
-            Highlighted sentences contain a finding. The numbers point to the explanations below.
+            Highlighted sentences contain a finding. The numbers point to the explanations below: one for each kind of
+            finding, however often the report mentions it.
             {!ageKnown && ' Add your date of birth in “About you” to see how common each finding is at your age.'}
           </p>
           <div className="whitespace-pre-wrap break-words rounded-lg bg-canvas p-3 text-sm leading-6" data-testid="mri-marked-report">
             {pieces}
           </div>
           <ol className="space-y-3" data-testid="mri-explanations">
-            {findings.map((f, i) => {
-              const ex = explainFinding(f, ageKnown ? age! : 40);
+            {groups.map(({ first: f, count, levels }, i) => {
+              const ex = explainFinding({ ...f, levels }, ageKnown ? age! : 40);
               return (
-                <li key={`${f.code}-${f.start}-${i}`} className="rounded-lg border border-line p-3">
+                <li key={`${f.code}-${f.negated}`} className="rounded-lg border border-line p-3">
                   <p className="font-medium">
                     [{i + 1}] {FINDING_LABELS[f.code]}
-                    {f.levels.length > 0 && <span className="font-normal text-muted"> — {f.levels.join(', ')}</span>}
+                    {levels.length > 0 && <span className="font-normal text-muted"> — {levels.join(', ')}</span>}
                     {f.negated && <span className="font-normal text-muted"> — not found</span>}
+                    {count > 1 && <span className="font-normal text-muted"> — mentioned {count} times</span>}
                   </p>
                   <p className="mt-1">{stripPrevalence(ex.patient)}</p>
                   {!f.negated && (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { signOutForInactivity } from '@/app/actions/sign-out';
 import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
+import { isInAwakeWindow, type AwakeWindow } from '@/lib/video/stay-signed-in';
 
 const WARN_BEFORE_MS = 2 * 60_000;
 const KEEPALIVE_EVERY_MS = 60_000;
@@ -11,9 +12,10 @@ export const ACTIVITY_EVENT = 'tc:activity';
 
 /**
  * Health data: sessions end after `idleMinutes` without activity. Activity (keys, clicks, touches)
- * keeps the server session alive; two minutes before the end we warn, and at the end we sign out.
+ * keeps the server session alive; two minutes before the end we warn, and at the end we sign out. Inside an
+ * `awake` window (a clinician's consult about to start or running) the clock counts as activity.
  */
-export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
+export function SessionTimeout({ idleMinutes, awake = [] }: { idleMinutes: number; awake?: AwakeWindow[] }) {
   const idleMs = idleMinutes * 60_000;
   // 0 = "not yet known"; set on mount (render must stay pure).
   const lastActivity = useRef(0);
@@ -36,6 +38,7 @@ export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
     const events = ['keydown', 'pointerdown', 'touchstart', 'scroll', ACTIVITY_EVENT] as const;
     events.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
     const timer = window.setInterval(() => {
+      if (remaining === null && isInAwakeWindow(awake, Date.now())) onActivity();
       const left = idleMs - (Date.now() - lastActivity.current);
       if (left <= 0) {
         if (!signingOut.current) {
@@ -50,7 +53,7 @@ export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
       events.forEach((e) => window.removeEventListener(e, onActivity));
       window.clearInterval(timer);
     };
-  }, [idleMs, keepAlive, remaining]);
+  }, [idleMs, keepAlive, remaining, awake]);
 
   const stay = async () => {
     lastActivity.current = Date.now();

@@ -1,9 +1,20 @@
 import Link from 'next/link';
 import { currentUser, hasRole } from '@/lib/auth/guards';
 import { signOutAction } from '@/app/actions/sign-out';
+import { getDb } from '@/db';
+import { listClinicianSchedule } from '@/db/queries/bookings';
+import { nowMs } from '@/lib/booking/clock';
 import { env } from '@/lib/env';
+import { staySignedInWindows } from '@/lib/video/stay-signed-in';
 import { SessionTimeout } from './session-timeout';
 import { MobileNav } from './mobile-nav';
+
+/** A clinician's consults of the next day, as windows in which the idle sign-out waits. */
+async function upcomingConsultWindows(clinicianId: string) {
+  const now = nowMs();
+  const consults = await listClinicianSchedule(await getDb(), clinicianId, new Date(now - 6 * 3_600_000), new Date(now + 24 * 3_600_000));
+  return staySignedInWindows(consults, now);
+}
 
 function roleLabel(roles: string[]): string {
   if (roles.includes('clinician') && roles.includes('admin')) return 'Lead clinician';
@@ -57,7 +68,7 @@ export async function SiteHeader() {
               </form>
               <MobileNav links={links} signOut={signOutAction} />
             </div>
-            <SessionTimeout idleMinutes={env().SESSION_IDLE_MINUTES} />
+            <SessionTimeout idleMinutes={env().SESSION_IDLE_MINUTES} awake={hasRole(user, 'clinician') ? await upcomingConsultWindows(user.id) : []} />
           </>
         ) : (
           <Link href="/signin" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">

@@ -1,6 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
+import { formatCalendarDate } from '@/lib/intake/format';
 import { monthText, weeksUntil } from '@/lib/queue/timeline';
 import { EpisodeTimeline } from './episode-timeline';
 import { MriReportView } from './mri-report-view';
@@ -64,7 +65,7 @@ export function IntakeSummary({
         <dl className="mt-3 divide-y divide-line">
           <Row label="Started">
             {c?.onsetType === 'sudden' ? 'Suddenly' : c?.onsetType === 'gradual' ? 'Gradually' : 'Not sure'}
-            {c?.onsetDate ? `, ${c.onsetDate}` : ''}
+            {c?.onsetDate ? `, ${formatCalendarDate(c.onsetDate)}` : ''}
             {c?.mechanism ? ` — ${c.mechanism}` : ''}
           </Row>
           <Row label="Pain">
@@ -138,7 +139,7 @@ export function IntakeSummary({
             {t.nextCompetitionDate && (
               <Row label="Next competition">
                 <span data-testid="competition">
-                  {t.nextCompetitionDate} —{' '}
+                  {formatCalendarDate(t.nextCompetitionDate)} —{' '}
                   <strong>{weeks !== null && weeks >= 0 ? `${weeks} week${weeks === 1 ? '' : 's'} away` : 'already past'}</strong>
                 </span>
               </Row>

@@ -87,9 +87,10 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers, notesHre
     };
   }, [phase, local, bookingId, polite, iceServers]);
 
-  // Someone in a live consult is present even without touching the keyboard: keep the idle sign-out away.
+  // Someone checking their camera or in a live consult is present without touching the keyboard: keep the idle
+  // sign-out away.
   useEffect(() => {
-    if (phase !== 'call') return;
+    if (phase !== 'call' && phase !== 'check') return;
     const t = setInterval(() => window.dispatchEvent(new Event(ACTIVITY_EVENT)), 30_000);
     return () => clearInterval(t);
   }, [phase]);
@@ -177,7 +178,8 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers, notesHre
           {error}
         </p>
       )}
-      <div className="grid gap-3 md:grid-cols-[3fr_1fr]">
+      {/* On a phone your own video sits small in the corner of theirs, so the controls stay on the first screen. */}
+      <div className="relative grid gap-3 md:grid-cols-[3fr_1fr]">
         <figure className="relative m-0 aspect-video w-full overflow-hidden rounded-xl bg-slate-900">
           <video ref={remoteVideo} autoPlay playsInline data-testid="remote-video" aria-label={`${otherName}'s video`} className="h-full w-full object-cover" />
           {!remote && (
@@ -187,13 +189,17 @@ export function ConsultRoom({ bookingId, polite, otherName, iceServers, notesHre
           )}
           <figcaption className="absolute bottom-2 left-2 rounded bg-slate-900/80 px-2 py-0.5 text-sm text-white">{otherName}</figcaption>
         </figure>
-        <figure className="relative m-0 aspect-video w-full overflow-hidden rounded-xl bg-slate-900 md:self-start">
+        <figure className="absolute right-2 top-2 z-10 m-0 aspect-video w-1/3 overflow-hidden rounded-lg bg-slate-900 ring-2 ring-white md:relative md:right-auto md:top-auto md:w-full md:self-start md:rounded-xl md:ring-0">
           <video ref={localVideo} autoPlay playsInline muted aria-label="Your video" className="h-full w-full -scale-x-100 object-cover" />
           {cameraOff && <p className="absolute inset-0 flex items-center justify-center text-sm text-white">Camera off</p>}
-          <figcaption className="absolute bottom-2 left-2 rounded bg-slate-900/80 px-2 py-0.5 text-sm text-white">You{muted ? ' (muted)' : ''}</figcaption>
+          <figcaption className="absolute bottom-1 left-1 rounded bg-slate-900/80 px-1.5 py-0.5 text-xs text-white md:bottom-2 md:left-2 md:px-2 md:text-sm">You{muted ? ' (muted)' : ''}</figcaption>
         </figure>
       </div>
-      <div role="group" aria-label="Call controls" className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+      <div
+        role="group"
+        aria-label="Call controls"
+        className="sticky bottom-0 z-20 -mx-4 grid grid-cols-3 gap-2 border-t border-line bg-white/95 px-4 py-2 text-sm sm:static sm:mx-0 sm:flex sm:flex-wrap sm:border-0 sm:bg-transparent sm:p-0 sm:text-base"
+      >
         <ToggleButton pressed={muted} onToggle={toggleMic}>
           Mute microphone
         </ToggleButton>

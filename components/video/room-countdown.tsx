@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { ACTIVITY_EVENT } from '@/components/layout/session-timeout';
 import { formatCountdown } from '@/lib/video/room-window';
 
 /** Time left until the room opens; reloads the page (server decides again) when it reaches zero. */
@@ -12,7 +13,12 @@ export function RoomCountdown({ opensAt, initialNow }: { opensAt: number; initia
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(t);
+    // Waiting for the room to open is being present: it must not end in an idle sign-out.
+    const awake = setInterval(() => window.dispatchEvent(new Event(ACTIVITY_EVENT)), 30_000);
+    return () => {
+      clearInterval(t);
+      clearInterval(awake);
+    };
   }, []);
 
   const due = left <= 0;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { availabilityOverrides, availabilityRules, bookings, clinicianProfiles, timeOff, users } from '../schema';
 import type { DateOverride, Interval, WeeklyRule } from '@/lib/booking/slots';
@@ -11,7 +11,10 @@ export interface BookableClinician {
   timezone: string;
 }
 
-/** Clinicians patients may book: active, bookable, with the clinician role. */
+/**
+ * Clinicians patients may book: active, bookable, with the clinician role, and with some working time (weekly hours,
+ * or an extra open day still ahead) — a clinician with no hours is never offered, since no time could be booked.
+ */
 export async function listBookableClinicians(db: Db): Promise<BookableClinician[]> {
   return db
     .select({
@@ -23,7 +26,29 @@ export async function listBookableClinicians(db: Db): Promise<BookableClinician[
     })
     .from(clinicianProfiles)
     .innerJoin(users, eq(users.id, clinicianProfiles.userId))
-    .where(and(eq(clinicianProfiles.active, true), eq(clinicianProfiles.bookable, true), sql`'clinician' = any(${users.roles})`))
+    .where(
+      and(
+        eq(clinicianProfiles.active, true),
+        eq(clinicianProfiles.bookable, true),
+        sql`'clinician' = any(${users.roles})`,
+        or(
+          exists(db.select({ one: sql`1` }).from(availabilityRules).where(eq(availabilityRules.clinicianId, users.id))),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(availabilityOverrides)
+              .where(
+                and(
+                  eq(availabilityOverrides.clinicianId, users.id),
+                  isNotNull(availabilityOverrides.startMinute),
+                  // Override dates are the clinician's local days; a day of slack covers every zone.
+                  gte(availabilityOverrides.date, sql`to_char(now() - interval '1 day', 'YYYY-MM-DD')`),
+                ),
+              ),
+          ),
+        ),
+      ),
+    )
     .orderBy(asc(clinicianProfiles.displayName));
 }
 

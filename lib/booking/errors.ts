@@ -9,7 +9,8 @@ export type BookingErrorCode =
   | 'not_allowed'
   | 'state_changed'
   | 'payment_provider_error'
-  | 'too_many_holds';
+  | 'too_many_holds'
+  | 'no_refund_not_acknowledged';
 
 const STATUS: Record<BookingErrorCode, number> = {
   slot_unavailable: 409,
@@ -20,6 +21,7 @@ const STATUS: Record<BookingErrorCode, number> = {
   state_changed: 409,
   payment_provider_error: 502,
   too_many_holds: 429,
+  no_refund_not_acknowledged: 400,
 };
 
 export class BookingError extends Error {

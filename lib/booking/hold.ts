@@ -11,6 +11,7 @@ import type { CurrentUser } from '@/lib/auth/guards';
 import { requestLog } from '@/lib/log';
 import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession } from '@/lib/payments/gateway';
 import { isBookableTime } from './availability';
+import { PAYMENT_WINDOW_MS, refundTermsForSlot } from './policy';
 import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
 import { isValidTimeZone } from './zoned-time';
 
@@ -23,6 +24,7 @@ export interface HoldRequest {
   startsAt: Date;
   intakeId?: string;
   timezone?: string;
+  acknowledgeNoRefund?: boolean;
 }
 
 export interface HoldResult {
@@ -59,6 +61,15 @@ export async function holdSlot(patient: CurrentUser, req: HoldRequest): Promise<
   }
   if (!(await isBookableTime(db, clinician, type, req.startsAt))) {
     throw new BookingError('slot_unavailable', 'That time is not offered (outside working hours, too soon or too far ahead). Please pick one of the listed slots.');
+  }
+
+  // The booking page showed this slot's policy; a slot inside the no-refund period needs the patient's tick.
+  const terms = refundTermsForSlot({ startsAt: req.startsAt.getTime(), now: Date.now(), fullRefundWindowHours: type.fullRefundWindowHours, payWithinMs: PAYMENT_WINDOW_MS });
+  if (!terms.refundable && req.acknowledgeNoRefund !== true) {
+    throw new BookingError(
+      'no_refund_not_acknowledged',
+      `This time is inside the ${type.fullRefundWindowHours}-hour no-refund period: if you cancel or miss it, you are not refunded. Tick the box to confirm you understand, or choose a later time.`,
+    );
   }
 
   const startsAt = req.startsAt;

@@ -34,7 +34,8 @@ describe.each(testDbKinds())('cancel, reschedule and refunds (%s)', (kind) => {
     const patient = await makePatient(t.db);
     const clinician = await makeClinician(t.db);
     const type = await makeConsultType(t.db);
-    const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
+    // The patient ticks "no refund" for a slot inside the window (the booking page asks for it).
+    const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt, acknowledgeNoRefund: true });
     const sessionId = new URL(held.checkoutUrl).pathname.split('/').pop()!;
     await processStripeEvent(stripeEvent('checkout.session.completed', stripe.complete(sessionId)) as unknown as Stripe.Event);
     return { patient, clinician, type, id: held.id, sessionId };
@@ -70,6 +71,15 @@ describe.each(testDbKinds())('cancel, reschedule and refunds (%s)', (kind) => {
     expect(await row(b.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
     await expect(cancelBooking(b.patient, b.id)).resolves.toMatchObject({ refundCents: 9500 });
     await expect(cancelBooking(b.patient, b.id)).rejects.toMatchObject({ code: 'state_changed' });
+  });
+
+  it('refuses to hold a slot inside the no-refund period until the patient acknowledges it', async () => {
+    const patient = await makePatient(t.db);
+    const clinician = await makeClinician(t.db);
+    const type = await makeConsultType(t.db);
+    await expect(holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt: hourFromNow(5) })).rejects.toMatchObject({ code: 'no_refund_not_acknowledged', status: 400 });
+    await expect(holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt: hourFromNow(5), acknowledgeNoRefund: true })).resolves.toMatchObject({ status: 'pending_payment' });
+    await expect(holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt: hourFromNow(30) })).resolves.toMatchObject({ status: 'pending_payment' });
   });
 
   it('cancelling a hold expires its Checkout Session through the API and frees the slot', async () => {

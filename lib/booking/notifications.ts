@@ -8,6 +8,7 @@ import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import { formatInZone, formatMoney } from './format';
 import { buildIcs } from './ics';
+import { describeRefundTerms, refundTermsForSlot } from './policy';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/video/room-window';
 
 /** Minutes before the start when the video room lets people in: one constant, owned by the room. */
@@ -70,7 +71,7 @@ export async function sendConfirmation(tx: Db, b: BookingView): Promise<boolean>
       ...whenLines(b),
       `Join from this link; the room opens ${ROOM_OPENS_MINUTES_BEFORE} minutes before the start: ${roomUrl(b.id)}`,
       paidLine(b),
-      `Need to change it? Cancel or reschedule up to ${b.fullRefundWindowHours} hours before the start for a full refund: ${bookingUrl(b.id)}`,
+      `${describeRefundTerms(refundTermsForSlot({ startsAt: b.startsAt.getTime(), now: Date.now(), fullRefundWindowHours: b.fullRefundWindowHours }), (ms) => formatInZone(ms, b.patientTimezone), 'booked')} Manage it here: ${bookingUrl(b.id)}`,
       'The calendar file attached adds the consult to your calendar in your own time zone.',
     ],
     action: { label: 'View your booking', url: bookingUrl(b.id) },

@@ -36,3 +36,38 @@ export function canReschedule(p: Omit<PolicyInput, 'paidCents'>): boolean {
   if (p.now >= p.startsAt) return false;
   return p.actor === 'clinician' || p.now <= refundDeadline(p.startsAt, p.fullRefundWindowHours);
 }
+
+/**
+ * How long a patient may take to pay after holding a slot (the Checkout Session's lifetime plus its clock margin;
+ * `lib/payments/gateway.ts` sets the hold from the same figures). A refund deadline that can pass while the patient
+ * is still paying is treated as already passed, so the promise made before paying is never broken by the payment.
+ */
+export const PAYMENT_WINDOW_MS = 31 * 60_000;
+
+export interface SlotRefundTerms {
+  /** A patient who cancels before `deadline` gets a full refund. False: no refund and no moving it. */
+  refundable: boolean;
+  deadline: number;
+  windowHours: number;
+}
+
+/** The ONE refund policy of a slot booked (or paid) at `now`: the booking pages, the mails and the API use it. */
+export function refundTermsForSlot(p: { startsAt: number; now: number; fullRefundWindowHours: number; payWithinMs?: number }): SlotRefundTerms {
+  const deadline = refundDeadline(p.startsAt, p.fullRefundWindowHours);
+  return { refundable: p.now + (p.payWithinMs ?? 0) <= deadline, deadline, windowHours: p.fullRefundWindowHours };
+}
+
+/**
+ * The policy in one sentence for a patient; `when` formats the deadline in the reader's zone. Used before paying
+ * (`stage: 'quote'`), and in the confirmation mail and on the booking page (`'booked'`), so all of them say the same.
+ */
+export function describeRefundTerms(t: SlotRefundTerms, when: (ms: number) => string, stage: 'quote' | 'booked'): string {
+  if (!t.refundable) {
+    const why =
+      stage === 'quote'
+        ? `Full refunds end ${t.windowHours} hours before the start (${when(t.deadline)}), and for this time that is before your payment can go through`
+        : `It is less than ${t.windowHours} hours before the start, inside the no-refund period`;
+    return `${why}: if you cancel or miss it, you are not refunded, and it cannot be moved.`;
+  }
+  return `Free to cancel or move until ${when(t.deadline)} (${t.windowHours} hours before the start) with a full refund; after that, cancelling is not refunded.`;
+}

@@ -28,7 +28,7 @@ describe('episode timeline', () => {
       { startedOn: '2019-10', notes: 'after bench press' },
       { startedOn: '2018-09', resolvedOn: '2018-11' },
     ]);
-    expect(points.map((p) => `${p.when} ${p.title}`)).toEqual(['Sep 2018 First episode began', 'Nov 2018 Settled', 'Oct 2019 Recurrence', 'Now Ongoing']);
+    expect(points.map((p) => `${p.when} ${p.title}`)).toEqual(['Sept 2018 First episode began', 'Nov 2018 Settled', 'Oct 2019 Recurrence', 'Now Ongoing']);
   });
 
   it('counts whole weeks to a competition', () => {

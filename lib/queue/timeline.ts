@@ -1,3 +1,5 @@
+import { formatCalendarDate, formatCalendarMonth } from '@/lib/intake/format';
+
 export interface Episode {
   startedOn: string;
   resolvedOn?: string;
@@ -11,13 +13,8 @@ export interface TimelinePoint {
   tone: 'start' | 'resolved' | 'current';
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** 'YYYY-MM' → 'Sep 2018'. */
-export function monthText(ym: string): string {
-  const [y, m] = ym.split('-').map(Number);
-  return m >= 1 && m <= 12 ? `${MONTHS[m - 1]} ${y}` : ym;
-}
+/** 'YYYY-MM' → 'Sept 2018': the app's one month format, en-GB like every other date (lib/intake/format). */
+export const monthText = formatCalendarMonth;
 
 /** First episode → settled → recurrence → …, oldest first; an episode that has not settled ends in "Ongoing". */
 export function timelinePoints(episodes: readonly Episode[], onsetDate?: string): TimelinePoint[] {
@@ -30,7 +27,7 @@ export function timelinePoints(episodes: readonly Episode[], onsetDate?: string)
   const last = sorted[sorted.length - 1];
   if (last && !last.resolvedOn) points.push({ when: 'Now', title: 'Ongoing', tone: 'current' });
   if (sorted.length === 0 && onsetDate) {
-    points.push({ when: onsetDate, title: 'Pain began', tone: 'start' }, { when: 'Now', title: 'Ongoing', tone: 'current' });
+    points.push({ when: formatCalendarDate(onsetDate), title: 'Pain began', tone: 'start' }, { when: 'Now', title: 'Ongoing', tone: 'current' });
   }
   return points;
 }

@@ -9,6 +9,8 @@ export const createBookingSchema = z.object({
   startsAt: isoInstant,
   intakeId: z.uuid('That case id is not valid.').optional(),
   timezone: z.string().max(64).optional(),
+  /** An extra (CONTRACTS §5 allows optional fields): the patient ticked "no refund" for a slot inside the window. */
+  acknowledgeNoRefund: z.boolean().optional(),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
@@ -64,16 +66,42 @@ export const timeOffSchema = z
 
 export const CURRENCIES = ['gbp', 'eur', 'usd'] as const;
 
-export const consultTypeSchema = z.object({
-  name: z.string().trim().min(3, 'Give the consult type a name.').max(80),
-  description: z.string().trim().max(300).default(''),
-  durationMinutes: z.coerce.number().int().min(5, 'At least 5 minutes.').max(480, 'At most 8 hours.'),
-  priceCents: z.coerce.number().int().min(0, 'The price cannot be negative.').max(1_000_000),
-  currency: z.enum(CURRENCIES, 'Choose GBP, EUR or USD.'),
-  bufferAfterMinutes: z.coerce.number().int().min(0).max(240, 'At most 240 minutes.'),
-  minNoticeMinutes: z.coerce.number().int().min(0).max(60 * 24 * 30),
-  horizonDays: z.coerce.number().int().min(1).max(365, 'At most a year ahead.'),
-  fullRefundWindowHours: z.coerce.number().int().min(0).max(24 * 30),
-  active: z.boolean().default(true),
-});
+const wholeNumber = (what: string, min: number, max: number, range: string) =>
+  z
+    .string({ error: `Enter ${what}.` })
+    .trim()
+    .min(1, `Enter ${what}.`)
+    .regex(/^\d+$/, `Enter ${what} as a whole number.`)
+    .transform(Number)
+    .pipe(z.number().min(min, range).max(max, range));
+
+/**
+ * The admin's consult-type form, as typed (strings, price in major units, notice in hours): the same schema runs in
+ * react-hook-form and in the server action, and its output is what the database stores.
+ */
+export const consultTypeSchema = z
+  .object({
+    name: z.string().trim().min(3, 'Give the consult type a name of at least 3 characters.').max(80, 'Keep the name under 80 characters.'),
+    description: z.string().trim().max(300, 'Keep the description under 300 characters.'),
+    durationMinutes: wholeNumber('the length in minutes', 5, 480, 'Between 5 minutes and 8 hours.'),
+    price: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d{1,2})?$/, 'Give the price like 95 or 95.00.')
+      .transform((v) => Math.round(Number(v) * 100))
+      .pipe(z.number().max(1_000_000, 'At most 10,000.')),
+    currency: z.enum(CURRENCIES, 'Choose GBP, EUR or USD.'),
+    bufferAfterMinutes: wholeNumber('the buffer in minutes', 0, 240, 'Between 0 and 240 minutes.'),
+    minNoticeHours: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, 'Enter the notice in hours, like 2 or 0.5.')
+      .transform((v) => Math.round(Number(v) * 60))
+      .pipe(z.number().max(60 * 24 * 30, 'At most 30 days.')),
+    horizonDays: wholeNumber('the number of days', 1, 365, 'Between 1 day and a year ahead.'),
+    fullRefundWindowHours: wholeNumber('the hours before the start', 0, 24 * 30, 'Between 0 and 720 hours (30 days).'),
+    active: z.boolean(),
+  })
+  .transform(({ price, minNoticeHours, ...rest }) => ({ ...rest, priceCents: price, minNoticeMinutes: minNoticeHours }));
 export type ConsultTypeFormInput = z.input<typeof consultTypeSchema>;
+export type ConsultTypeFormOutput = z.output<typeof consultTypeSchema>;

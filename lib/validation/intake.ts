@@ -125,7 +125,7 @@ export const patientSchema = z.strictObject({
     .string({ error: 'Enter your date of birth.' })
     .trim()
     .min(1, 'Enter your date of birth.')
-    .refine(isIsoDate, 'Enter your date of birth as a real date, for example 1994-03-12.')
+    .refine(isIsoDate, 'Enter your date of birth as a real date: day, month and year.')
     .refine((v) => !isIsoDate(v) || v <= new Date().toISOString().slice(0, 10), 'Your date of birth cannot be in the future.')
     .refine((v) => !isIsoDate(v) || v >= '1900-01-01', 'Check the year of your date of birth.'),
   sex: z.enum(SEXES, { error: 'Choose one of the options, or "Prefer not to say".' }).optional(),
@@ -152,7 +152,7 @@ const complaintShape = {
     .min(1, 'Mark at least one area where it hurts.')
     .max(BODY_REGIONS.length, 'Too many areas.')
     .refine((r) => new Set(r).size === r.length, 'Each area can be marked only once.'),
-  onsetDate: optionalDate('Enter the date as a real date, for example 2019-10-01.', { notInFuture: true }),
+  onsetDate: optionalDate('Enter a real date (day, month and year), or leave it empty.', { notInFuture: true }),
   onsetType: z.enum(ONSET_TYPES, { error: 'Tell us whether it started suddenly, gradually, or you are not sure.' }),
   mechanism: optionalText(500, 'Please keep this under 500 characters.'),
   painNow: painScore('your pain now'),
@@ -174,15 +174,15 @@ export const complaintSchema = z.strictObject(complaintShape).refine(worstAtLeas
 
 export const episodeSchema = z
   .strictObject({
-    startedOn: month('Enter the month it started, for example 2018-09.'),
-    resolvedOn: optionalMonth('Enter the month it settled, for example 2018-11, or leave it empty if it is still going on.'),
+    startedOn: month('Choose the month and year it started.'),
+    resolvedOn: optionalMonth('Choose the month and year it settled, or leave it empty if it is still going on.'),
     notes: optionalText(NOTE_MAX),
   })
   .refine((e) => !e.resolvedOn || e.resolvedOn >= e.startedOn, { path: ['resolvedOn'], message: 'It cannot settle before it started. Check the months.' });
 
 export const priorCareSchema = z.strictObject({
   kind: z.enum(PRIOR_CARE_KINDS, { error: 'Choose who you saw.' }),
-  date: optionalMonth('Enter the month, for example 2020-02.'),
+  date: optionalMonth('Choose the month and year, or leave it empty.'),
   notes: optionalText(NOTE_MAX),
 });
 
@@ -208,7 +208,7 @@ export const trainingSchema = z.strictObject({
     .array(requiredText(100, 'A lift cannot be empty.', 'Please keep each lift under 100 characters.'))
     .max(LIST_MAX, `Please list at most ${LIST_MAX} lifts.`)
     .optional(),
-  nextCompetitionDate: optionalDate('Enter the date as a real date, for example 2026-12-05.'),
+  nextCompetitionDate: optionalDate('Enter a real date (day, month and year), or leave it empty.'),
   goals: optionalText(NOTE_MAX),
 });
 

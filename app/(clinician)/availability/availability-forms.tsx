@@ -53,7 +53,7 @@ function DayRow({ wd, first, second, state }: { wd: number; first?: Rule; second
         Working
       </label>
       {on && (
-        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <div className="mt-2 grid grid-cols-1 gap-2 min-[420px]:grid-cols-2 lg:grid-cols-4">
           <Field label="From">{(p) => <Input {...p} type="time" name={`d${wd}_s1`} defaultValue={first ? minutesToClock(first.startMinute) : '09:00'} />}</Field>
           <Field label="Until" error={err(state, `d${wd}_e1`)}>{(p) => <Input {...p} type="time" name={`d${wd}_e1`} defaultValue={first ? minutesToClock(first.endMinute % 1440) : '17:00'} />}</Field>
           <Field label="Then from (optional)">{(p) => <Input {...p} type="time" name={`d${wd}_s2`} defaultValue={second ? minutesToClock(second.startMinute) : ''} />}</Field>
@@ -75,7 +75,7 @@ export function DateOverrideForm() {
         Not working that day
       </label>
       {!closed && (
-        <div className="grid grid-cols-2 gap-2">
+        <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2">
           <Field label="From">{(p) => <Input {...p} type="time" name="start" defaultValue="09:00" />}</Field>
           <Field label="Until" error={err(state, 'endMinute')}>{(p) => <Input {...p} type="time" name="end" defaultValue="13:00" />}</Field>
         </div>

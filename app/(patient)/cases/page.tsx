@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
+import { listPatientBookings } from '@/db/queries/bookings';
 import { findDraftOfPatient } from '@/db/queries/intake-drafts';
 import { listCasesOfPatient } from '@/db/queries/intakes';
 import type { CaseStatus, CaseUrgency } from '@/db/schema';
@@ -9,7 +10,10 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
+import { nowMs } from '@/lib/booking/clock';
+import { formatInZone } from '@/lib/booking/format';
 import { formatDateTime } from '@/lib/intake/format';
+import { nextStepForCase } from '@/lib/intake/next-step';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import { INTAKE_STEP_LABELS } from '@/lib/validation/intake';
 
@@ -19,7 +23,7 @@ const STATUS_TEXT: Record<CaseStatus, string> = {
   submitted: 'Waiting for a clinician',
   in_review: 'In review',
   advice_sent: 'Advice sent',
-  consult_recommended: 'Consult recommended',
+  consult_recommended: 'Consult recommended: book a time',
   referred: 'Referred',
   closed: 'Closed',
 };
@@ -29,7 +33,16 @@ const URGENCY_TEXT: Record<CaseUrgency, string> = { emergency: 'Emergency', urge
 export default async function MyCasesPage() {
   const user = await requireRole(['patient'], 'case');
   const db = await getDb();
-  const [rows, draft] = await Promise.all([listCasesOfPatient(db, user.id), findDraftOfPatient(db, user.id)]);
+  const [rows, draft, bookings] = await Promise.all([listCasesOfPatient(db, user.id), findDraftOfPatient(db, user.id), listPatientBookings(db, user.id)]);
+  const now = nowMs();
+  // The status follows the booking: a booked consult is not "recommended" any more.
+  const statusText = (c: (typeof rows)[number]) => {
+    const step = nextStepForCase(c.status, bookings.filter((b) => b.caseId === c.id), now);
+    if (step.kind === 'join') return `Consult booked: ${formatInZone(step.startsAt, user.timezone)}`;
+    if (step.kind === 'finish_payment') return 'Consult held: payment pending';
+    if (step.kind === 'consult_done') return 'Consult held';
+    return STATUS_TEXT[c.status];
+  };
   await audit({ actor: user, action: 'case.list', resourceType: 'case', patientId: user.id, details: { count: rows.length } });
   return (
     <div className="mx-auto max-w-3xl">
@@ -66,7 +79,7 @@ export default async function MyCasesPage() {
                   <Badge tone={URGENCY_TONE[c.urgency]}>{URGENCY_TEXT[c.urgency]}</Badge>
                 </span>
                 <span className="mt-1 block text-sm text-muted">
-                  {STATUS_TEXT[c.status]} · sent {formatDateTime(c.submittedAt, user.timezone)}
+                  {statusText(c)} · sent {formatDateTime(c.submittedAt, user.timezone)}
                 </span>
               </Link>
             </li>

@@ -32,6 +32,7 @@ export async function POST(req: Request) {
       startsAt: new Date(input.startsAt),
       intakeId: input.intakeId,
       timezone: input.timezone,
+      acknowledgeNoRefund: input.acknowledgeNoRefund,
     });
     return NextResponse.json(result, { status: 201 });
   } catch (err) {

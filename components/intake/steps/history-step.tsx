@@ -54,7 +54,7 @@ export function HistoryStep() {
           {episodes.fields.map((f, i) => (
             <Row key={f.id} title={`Episode ${i + 1}`} onRemove={() => episodes.remove(i)}>
               <div className="grid gap-4 sm:grid-cols-2">
-                <FormField path={`episodes.${i}.startedOn`} label="Month it started" hint="For example 2018-09." error={err(`episodes.${i}.startedOn`)}>
+                <FormField path={`episodes.${i}.startedOn`} label="Month it started" hint="Month and year are enough." error={err(`episodes.${i}.startedOn`)}>
                   {(p) => <Input {...p} type="month" {...register(`episodes.${i}.startedOn`)} />}
                 </FormField>
                 <FormField path={`episodes.${i}.resolvedOn`} label="Month it settled" optional hint="Leave empty if it is still going on." error={err(`episodes.${i}.resolvedOn`)}>
@@ -89,7 +89,7 @@ export function HistoryStep() {
                     </Select>
                   )}
                 </FormField>
-                <FormField path={`priorCare.${i}.date`} label="Month" optional hint="For example 2020-02." error={err(`priorCare.${i}.date`)}>
+                <FormField path={`priorCare.${i}.date`} label="Month" optional hint="Month and year are enough." error={err(`priorCare.${i}.date`)}>
                   {(p) => <Input {...p} type="month" {...register(`priorCare.${i}.date`)} />}
                 </FormField>
               </div>

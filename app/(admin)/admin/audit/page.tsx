@@ -79,7 +79,35 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       {page.items.length === 0 ? (
         <EmptyState title="No audit entries match">Try a wider date range or clear the filters.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line bg-white" role="region" aria-label="Audit entries" tabIndex={0}>
+        <>
+        {/* A phone shows every column of an entry as a card; the six-column table needs a wide screen. */}
+        <ul className="space-y-2 md:hidden" aria-label="Audit entries">
+          {page.items.map((r) => (
+            <li key={r.id} data-testid="audit-card" className="rounded-xl border border-line bg-white p-3 text-sm">
+              <div className="flex items-start justify-between gap-2">
+                <span className="font-mono text-xs break-all">{r.action}</span>
+                {r.outcome === 'denied' ? <Badge tone="danger">Denied</Badge> : <Badge tone="success">Allowed</Badge>}
+              </div>
+              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                <dt className="text-muted">When (UTC)</dt>
+                <dd>{fmt.format(r.at)}</dd>
+                <dt className="text-muted">Actor</dt>
+                <dd className="min-w-0 break-words">
+                  {r.actorEmail ?? r.actorId ?? 'system'}
+                  {r.actorRole && <span className="text-muted"> ({r.actorRole})</span>}
+                </dd>
+                <dt className="text-muted">Resource</dt>
+                <dd className="min-w-0 break-all">
+                  {r.resourceType}
+                  {r.resourceId && <span className="block font-mono text-xs text-muted">{r.resourceId}</span>}
+                </dd>
+                <dt className="text-muted">Patient</dt>
+                <dd className="min-w-0 break-all">{r.patientEmail ?? r.patientId ?? '—'}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto rounded-xl border border-line bg-white md:block" role="region" aria-label="Audit entries" tabIndex={0}>
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
               <tr>
@@ -111,6 +139,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             </tbody>
           </table>
         </div>
+        </>
       )}
       <nav aria-label="Pages" className="mt-4 flex gap-2">
         {raw.cursor && (

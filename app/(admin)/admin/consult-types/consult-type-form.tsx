@@ -1,10 +1,13 @@
 'use client';
-import { useActionState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { CURRENCIES } from '@/lib/validation/booking';
-import { saveConsultType, type ConsultTypeFormState } from './actions';
+import { consultTypeSchema, CURRENCIES, type ConsultTypeFormInput, type ConsultTypeFormOutput } from '@/lib/validation/booking';
+import { saveConsultType } from './actions';
 
 export interface ConsultTypeValues {
   name: string;
@@ -32,19 +35,65 @@ export const NEW_CONSULT_TYPE: ConsultTypeValues = {
   active: true,
 };
 
+function formValues(v: ConsultTypeValues): ConsultTypeFormInput {
+  return {
+    name: v.name,
+    description: v.description,
+    durationMinutes: String(v.durationMinutes),
+    price: (v.priceCents / 100).toFixed(2),
+    currency: v.currency as ConsultTypeFormInput['currency'],
+    bufferAfterMinutes: String(v.bufferAfterMinutes),
+    minNoticeHours: String(v.minNoticeMinutes / 60),
+    horizonDays: String(v.horizonDays),
+    fullRefundWindowHours: String(v.fullRefundWindowHours),
+    active: v.active,
+  };
+}
+
+/** Validated like every other form: react-hook-form + the shared zod schema, field errors under each field. */
 export function ConsultTypeForm({ id, values }: { id: string | null; values: ConsultTypeValues }) {
-  const [state, action, pending] = useActionState<ConsultTypeFormState, FormData>(saveConsultType.bind(null, id), null);
-  const e = (k: string) => (state && !state.ok ? state.fieldErrors[k]?.[0] : undefined);
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ConsultTypeFormInput, unknown, ConsultTypeFormOutput>({ resolver: zodResolver(consultTypeSchema), defaultValues: formValues(values) });
+
+  // The server parses what was typed with the same schema.
+  const onSubmit = handleSubmit(async () => {
+    setFormError(null);
+    setSaved(null);
+    try {
+      const r = await saveConsultType(id, getValues());
+      if (!r.ok) {
+        for (const [k, msgs] of Object.entries(r.fieldErrors)) if (k in getValues()) setError(k as Path<ConsultTypeFormInput>, { message: msgs[0] });
+        setFormError(r.formError ?? 'Please fix the fields marked below.');
+        return;
+      }
+      setSaved(r.data.message);
+      if (!id) reset(formValues(NEW_CONSULT_TYPE));
+      router.refresh();
+    } catch {
+      setFormError('The consult type could not be saved — check your connection and try again.');
+    }
+  });
+
+  const e = (k: keyof ConsultTypeFormInput) => errors[k]?.message;
   return (
-    <form action={action} className="space-y-3">
-      <Field label="Name" required error={e('name')}>{(p) => <Input {...p} name="name" defaultValue={values.name} required />}</Field>
-      <Field label="Description" error={e('description')}>{(p) => <Textarea {...p} name="description" defaultValue={values.description} rows={2} />}</Field>
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <Field label="Name" required error={e('name')}>{(p) => <Input {...p} {...register('name')} />}</Field>
+      <Field label="Description" error={e('description')}>{(p) => <Textarea {...p} rows={2} {...register('description')} />}</Field>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Length (minutes)" error={e('durationMinutes')}>{(p) => <Input {...p} name="durationMinutes" type="number" min={5} max={480} defaultValue={values.durationMinutes} />}</Field>
-        <Field label="Price" error={e('price')}>{(p) => <Input {...p} name="price" inputMode="decimal" defaultValue={(values.priceCents / 100).toFixed(2)} />}</Field>
+        <Field label="Length (minutes)" error={e('durationMinutes')}>{(p) => <Input {...p} inputMode="numeric" {...register('durationMinutes')} />}</Field>
+        <Field label="Price" error={e('price')}>{(p) => <Input {...p} inputMode="decimal" {...register('price')} />}</Field>
         <Field label="Currency" error={e('currency')}>
           {(p) => (
-            <Select {...p} name="currency" defaultValue={values.currency}>
+            <Select {...p} {...register('currency')}>
               {CURRENCIES.map((c) => (
                 <option key={c} value={c}>
                   {c.toUpperCase()}
@@ -53,18 +102,26 @@ export function ConsultTypeForm({ id, values }: { id: string | null; values: Con
             </Select>
           )}
         </Field>
-        <Field label="Buffer after (minutes)" error={e('bufferAfterMinutes')}>{(p) => <Input {...p} name="bufferAfterMinutes" type="number" min={0} max={240} defaultValue={values.bufferAfterMinutes} />}</Field>
-        <Field label="Minimum notice (hours)" error={e('minNoticeHours')}>{(p) => <Input {...p} name="minNoticeHours" type="number" min={0} step="0.25" defaultValue={values.minNoticeMinutes / 60} />}</Field>
-        <Field label="Bookable ahead (days)" error={e('horizonDays')}>{(p) => <Input {...p} name="horizonDays" type="number" min={1} max={365} defaultValue={values.horizonDays} />}</Field>
-        <Field label="Full refund until (hours before)" error={e('fullRefundWindowHours')}>{(p) => <Input {...p} name="fullRefundWindowHours" type="number" min={0} defaultValue={values.fullRefundWindowHours} />}</Field>
+        <Field label="Buffer after (minutes)" error={e('bufferAfterMinutes')}>{(p) => <Input {...p} inputMode="numeric" {...register('bufferAfterMinutes')} />}</Field>
+        <Field label="Minimum notice (hours)" error={e('minNoticeHours')}>{(p) => <Input {...p} inputMode="decimal" {...register('minNoticeHours')} />}</Field>
+        <Field label="Bookable ahead (days)" error={e('horizonDays')}>{(p) => <Input {...p} inputMode="numeric" {...register('horizonDays')} />}</Field>
+        <Field label="Full refund until (hours before)" error={e('fullRefundWindowHours')}>{(p) => <Input {...p} inputMode="numeric" {...register('fullRefundWindowHours')} />}</Field>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={values.active} className="h-4 w-4 accent-brand-700" />
+        <input type="checkbox" className="h-4 w-4 accent-brand-700" {...register('active')} />
         Patients can book it
       </label>
-      {state?.ok && <Alert tone="success" role="status">{state.message}</Alert>}
-      {state && !state.ok && <Alert tone="danger" role="alert">{state.formError ?? 'Please fix the highlighted fields.'}</Alert>}
-      <Button type="submit" busy={pending}>
+      {saved && (
+        <Alert tone="success" role="status">
+          {saved}
+        </Alert>
+      )}
+      {formError && (
+        <Alert tone="danger" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Button type="submit" busy={isSubmitting}>
         {id ? 'Save changes' : 'Create consult type'}
       </Button>
     </form>

@@ -19,7 +19,7 @@ import { formatInZone, formatMoney, formatRangeInZone, formatTime } from '@/lib/
 import { bookingForActor } from '@/lib/booking/manage';
 import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/booking/notifications';
-import { canReschedule, decideCancellation, refundDeadline } from '@/lib/booking/policy';
+import { canReschedule, decideCancellation, describeRefundTerms, refundTermsForSlot } from '@/lib/booking/policy';
 
 export const metadata: Metadata = { title: 'Booking' };
 export const dynamic = 'force-dynamic';
@@ -41,14 +41,14 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
   const now = nowMs();
   const paidCents = b.payment?.status === 'paid' ? b.payment.amountCents - b.payment.refundedCents : 0;
   const decision = decideCancellation({ actor: as, startsAt: b.startsAt.getTime(), now, fullRefundWindowHours: b.fullRefundWindowHours, paidCents });
-  const deadline = refundDeadline(b.startsAt.getTime(), b.fullRefundWindowHours);
+  const terms = refundTermsForSlot({ startsAt: b.startsAt.getTime(), now, fullRefundWindowHours: b.fullRefundWindowHours });
   const money = (c: number) => formatMoney(c, b.payment?.currency ?? b.currency);
   const consequence =
     as === 'clinician'
       ? `The patient gets a full refund of ${money(paidCents)} and an email.`
       : decision.refundCents > 0
         ? `You get a full refund of ${money(decision.refundCents)}.`
-        : `It is less than ${b.fullRefundWindowHours} hours before the start, so there is no refund.`;
+        : describeRefundTerms(terms, (ms) => formatInZone(ms, viewerZone), 'booked');
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -149,12 +149,8 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
                 Video room link
               </Link>
             </div>
-            <p className="text-sm text-muted">
-              {as === 'patient'
-                ? now <= deadline
-                  ? `Free to cancel or move until ${formatInZone(deadline, viewerZone)} (full refund).`
-                  : `Less than ${b.fullRefundWindowHours} hours to go: cancelling now is not refunded.`
-                : 'If you cancel, the patient is always refunded in full.'}
+            <p className="text-sm text-muted" data-testid="refund-policy">
+              {as === 'patient' ? describeRefundTerms(terms, (ms) => formatInZone(ms, viewerZone), 'booked') : 'If you cancel, the patient is always refunded in full.'}
             </p>
             <div className="flex flex-col flex-wrap gap-2 sm:flex-row">
               <a href={`/api/bookings/${b.id}/ics`} className="inline-flex min-h-10 items-center justify-center rounded-lg border border-line bg-white px-4 py-2 font-medium hover:bg-brand-50">

@@ -7,20 +7,24 @@ import type { PatientConsultSummary } from '@/db/queries/consult-notes';
 import { listPatientVisibleEvents } from '@/db/queries/patient-case-activity';
 import type { CaseStatus } from '@/db/schema';
 import { PatientBookingItem } from '@/components/booking/patient-booking-item';
-import { CaseStatusTimeline } from '@/components/intake/case-status-timeline';
+import { CaseNextStep } from '@/components/intake/case-next-step';
+import { CaseStatusTimeline, type ConsultStage } from '@/components/intake/case-status-timeline';
 import { CaseThreadSection } from '@/components/queue/case-thread-section';
 import { EmergencyPanel } from '@/components/intake/emergency-panel';
 import { IntakeAnswers, type AnswersView } from '@/components/intake/intake-answers';
 import { MriHighlights } from '@/components/intake/mri-highlights';
 import { Alert } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
+import { nowMs } from '@/lib/booking/clock';
 import { Card } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/guards';
 import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
 import { ageOn } from '@/lib/intake/age';
 import { formatDateTime } from '@/lib/intake/format';
+import { nextStepForCase, type NextStep } from '@/lib/intake/next-step';
+import { formatInZone } from '@/lib/booking/format';
 import { readIntakeForViewer } from '@/lib/intake/read-intake';
-import { BODY_REGION_LABELS, URGENCY_GUIDANCE, type BodyRegion } from '@/lib/triage';
+import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 
 export const metadata: Metadata = { title: 'Your case' };
@@ -52,12 +56,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   if (!found) notFound();
 
   const events = await listPatientVisibleEvents(db, id);
-  const consults = (await listPatientBookings(db, user.id)).filter((b) => b.caseId === id && (b.status === 'confirmed' || b.status === 'completed'));
+  const caseBookings = (await listPatientBookings(db, user.id)).filter((b) => b.caseId === id);
+  const consults = caseBookings.filter((b) => b.status === 'confirmed' || b.status === 'completed');
   const summaries = consults.some((b) => b.status === 'completed') ? await readConsultSummariesForPatient(user, { caseId: id }) : new Map<string, PatientConsultSummary>();
   const kase = found.case;
+  const nextStep = nextStepForCase(kase.status, caseBookings, nowMs());
   const submission = found.version.submission as IntakeSubmission;
   const urgency = kase.urgency;
-  const guidance = URGENCY_GUIDANCE[urgency];
   const tz = user.timezone || submission.patient.timezone || 'UTC';
   const times: Partial<Record<CaseStatus, Date>> = { submitted: kase.submittedAt };
   for (const e of events) if (e.toStatus && !times[e.toStatus]) times[e.toStatus] = e.createdAt;
@@ -92,17 +97,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           The team sees your new answers and the earlier ones.
         </Alert>
       )}
-      {urgency !== 'emergency' && (
-        <section aria-labelledby="guidance-heading" data-urgency={urgency} className={urgency === 'urgent' ? 'rounded-xl border-2 border-amber-600 bg-amber-50 p-4 sm:p-5' : 'rounded-xl border border-brand-100 bg-brand-50 p-4 sm:p-5'}>
-          <h2 id="guidance-heading" className="text-lg font-semibold">
-            {guidance.title}
-          </h2>
-          <p className="mt-1">{guidance.body}</p>
-        </section>
-      )}
+      <CaseNextStep step={nextStep} caseId={kase.id} urgency={urgency} timeZone={tz} />
       <Card>
         <h2 className="mb-4 text-lg font-semibold">Where your case is</h2>
-        <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} />
+        <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} consult={consultStage(nextStep, tz)} />
       </Card>
       {consults.length > 0 && (
         <Card>
@@ -117,7 +115,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </Card>
       )}
       <Card>
-        <h2 className="text-lg font-semibold">Messages</h2>
+        <h2 id="messages-heading" className="scroll-mt-4 text-lg font-semibold">
+          Messages
+        </h2>
         <p className="mb-3 mt-1 text-sm text-muted">Write to the rehab team here. We email you when a clinician replies.</p>
         <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name, email: user.email }} timeZone={tz} />
         {events.length > 0 && (
@@ -160,4 +160,20 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       </div>
     </div>
   );
+}
+
+/** The consult's own stage in the timeline, once one is recommended or booked. */
+function consultStage(step: NextStep, tz: string): ConsultStage | undefined {
+  switch (step.kind) {
+    case 'book':
+      return { label: 'Book your consult', detail: 'Choose a time with the Book button above.', done: false };
+    case 'finish_payment':
+      return { label: 'Consult held, payment pending', detail: 'Pay to confirm the time.', done: false };
+    case 'join':
+      return { label: 'Consult booked', detail: formatInZone(step.startsAt, tz, { dateStyle: 'full' }), done: false };
+    case 'consult_done':
+      return { label: 'Consult held', detail: 'See your clinician’s summary below.', done: true };
+    default:
+      return undefined;
+  }
 }

@@ -11,6 +11,8 @@ export const dynamic = 'force-dynamic';
 const body = z.object({
   timezone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('America/New_York'),
   name: z.string().min(3).max(80).optional(),
+  /** A clinician who has not set any working hours yet (must not be offered to patients). */
+  noHours: z.boolean().default(false),
 });
 
 /**
@@ -27,7 +29,7 @@ export async function POST(req: Request) {
   const c = await makeClinician(await getDb(), {
     timezone: parsed.data.timezone,
     name,
-    hours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 7 * 60, endMinute: 21 * 60 })),
+    hours: parsed.data.noHours ? [] : [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 7 * 60, endMinute: 21 * 60 })),
   });
   return NextResponse.json({ id: c.id, name: c.name, timezone: c.timezone, email: c.email }, { status: 201 });
 }

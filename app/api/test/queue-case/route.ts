@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
+import { CASE_STATUSES } from '@/db/schema';
 import { env } from '@/lib/env';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { makeCase, makePatient } from '@/lib/queue/testing-factory';
@@ -20,6 +21,8 @@ const body = z.object({
   redFlags: z.array(z.enum(RED_FLAG_CODES as unknown as [RedFlagCode, ...RedFlagCode[]])).default([]),
   /** SLA due time relative to now, in minutes (negative: already breached). */
   slaDueInMinutes: z.number().int().default(4320),
+  /** A decided case, e.g. consult_recommended (the decision itself is the queue's job; this only sets the state). */
+  status: z.enum(CASE_STATUSES).optional(),
 });
 
 /**
@@ -49,6 +52,7 @@ export async function POST(req: Request) {
     mriFindings: assessment.mriFindings,
     submittedAt: new Date(now - 30 * 60_000),
     slaDueAt: new Date(now + b.slaDueInMinutes * 60_000),
+    status: b.status,
   });
   return NextResponse.json({ caseId: c.id, patientId: patient.id, patientEmail: patient.email, urgency: assessment.urgency }, { status: 201 });
 }
