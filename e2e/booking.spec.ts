@@ -238,3 +238,30 @@ test('a clinician closes a date in their availability and its slots disappear', 
   const after = await (await request.get(`/api/clinicians/${clinician.id}/slots?consultType=${initial.id}&${window}`)).json();
   expect(after).toEqual([]);
 });
+
+test('over the hold limit, the booking form says plainly to wait (429 from the server, shape of lib/http.ts)', async ({ page, request }, testInfo) => {
+  // The e2e server's hold limit is generous (so the suite stays green); the 429 itself is proven against the route in
+  // lib/rate-limit/rate-limit.test.ts. Here the browser gets that response and must show its message.
+  const clinician = await newClinician(request);
+  await signIn(page, newPatientEmail('limited'));
+  await page.route('**/api/bookings', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({
+          status: 429,
+          headers: { 'retry-after': '420' },
+          json: { error: 'rate_limited', retryAfterSeconds: 420, message: 'You have tried to hold a lot of times in a short time. Nothing was booked or charged; please wait about 7 minutes and try again.' },
+        })
+      : route.continue(),
+  );
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await pickFirstSlot(page, clinician.name);
+    await page.getByRole('button', { name: 'Hold this time and pay' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Too many attempts' });
+    await expect(alert).toContainText('please wait about 7 minutes');
+    await expect(page).toHaveURL(/\/book/);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: testInfo.outputPath(`booking-rate-limited-${width}.png`), fullPage: true });
+  }
+  await expectNoA11yViolations(page);
+});

@@ -238,10 +238,10 @@ test.describe('triage queue', () => {
     const r = page.request;
     expect((await r.get('/api/queue')).status()).toBe(404);
     for (const action of ['claim', 'release', 'reassign', 'decision']) {
-      expect((await r.post(`/api/intakes/${caseId}/${action}`, { data: {} })).status(), action).toBe(404);
+      expect((await r.post(`/api/intakes/${caseId}/${action}`, { data: {}, headers: SAME_ORIGIN })).status(), action).toBe(404);
     }
     expect((await r.get(`/api/intakes/${caseId}/messages`)).status()).toBe(404);
-    expect((await r.post(`/api/intakes/${caseId}/messages`, { data: { body: 'hello' } })).status()).toBe(404);
+    expect((await r.post(`/api/intakes/${caseId}/messages`, { data: { body: 'hello' }, headers: SAME_ORIGIN })).status()).toBe(404);
     expect((await r.get('/api/admin/audit/export')).status()).toBe(404);
     // Anonymous: 401.
     expect((await request.get('/api/queue')).status()).toBe(401);

@@ -1,9 +1,11 @@
 import { Writable } from 'node:stream';
+import { inspect } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { users } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
+import { redactForConsole } from './console-redaction';
 import { createLogger, requestLog, safeErrorSummary } from './log';
 import { clientIpFrom } from './request-context';
 import { acceptRequestId } from './request-id';
@@ -42,6 +44,12 @@ describe.each(testDbKinds())('finding 11: logs without patient data (%s)', (kind
     expect(logged.err.code).toBe('23505');
     expect(logged.err.query).toMatch(/insert into "users"/i);
     expect(safeErrorSummary(err)).not.toHaveProperty('message');
+    // What Next.js prints for an error that escapes a handler (console.error → util.inspect) is summarised too.
+    const printed = inspect(redactForConsole(Object.assign(new Error('wrapper', { cause: err }), { digest: 'd1' })), { depth: 5 });
+    expect(printed).not.toMatch(/secret/i);
+    expect(printed).toMatch(/SQLSTATE 23505/);
+    expect(printed).toContain('d1');
+    expect(inspect(err, { depth: 5 })).toMatch(/secret/i); // unredacted, it would have been there
     // The row-level query the handlers see is untouched: only the log line is summarised.
     expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
   });

@@ -41,10 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         server: { host: '127.0.0.1', port: 25 },
         from: e.MAIL_FROM,
         maxAge: 15 * 60,
-        sendVerificationRequest: async ({ identifier, url }) => {
-          await limitSignInMail(identifier);
-          await sendMagicLink(identifier, url);
-        },
+        sendVerificationRequest: ({ identifier, url }) => sendMagicLink(identifier, url),
       }),
     ],
     // Expected failures (an expired or reused link) are answered with a page; keep logs one structured line.
@@ -55,6 +52,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     },
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
     callbacks: {
+      // Runs before a magic link is made, for the sign-in form and a direct POST to /api/auth/signin/nodemailer
+      // alike: over the per-address or per-IP limit it throws, and no token is stored and no mail is sent.
+      async signIn({ user, email }) {
+        if (email?.verificationRequest && user.email) await limitSignInMail(user.email);
+        return true;
+      },
       // Only same-site destinations; resolved against APP_URL so a proxy's Host header cannot send users elsewhere.
       redirect({ url, baseUrl }) {
         const base = appUrl();

@@ -1,18 +1,24 @@
 import 'server-only';
-// next-auth re-exports this very class; importing it from @auth/core keeps next-auth's Next.js entry out of unit tests.
-import { AuthError } from '@auth/core/errors';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce';
 import { waitPhrase } from '@/lib/rate-limit';
 import { requestContext } from '@/lib/request-context';
 
 /**
- * Thrown from the email provider's sendVerificationRequest, so it covers the sign-in form and a direct POST to
- * /api/auth/signin/nodemailer alike. An AuthError: next-auth hands it back to a server-side signIn() unchanged.
+ * Thrown from next-auth's signIn callback before a link is made. next-auth wraps it (AccessDenied, `cause.err`) and
+ * hands that back to a server-side signIn(); `signInRateLimitOf` finds it again.
  */
-export class SignInMailRateLimited extends AuthError {
+export class SignInMailRateLimited extends Error {
+  override readonly name = 'SignInMailRateLimited';
   constructor(readonly retryAfterSeconds: number) {
     super('Too many sign-in links requested');
   }
+}
+
+/** The rate-limit refusal inside whatever signIn() threw, or null when it failed for another reason. */
+export function signInRateLimitOf(err: unknown): SignInMailRateLimited | null {
+  if (err instanceof SignInMailRateLimited) return err;
+  const inner = (err as { cause?: { err?: unknown } } | null)?.cause?.err;
+  return inner instanceof SignInMailRateLimited ? inner : null;
 }
 
 export function signInRateLimitMessage(retryAfterSeconds: number): string {

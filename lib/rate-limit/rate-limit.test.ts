@@ -114,8 +114,9 @@ describe.each(testDbKinds())('finding 4: rate limits in the database (%s)', (kin
   it('the sign-in form turns the refusal into a plain message', async () => {
     const { SignInMailRateLimited } = await import('@/lib/auth/sign-in-limits');
     const { requestMagicLink } = await import('@/app/(public)/signin/actions');
+    // As next-auth hands it back: its signIn callback threw, and it wrapped that in AccessDenied.
     session.signIn = async () => {
-      throw new SignInMailRateLimited(600);
+      throw Object.assign(new Error('AccessDenied'), { cause: { err: new SignInMailRateLimited(600) } });
     };
     const form = new FormData();
     form.set('email', 'victim@example.test');

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth/config';
 import { audit } from '@/lib/audit';
-import { SignInMailRateLimited, signInRateLimitMessage } from '@/lib/auth/sign-in-limits';
+import { signInRateLimitMessage, signInRateLimitOf } from '@/lib/auth/sign-in-limits';
 import { signInSchema } from '@/lib/validation/sign-in';
 
 export type SignInState = { ok: false; fieldErrors: { email?: string[] }; formError?: string; email: string } | null;
@@ -25,7 +25,8 @@ export async function requestMagicLink(_prev: SignInState, formData: FormData): 
     await signIn('nodemailer', { email: parsed.data.email, redirect: false, redirectTo: safeCallback(parsed.data.callbackUrl) });
   } catch (err) {
     // Over the limit: the limiter wrote its one audit row for this window; each further refusal is only counted.
-    if (err instanceof SignInMailRateLimited) return { ok: false, fieldErrors: {}, formError: signInRateLimitMessage(err.retryAfterSeconds), email: raw.email };
+    const limited = signInRateLimitOf(err);
+    if (limited) return { ok: false, fieldErrors: {}, formError: signInRateLimitMessage(limited.retryAfterSeconds), email: raw.email };
     await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session', outcome: 'denied', details: { reason: 'send_failed' } });
     return { ok: false, fieldErrors: {}, formError: 'We could not send your sign-in link just now. Please try again in a minute.', email: raw.email };
   }
