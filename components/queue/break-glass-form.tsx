@@ -1,5 +1,5 @@
 'use client';
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -12,7 +12,6 @@ import { Field, Textarea } from '@/components/ui/field';
  */
 export function BreakGlassForm() {
   const pathname = usePathname();
-  const router = useRouter();
   const caseId = pathname.split('/').filter(Boolean).pop() ?? '';
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -39,7 +38,8 @@ export function BreakGlassForm() {
         });
         setBusy(false);
         if (res.ok) {
-          router.refresh();
+          // A full load: a refresh keeps the not-found boundary that caught the first render.
+          window.location.reload();
           return;
         }
         if (res.status === 400) {

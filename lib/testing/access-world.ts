@@ -60,6 +60,7 @@ export async function makeAccessWorld(db: Db) {
     cookieName: 'authjs.session-token',
     cookies,
     userIds: Object.fromEntries(PRINCIPALS.map((p) => [p, users[p].id])) as Record<Principal, string>,
+    names: { outOfScope: `Out Of Scope ${tag}`, patientA: `Access A ${tag}` },
     caseA: caseA.id,
     caseB: caseB.id,
     bookingA: booking.id,
