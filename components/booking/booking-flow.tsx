@@ -97,6 +97,8 @@ export function BookingFlow({
         setProblem({ title: 'That time was just taken', message: body.message ?? 'Please choose another time.' });
         setStartsAt(null);
         setRefreshKey((k) => k + 1);
+      } else if (res.status === 503) {
+        setProblem({ title: 'Payments are not configured', message: body.message ?? 'Online payment is not set up on this server, so nothing was booked.' });
       } else {
         setProblem({ title: 'We could not hold that time', message: body.message ?? 'Something went wrong. Please try again.' });
       }

@@ -9,7 +9,8 @@ export type BookingErrorCode =
   | 'not_allowed'
   | 'state_changed'
   | 'payment_provider_error'
-  | 'too_many_holds';
+  | 'too_many_holds'
+  | 'payments_not_configured';
 
 const STATUS: Record<BookingErrorCode, number> = {
   slot_unavailable: 409,
@@ -20,6 +21,7 @@ const STATUS: Record<BookingErrorCode, number> = {
   state_changed: 409,
   payment_provider_error: 502,
   too_many_holds: 429,
+  payments_not_configured: 503,
 };
 
 export class BookingError extends Error {
@@ -47,3 +49,6 @@ export function isExclusionViolation(err: unknown): boolean {
 }
 
 export const SLOT_TAKEN_MESSAGE = 'Someone booked this time a moment ago. Please choose another slot — the list below is up to date.';
+
+export const PAYMENTS_NOT_CONFIGURED_MESSAGE =
+  'Online payment is not set up on this server yet, so consults cannot be booked here. Nothing was held or charged. Please contact the clinic.';

@@ -9,6 +9,7 @@ import { childProcessEnv, env } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
 import { seedAll } from '@/db/seed/index';
 import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
+import { E2E_DIST_DIR } from './production-build';
 
 async function main() {
   const port = process.argv[2] ?? '3100';
@@ -42,10 +43,14 @@ async function main() {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       PGLITE_DIR: pgliteDir ?? e.PGLITE_DIR,
+      NEXT_DIST_DIR: childProcessEnv({}).NEXT_DIST_DIR || E2E_DIST_DIR,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-      AUTH_TRUST_HOST: 'true',
+      // Links come from AUTH_URL only (no AUTH_TRUST_HOST): the forged-Host e2e test relies on that.
+      AUTH_TRUST_HOST: undefined,
       APP_URL: `http://127.0.0.1:${port}`,
       AUTH_URL: `http://127.0.0.1:${port}`,
+      // Demo mode: outbox mail (read by the tests through /api/dev/outbox) and the demo checkout.
+      DEMO_MODE: 'true',
       SMTP_URL: undefined,
       STRIPE_SECRET_KEY: undefined,
       E2E_FACTORIES: 'true',
