@@ -1,11 +1,15 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { migrateHandle, openPglite } from '@/db/client';
 import { builtAppRoutes, E2E_DIST_DIR, factoryRouteMismatch } from '@/lib/cli/production-build';
-import { expect, newPatientEmail, readOutbox, signIn, signInAs, test } from './fixtures';
+import { expect, expectNoA11yViolations, newPatientEmail, readOutbox, signIn, signInAs, test } from './fixtures';
 
 const distDir = process.env.NEXT_DIST_DIR || E2E_DIST_DIR;
+/** What POST /api/bookings answers outside demo mode without Stripe keys (lib/booking/errors.ts; tested there). */
+const PAYMENTS_MESSAGE = 'Online payment is not set up on this server yet, so consults cannot be booked here. Nothing was held or charged.';
 
 /** A raw HTTP request, so Host and X-Forwarded-* can be forged exactly as an attacker would send them. */
 function rawRequest(
@@ -55,7 +59,9 @@ test.describe('finding 2: sign-in URLs come from configuration', () => {
       }, { timeout: 15_000 })
       .toBe(true);
     expect(link).not.toContain('evil.example');
-    expect(new URL(link!).origin).toBe(new URL(baseURL!).origin);
+    // AUTH_URL is http://127.0.0.1:<port>; Next's NextURL writes loopback hosts as "localhost", so either names it.
+    const configured = new URL(baseURL!);
+    expect([configured.origin, `${configured.protocol}//localhost:${configured.port}`]).toContain(new URL(link!).origin);
     expect(new URL(link!).pathname).toBe('/api/auth/callback/nodemailer');
   });
 
@@ -162,5 +168,109 @@ test.describe('finding 14: the e2e build carries the test factories (made with E
     ]);
     expect(factoryRouteMismatch(routes, { e2eFactories: true })).toBeNull();
     expect(factoryRouteMismatch(routes, { e2eFactories: false })).not.toBeNull();
+  });
+});
+
+/**
+ * The same build served as `next start` alone would serve it in production: no DEMO_MODE, no SMTP_URL, no Stripe keys,
+ * no E2E_FACTORIES at run time, AUTH_URL set. Its own freshly migrated PGlite directory and port.
+ */
+test.describe('findings 1 and 2: a production server that lacks keys is not a demo', () => {
+  // Migrating a fresh PGlite directory and starting next start take up to a minute on a loaded machine.
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  const port = Number(process.env.E2E_PORT ?? 3100) + 50;
+  const base = `http://127.0.0.1:${port}`;
+  const dir = path.resolve('.data', 'e2e', `production-${process.pid}`);
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const handle = await openPglite(dir);
+    await migrateHandle(handle);
+    await handle.close();
+    server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: distDir,
+        PGLITE_DIR: dir,
+        AUTH_SECRET: 'e2e-production-secret-not-for-production-0123456789',
+        AUTH_URL: base,
+        APP_URL: base,
+        LOG_LEVEL: 'silent',
+      },
+      stdio: 'ignore',
+    });
+    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 90_000 }).toBe(200);
+  });
+
+  test.afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(`${dir}.lock`, { force: true });
+  });
+
+  test('the outbox API, the demo mailbox, the demo checkout and the test factories answer 404', async ({ request }) => {
+    expect((await request.get(`${base}/api/dev/outbox?to=lead%40demo.test`)).status()).toBe(404);
+    expect((await request.get(`${base}/dev/mailbox?to=lead%40demo.test`)).status()).toBe(404);
+    expect((await request.get(`${base}/demo-checkout/cs_demo_0123`)).status()).toBe(404);
+    const factory = await request.post(`${base}/api/test/patient-session`, { data: {}, headers: { origin: base } });
+    expect(factory.status()).toBe(404);
+  });
+
+  test('sign-in says mail is not configured instead of keeping the link in an outbox', async ({ page }) => {
+    await page.goto(`${base}/signin`);
+    await page.getByLabel('Email address').fill('lead@demo.test');
+    await page.getByRole('button', { name: /email me a sign-in link/i }).click();
+    await expect(page.getByRole('alert')).toContainText('this server has no mail service configured');
+    await expect(page).toHaveURL(/\/signin$/);
+    await expectNoA11yViolations(page);
+    const shots = process.env.E2E_SHOTS_DIR;
+    if (shots) {
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: path.join(shots, `signin-mail-not-configured-${width}.png`), fullPage: true });
+      }
+    }
+  });
+});
+
+test.describe('finding 5: the booking page explains a 503 payments_not_configured', () => {
+  test('the patient reads that payment is not set up and nothing was booked', async ({ page }) => {
+    await signIn(page, newPatientEmail('no-payments'));
+    // The API's answer outside demo mode without Stripe keys (its own test: lib/security/demo-config.test.ts).
+    await page.route('**/api/bookings', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: 'payments_not_configured', message: PAYMENTS_MESSAGE }),
+          })
+        : route.continue(),
+    );
+    const res = await page.request.post('/api/test/booking-clinician', { data: { timezone: 'UTC' } });
+    expect(res.status()).toBe(201);
+    const clinician = (await res.json()) as { name: string };
+    await page.goto('/book');
+    await page.getByRole('radio', { name: new RegExp(clinician.name) }).check();
+    const day = page.locator('input[name="slot-day"]').first();
+    await page.locator(`label[for="${await day.getAttribute('id')}"]`).click();
+    const time = page.locator('input[name="slot-time"]').first();
+    await page.locator(`label[for="${await time.getAttribute('id')}"]`).click();
+    await page.getByRole('button', { name: 'Hold this time and pay' }).click();
+    await expect(page.getByText('Payments are not configured')).toBeVisible();
+    await expect(page.getByText(PAYMENTS_MESSAGE)).toBeVisible();
+    await expectNoA11yViolations(page);
+    const shots = process.env.E2E_SHOTS_DIR;
+    if (shots) {
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: path.join(shots, `book-payments-not-configured-${width}.png`), fullPage: true });
+      }
+    }
   });
 });
