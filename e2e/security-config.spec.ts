@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { migrateHandle, openPglite } from '@/db/client';
 import { builtAppRoutes, E2E_DIST_DIR, factoryRouteMismatch } from '@/lib/cli/production-build';
 import { expect, expectNoA11yViolations, newPatientEmail, readOutbox, signIn, signInAs, test } from './fixtures';
 
@@ -134,6 +132,7 @@ test.describe('finding 7: CSP with a per-request nonce and no unsafe-inline scri
   }
 
   test('every page a patient, a clinician and an admin reach works under the policy', async ({ browser }) => {
+    test.setTimeout(240_000); // twenty pages and two sign-ins
     const visits: Record<string, string[]> = {
       public: ['/', '/signin', '/signin/check-email', '/signin/error', '/access-denied', '/dev/mailbox'],
       patient: ['/home', '/cases', '/intake', '/book', '/bookings'],
@@ -176,42 +175,29 @@ test.describe('finding 14: the e2e build carries the test factories (made with E
  * no E2E_FACTORIES at run time, AUTH_URL set. Its own freshly migrated PGlite directory and port.
  */
 test.describe('findings 1 and 2: a production server that lacks keys is not a demo', () => {
-  // Migrating a fresh PGlite directory and starting next start take up to a minute on a loaded machine.
-  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  test.describe.configure({ mode: 'serial' });
   const port = Number(process.env.E2E_PORT ?? 3100) + 50;
   const base = `http://127.0.0.1:${port}`;
-  const dir = path.resolve('.data', 'e2e', `production-${process.pid}`);
   let server: ChildProcess | undefined;
 
-  test.beforeAll(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    const handle = await openPglite(dir);
-    await migrateHandle(handle);
-    await handle.close();
-    server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        NEXT_DIST_DIR: distDir,
-        PGLITE_DIR: dir,
-        AUTH_SECRET: 'e2e-production-secret-not-for-production-0123456789',
-        AUTH_URL: base,
-        APP_URL: base,
-        LOG_LEVEL: 'silent',
-      },
+  test.beforeAll(async ({}, testInfo) => {
+    testInfo.setTimeout(180_000);
+    // The e2e server's production mode: a fresh migrated, seeded database, then `next start` of this build with
+    // AUTH_URL but no DEMO_MODE, SMTP_URL, Stripe keys or E2E_FACTORIES. Its own process group, to stop next-server too.
+    server = spawn('npx', ['tsx', '--conditions=react-server', 'lib/cli/e2e-server.ts', String(port), '--production'], {
+      env: { ...process.env, NEXT_DIST_DIR: distDir },
       stdio: 'ignore',
+      detached: true,
     });
-    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 90_000 }).toBe(200);
+    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 150_000 }).toBe(200);
   });
 
   test.afterAll(async () => {
-    if (server && server.exitCode === null) {
+    if (server?.pid && server.exitCode === null) {
       const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
+      process.kill(-server.pid, 'SIGTERM');
       await exited;
     }
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(`${dir}.lock`, { force: true });
   });
 
   test('the outbox API, the demo mailbox, the demo checkout and the test factories answer 404', async ({ request }) => {
@@ -226,7 +212,7 @@ test.describe('findings 1 and 2: a production server that lacks keys is not a de
     await page.goto(`${base}/signin`);
     await page.getByLabel('Email address').fill('lead@demo.test');
     await page.getByRole('button', { name: /email me a sign-in link/i }).click();
-    await expect(page.getByRole('alert')).toContainText('this server has no mail service configured');
+    await expect(page.getByRole('alert').filter({ hasText: 'Sign-in by email is not available' })).toContainText('this server has no mail service configured');
     await expect(page).toHaveURL(/\/signin$/);
     await expectNoA11yViolations(page);
     const shots = process.env.E2E_SHOTS_DIR;

@@ -18,6 +18,8 @@ import { DEMO_DIST_DIR, ensureProductionBuild } from './production-build';
 async function main() {
   const started = Date.now();
   setProcessEnvDefault('AUTH_SECRET', ensureDemoAuthSecret('.data'));
+  // The seed's mail goes to the demo outbox, as the server's will.
+  process.env.DEMO_MODE = 'true';
   const e = env();
   const port = String(e.PORT);
   const { host, warning } = demoListen(e.HOST, port);

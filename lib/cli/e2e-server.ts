@@ -1,11 +1,14 @@
 /**
  * Serves the production build for Playwright on a fresh database: a new PGlite dir under .data/e2e,
  * or (with DATABASE_URL) a throwaway database on that server, migrated and seeded. Dropped on exit.
+ * In demo mode with the test factories, except with `--production`: then as `next start` alone would run in
+ * production without SMTP or Stripe keys (no DEMO_MODE, no E2E_FACTORIES at run time), for the tests that prove
+ * such a server is not a demo.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { childProcessEnv, env } from '@/lib/env';
+import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
 import { seedAll } from '@/db/seed/index';
 import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
@@ -13,6 +16,9 @@ import { E2E_DIST_DIR } from './production-build';
 
 async function main() {
   const port = process.argv[2] ?? '3100';
+  const production = process.argv.includes('--production');
+  // Seeding sends the forum cases' mail like the server would: to the demo outbox in demo mode.
+  if (!production) setProcessEnvDefault('DEMO_MODE', 'true');
   const e = env();
   let databaseUrl: string | undefined;
   let pgliteDir: string | undefined;
@@ -50,10 +56,10 @@ async function main() {
       APP_URL: `http://127.0.0.1:${port}`,
       AUTH_URL: `http://127.0.0.1:${port}`,
       // Demo mode: outbox mail (read by the tests through /api/dev/outbox) and the demo checkout.
-      DEMO_MODE: 'true',
+      DEMO_MODE: production ? undefined : 'true',
       SMTP_URL: undefined,
       STRIPE_SECRET_KEY: undefined,
-      E2E_FACTORIES: 'true',
+      E2E_FACTORIES: production ? undefined : 'true',
       LOG_LEVEL: 'warn',
     }),
   });

@@ -13,11 +13,14 @@ export interface BuildOptions {
   e2eFactories: boolean;
 }
 
-/** What a production build depends on; tests are excluded so editing a test does not force a rebuild. */
+/**
+ * What a production build depends on; tests and the CLI scripts (lib/cli: they start `next`, the app never imports
+ * them) are excluded so editing them does not force a rebuild.
+ */
 function sourceHash(opts: BuildOptions): string {
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', 'app', 'components', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'], { encoding: 'utf8' })
     .split('\n')
-    .filter((f) => f && !f.endsWith('.test.ts') && fs.existsSync(f));
+    .filter((f) => f && !f.endsWith('.test.ts') && !f.startsWith('lib/cli/') && fs.existsSync(f));
   const h = createHash('sha256');
   h.update(`E2E_FACTORIES=${opts.e2eFactories}\0`);
   for (const f of files.sort()) h.update(f).update('\0').update(fs.readFileSync(f));
