@@ -8,6 +8,15 @@ export async function register() {
     installConsoleRedaction();
   }
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    // A production server refuses to start without the configuration sign-in links are built from (lib/env.ts).
+    if (process.env.NODE_ENV === 'production') {
+      const { startupConfigError } = await import('./lib/env');
+      const problem = startupConfigError();
+      if (problem) {
+        console.error(problem);
+        process.exit(1);
+      }
+    }
     const { startJobsInProcess } = await import('./lib/jobs/in-process');
     await startJobsInProcess();
   }

@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { log } from '@/lib/log';
 import { acceptRequestId } from '@/lib/request-id';
+import { contentSecurityPolicy, newNonce } from '@/lib/security/csp';
 
 const PROTECTED_PREFIXES = ['/cases', '/intake', '/book', '/queue', '/schedule', '/availability', '/admin', '/home', '/bookings', '/consult'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const MAX_API_BODY_BYTES = 1_000_000;
 
 /**
- * Adds a request id to every request and sends visitors without a session cookie to sign-in.
+ * Adds a request id and a per-request CSP nonce to every request and sends visitors without a session cookie to sign-in.
  * It authorizes nothing: every page, action and route checks the session itself (lib/auth/guards).
  */
 export async function proxy(req: NextRequest) {
@@ -34,8 +35,12 @@ export async function proxy(req: NextRequest) {
   log().info({ requestId, method: req.method, path: pathname }, 'request');
   const headers = new Headers(req.headers);
   headers.set('x-request-id', requestId);
+  // Next reads the nonce from the request's CSP header and adds it to its scripts; the browser gets the same policy.
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
+  headers.set('content-security-policy', csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('x-request-id', requestId);
+  res.headers.set('content-security-policy', csp);
   return res;
 }
 

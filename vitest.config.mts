@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
-    env: { LOG_LEVEL: 'warn' },
+    // Tests run like the demo (outbox mail, demo checkout); tests of production behaviour set DEMO_MODE=false.
+    env: { LOG_LEVEL: 'warn', DEMO_MODE: 'true', AUTH_SECRET: 'vitest-secret-not-for-production-0123456789' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 import { SiteHeader } from '@/components/layout/site-header';
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts carry this request's CSP nonce (proxy.ts), which a page prerendered
+  // at build time could not.
+  await connection();
   return (
     <html lang="en">
       <body className="font-sans antialiased">

@@ -75,7 +75,7 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
 }
 
 function startServer(): ChildProcess {
-  ensureProductionBuild(distDir);
+  ensureProductionBuild(distDir, { e2eFactories: true });
   console.log(`› starting the production server on ${baseUrl} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
   return spawn('npx', ['tsx', '--conditions=react-server', 'lib/cli/e2e-server.ts', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],

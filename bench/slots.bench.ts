@@ -136,7 +136,7 @@ async function timed(url: string): Promise<number> {
 }
 
 async function benchApi(): Promise<number> {
-  ensureProductionBuild(DIST);
+  ensureProductionBuild(DIST, { e2eFactories: false });
   const dir = path.resolve('.data', `bench-slots-${process.pid}`);
   const { clinicianId, consultTypeId } = await prepareDatabase(dir);
   // Its own process group, so stopping it also stops next-server (a child of the `next` launcher).
@@ -149,7 +149,9 @@ async function benchApi(): Promise<number> {
       NEXT_DIST_DIR: DIST,
       PGLITE_DIR: dir,
       AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
-      AUTH_TRUST_HOST: 'true',
+      DEMO_MODE: 'true',
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      AUTH_URL: `http://127.0.0.1:${PORT}`,
       LOG_LEVEL: 'warn',
     },
   });

@@ -26,6 +26,15 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url().optional(),
+  /** Auth.js's base URL; magic links are built from it, never from the request's Host. Required by `next start` outside demo mode. */
+  AUTH_URL: z.url().optional(),
+  /** Only for a proxy that rewrites Host and no AUTH_URL (development): lets Auth.js take its URL from the request. */
+  AUTH_TRUST_HOST: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  /** Interface `npm run demo` listens on (default 127.0.0.1). */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
@@ -76,8 +85,10 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  /** Lets e2e tests and the demo mailbox page read mail; never enable with real SMTP. */
-  /** Set only by the e2e server: enables /api/test/* factory routes that seed data for browser tests. */
+  /**
+   * Set only by the e2e server: enables /api/test/* factory routes that seed data for browser tests. The routes exist
+   * only in a build made with E2E_FACTORIES=true (next.config.js); this runtime switch is a second lock.
+   */
   E2E_FACTORIES: z
     .enum(['true', 'false'])
     .optional()
@@ -95,6 +106,10 @@ const schema = z.object({
    * the last hop. The client IP is read that many entries from the right, never from the client-written left end.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Set by `npm run demo` (and the e2e server), never by `next start` alone: the only switch for the demo mailbox,
+   * GET /api/dev/outbox and the demo checkout.
+   */
   DEMO_MODE: z
     .enum(['true', 'false'])
     .optional()
@@ -138,15 +153,50 @@ export function resetEnvCache(): void {
 
 export function appUrl(): string {
   const e = env();
-  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return (e.APP_URL ?? e.AUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+}
+
+/** Demo mode is explicit (DEMO_MODE=true from `npm run demo`); a missing key never turns it on. */
+export function isDemoMode(): boolean {
+  return env().DEMO_MODE;
+}
+
+/**
+ * What a server refuses to start without (checked in instrumentation.ts when `next start` boots). Outside demo mode
+ * sign-in links must come from configuration: AUTH_URL (the same origin as APP_URL) and AUTH_SECRET are required.
+ */
+export function startupConfigProblems(e: Env = env()): string[] {
+  const problems: string[] = [];
+  if (!e.AUTH_SECRET) problems.push('AUTH_SECRET is not set: generate one with `openssl rand -base64 32`.');
+  if (!e.DEMO_MODE) {
+    if (!e.AUTH_URL) {
+      problems.push('AUTH_URL is not set: set it (and APP_URL) to the public base URL, e.g. https://triage.example.com. Sign-in links are built from it, never from the request.');
+    } else if (e.APP_URL && new URL(e.APP_URL).origin !== new URL(e.AUTH_URL).origin) {
+      problems.push(`APP_URL (${e.APP_URL}) and AUTH_URL (${e.AUTH_URL}) must name the same origin.`);
+    }
+  }
+  return problems;
+}
+
+/** The message a production server prints before it exits, or null when the configuration is complete. */
+export function startupConfigError(): string | null {
+  const problems = startupConfigProblems();
+  if (problems.length === 0) return null;
+  return `Refusing to start: the configuration is incomplete.\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and README (Configuration).`;
 }
 
 export function databaseKind(): 'pglite' | 'postgres' {
   return env().DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-export function mailTransportKind(): 'smtp' | 'outbox' {
-  return env().SMTP_URL ? 'smtp' : 'outbox';
+/**
+ * smtp: SMTP_URL is set. outbox: demo mode without SMTP (mail kept in the database, readable at /dev/mailbox).
+ * none: neither — mail is not configured; sign-in says so and other mail is kept unsent (never readable).
+ */
+export function mailTransportKind(): 'smtp' | 'outbox' | 'none' {
+  const e = env();
+  if (e.SMTP_URL) return 'smtp';
+  return e.DEMO_MODE ? 'outbox' : 'none';
 }
 
 /** The environment for a child process (CLI scripts start `next`), with overrides. */

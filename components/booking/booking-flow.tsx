@@ -131,6 +131,8 @@ export function BookingFlow({
         setRefreshKey((k) => k + 1);
       } else if (res.status === 429) {
         setProblem({ title: 'Too many attempts', message: body.message ?? 'Please wait a few minutes and try again. Nothing was booked or charged.' });
+      } else if (res.status === 503) {
+        setProblem({ title: 'Payments are not configured', message: body.message ?? 'Online payment is not set up on this server, so nothing was booked.' });
       } else {
         setProblem({ title: 'We could not hold that time', message: body.message ?? 'Something went wrong. Please try again.' });
       }

@@ -32,7 +32,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       verificationTokensTable: verificationTokens,
     }),
     secret: e.AUTH_SECRET,
-    trustHost: true,
+    // Sign-in URLs come from configuration. next-auth rewrites every request's origin to AUTH_URL before Auth.js reads
+    // it (reqWithEnvURL, createActionURL), so with AUTH_URL set the Host and X-Forwarded-Host headers never reach a
+    // mailed link; Auth.js then needs trustHost to accept that rewritten URL. Without AUTH_URL (`next start` refuses to
+    // boot without it outside demo mode) only AUTH_TRUST_HOST=true, or `next dev` on a developer's machine (Auth.js's
+    // own default), lets Auth.js use the Host.
+    trustHost: Boolean(e.AUTH_URL) || e.AUTH_TRUST_HOST || e.NODE_ENV === 'development',
     // Sliding idle timeout: every request more than a minute after the last one extends the session.
     session: { strategy: 'database', maxAge: e.SESSION_IDLE_MINUTES * 60, updateAge: 60 },
     providers: [

@@ -1,8 +1,11 @@
 import 'server-only';
-import { sendMail } from '@/lib/mail';
+import { mailTransportKind } from '@/lib/env';
+import { MailNotConfiguredError, sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 
+/** A sign-in link is only useful if it can reach its owner: without SMTP outside demo mode it is refused, not kept. */
 export async function sendMagicLink(email: string, url: string): Promise<void> {
+  if (mailTransportKind() === 'none') throw new MailNotConfiguredError();
   const { html, text } = renderMail({
     heading: 'Your sign-in link',
     paragraphs: [

@@ -10,7 +10,8 @@ export type BookingErrorCode =
   | 'state_changed'
   | 'payment_provider_error'
   | 'too_many_holds'
-  | 'no_refund_not_acknowledged';
+  | 'no_refund_not_acknowledged'
+  | 'payments_not_configured';
 
 const STATUS: Record<BookingErrorCode, number> = {
   slot_unavailable: 409,
@@ -22,6 +23,7 @@ const STATUS: Record<BookingErrorCode, number> = {
   payment_provider_error: 502,
   too_many_holds: 429,
   no_refund_not_acknowledged: 400,
+  payments_not_configured: 503,
 };
 
 export class BookingError extends Error {
@@ -49,3 +51,6 @@ export function isExclusionViolation(err: unknown): boolean {
 }
 
 export const SLOT_TAKEN_MESSAGE = 'Someone booked this time a moment ago. Please choose another slot — the list below is up to date.';
+
+export const PAYMENTS_NOT_CONFIGURED_MESSAGE =
+  'Online payment is not set up on this server yet, so consults cannot be booked here. Nothing was held or charged. Please contact the clinic.';

@@ -10,9 +10,10 @@ import { audit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/guards';
 import { requestLog } from '@/lib/log';
 import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession } from '@/lib/payments/gateway';
+import { paymentsConfigured } from '@/lib/payments/stripe-client';
 import { isBookableTime } from './availability';
 import { PAYMENT_WINDOW_MS, refundTermsForSlot } from './policy';
-import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
+import { BookingError, isExclusionViolation, PAYMENTS_NOT_CONFIGURED_MESSAGE, SLOT_TAKEN_MESSAGE } from './errors';
 import { isValidTimeZone } from './zoned-time';
 
 /** One patient cannot keep the calendar blocked with unpaid holds. */
@@ -40,6 +41,8 @@ export interface HoldResult {
  * requests for one slot exactly one insert commits; the others get SQLSTATE 23P01 → slot_unavailable.
  */
 export async function holdSlot(patient: CurrentUser, req: HoldRequest): Promise<HoldResult> {
+  // Never a free consult: without Stripe keys outside demo mode nothing is held (no demo checkout fallback).
+  if (!paymentsConfigured()) throw new BookingError('payments_not_configured', PAYMENTS_NOT_CONFIGURED_MESSAGE);
   const db = await getDb();
   const [type, clinician] = await Promise.all([getConsultType(db, req.consultTypeId), getBookableClinician(db, req.clinicianId)]);
   if (!type || !type.active) throw new BookingError('not_found', 'That consult type does not exist.');

@@ -1,32 +1,34 @@
 /**
- * `npm run demo`: build, migrate and seed the embedded database, then serve the production build.
- * Safe to run again (idempotent seed). Migration and seeding close the PGlite handle before `next start`
- * opens it, because PGlite allows one process per data directory.
+ * `npm run demo`: build, migrate and seed the embedded database, then serve the production build in demo mode
+ * (DEMO_MODE=true: the demo mailbox, /api/dev/outbox and the demo checkout exist only then). It listens on 127.0.0.1
+ * unless HOST says otherwise, and warns when it does. Safe to run again (idempotent seed; the build is reused while the
+ * sources are unchanged). Migration and seeding close the PGlite handle before `next start` opens it, because PGlite
+ * allows one process per data directory.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
 import { seedAll } from '@/db/seed/index';
 import { DEMO_ACCOUNTS } from '@/db/seed/accounts';
 import { ensureDemoAuthSecret } from './auth-secret';
+import { demoListen } from './demo-host';
+import { DEMO_DIST_DIR, ensureProductionBuild } from './production-build';
 
 async function main() {
   const started = Date.now();
   setProcessEnvDefault('AUTH_SECRET', ensureDemoAuthSecret('.data'));
+  // The seed's mail goes to the demo outbox, as the server's will.
+  process.env.DEMO_MODE = 'true';
   const e = env();
   const port = String(e.PORT);
+  const { host, warning } = demoListen(e.HOST, port);
+  if (warning) console.warn(warning);
   const url = (e.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const skipBuild = process.argv.includes('--no-build');
 
-  if (!skipBuild) {
-    console.log('› building the app (next build)…');
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childProcessEnv({ NODE_ENV: 'production' }) });
-    if (build.status !== 0) {
-      console.error('next build failed; see the output above.');
-      process.exit(build.status ?? 1);
-    }
-  }
+  // The demo never serves a build with test factories (its own folder, built without E2E_FACTORIES).
+  if (!skipBuild) ensureProductionBuild(DEMO_DIST_DIR, { e2eFactories: false });
 
   console.log(`› migrating and seeding ${e.DATABASE_URL ? 'PostgreSQL' : `the embedded database (${path.resolve(e.PGLITE_DIR)})`}…`);
   const handle = e.DATABASE_URL ? await openPostgres(e.DATABASE_URL, { max: 1 }) : await openPglite(e.PGLITE_DIR);
@@ -38,18 +40,28 @@ async function main() {
   }
 
   console.log('› starting the server…');
-  const server = spawn('npx', ['next', 'start', '-p', port], {
+  const server = spawn('npx', ['next', 'start', '-p', port, '-H', host], {
     stdio: 'inherit',
-    env: childProcessEnv({ NODE_ENV: 'production', AUTH_SECRET: e.AUTH_SECRET, AUTH_TRUST_HOST: 'true', APP_URL: url, AUTH_URL: url }),
+    env: childProcessEnv({
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: DEMO_DIST_DIR,
+      DEMO_MODE: 'true',
+      E2E_FACTORIES: undefined,
+      AUTH_SECRET: e.AUTH_SECRET,
+      APP_URL: url,
+      AUTH_URL: url,
+    }),
   });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   server.on('exit', (code) => process.exit(code ?? 0));
 
+  const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const probe = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${port}/api/health`;
   for (let i = 0; i < 120; i++) {
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(probe);
       if (res.ok) break;
     } catch {
       /* not listening yet */
@@ -70,6 +82,7 @@ async function main() {
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
+  if (warning) console.warn(`\n${warning}`);
 }
 
 main().catch((err) => {

@@ -2,19 +2,26 @@
  * Serves the production build for Playwright on a fresh database: a new PGlite dir under .data/e2e,
  * or (with DATABASE_URL) a throwaway database on that server, migrated by its owner role and served (and seeded)
  * as the DML-only app role. Dropped on exit.
+ * In demo mode with the test factories, except with `--production`: then as `next start` alone would run in
+ * production without SMTP or Stripe keys (no DEMO_MODE, no E2E_FACTORIES at run time), for the tests that prove
+ * such a server is not a demo.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { childProcessEnv, env } from '@/lib/env';
+import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
 import { migratePostgres } from '@/db/migrate-postgres';
 import { seedAll } from '@/db/seed/index';
 import { JOBS } from '@/lib/jobs/handlers';
 import { createLeastPrivilegeDatabase } from '@/lib/testing/throwaway-db';
+import { E2E_DIST_DIR } from './production-build';
 
 async function main() {
   const port = process.argv[2] ?? '3100';
+  const production = process.argv.includes('--production');
+  // Seeding sends the forum cases' mail like the server would: to the demo outbox in demo mode.
+  if (!production) setProcessEnvDefault('DEMO_MODE', 'true');
   const e = env();
   let databaseUrl: string | undefined;
   let pgliteDir: string | undefined;
@@ -49,13 +56,16 @@ async function main() {
       DATABASE_URL: databaseUrl,
       MIGRATION_DATABASE_URL: undefined,
       PGLITE_DIR: pgliteDir ?? e.PGLITE_DIR,
+      NEXT_DIST_DIR: childProcessEnv({}).NEXT_DIST_DIR || E2E_DIST_DIR,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-      AUTH_TRUST_HOST: 'true',
+      // Links come from AUTH_URL only (no AUTH_TRUST_HOST): the forged-Host e2e test relies on that.
+      AUTH_TRUST_HOST: undefined,
       APP_URL: `http://127.0.0.1:${port}`,
       AUTH_URL: `http://127.0.0.1:${port}`,
+      // Demo mode: outbox mail (read by the tests through /api/dev/outbox) and the demo checkout.
+      DEMO_MODE: production ? undefined : 'true',
       SMTP_URL: undefined,
       STRIPE_SECRET_KEY: undefined,
-      E2E_FACTORIES: 'true',
       // The suite signs in as the same demo accounts dozens of times from one address, and the benchmarks submit
       // hundreds of intakes per patient: generous limits here (an environment value still wins). The 429s are
       // proven by lib/rate-limit/rate-limit.test.ts and, for sign-in mail per address, e2e/request-hardening.spec.ts.
@@ -65,6 +75,7 @@ async function main() {
       RATE_LIMIT_INTAKES: process.env.RATE_LIMIT_INTAKES ?? '2000/1h',
       RATE_LIMIT_HOLDS: process.env.RATE_LIMIT_HOLDS ?? '1000/15m',
       RATE_LIMIT_ANONYMOUS_AUDIT: process.env.RATE_LIMIT_ANONYMOUS_AUDIT ?? '5000/10m',
+      E2E_FACTORIES: production ? undefined : 'true',
       LOG_LEVEL: 'warn',
     }),
   });

@@ -13,17 +13,29 @@ export interface MailMessage {
   attachments?: MailAttachment[];
 }
 
+/** Sign-in cannot work without a way to deliver the link: raised instead of keeping it where nobody reads it. */
+export class MailNotConfiguredError extends Error {
+  constructor() {
+    super('Mail is not configured: set SMTP_URL (or run the demo with npm run demo).');
+    this.name = 'MailNotConfiguredError';
+  }
+}
+
 /**
- * Sends through SMTP when SMTP_URL is set; otherwise keeps the message in the database outbox
- * (demo mode), where /api/dev/outbox and the mailbox page read it. Pass `tx` to make the outbox row
- * part of the caller's transaction (it then only exists if the change it announces was committed).
+ * Sends through SMTP when SMTP_URL is set. In demo mode without SMTP the message is kept in the database outbox,
+ * where /api/dev/outbox and the mailbox page read it. Pass `tx` to make the outbox row part of the caller's
+ * transaction (it then only exists if the change it announces was committed). With no transport at all (not demo
+ * mode, no SMTP_URL) the message is kept unsent — no page or route reads it — and an error is logged, so clinical
+ * work is not refused because a notification cannot go out.
  */
 export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
   const to = message.to.trim().toLowerCase();
-  if (mailTransportKind() === 'outbox') {
+  const kind = mailTransportKind();
+  if (kind !== 'smtp') {
     const db = tx ?? (await getDb());
     await db.insert(outboxMessages).values({ ...message, to, attachments: message.attachments ?? [] });
-    log().info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
+    if (kind === 'outbox') log().info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
+    else log().error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
     return;
   }
   const { createTransport } = await import('nodemailer');

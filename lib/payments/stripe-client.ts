@@ -3,9 +3,18 @@ import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 import { env } from '@/lib/env';
 
-/** Demo mode: no STRIPE_SECRET_KEY → the local demo checkout sends signed events through the same webhook route. */
+/**
+ * Demo payments only in explicit demo mode (DEMO_MODE=true from `npm run demo`) without STRIPE_SECRET_KEY: the local
+ * demo checkout sends signed events through the same webhook route. A production server without keys is not a demo.
+ */
 export function isDemoPayments(): boolean {
-  return !env().STRIPE_SECRET_KEY;
+  const e = env();
+  return e.DEMO_MODE && !e.STRIPE_SECRET_KEY;
+}
+
+/** Booking can take payment: real Stripe keys, or the demo checkout in demo mode. */
+export function paymentsConfigured(): boolean {
+  return Boolean(env().STRIPE_SECRET_KEY) || isDemoPayments();
 }
 
 const g = globalThis as unknown as { __tcStripe?: { key: string; base: string | undefined; client: Stripe } };
@@ -41,15 +50,16 @@ const verifier = new Stripe('sk_test_signature_verification_only');
 export const stripeWebhooks = verifier.webhooks;
 
 /**
- * The secret webhook signatures are checked with: STRIPE_WEBHOOK_SECRET, or in demo mode one derived from
- * AUTH_SECRET (the demo checkout signs with it on the server). Live keys without a webhook secret → null (refuse).
+ * The secret webhook signatures are checked with: STRIPE_WEBHOOK_SECRET, or for demo payments one derived from
+ * AUTH_SECRET (the demo generates it per machine; the demo checkout signs with it on the server). Anything else →
+ * null, and the webhook refuses every event: live keys without a webhook secret, no demo mode, or no AUTH_SECRET
+ * (never a secret derived from a public constant).
  */
 export function webhookSecret(): string | null {
   const e = env();
   if (e.STRIPE_WEBHOOK_SECRET) return e.STRIPE_WEBHOOK_SECRET;
-  if (!e.STRIPE_SECRET_KEY) {
-    const seed = e.AUTH_SECRET ?? 'triage-consult-demo';
-    return `whsec_demo_${createHash('sha256').update(`stripe-demo-webhook:${seed}`).digest('hex').slice(0, 32)}`;
+  if (isDemoPayments() && e.AUTH_SECRET) {
+    return `whsec_demo_${createHash('sha256').update(`stripe-demo-webhook:${e.AUTH_SECRET}`).digest('hex').slice(0, 32)}`;
   }
   return null;
 }

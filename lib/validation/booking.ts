@@ -1,3 +1,4 @@
+import './zod-csp';
 import { z } from 'zod';
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date-time, e.g. 2026-03-30T08:00:00Z.' });

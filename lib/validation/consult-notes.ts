@@ -1,3 +1,4 @@
+import './zod-csp';
 import { z } from 'zod';
 
 export const CLINICAL_NOTES_MAX = 20_000;

@@ -3,6 +3,7 @@
  * autosave, `POST /api/intakes` and the submission service. Strict objects (unknown keys are rejected), strings
  * trimmed, messages written for patients. Optional text left blank in the form ('') is stored as absent.
  */
+import './zod-csp';
 import { z } from 'zod';
 import { ageOn } from '@/lib/intake/age';
 import { BODY_REGIONS, MOVEMENTS, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';

@@ -4,9 +4,12 @@ import { z } from 'zod';
 import { signIn } from '@/lib/auth/config';
 import { audit } from '@/lib/audit';
 import { signInRateLimitMessage, signInRateLimitOf } from '@/lib/auth/sign-in-limits';
+import { mailTransportKind } from '@/lib/env';
 import { signInSchema } from '@/lib/validation/sign-in';
 
 export type SignInState = { ok: false; fieldErrors: { email?: string[] }; formError?: string; email: string } | null;
+
+const MAIL_NOT_CONFIGURED = 'Sign-in by email is not available: this server has no mail service configured, so no link can be sent. Please contact the clinic.';
 
 /** Only same-site relative paths may be used after sign-in. */
 function safeCallback(url: string | undefined): string {
@@ -20,6 +23,10 @@ export async function requestMagicLink(_prev: SignInState, formData: FormData): 
     await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session', outcome: 'denied', details: { reason: 'invalid_email' } });
     const errors = z.flattenError(parsed.error).fieldErrors;
     return { ok: false, fieldErrors: { email: errors.email }, email: raw.email };
+  }
+  if (mailTransportKind() === 'none') {
+    await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session', outcome: 'denied', details: { reason: 'mail_not_configured' } });
+    return { ok: false, fieldErrors: {}, formError: MAIL_NOT_CONFIGURED, email: raw.email };
   }
   try {
     await signIn('nodemailer', { email: parsed.data.email, redirect: false, redirectTo: safeCallback(parsed.data.callbackUrl) });

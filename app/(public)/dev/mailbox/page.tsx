@@ -21,7 +21,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Demo mailbox" description="Demo mode keeps email here instead of sending it. Enter an address to read its mail." />
       <Alert tone="warning" className="mb-4">
-        This page exists only in demo mode (no SMTP server configured). It is never available with real email.
+        This page exists only in demo mode (npm run demo, no SMTP server configured). It is never available with real email.
       </Alert>
       <form method="get" className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="flex-1">

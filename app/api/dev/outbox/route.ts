@@ -7,7 +7,10 @@ export const dynamic = 'force-dynamic';
 
 const query = z.object({ to: z.email('Give a valid email address in ?to=') });
 
-/** CONTRACTS §2: demo-mode mailbox. Exists only with the outbox transport (404 with SMTP_URL). */
+/**
+ * CONTRACTS §2: demo-mode mailbox. Exists only with the outbox transport, i.e. DEMO_MODE=true (set by `npm run demo`)
+ * and no SMTP_URL; 404 otherwise, also on a production server that merely lacks SMTP_URL.
+ */
 export async function GET(req: NextRequest) {
   if (mailTransportKind() !== 'outbox') return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = query.safeParse({ to: req.nextUrl.searchParams.get('to') ?? '' });
