@@ -8,7 +8,7 @@ import { createLeastPrivilegeDatabase, type LeastPrivilegeDatabase } from '@/lib
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 import { openPostgres, type Db, type DbHandle } from './client';
 import { migratePostgres } from './migrate-postgres';
-import { APPEND_ONLY_TABLES } from './privileges';
+import { APPEND_ONLY_TABLES, grantAppRole, quoteIdent, roleOfUrl } from './privileges';
 import { auditEvents, consultNotes } from './schema';
 
 type Exec = DbHandle['executeSql'];
@@ -116,6 +116,12 @@ describe.skipIf(!env().DATABASE_URL)('finding 8: on PostgreSQL the app runs as a
     }
   });
 
+  it('refuses to treat a superuser or the owner itself as the app role', async () => {
+    const exec = (text: string) => owner.executeSql(text);
+    await expect(grantAppRole(exec, 'postgres')).rejects.toThrow(/would bypass least privilege/);
+    await expect(grantAppRole(exec, roleOfUrl(lp.ownerUrl))).rejects.toThrow(/would bypass least privilege/);
+  });
+
   it('keeps full DML on the other tables, including one a later migration adds', async () => {
     await app.executeSql(`update bookings set updated_at = now()`);
     await app.executeSql(`delete from video_signals`);
@@ -139,5 +145,14 @@ describe.skipIf(!env().DATABASE_URL)('finding 8: on PostgreSQL the app runs as a
     } finally {
       await boss.stop({ graceful: false, wait: true, timeout: 2_000 });
     }
+  });
+});
+
+describe('role names and URLs', () => {
+  it('splices only plain lower-case names into DDL and reads the role from a URL', () => {
+    expect(quoteIdent('triage_app')).toBe('"triage_app"');
+    for (const bad of ['Triage', 'app"; drop table audit_events; --', '', '1app']) expect(() => quoteIdent(bad)).toThrow(/not a plain/);
+    expect(roleOfUrl('postgres://triage_app:p%40ss@db/triage')).toBe('triage_app');
+    expect(() => roleOfUrl('postgres://db.example/triage')).toThrow(/names no user/);
   });
 });
