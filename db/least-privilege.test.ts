@@ -140,6 +140,11 @@ describe.skipIf(!env().DATABASE_URL)('finding 8: on PostgreSQL the app runs as a
       const id = await boss.send(name, { probe: true });
       const [job] = await boss.fetch(name);
       expect(job?.id).toBe(id);
+      await boss.complete(name, job!.id);
+      await boss.schedule(name, '* * * * *', {}, { tz: 'UTC', singletonKey: name });
+      await boss.unschedule(name);
+      await boss.maintain(); // the supervisor's expire/archive/drop: DML only
+      expect((await boss.getJobById(name, id!))?.state).toBe('completed');
       // A queue nobody installed needs DDL, which the app role may not run: migrate first.
       expect(await refusal(boss.createQueue('not.installed.at.migrate'))).toMatch(/permission denied for schema pgboss/);
     } finally {
