@@ -8,7 +8,7 @@ import { createLeastPrivilegeDatabase, type LeastPrivilegeDatabase } from '@/lib
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 import { openPostgres, type Db, type DbHandle } from './client';
 import { migratePostgres } from './migrate-postgres';
-import { APPEND_ONLY_TABLES } from './privileges';
+import { APPEND_ONLY_TABLES, grantAppRole, quoteIdent, roleOfUrl } from './privileges';
 import { auditEvents, consultNotes } from './schema';
 
 type Exec = DbHandle['executeSql'];
@@ -116,6 +116,12 @@ describe.skipIf(!env().DATABASE_URL)('finding 8: on PostgreSQL the app runs as a
     }
   });
 
+  it('refuses to treat a superuser or the owner itself as the app role', async () => {
+    const exec = (text: string) => owner.executeSql(text);
+    await expect(grantAppRole(exec, 'postgres')).rejects.toThrow(/would bypass least privilege/);
+    await expect(grantAppRole(exec, roleOfUrl(lp.ownerUrl))).rejects.toThrow(/would bypass least privilege/);
+  });
+
   it('keeps full DML on the other tables, including one a later migration adds', async () => {
     await app.executeSql(`update bookings set updated_at = now()`);
     await app.executeSql(`delete from video_signals`);
@@ -134,10 +140,24 @@ describe.skipIf(!env().DATABASE_URL)('finding 8: on PostgreSQL the app runs as a
       const id = await boss.send(name, { probe: true });
       const [job] = await boss.fetch(name);
       expect(job?.id).toBe(id);
+      await boss.complete(name, job!.id);
+      await boss.schedule(name, '* * * * *', {}, { tz: 'UTC', singletonKey: name });
+      await boss.unschedule(name);
+      await boss.maintain(); // the supervisor's expire/archive/drop: DML only
+      expect((await boss.getJobById(name, id!))?.state).toBe('completed');
       // A queue nobody installed needs DDL, which the app role may not run: migrate first.
       expect(await refusal(boss.createQueue('not.installed.at.migrate'))).toMatch(/permission denied for schema pgboss/);
     } finally {
       await boss.stop({ graceful: false, wait: true, timeout: 2_000 });
     }
+  });
+});
+
+describe('role names and URLs', () => {
+  it('splices only plain lower-case names into DDL and reads the role from a URL', () => {
+    expect(quoteIdent('triage_app')).toBe('"triage_app"');
+    for (const bad of ['Triage', 'app"; drop table audit_events; --', '', '1app']) expect(() => quoteIdent(bad)).toThrow(/not a plain/);
+    expect(roleOfUrl('postgres://triage_app:p%40ss@db/triage')).toBe('triage_app');
+    expect(() => roleOfUrl('postgres://db.example/triage')).toThrow(/names no user/);
   });
 });

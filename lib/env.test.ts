@@ -29,4 +29,17 @@ describe('env', () => {
     resetEnvCache();
     expect(() => env()).toThrow(/DATABASE_URL must start with postgres:\/\/.*\.env\.example/s);
   });
+
+  it('takes MIGRATION_DATABASE_URL only beside DATABASE_URL, for the same database as another role', () => {
+    vi.stubEnv('DATABASE_URL', 'postgres://triage_app@db.example:5432/triage');
+    vi.stubEnv('MIGRATION_DATABASE_URL', 'postgres://triage_owner@db.example/triage');
+    resetEnvCache();
+    expect(env().MIGRATION_DATABASE_URL).toBe('postgres://triage_owner@db.example/triage');
+    vi.stubEnv('MIGRATION_DATABASE_URL', 'postgres://triage_owner@db.example:5432/other');
+    resetEnvCache();
+    expect(() => env()).toThrow(/MIGRATION_DATABASE_URL must name the same host, port and database/);
+    vi.stubEnv('DATABASE_URL', undefined);
+    resetEnvCache();
+    expect(() => env()).toThrow(/MIGRATION_DATABASE_URL needs DATABASE_URL/);
+  });
 });

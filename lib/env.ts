@@ -4,7 +4,13 @@ import { z } from 'zod';
  * The one reader of process.env. Every variable is documented in .env.example.
  * Parsed lazily so that `next build` (which imports modules) needs no runtime secrets.
  */
-const iceUrl = z.string().regex(/^(stun|stuns|turn|turns):/, 'ICE server urls start with stun:, stuns:, turn: or turns:');
+const stunUrl = z
+  .string()
+  .regex(
+    /^stuns?:/,
+    'ICE_SERVERS is for STUN only (urls start with stun: or stuns:): a TURN server listed there hands one static password to every browser; set TURN_URLS and TURN_SECRET instead',
+  );
+const turnUrl = z.string().regex(/^turns?:/, 'TURN_URLS are turn: or turns: urls');
 
 /** "<count>/<window>", e.g. "5/15m": at most 5 in each 15-minute window. Units s, m, h. */
 const rateLimit = (fallback: string) =>
@@ -56,7 +62,7 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
   /** Points the real Stripe SDK at a local stand-in in tests, e.g. http://127.0.0.1:12111 */
   STRIPE_API_BASE: z.url().optional(),
-  /** JSON array of RTCIceServer for the video room (STUN/TURN); [] = host candidates only (same network). */
+  /** JSON array of STUN servers ({"urls": …}) for the video room; [] = host candidates only (same network). */
   ICE_SERVERS: z
     .string()
     .default('[]')
@@ -70,15 +76,29 @@ const schema = z.object({
     })
     .pipe(
       z.array(
-        z.object({
-          urls: z.union([iceUrl, z.array(iceUrl).min(1)]),
-          username: z.string().optional(),
-          credential: z.string().optional(),
-        }),
+        z.strictObject(
+          { urls: z.union([stunUrl, z.array(stunUrl).min(1)]) },
+          {
+            error: (issue) =>
+              issue.code === 'unrecognized_keys'
+                ? 'ICE_SERVERS takes no username or credential: static TURN credentials would reach every browser; set TURN_URLS and TURN_SECRET'
+                : undefined,
+          },
+        ),
       ),
     ),
   /** Patients younger than this on the day they submit need a parent's or guardian's name, relationship and consent. */
   GUARDIAN_REQUIRED_UNDER_AGE: z.coerce.number().int().min(0).max(21).default(16),
+  /** Comma-separated TURN urls (turn:host:3478,turns:host:5349) of a coturn with `use-auth-secret`. Needs TURN_SECRET. */
+  TURN_URLS: z
+    .string()
+    .optional()
+    .transform((raw) => (raw ?? '').split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(turnUrl)),
+  /** coturn's `static-auth-secret`: each room participant gets a username/credential minted from it (lib/video/ice-servers.ts). */
+  TURN_SECRET: z.string().min(16, 'TURN_SECRET must be at least 16 characters').optional(),
+  /** How long a minted TURN credential is valid (default 4 hours; longer than any consult plus the room's margins). */
+  TURN_TTL_SECONDS: z.coerce.number().int().min(600).max(86_400).default(4 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run the background job worker inside the web server process (always true on PGlite). */
   JOBS_IN_PROCESS: z
@@ -123,6 +143,9 @@ function sameDatabase(a: string, b: string): boolean {
 }
 
 const checkedSchema = schema.superRefine((e, ctx) => {
+  if (Boolean(e.TURN_SECRET) !== e.TURN_URLS.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'TURN_SECRET and TURN_URLS go together: set both (a TURN relay) or neither' });
+  }
   if (!e.MIGRATION_DATABASE_URL) return;
   if (!e.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'MIGRATION_DATABASE_URL needs DATABASE_URL (the app role) too' });

@@ -11,7 +11,7 @@ import { audit } from '@/lib/audit';
 import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatRangeInZone, formatTime, zoneLabel } from '@/lib/booking/format';
-import { env } from '@/lib/env';
+import { iceServersForParticipant } from '@/lib/video/ice-servers';
 import { findConsultRoom } from '@/lib/video/room';
 
 export const metadata: Metadata = { title: 'Video consult' };
@@ -27,7 +27,10 @@ export default async function ConsultPage({ params }: { params: Promise<{ id: st
     await audit({ actor: user, action: 'consult.view', resourceType: 'booking', resourceId: id, outcome: 'denied' });
     notFound();
   }
-  await audit({ actor: user, action: 'consult.view', resourceType: 'booking', resourceId: room.bookingId, patientId: room.patientId, details: { phase: room.phase } });
+  // TURN credentials are minted only here: for a participant, while the room is open (lib/video/ice-servers.ts).
+  const iceServers = room.phase === 'open' ? iceServersForParticipant(room.selfId, now) : [];
+  const turnCredential = iceServers.some((s) => s.credential !== undefined);
+  await audit({ actor: user, action: 'consult.view', resourceType: 'booking', resourceId: room.bookingId, patientId: room.patientId, details: { phase: room.phase, turnCredential } });
   const zone = room.viewerTimezone;
   const bookingLink = (
     <Link href={`/bookings/${room.bookingId}`} className="font-medium text-brand-700 underline">
@@ -77,7 +80,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ id: st
         </Card>
       )}
       {room.phase === 'open' && (
-        <ConsultRoom bookingId={room.bookingId} polite={room.as === 'patient'} otherName={room.otherName} iceServers={env().ICE_SERVERS} notesHref={room.as === 'clinician' ? `/schedule/${room.bookingId}/notes` : undefined} />
+        <ConsultRoom bookingId={room.bookingId} polite={room.as === 'patient'} otherName={room.otherName} iceServers={iceServers} notesHref={room.as === 'clinician' ? `/schedule/${room.bookingId}/notes` : undefined} />
       )}
     </div>
   );
