@@ -30,8 +30,6 @@ async function newPatient(page: Page): Promise<string> {
   return s.email;
 }
 
-const noFlags = () => Object.fromEntries(Object.keys(rightScapulaIntake().redFlags).map((c) => [c, false]));
-
 /** "About you" answered, the rest to come: the draft a patient has when they reach the safety screen. */
 async function draftAtSafety(page: Page, patient: Record<string, unknown> = rightScapulaIntake().patient as unknown as Record<string, unknown>) {
   const res = await page.request.put('/api/intake-draft', { data: { data: { patient }, step: 'safety', baseRevision: 0 } });
