@@ -33,7 +33,7 @@ async function putDraft(page: Page, data: unknown, step: string) {
 
 for (const width of [1280, 360]) {
   test(`a new patient tells the right-scapula story, survives a reload, submits and reads routine guidance (${width}px)`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     await page.setViewportSize({ width, height: 900 });
     const email = newPatientEmail('intake');
     await signIn(page, email);
@@ -244,8 +244,14 @@ test('an emergency answer shows the emergency panel at once, on top, alerts the 
   for (const group of await page.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) }).all()) {
     if (!(await group.getByLabel('Yes', { exact: true }).isChecked())) await group.getByLabel('No', { exact: true }).check();
   }
+  // The rest of the intake (already in the draft) follows the safety screen; the panel stays on top throughout.
+  for (const step of ['Where it hurts', 'The story', 'History', 'Training and goals', 'Imaging']) {
+    await next(page);
+    await expect(page.getByRole('heading', STEP(step))).toBeVisible();
+    await expect(panel).toBeVisible();
+  }
   await next(page);
-  await expect(panel).toBeVisible();
+  await expect(page.getByRole('heading', STEP('Review and consent'))).toBeVisible();
   await page.getByLabel(/I agree that the rehab team stores my answers/).check();
   await page.getByLabel(/I understand this service is not for emergencies/).check();
   const sentAt = Date.now();
