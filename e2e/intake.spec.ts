@@ -33,7 +33,7 @@ async function putDraft(page: Page, data: unknown, step: string) {
 
 for (const width of [1280, 360]) {
   test(`a new patient tells the right-scapula story, survives a reload, submits and reads routine guidance (${width}px)`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     await page.setViewportSize({ width, height: 900 });
     const email = newPatientEmail('intake');
     await signIn(page, email);
@@ -55,10 +55,29 @@ for (const width of [1280, 360]) {
     await page.getByLabel('Date of birth').fill('1994-03-12');
     await page.getByLabel('Male', { exact: true }).check();
     await page.getByLabel('Your time zone').selectOption('Europe/Istanbul');
+    // A phone number as people type it; without the country code it is refused with an example.
+    await page.getByLabel('Phone number, with country code').fill('0532 123 45 67');
+    await page.getByRole('group', { name: 'May we phone you about your case?' }).getByLabel('Yes, you may phone me').check();
+    await next(page);
+    await expect(page.getByText('Start with your country code').first()).toBeVisible();
+    await page.getByLabel('Phone number, with country code').fill('+90 532 123 45 67');
     await checkStep(page, 'About you');
     await next(page);
 
-    // 2. Where it hurts — the right shoulder blade by mouse, the middle of the back by keyboard.
+    // 2. Safety screen, right after "about you" — no default answers; Next without answers lists every question.
+    await expect(page.getByRole('heading', STEP('Safety screen'))).toBeVisible();
+    await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+    await next(page);
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link')).toHaveCount(12);
+    await expectNoA11yViolations(page);
+    for (const group of await page.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) }).all()) {
+      await group.getByLabel('No', { exact: true }).check();
+    }
+    await expect(page.getByRole('alert').filter({ hasText: 'Get emergency care now' })).toHaveCount(0);
+    await checkStep(page, 'Safety screen');
+    await next(page);
+
+    // 3. Where it hurts — the right shoulder blade by mouse, the middle of the back by keyboard.
     await checkStep(page, 'Where it hurts');
     const upperRight = page.locator('[data-region="upper_back_right"]');
     await upperRight.click();
@@ -82,7 +101,7 @@ for (const width of [1280, 360]) {
     await checkStep(page, 'Where it hurts');
     await next(page);
 
-    // 3. The story.
+    // 4. The story.
     await expect(page.getByRole('heading', STEP('The story'))).toBeVisible();
     await page.getByLabel('When did it start?').fill('2018-09-15');
     await page.getByLabel(/^Suddenly/).check();
@@ -99,7 +118,7 @@ for (const width of [1280, 360]) {
     await checkStep(page, 'The story');
     await next(page);
 
-    // 4. History — add rows, remove one in the middle, and reload before the step is finished.
+    // 5. History — add rows, remove one in the middle, and reload before the step is finished.
     await expect(page.getByRole('heading', STEP('History'))).toBeVisible();
     await page.getByRole('button', { name: 'Add an episode' }).click();
     await page.getByLabel('Month it started').nth(0).fill('2018-09');
@@ -136,7 +155,7 @@ for (const width of [1280, 360]) {
     await next(page);
     await next(page);
 
-    // 5. Training and goals.
+    // 6. Training and goals.
     await expect(page.getByRole('heading', STEP('Training and goals'))).toBeVisible();
     await page.getByLabel(/Your sport/).fill('Strength training');
     await page.getByLabel(/Years of training/).fill('4');
@@ -152,7 +171,7 @@ for (const width of [1280, 360]) {
     await checkStep(page, 'Training and goals');
     await next(page);
 
-    // 6. Imaging — findings highlighted as text marks, explained for a 32-year-old.
+    // 7. Imaging — findings highlighted as text marks, explained for a 32-year-old.
     await expect(page.getByRole('heading', STEP('Imaging'))).toBeVisible();
     await page.getByLabel(/Paste your MRI report/).fill(RIGHT_SCAPULA_MRI_REPORT);
     const marked = page.getByTestId('mri-marked-report');
@@ -163,23 +182,11 @@ for (const width of [1280, 360]) {
     await checkStep(page, 'Imaging');
     await next(page);
 
-    // 7. Safety screen — no default answers; Next without answers lists every question.
-    await expect(page.getByRole('heading', STEP('Safety screen'))).toBeVisible();
-    await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
-    await next(page);
-    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link')).toHaveCount(12);
-    await expectNoA11yViolations(page);
-    for (const group of await page.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) }).all()) {
-      await group.getByLabel('No', { exact: true }).check();
-    }
-    await expect(page.getByRole('alert').filter({ hasText: 'Get emergency care now' })).toHaveCount(0);
-    await checkStep(page, 'Safety screen');
-    await next(page);
-
     // 8. Review and consent.
     await expect(page.getByRole('heading', STEP('Review and consent'))).toBeVisible();
     await expect(page.getByText('Upper back, right side, Middle of the back')).toBeVisible();
     await expect(page.getByText('Same pain after bench press, much worse.')).toBeVisible();
+    await expect(page.getByText('+90 532 123 45 67')).toBeVisible();
     await page.getByRole('button', { name: 'Send to the rehab team' }).click();
     await expect(page.getByText('Please agree to how we use your information').first()).toBeVisible();
     await expectNoA11yViolations(page);
@@ -207,7 +214,7 @@ for (const width of [1280, 360]) {
   });
 }
 
-test('an emergency answer shows the emergency panel at once, on top, and the case still goes through', async ({ page }) => {
+test('an emergency answer shows the emergency panel at once, on top, alerts the on-call team, and the full intake completes that case', async ({ page }) => {
   const email = newPatientEmail('emergency');
   await signIn(page, email);
   const answers = rightScapulaIntake() as unknown as Record<string, unknown>;
@@ -227,23 +234,35 @@ test('an emergency answer shows the emergency panel at once, on top, and the cas
   const h1Box = await page.getByRole('heading', { level: 1 }).boundingBox();
   expect(panelBox!.y).toBeLessThan(h1Box!.y);
   await expect(panel.getByRole('link', { name: /Call 112/ })).toHaveAttribute('href', 'tel:112');
+  // Sent at once, not at the end: the panel says so only once the server confirmed it.
+  const status = page.getByTestId('emergency-status');
+  await expect(status).toHaveAttribute('data-kind', 'sent', { timeout: 15_000 });
+  const raisedCaseId = await status.locator('[data-case-id]').getAttribute('data-case-id');
+  await waitForMail(page.request, 'lead@demo.test', /EMERGENCY \(intake not finished\)/);
   await expectNoA11yViolations(page);
 
   for (const group of await page.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) }).all()) {
     if (!(await group.getByLabel('Yes', { exact: true }).isChecked())) await group.getByLabel('No', { exact: true }).check();
   }
+  // The rest of the intake (already in the draft) follows the safety screen; the panel stays on top throughout.
+  for (const step of ['Where it hurts', 'The story', 'History', 'Training and goals', 'Imaging']) {
+    await next(page);
+    await expect(page.getByRole('heading', STEP(step))).toBeVisible();
+    await expect(panel).toBeVisible();
+  }
   await next(page);
-  await expect(panel).toBeVisible();
+  await expect(page.getByRole('heading', STEP('Review and consent'))).toBeVisible();
   await page.getByLabel(/I agree that the rehab team stores my answers/).check();
   await page.getByLabel(/I understand this service is not for emergencies/).check();
   const sentAt = Date.now();
   await page.getByRole('button', { name: 'Send to the rehab team' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  expect(new URL(page.url()).pathname).toBe(`/cases/${raisedCaseId}`);
   const casePanel = page.getByRole('alert').filter({ hasText: 'Get emergency care now' });
   await expect(casePanel).toBeVisible();
   const caseH1 = await page.getByRole('heading', { level: 1 }).boundingBox();
   expect((await casePanel.boundingBox())!.y).toBeLessThan(caseH1!.y);
-  await waitForMail(page.request, 'lead@demo.test', /EMERGENCY case: review now/, sentAt);
+  await waitForMail(page.request, 'lead@demo.test', /the full intake has arrived/, sentAt);
   await expectNoA11yViolations(page);
 });
 

@@ -351,6 +351,11 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
 
   const onFormSubmit = (e: React.FormEvent) => {
     e.preventDefault();
+    // Two versions of the answers exist: moving on (or sending) would silently pick one. The choice comes first.
+    if (autosave.state.kind === 'conflict') {
+      conflictRef.current?.focus();
+      return;
+    }
     if (step === 'review') void handleSubmit(onValid, onInvalid)(e);
     else next();
   };
@@ -358,6 +363,8 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
   const conflict = autosave.state.kind === 'conflict' ? autosave.state.current : null;
   const isLast = step === 'review';
   const statusText = saveStateText(autosave.state);
+  const inConflict = autosave.state.kind === 'conflict';
+  const conflictRef = useRef<HTMLDivElement>(null);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -396,36 +403,6 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
       {local && (
         <Alert tone="info">We restored answers you typed on this device that had not reached our server yet.</Alert>
       )}
-      {conflict !== undefined && autosave.state.kind === 'conflict' && (
-        <Alert tone="warning" title="Your draft was changed somewhere else" role="alert">
-          <p>You (or another tab) saved newer answers. Which version do you want to keep?</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => {
-                if (conflict) {
-                  rebase(conflict.revision);
-                  reset(mergeDraft(emptyIntake(prefill), conflict.data));
-                  setStep(conflict.step);
-                }
-                void saveNow();
-              }}
-            >
-              Use the newer answers
-            </Button>
-            <Button
-              size="sm"
-              onClick={() => {
-                rebase(conflict?.revision ?? 0);
-                void saveNow();
-              }}
-            >
-              Keep the answers on this screen
-            </Button>
-          </div>
-        </Alert>
-      )}
       <ErrorSummary ref={summaryRef} errors={summary} onPick={focusField} />
       {formError && (
         <Alert tone="danger" role="alert" title="Not sent yet">
@@ -454,6 +431,38 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
               />
             )}
           </section>
+          {inConflict && (
+            <div ref={conflictRef} tabIndex={-1} data-testid="draft-conflict" className="focus:outline-none">
+              <Alert tone="warning" title="Your draft was changed somewhere else" role="alert">
+                <p>You (or another tab) saved newer answers. Which version do you want to keep? Choose one before you go on.</p>
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => {
+                      if (conflict) {
+                        rebase(conflict.revision);
+                        reset(mergeDraft(emptyIntake(prefill), conflict.data));
+                        setStep(conflict.step);
+                      }
+                      void saveNow();
+                    }}
+                  >
+                    Use the newer answers
+                  </Button>
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      rebase(conflict?.revision ?? 0);
+                      void saveNow();
+                    }}
+                  >
+                    Keep the answers on this screen
+                  </Button>
+                </div>
+              </Alert>
+            </div>
+          )}
           <div className="flex flex-col-reverse gap-3 border-t border-line pt-6 sm:flex-row sm:justify-between">
             {step !== 'about' ? (
               <Button variant="secondary" onClick={back}>

@@ -13,6 +13,8 @@ export interface HistoryEvent {
 
 const KIND_TEXT: Record<string, string> = {
   submitted: 'Intake submitted',
+  emergency_reported: 'Emergency sent from the safety screen (intake not finished); on-call alerted',
+  intake_completed: 'Rest of the intake sent: case complete',
   claimed: 'Claimed',
   released: 'Released to the pool',
   reassigned: 'Reassigned',

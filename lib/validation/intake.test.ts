@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leftScapulaIntake, rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { INTAKE_STEP_FIELDS, INTAKE_STEPS, intakeDraftSchema, intakeStepSchemas, intakeSubmissionSchema, stepOfField } from './intake';
+import { INTAKE_STEP_FIELDS, INTAKE_STEPS, intakeDraftSchema, intakeStepSchemas, intakeSubmissionSchema, intakeSubmissionSchemaFor, stepOfField } from './intake';
 
 const issuesOf = (input: unknown) => {
   const r = intakeSubmissionSchema.safeParse(input);
@@ -70,5 +70,49 @@ describe('intakeDraftSchema', () => {
   it('accepts half-filled answers but only known sections', () => {
     expect(intakeDraftSchema.safeParse({ data: { patient: { name: 'A' } }, step: 'about', baseRevision: 0 }).success).toBe(true);
     expect(intakeDraftSchema.safeParse({ data: { secrets: 1 }, step: 'about', baseRevision: 0 }).success).toBe(false);
+  });
+});
+
+describe('v2 contact, guardian and dates', () => {
+  const yearsAgo = (n: number) => {
+    const d = new Date();
+    d.setUTCFullYear(d.getUTCFullYear() - n);
+    return d.toISOString().slice(0, 10);
+  };
+
+  it('stores the phone in E.164 from what people type, and refuses a number without its country code', () => {
+    const input = rightScapulaIntake();
+    input.patient.phone = '0090 (532) 123-45-67';
+    expect(intakeSubmissionSchema.parse(input).patient.phone).toBe('+905321234567');
+    input.patient.phone = '0532 123 45 67';
+    expect(issuesOf(input)['patient.phone']).toMatch(/country code/);
+    input.patient.phone = '+44 77';
+    expect(issuesOf(input)['patient.phone']).toMatch(/Check the number/);
+  });
+
+  it('asks a guardian under the configured age on the day of submission, and drops one given by an adult', () => {
+    const child = rightScapulaIntake();
+    child.patient.dateOfBirth = yearsAgo(12);
+    expect(Object.keys(issuesOf(child)).sort()).toEqual(['guardian.consent', 'guardian.name', 'guardian.relationship']);
+    child.guardian = { name: 'Sam Young', relationship: 'Mother', consent: true };
+    expect(intakeSubmissionSchema.parse(child).guardian).toEqual({ name: 'Sam Young', relationship: 'Mother', consent: true });
+    // 16 today is no longer a minor by default; with the age set to 18 they are.
+    const sixteen = rightScapulaIntake();
+    sixteen.patient.dateOfBirth = yearsAgo(16);
+    expect(intakeSubmissionSchema.safeParse(sixteen).success).toBe(true);
+    expect(intakeSubmissionSchemaFor(18).safeParse(sixteen).success).toBe(false);
+    const adult = { ...rightScapulaIntake(), guardian: { name: 'x', relationship: 'y', consent: true as const } };
+    expect(intakeSubmissionSchema.parse(adult)).not.toHaveProperty('guardian');
+  });
+
+  it('refuses an onset date before the date of birth', () => {
+    const input = rightScapulaIntake();
+    input.complaint.onsetDate = '1990-01-01';
+    expect(issuesOf(input)['complaint.onsetDate']).toBe('The pain cannot have started before you were born (1994-03-12). Check the year.');
+  });
+
+  it('puts the safety screen right after "about you"', () => {
+    expect(INTAKE_STEPS.slice(0, 2)).toEqual(['about', 'safety']);
+    expect(stepOfField('guardian.name')).toBe('about');
   });
 });

@@ -32,6 +32,8 @@ export const metadata: Metadata = { title: 'Your case' };
 const EVENT_LABELS: Record<string, string> = {
   submitted: 'You sent your answers',
   amended: 'You updated your answers',
+  emergency_reported: 'Your emergency answer and contact details went to our on-call team',
+  intake_completed: 'You sent the rest of your answers',
 };
 const STATUS_EVENT_LABELS: Record<CaseStatus, string> = {
   submitted: 'Case received',

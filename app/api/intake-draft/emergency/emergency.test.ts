@@ -78,6 +78,15 @@ describe.each(testDbKinds())('POST /api/intake-draft/emergency (%s)', (kind) => 
     expect(await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, 'lead@demo.test'))).toHaveLength(1);
   });
 
+  it('raises one case when two calls race (a double tap, two tabs): the draft row lock decides', async () => {
+    await draft({ patient: about, redFlags: { ...noFlags, saddle_numbness: true } });
+    const answers = await Promise.all([report(), report(), report()]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as { caseId: string }).caseId)));
+    expect(ids.size).toBe(1);
+    expect(await t.db.select().from(cases).where(eq(cases.patientId, patientId))).toHaveLength(1);
+  });
+
   it('refuses a draft without an emergency answer or without contact, and anyone but a signed-in patient', async () => {
     expect((await report()).status).toBe(400); // no draft at all
     const rev = await draft({ patient: about, redFlags: { ...noFlags, cancer_history: true } });

@@ -6,7 +6,7 @@ import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 import { makeCase } from '@/lib/queue/testing-factory';
-import { bookings } from '@/db/schema';
+import { bookings, patientProfiles } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 
 export const dynamic = 'force-dynamic';
@@ -17,6 +17,8 @@ const body = z.object({
   timezone: z.string().refine(isValidTimeZone, 'Unknown time zone').default('Europe/London'),
   /** Books it on a fresh case of the patient (consult recommended by the clinician), as the queue's decisions do. */
   withCase: z.boolean().default(false),
+  /** The patient's "about you" answers from an intake (their profile): the name clinicians see and how to reach them. */
+  patientProfile: z.object({ name: z.string().min(1).max(200), phone: z.string().regex(/^\+[1-9]\d{6,14}$/), mayCall: z.boolean() }).optional(),
 });
 
 /**
@@ -29,7 +31,7 @@ export async function POST(req: Request) {
   if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;
-  const { startsInMinutes, durationMinutes, timezone, withCase } = parsed.data;
+  const { startsInMinutes, durationMinutes, timezone, withCase, patientProfile } = parsed.data;
   const db = await getDb();
   const { booking, patient, clinician } = await makeConfirmedBooking(db, {
     startsAt: new Date(Date.now() + startsInMinutes * 60_000),
@@ -37,6 +39,9 @@ export async function POST(req: Request) {
     patientTimezone: timezone,
     clinicianTimezone: timezone,
   });
+  if (patientProfile) {
+    await db.insert(patientProfiles).values({ userId: patient.id, dateOfBirth: '1990-05-01', timezone, ...patientProfile });
+  }
   let caseId: string | null = null;
   if (withCase) {
     caseId = (await makeCase(db, { patientId: patient.id, status: 'consult_recommended', assignedClinicianId: clinician.id })).id;
