@@ -297,7 +297,7 @@ export function BookingFlow({
                 <p className="font-semibold">No refund for this time</p>
                 <p className="text-sm" data-testid="refund-policy">
                   {describeRefundTerms(terms, (ms) => formatInZone(ms, zone), 'quote')} For a full refund if plans change, choose a time after{' '}
-                  {formatInZone(pickedAt + type.fullRefundWindowHours * 3_600_000 + PAYMENT_WINDOW_MS, zone)}.
+                  {formatInZone(Math.ceil((pickedAt + type.fullRefundWindowHours * 3_600_000 + PAYMENT_WINDOW_MS) / 3_600_000) * 3_600_000, zone)}.
                 </p>
                 <label htmlFor="no-refund-ack" className="flex cursor-pointer items-start gap-3">
                   <input

@@ -10,8 +10,8 @@ const SAFETY_NET =
   'If things get worse — new numbness, weakness, or problems with your bladder or bowels — call your emergency number or go to an emergency department now.';
 
 /** The top of a patient's case page: what happens now and the one action that moves it on. */
-export function CaseNextStep({ step, caseId, urgency, timeZone }: { step: NextStep; caseId: string; urgency: CaseUrgency; timeZone: string }) {
-  const content = describe(step, caseId, urgency, timeZone);
+export function CaseNextStep({ step, caseId, urgency, timeZone, reviewDueAt }: { step: NextStep; caseId: string; urgency: CaseUrgency; timeZone: string; reviewDueAt: Date }) {
+  const content = describe(step, caseId, urgency, timeZone, reviewDueAt);
   return (
     <section
       aria-labelledby="next-step-heading"
@@ -45,10 +45,14 @@ interface Link {
   href: string;
 }
 
-function describe(step: NextStep, caseId: string, urgency: CaseUrgency, tz: string): { title: string; body: string; action?: Link; secondary?: Link } {
+function describe(step: NextStep, caseId: string, urgency: CaseUrgency, tz: string, reviewDueAt: Date): { title: string; body: string; action?: Link; secondary?: Link } {
   switch (step.kind) {
     case 'waiting': {
       const g = URGENCY_GUIDANCE[urgency];
+      // The review time is the case's own SLA (the lead can change SLAs), not a fixed "24 hours".
+      if (!step.reviewing && urgency === 'urgent') {
+        return { title: g.title, body: `Some of your answers need a closer look. A clinician aims to review your case by ${formatInZone(reviewDueAt, tz)}.` };
+      }
       if (!step.reviewing) return { title: g.title, body: g.body };
       return { title: 'A clinician is reading your case', body: 'They will send advice, suggest a video consult, or refer you. We email you as soon as they reply.' };
     }

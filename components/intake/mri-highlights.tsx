@@ -110,7 +110,14 @@ export function MriHighlights({
             finding, however often the report mentions it.
             {!ageKnown && ' Add your date of birth in “About you” to see how common each finding is at your age.'}
           </p>
-          <div className="whitespace-pre-wrap break-words rounded-lg bg-canvas p-3 text-sm leading-6" data-testid="mri-marked-report">
+          {/* A long report scrolls in its own box, so the explanations stay within reach instead of pages below. */}
+          <div
+            className="max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded-lg bg-canvas p-3 text-sm leading-6"
+            data-testid="mri-marked-report"
+            role="region"
+            aria-label="Your report with the findings marked"
+            tabIndex={0}
+          >
             {pieces}
           </div>
           <ol className="space-y-3" data-testid="mri-explanations">

@@ -41,7 +41,7 @@ describe('refund terms of a slot (one policy for the booking page, the API, the 
 
   it('a slot more than the window (plus the time to pay) ahead is refundable until the deadline', () => {
     const t = refundTermsForSlot({ startsAt, now: startsAt - 48 * H, fullRefundWindowHours: 24, payWithinMs: PAYMENT_WINDOW_MS });
-    expect(t).toEqual({ refundable: true, deadline: startsAt - 24 * H, windowHours: 24 });
+    expect(t).toEqual({ refundable: true, deadline: startsAt - 24 * H, deadlinePassed: false, windowHours: 24 });
     expect(describeRefundTerms(t, when, 'quote')).toBe(
       'Free to cancel or move until 2026-05-09T10:00:00.000Z (24 hours before the start) with a full refund; after that, cancelling is not refunded.',
     );
@@ -50,13 +50,15 @@ describe('refund terms of a slot (one policy for the booking page, the API, the 
   it('a slot that opens 2 h ahead is inside the no-refund period before paying, and says so', () => {
     const t = refundTermsForSlot({ startsAt, now: startsAt - 2 * H, fullRefundWindowHours: 24, payWithinMs: PAYMENT_WINDOW_MS });
     expect(t.refundable).toBe(false);
-    expect(describeRefundTerms(t, when, 'quote')).toMatch(/not refunded, and it cannot be moved/);
+    expect(describeRefundTerms(t, when, 'quote')).toBe('This time is less than 24 hours away, inside the no-refund period: if you cancel or miss it, you are not refunded, and it cannot be moved.');
     expect(describeRefundTerms(t, when, 'quote')).not.toMatch(/full refund;/);
   });
 
   it('a deadline that passes while the patient is still paying counts as passed', () => {
     const now = startsAt - 24 * H - 10 * M;
-    expect(refundTermsForSlot({ startsAt, now, fullRefundWindowHours: 24, payWithinMs: PAYMENT_WINDOW_MS }).refundable).toBe(false);
+    const quote = refundTermsForSlot({ startsAt, now, fullRefundWindowHours: 24, payWithinMs: PAYMENT_WINDOW_MS });
+    expect(quote.refundable).toBe(false);
+    expect(describeRefundTerms(quote, when, 'quote')).toMatch(/^Full refunds end 24 hours before the start \(2026-05-09T10:00:00.000Z\), and for this time that is before your payment can go through: if you cancel/);
     // Once booked (nothing left to pay), the same moment still has ten minutes of full refund, as decideCancellation says.
     expect(refundTermsForSlot({ startsAt, now, fullRefundWindowHours: 24 }).refundable).toBe(true);
     expect(decideCancellation({ actor: 'patient', startsAt, now, fullRefundWindowHours: 24, paidCents: 100 }).refundCents).toBe(100);
@@ -74,7 +76,7 @@ describe('refund terms of a slot (one policy for the booking page, the API, the 
   it('after booking, inside the window the page and the mail say no refund', () => {
     const t = refundTermsForSlot({ startsAt, now: startsAt - 3 * H, fullRefundWindowHours: 24 });
     expect(describeRefundTerms(t, when, 'booked')).toBe(
-      'It is less than 24 hours before the start, inside the no-refund period: if you cancel or miss it, you are not refunded, and it cannot be moved.',
+      'This time is less than 24 hours away, inside the no-refund period: if you cancel or miss it, you are not refunded, and it cannot be moved.',
     );
   });
 });

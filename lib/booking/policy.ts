@@ -48,13 +48,15 @@ export interface SlotRefundTerms {
   /** A patient who cancels before `deadline` gets a full refund. False: no refund and no moving it. */
   refundable: boolean;
   deadline: number;
+  /** The deadline is already behind `now` (the slot starts within the window). */
+  deadlinePassed: boolean;
   windowHours: number;
 }
 
 /** The ONE refund policy of a slot booked (or paid) at `now`: the booking pages, the mails and the API use it. */
 export function refundTermsForSlot(p: { startsAt: number; now: number; fullRefundWindowHours: number; payWithinMs?: number }): SlotRefundTerms {
   const deadline = refundDeadline(p.startsAt, p.fullRefundWindowHours);
-  return { refundable: p.now + (p.payWithinMs ?? 0) <= deadline, deadline, windowHours: p.fullRefundWindowHours };
+  return { refundable: p.now + (p.payWithinMs ?? 0) <= deadline, deadline, deadlinePassed: p.now > deadline, windowHours: p.fullRefundWindowHours };
 }
 
 /**
@@ -64,9 +66,9 @@ export function refundTermsForSlot(p: { startsAt: number; now: number; fullRefun
 export function describeRefundTerms(t: SlotRefundTerms, when: (ms: number) => string, stage: 'quote' | 'booked'): string {
   if (!t.refundable) {
     const why =
-      stage === 'quote'
+      stage === 'quote' && !t.deadlinePassed
         ? `Full refunds end ${t.windowHours} hours before the start (${when(t.deadline)}), and for this time that is before your payment can go through`
-        : `It is less than ${t.windowHours} hours before the start, inside the no-refund period`;
+        : `This time is less than ${t.windowHours} hours away, inside the no-refund period`;
     return `${why}: if you cancel or miss it, you are not refunded, and it cannot be moved.`;
   }
   return `Free to cancel or move until ${when(t.deadline)} (${t.windowHours} hours before the start) with a full refund; after that, cancelling is not refunded.`;

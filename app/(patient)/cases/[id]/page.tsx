@@ -99,7 +99,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           The team sees your new answers and the earlier ones.
         </Alert>
       )}
-      <CaseNextStep step={nextStep} caseId={kase.id} urgency={urgency} timeZone={tz} />
+      <CaseNextStep step={nextStep} caseId={kase.id} urgency={urgency} timeZone={tz} reviewDueAt={kase.slaDueAt} />
       <Card>
         <h2 className="mb-4 text-lg font-semibold">Where your case is</h2>
         <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} consult={consultStage(nextStep, tz)} />
