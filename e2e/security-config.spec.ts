@@ -30,6 +30,16 @@ function rawRequest(
   });
 }
 
+/** With E2E_SHOTS_DIR set (reviewing the UI), full-page screenshots at 1280 and 360 px. */
+async function screenshots(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS_DIR;
+  if (!dir) return;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+}
+
 const cookiePairs = (headers: http.IncomingHttpHeaders) => (headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
 
 test.describe('finding 2: sign-in URLs come from configuration', () => {
@@ -215,13 +225,7 @@ test.describe('findings 1 and 2: a production server that lacks keys is not a de
     await expect(page.getByRole('alert').filter({ hasText: 'Sign-in by email is not available' })).toContainText('this server has no mail service configured');
     await expect(page).toHaveURL(/\/signin$/);
     await expectNoA11yViolations(page);
-    const shots = process.env.E2E_SHOTS_DIR;
-    if (shots) {
-      for (const width of [1280, 360]) {
-        await page.setViewportSize({ width, height: 800 });
-        await page.screenshot({ path: path.join(shots, `signin-mail-not-configured-${width}.png`), fullPage: true });
-      }
-    }
+    await screenshots(page, 'signin-mail-not-configured');
   });
 });
 
@@ -251,12 +255,6 @@ test.describe('finding 5: the booking page explains a 503 payments_not_configure
     await expect(page.getByText('Payments are not configured')).toBeVisible();
     await expect(page.getByText(PAYMENTS_MESSAGE)).toBeVisible();
     await expectNoA11yViolations(page);
-    const shots = process.env.E2E_SHOTS_DIR;
-    if (shots) {
-      for (const width of [1280, 360]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: path.join(shots, `book-payments-not-configured-${width}.png`), fullPage: true });
-      }
-    }
+    await screenshots(page, 'book-payments-not-configured');
   });
 });

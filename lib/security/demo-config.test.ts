@@ -54,44 +54,82 @@ afterEach(() => {
   session.signIn.mockClear();
 });
 
-describe.each(testDbKinds())('finding 1: demo mailbox, outbox API and demo checkout only in explicit demo mode (%s)', (kind) => {
+// One migrated database for the findings that need one (creating it is the slow part of this file).
+describe.each(testDbKinds())('on the database (%s)', (kind) => {
   const t = useTestDb(kind);
-  beforeEach(async () => {
-    demo();
-    await sendMail({ to: 'lead@demo.test', subject: 'Sign in to Triage & Consult', text: 'http://x/link', html: '' });
+
+  describe('finding 1: demo mailbox, outbox API and demo checkout only in explicit demo mode', () => {
+    beforeEach(async () => {
+      demo();
+      await sendMail({ to: 'lead@demo.test', subject: 'Sign in to Triage & Consult', text: 'http://x/link', html: '' });
+    });
+
+    it('without DEMO_MODE, even with SMTP_URL unset: the outbox API answers 404 and the pages are not found', async () => {
+      production();
+      expect(mailTransportKind()).toBe('none');
+      const res = await outbox('lead@demo.test');
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('link');
+      await expect(MailboxPage({ searchParams: Promise.resolve({ to: 'lead@demo.test' }) })).rejects.toMatchObject(notFoundDigest);
+      expect(isDemoPayments()).toBe(false);
+      await expect(DemoCheckoutPage({ params: Promise.resolve({ sessionId: 'cs_demo_x' }) })).rejects.toMatchObject(notFoundDigest);
+    });
+
+    it('with DEMO_MODE=true and no SMTP_URL the outbox reads mail; with SMTP_URL it is gone again', async () => {
+      demo();
+      const res = await outbox('lead@demo.test');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual([expect.objectContaining({ subject: 'Sign in to Triage & Consult' })]);
+      demo({ SMTP_URL: 'smtp://127.0.0.1:2525' });
+      expect((await outbox('lead@demo.test')).status).toBe(404);
+    });
+
+    it('outside demo mode without SMTP, sign-in says mail is not configured and keeps no link anywhere', async () => {
+      production({ AUTH_URL: 'https://triage.example.com' });
+      await t.db.execute(sql`delete from outbox_messages`);
+      const form = new FormData();
+      form.set('email', 'someone@example.test');
+      const state = await requestMagicLink(null, form);
+      expect(state).toMatchObject({ ok: false, formError: expect.stringMatching(/no mail service configured/i) });
+      expect(session.signIn).not.toHaveBeenCalled();
+      // The provider's send path refuses too (defence in depth): nothing lands in a table nobody reads.
+      await expect(sendMagicLink('someone@example.test', 'https://triage.example.com/api/auth/callback/nodemailer?token=t')).rejects.toThrow(/not configured/);
+      expect(await t.db.select().from(outboxMessages)).toEqual([]);
+    });
   });
 
-  it('without DEMO_MODE, even with SMTP_URL unset: the outbox API answers 404 and the pages are not found', async () => {
-    production();
-    expect(mailTransportKind()).toBe('none');
-    const res = await outbox('lead@demo.test');
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain('link');
-    await expect(MailboxPage({ searchParams: Promise.resolve({ to: 'lead@demo.test' }) })).rejects.toMatchObject(notFoundDigest);
-    expect(isDemoPayments()).toBe(false);
-    await expect(DemoCheckoutPage({ params: Promise.resolve({ sessionId: 'cs_demo_x' }) })).rejects.toMatchObject(notFoundDigest);
-  });
+  describe('finding 5: no free consults without Stripe keys outside demo mode', () => {
 
-  it('with DEMO_MODE=true and no SMTP_URL the outbox reads mail; with SMTP_URL it is gone again', async () => {
-    demo();
-    const res = await outbox('lead@demo.test');
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual([expect.objectContaining({ subject: 'Sign in to Triage & Consult' })]);
-    demo({ SMTP_URL: 'smtp://127.0.0.1:2525' });
-    expect((await outbox('lead@demo.test')).status).toBe(404);
-  });
+    it('booking answers 503 payments_not_configured and holds nothing', async () => {
+      production({ AUTH_URL: 'https://triage.example.com' });
+      const patient = await makePatient(t.db);
+      session.user = { id: patient.id, email: patient.email, name: null, roles: ['patient'], timezone: 'UTC' };
+      const clinician = await makeClinician(t.db);
+      const type = await makeConsultType(t.db);
+      const res = await postBooking(
+        new Request('http://test/api/bookings', {
+          method: 'POST',
+          body: JSON.stringify({ clinicianId: clinician.id, consultTypeId: type.id, startsAt: gridSlot(5).toISOString() }),
+          headers: { 'content-type': 'application/json', origin: 'https://triage.example.com' },
+        }),
+      );
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: 'payments_not_configured', message: expect.stringMatching(/payment is not set up/i) });
+      const { rows } = await t.executeSql('select count(*)::int as n from bookings');
+      expect(rows[0]?.n).toBe(0);
+    });
 
-  it('outside demo mode without SMTP, sign-in says mail is not configured and keeps no link anywhere', async () => {
-    production({ AUTH_URL: 'https://triage.example.com' });
-    await t.db.execute(sql`delete from outbox_messages`);
-    const form = new FormData();
-    form.set('email', 'someone@example.test');
-    const state = await requestMagicLink(null, form);
-    expect(state).toMatchObject({ ok: false, formError: expect.stringMatching(/no mail service configured/i) });
-    expect(session.signIn).not.toHaveBeenCalled();
-    // The provider's send path refuses too (defence in depth): nothing lands in a table nobody reads.
-    await expect(sendMagicLink('someone@example.test', 'https://triage.example.com/api/auth/callback/nodemailer?token=t')).rejects.toThrow(/not configured/);
-    expect(await t.db.select().from(outboxMessages)).toEqual([]);
+    it('the demo webhook secret derives only from AUTH_SECRET, only in demo mode', () => {
+      demo({ AUTH_SECRET: undefined });
+      expect(webhookSecret()).toBeNull();
+      demo({ AUTH_SECRET: 'first-demo-secret-0123456789' });
+      const first = webhookSecret();
+      expect(first).toMatch(/^whsec_demo_[0-9a-f]{32}$/);
+      demo({ AUTH_SECRET: 'second-demo-secret-0123456789' });
+      expect(webhookSecret()).not.toBe(first);
+      production({ AUTH_SECRET: 'first-demo-secret-0123456789' });
+      expect(webhookSecret()).toBeNull();
+    });
   });
 });
 
@@ -123,41 +161,6 @@ describe('finding 2: sign-in URLs come from configuration', () => {
     expect(startupConfigProblems(env())).toEqual([]);
     demo({ AUTH_SECRET: 'a-demo-secret-0123456789', AUTH_URL: undefined });
     expect(startupConfigProblems(env())).toEqual([]);
-  });
-});
-
-describe.each(testDbKinds())('finding 5: no free consults without Stripe keys outside demo mode (%s)', (kind) => {
-  const t = useTestDb(kind);
-
-  it('booking answers 503 payments_not_configured and holds nothing', async () => {
-    production({ AUTH_URL: 'https://triage.example.com' });
-    const patient = await makePatient(t.db);
-    session.user = { id: patient.id, email: patient.email, name: null, roles: ['patient'], timezone: 'UTC' };
-    const clinician = await makeClinician(t.db);
-    const type = await makeConsultType(t.db);
-    const res = await postBooking(
-      new Request('http://test/api/bookings', {
-        method: 'POST',
-        body: JSON.stringify({ clinicianId: clinician.id, consultTypeId: type.id, startsAt: gridSlot(5).toISOString() }),
-        headers: { 'content-type': 'application/json', origin: 'https://triage.example.com' },
-      }),
-    );
-    expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ error: 'payments_not_configured', message: expect.stringMatching(/payment is not set up/i) });
-    const { rows } = await t.executeSql('select count(*)::int as n from bookings');
-    expect(rows[0]?.n).toBe(0);
-  });
-
-  it('the demo webhook secret derives only from AUTH_SECRET, only in demo mode', () => {
-    demo({ AUTH_SECRET: undefined });
-    expect(webhookSecret()).toBeNull();
-    demo({ AUTH_SECRET: 'first-demo-secret-0123456789' });
-    const first = webhookSecret();
-    expect(first).toMatch(/^whsec_demo_[0-9a-f]{32}$/);
-    demo({ AUTH_SECRET: 'second-demo-secret-0123456789' });
-    expect(webhookSecret()).not.toBe(first);
-    production({ AUTH_SECRET: 'first-demo-secret-0123456789' });
-    expect(webhookSecret()).toBeNull();
   });
 });
 
