@@ -13,8 +13,10 @@ type AssignmentRow = (tx: Db, caseId: string, clinicianId: string) => Promise<Cl
 async function changeAssignment(actor: Actor, caseId: string, change: AssignmentRow, kind: 'claimed' | 'released', action: string): Promise<ClaimOutcome> {
   if (!isCaseId(caseId)) return NOT_FOUND;
   const db = await getDb();
-  // A case out of the actor's scope (CONTRACTS §4c) is "not found": a refused claim must not name its holder.
-  if (!(await caseReadable(db, await clinicianScopeOf(db, actor.id), caseId))) return NOT_FOUND;
+  // A case out of the actor's scope (CONTRACTS §4c) is "not found". Claims are exempt: a claim only ever takes a pool
+  // case, which every clinician reads, and the loser of a race must hear 409 with the winner (CONTRACTS §4b) even
+  // though the case has just left the pool — and with it, perhaps, their scope.
+  if (kind !== 'claimed' && !(await caseReadable(db, await clinicianScopeOf(db, actor.id), caseId))) return NOT_FOUND;
   return db.transaction(async (tx) => {
     const r = await change(tx, caseId, actor.id);
     if (r.reason === 'not_found') return r;
