@@ -144,7 +144,9 @@ const MATRIX: Record<string, Entry> = {
     ],
   },
   // Case actions: a clinician outside the case's scope gets 404 like everyone else.
-  'app/api/intakes/[id]/claim/route.ts': { http: [{ method: 'POST', url: (w) => `/api/intakes/${w.caseA}/claim`, expect: roleApi({ clinicianInScope: true, lead: true }, '409') }] },
+  // A claim takes only pool cases, which every clinician reads; the loser of a race hears 409 with the winner
+  // (CONTRACTS §4b), so a held case answers 409 to every clinician, naming no content.
+  'app/api/intakes/[id]/claim/route.ts': { http: [{ method: 'POST', url: (w) => `/api/intakes/${w.caseA}/claim`, expect: roleApi(CLINICIANS, '409') }] },
   'app/api/intakes/[id]/release/route.ts': { http: [{ method: 'POST', url: (w) => `/api/intakes/${w.caseB}/release`, expect: roleApi(CLINICIANS, '409') }] },
   'app/api/intakes/[id]/reassign/route.ts': { http: [{ method: 'POST', url: (w) => `/api/intakes/${w.caseA}/reassign`, body: () => ({}), expect: roleApi(CLINICIANS, '400') }] },
   'app/api/intakes/[id]/decision/route.ts': { http: [{ method: 'POST', url: (w) => `/api/intakes/${w.caseA}/decision`, body: () => ({}), expect: roleApi(CLINICIANS, '400') }] },
@@ -213,8 +215,8 @@ const MATRIX: Record<string, Entry> = {
   },
   'app/(clinician)/queue/cases/[id]/actions.ts': {
     actions: {
-      // Held by the in-scope clinician: they learn they hold it, the lead who holds it; out of scope: not found.
-      claimCaseAction: { args: (w) => [w.caseA], expect: roleAction({ clinicianInScope: true, lead: true }, 'refused', { clinicianOutOfScope: 'notfound' }) },
+      // Held by the in-scope clinician: a claim is refused for every clinician (see the claim route above).
+      claimCaseAction: { args: (w) => [w.caseA], expect: roleAction(CLINICIANS, 'refused') },
       releaseCaseAction: { args: (w) => [w.caseB], expect: roleAction(CLINICIANS, 'refused') },
       reassignCaseAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },
       decideCaseAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },

@@ -1,7 +1,6 @@
 import 'server-only';
 import { getDb, type Db } from '@/db';
 import { claimCaseRow, insertCaseEvent, releaseCaseRow, type ClaimOutcome } from '@/db/queries/cases';
-import { caseReadable, clinicianScopeOf } from '@/db/queries/case-scope';
 import { audit } from '@/lib/audit';
 import { isCaseId, type Actor } from './types';
 
@@ -13,8 +12,9 @@ type AssignmentRow = (tx: Db, caseId: string, clinicianId: string) => Promise<Cl
 async function changeAssignment(actor: Actor, caseId: string, change: AssignmentRow, kind: 'claimed' | 'released', action: string): Promise<ClaimOutcome> {
   if (!isCaseId(caseId)) return NOT_FOUND;
   const db = await getDb();
-  // A case out of the actor's scope (CONTRACTS §4c) is "not found": a refused claim must not name its holder.
-  if (!(await caseReadable(db, await clinicianScopeOf(db, actor.id), caseId))) return NOT_FOUND;
+  // No scope check here (CONTRACTS §4c scopes reads): a claim only ever takes a pool case, which every clinician
+  // reads, and a release only the assignee's own case; the loser of a claim race must hear 409 with the winner
+  // (CONTRACTS §4b) even though the case has just left the pool — and with it, perhaps, their scope.
   return db.transaction(async (tx) => {
     const r = await change(tx, caseId, actor.id);
     if (r.reason === 'not_found') return r;
