@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leftScapulaIntake, rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { INTAKE_STEP_FIELDS, INTAKE_STEPS, intakeDraftSchema, intakeStepSchemas, intakeSubmissionSchema, intakeSubmissionSchemaFor, stepOfField } from './intake';
+import { INTAKE_STEP_FIELDS, INTAKE_STEPS, intakeDraftSchema, intakeStepSchemas, intakeSubmissionSchema, intakeSubmissionSchemaFor, stepOfField, type IntakeSubmission } from './intake';
 
 const issuesOf = (input: unknown) => {
   const r = intakeSubmissionSchema.safeParse(input);
@@ -95,7 +95,7 @@ describe('v2 contact, guardian and dates', () => {
     child.patient.dateOfBirth = yearsAgo(12);
     expect(Object.keys(issuesOf(child)).sort()).toEqual(['guardian.consent', 'guardian.name', 'guardian.relationship']);
     child.guardian = { name: 'Sam Young', relationship: 'Mother', consent: true };
-    expect(intakeSubmissionSchema.parse(child).guardian).toEqual({ name: 'Sam Young', relationship: 'Mother', consent: true });
+    expect((intakeSubmissionSchema.parse(child) as IntakeSubmission).guardian).toEqual({ name: 'Sam Young', relationship: 'Mother', consent: true });
     // 16 today is no longer a minor by default; with the age set to 18 they are.
     const sixteen = rightScapulaIntake();
     sixteen.patient.dateOfBirth = yearsAgo(16);
