@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
+import { refuseCrossSiteWrite } from '@/lib/http';
 import { reportEmergency } from '@/lib/intake/report-emergency';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,9 @@ const noStore = { 'cache-control': 'private, no-store' };
  * {"error":"not_an_emergency"|"missing_contact"}; 401 anonymous; 404 without the patient role.
  */
 // The request carries no body (the draft is read on the server); it is taken for the shared request checks.
-export async function POST(_req: Request) {
+export async function POST(req: Request) {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return refused;
   const guard = await apiGuard(['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const result = await reportEmergency(await getDb(), guard.user);
