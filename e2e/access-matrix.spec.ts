@@ -1,5 +1,5 @@
 /**
- * Issue 11 acceptance: the access matrix. Every page.tsx, route.ts and server action found ON DISK (app/, and server
+ * Issue 11 acceptance: the access matrix. Every page.tsx, route.ts (and build-gated route.e2e.ts factory) and server action found ON DISK (app/, and server
  * action files under components/) × every principal, each with the outcome it must get. A route or action added
  * without an entry here fails the first test; an entry whose file is gone fails it too. Then patient A's requests,
  * recorded as the browser made them (API calls and server actions with their action ids), are replayed with patient
@@ -187,11 +187,11 @@ const MATRIX: Record<string, Entry> = {
   'app/api/admin/audit/export/route.ts': { http: [{ method: 'GET', url: () => '/api/admin/audit/export', expect: roleApi(ADMINS, '200') }] },
 
   // Test factories (only in builds made for e2e): everyone may call them there; absent elsewhere (issue 11 finding 14).
-  'app/api/test/access-principals/route.ts': { http: [] },
-  'app/api/test/booking-clinician/route.ts': { http: [] },
-  'app/api/test/patient-session/route.ts': { http: [] },
-  'app/api/test/queue-case/route.ts': { http: [] },
-  'app/api/test/video-booking/route.ts': { http: [] },
+  'app/api/test/access-principals/route.e2e.ts': { http: [] },
+  'app/api/test/booking-clinician/route.e2e.ts': { http: [] },
+  'app/api/test/patient-session/route.e2e.ts': { http: [] },
+  'app/api/test/queue-case/route.e2e.ts': { http: [] },
+  'app/api/test/video-booking/route.e2e.ts': { http: [] },
 
   // Server actions.
   'app/(admin)/admin/actions.ts': {
@@ -260,7 +260,7 @@ function walk(dir: string): string[] {
   });
 }
 function routeFilesOnDisk(): string[] {
-  const pagesAndRoutes = walk('app').filter((f) => /(^|\/)(page\.tsx|route\.ts)$/.test(f));
+  const pagesAndRoutes = walk('app').filter((f) => /(^|\/)(page\.tsx|route(\.e2e)?\.ts)$/.test(f));
   const actionFiles = [...walk('app'), ...walk('components')].filter((f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')));
   return [...new Set([...pagesAndRoutes, ...actionFiles])].map((f) => f.split(path.sep).join('/')).sort();
 }

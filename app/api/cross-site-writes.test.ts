@@ -16,12 +16,12 @@ const API_DIR = path.resolve(import.meta.dirname);
 const EXEMPT = ['auth', 'stripe/webhook'];
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/** Every route.ts under app/api, found on disk, so a new route handler is checked without anyone listing it. */
+/** Every route.ts (and build-gated route.e2e.ts factory) under app/api, found on disk, so a new route handler is checked without anyone listing it. */
 function routeFiles(dir = API_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return routeFiles(full);
-    return e.name === 'route.ts' ? [full] : [];
+    return e.name === 'route.ts' || e.name === 'route.e2e.ts' ? [full] : [];
   });
 }
 
