@@ -165,6 +165,8 @@ const MATRIX: Record<string, Entry> = {
       { method: 'DELETE', url: () => '/api/intake-draft', expect: roleApi(PATIENTS, '204') },
     ],
   },
+  // An emergency report reads the caller's own draft only: no draft here, so nothing to report (400) for a patient.
+  'app/api/intake-draft/emergency/route.ts': { http: [{ method: 'POST', url: () => '/api/intake-draft/emergency', body: () => ({}), expect: roleApi(PATIENTS, '400') }] },
 
   // Bookings: the patient and the clinician of the booking; anyone else 404.
   'app/api/bookings/route.ts': {
@@ -434,13 +436,19 @@ test.describe('access matrix (issue 11 acceptance)', () => {
     await contextA.addCookies([{ name: w.cookieName, value: w.cookies.patientA, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
     const pageA = await contextA.newPage();
     const recorded: { method: string; url: string; headers: Record<string, string>; body: Buffer | null; kind: 'api' | 'action' | 'page' }[] = [];
+    // allHeaders(), not headers(): a replay carries the Origin and Sec-Fetch-Site the browser sent (the requests are
+    // same-origin, so the cross-site guard lets them through and the replay reaches the ownership checks).
+    const recording: Promise<void>[] = [];
     pageA.on('request', (r) => {
       const u = new URL(r.url());
       if (u.origin !== new URL(baseURL!).origin || u.pathname.startsWith('/_next/')) return;
-      const headers = r.headers();
-      const kind = headers['next-action'] ? 'action' : u.pathname.startsWith('/api/') ? 'api' : r.isNavigationRequest() ? 'page' : null;
-      if (!kind || u.pathname.startsWith('/api/auth/')) return;
-      recorded.push({ method: r.method(), url: u.pathname + u.search, headers, body: r.postDataBuffer(), kind });
+      recording.push(
+        r.allHeaders().then((headers) => {
+          const kind = headers['next-action'] ? 'action' : u.pathname.startsWith('/api/') ? 'api' : r.isNavigationRequest() ? 'page' : null;
+          if (!kind || u.pathname.startsWith('/api/auth/')) return;
+          recorded.push({ method: r.method(), url: u.pathname + u.search, headers, body: r.postDataBuffer(), kind });
+        }),
+      );
     });
 
     // What patient A does: open the case, read it by API as the app's pages do, post in the thread, open the booking.
@@ -456,6 +464,7 @@ test.describe('access matrix (issue 11 acceptance)', () => {
     await pageA.evaluate(async (id) => {
       for (const p of [`/api/bookings/${id}`, `/api/bookings/${id}/ics`, `/api/consult/${id}/signal`]) await fetch(p);
     }, w.bookingA);
+    await Promise.all(recording);
     await contextA.close();
 
     const kinds = new Set(recorded.map((r) => r.kind));

@@ -256,6 +256,7 @@ test('over the hold limit, the booking form says plainly to wait (429 from the s
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await pickFirstSlot(page, clinician.name);
+    await acceptNoRefundIfAsked(page);
     await page.getByRole('button', { name: 'Hold this time and pay' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Too many attempts' });
     await expect(alert).toContainText('please wait about 7 minutes');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { expect, expectNoA11yViolations, readOutbox, signIn, signInAs, test } from './fixtures';
+import { expect, expectNoA11yViolations, readOutbox, SAME_ORIGIN, signIn, signInAs, test } from './fixtures';
 
 /*
  * Issue 10, items 1–5 and 10: the emergency path tells the truth, and clinicians can reach the patient.
@@ -23,7 +23,7 @@ async function shoot(page: Page, name: string) {
 
 /** A fresh signed-in patient (factory session, no mailbox round trip). */
 async function newPatient(page: Page): Promise<string> {
-  const res = await page.request.post('/api/test/patient-session', { data: {} });
+  const res = await page.request.post('/api/test/patient-session', { headers: SAME_ORIGIN, data: {} });
   expect(res.status()).toBe(201);
   const s = (await res.json()) as { email: string; cookie: { name: string; value: string } };
   await page.context().addCookies([{ name: s.cookie.name, value: s.cookie.value, url: test.info().project.use.baseURL! }]);
@@ -35,7 +35,7 @@ async function newPatient(page: Page): Promise<string> {
 const ABOUT = { ...rightScapulaIntake().patient, name: 'Eda Acil' };
 
 async function draftAtSafety(page: Page, patient: Record<string, unknown> = ABOUT) {
-  const res = await page.request.put('/api/intake-draft', { data: { data: { patient }, step: 'safety', baseRevision: 0 } });
+  const res = await page.request.put('/api/intake-draft', { headers: SAME_ORIGIN, data: { data: { patient }, step: 'safety', baseRevision: 0 } });
   expect(res.status()).toBe(200);
 }
 
@@ -156,7 +156,7 @@ test('5. a 12-year-old needs a guardian; an onset date before birth is refused (
   const api = rightScapulaIntake();
   api.patient.dateOfBirth = dob;
   api.complaint.onsetDate = '2001-01-01';
-  const refused = await page.request.post('/api/intakes', { data: api });
+  const refused = await page.request.post('/api/intakes', { headers: SAME_ORIGIN, data: api });
   expect(refused.status()).toBe(400);
   const { fieldErrors } = (await refused.json()) as { fieldErrors: Record<string, string[]> };
   expect(fieldErrors['guardian.name']).toEqual(["Enter your parent's or guardian's name."]);
@@ -182,13 +182,14 @@ test('5. a 12-year-old needs a guardian; an onset date before birth is refused (
   await expect(page.getByRole('heading', STEP('Safety screen'))).toBeVisible();
 
   const withGuardian = { ...api, complaint: { ...api.complaint, onsetDate: undefined }, guardian: { name: 'Sam Young', relationship: 'Mother', consent: true } };
-  const ok = await page.request.post('/api/intakes', { data: withGuardian });
+  const ok = await page.request.post('/api/intakes', { headers: SAME_ORIGIN, data: withGuardian });
   expect(ok.status()).toBe(201);
 });
 
 test('10. schedule, booking and video room show the patient by their intake name with phone and email, and link to the case', async ({ page }) => {
   test.setTimeout(120_000);
   const res = await page.request.post('/api/test/video-booking', {
+    headers: SAME_ORIGIN,
     data: { startsInMinutes: 5, timezone: 'Europe/London', withCase: true, patientProfile: { name: 'Alex Strong', phone: '+447700900555', mayCall: false } },
   });
   expect(res.status()).toBe(201);

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { builtAppRoutes, E2E_DIST_DIR, factoryRouteMismatch } from '@/lib/cli/production-build';
-import { expect, expectNoA11yViolations, newPatientEmail, readOutbox, signIn, signInAs, test } from './fixtures';
+import { expect, expectNoA11yViolations, newPatientEmail, readOutbox, SAME_ORIGIN, signIn, signInAs, test } from './fixtures';
 
 const distDir = process.env.NEXT_DIST_DIR || E2E_DIST_DIR;
 /** What POST /api/bookings answers outside demo mode without Stripe keys (lib/booking/errors.ts; tested there). */
@@ -170,6 +170,7 @@ test.describe('finding 14: the e2e build carries the test factories (made with E
   test('its route manifest lists /api/test/* and agrees with the flag it was built with', () => {
     const routes = builtAppRoutes(distDir);
     expect(routes.filter((r) => r.startsWith('/api/test/')).sort()).toEqual([
+      '/api/test/access-principals/route',
       '/api/test/booking-clinician/route',
       '/api/test/patient-session/route',
       '/api/test/queue-case/route',
@@ -242,7 +243,7 @@ test.describe('finding 5: the booking page explains a 503 payments_not_configure
           })
         : route.continue(),
     );
-    const res = await page.request.post('/api/test/booking-clinician', { data: { timezone: 'UTC' } });
+    const res = await page.request.post('/api/test/booking-clinician', { headers: SAME_ORIGIN, data: { timezone: 'UTC' } });
     expect(res.status()).toBe(201);
     const clinician = (await res.json()) as { name: string };
     await page.goto('/book');

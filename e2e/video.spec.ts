@@ -91,12 +91,16 @@ test('the patient and the clinician meet in the room: both connected, each sees 
     await expectNoA11yViolations(page);
     await shot(page, 'call-1280');
 
-    // A phone: the two videos stack, nothing scrolls sideways.
+    // A phone: your own video sits inside a corner of the other person's (issue 10 item 14: the controls stay on the
+    // screen during a call), nothing scrolls sideways.
     await page.setViewportSize({ width: 360, height: 800 });
     await noSidewaysScroll(page);
     const remoteBox = (await page.getByTestId('remote-video').boundingBox())!;
     const localBox = (await page.getByLabel('Your video').boundingBox())!;
-    expect(localBox.y).toBeGreaterThanOrEqual(remoteBox.y + remoteBox.height);
+    expect(localBox.width).toBeLessThan(remoteBox.width / 2);
+    expect(localBox.x).toBeGreaterThanOrEqual(remoteBox.x);
+    expect(localBox.x + localBox.width).toBeLessThanOrEqual(remoteBox.x + remoteBox.width + 1);
+    expect(localBox.y + localBox.height).toBeLessThanOrEqual(remoteBox.y + remoteBox.height + 1);
     await expectNoA11yViolations(page);
     await shot(page, 'call-360');
 

@@ -6,8 +6,9 @@ import { cn } from '@/components/ui/cn';
  * share of capacity (red when over), and the week's SLA breaches.
  */
 export function WorkloadChart({ rows, unassignedOpen }: { rows: WorkloadRow[]; unassignedOpen: number }) {
+  // Long names must not push the page sideways on a phone: the table scrolls inside its own box if it has to.
   return (
-    <div>
+    <div className="overflow-x-auto" role="region" aria-label="Workload by clinician" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="mb-3 text-left text-muted">
           {unassignedOpen} open case{unassignedOpen === 1 ? '' : 's'} unassigned in the pool.
@@ -25,13 +26,13 @@ export function WorkloadChart({ rows, unassignedOpen }: { rows: WorkloadRow[]; u
             const over = r.open > r.capacity;
             return (
               <tr key={r.id} data-testid="workload-row">
-                <th scope="row" className="py-3 pr-3 font-medium">
+                <th scope="row" className="py-3 pr-3 font-medium [overflow-wrap:anywhere]">
                   {r.name}
                   {!r.active && <span className="ml-1 text-xs font-normal text-muted">(inactive)</span>}
                 </th>
                 <td className="py-3 pr-3">
                   <div className="flex items-center gap-2">
-                    <div className="h-3 w-24 shrink-0 rounded-full bg-slate-200 sm:w-48" aria-hidden>
+                    <div className="h-3 w-12 shrink-0 rounded-full bg-slate-200 sm:w-48" aria-hidden>
                       <div className={cn('h-3 rounded-full', over ? 'bg-red-700' : 'bg-brand-600')} style={{ width: `${pct}%` }} />
                     </div>
                     <span className={cn('whitespace-nowrap', over && 'font-semibold text-red-800')}>
