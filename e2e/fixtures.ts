@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { rightScapulaIntake } from '@/lib/intake/forum-cases';
 
 export const DEMO = {
   patient: 'patient@demo.test',
@@ -85,3 +86,13 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
 export const test = base;
 export { expect };
 export type { APIRequestContext, Page };
+
+/**
+ * The right-scapula forum story told by someone else: specs that submit it must not add cases under the seeded forum
+ * patient's name, which the queue spec uses to find the two seeded cases.
+ */
+export function anotherPatientsIntake(name = 'Robin Tester'): ReturnType<typeof rightScapulaIntake> {
+  const submission = rightScapulaIntake();
+  submission.patient.name = name;
+  return submission;
+}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { RIGHT_SCAPULA_MRI_REPORT, rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { expect, expectNoA11yViolations, newPatientEmail, signIn, test, waitForMail, SAME_ORIGIN } from './fixtures';
+import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/intake/forum-cases';
+import { expect, expectNoA11yViolations, newPatientEmail, signIn, test, waitForMail, SAME_ORIGIN, anotherPatientsIntake } from './fixtures';
 
 const STEP = (name: string) => ({ level: 2, name });
 
@@ -220,7 +220,7 @@ for (const width of [1280, 360]) {
 test('an emergency answer shows the emergency panel at once, on top, alerts the on-call team, and the full intake completes that case', async ({ page }) => {
   const email = newPatientEmail('emergency');
   await signIn(page, email);
-  const answers = rightScapulaIntake() as unknown as Record<string, unknown>;
+  const answers = anotherPatientsIntake() as unknown as Record<string, unknown>;
   delete answers.redFlags;
   delete answers.consent;
   await putDraft(page, answers, 'safety');
@@ -272,7 +272,7 @@ test('an emergency answer shows the emergency panel at once, on top, alerts the 
 test('a validation error from the server keeps every typed value and leads to the field', async ({ page }) => {
   const email = newPatientEmail('server400');
   await signIn(page, email);
-  const answers = rightScapulaIntake() as unknown as Record<string, Record<string, unknown>>;
+  const answers = anotherPatientsIntake() as unknown as Record<string, Record<string, unknown>>;
   answers.complaint.summary = 'My own words that must survive a server error.';
   delete answers.consent;
   await putDraft(page, answers, 'review');
@@ -311,7 +311,7 @@ test('a validation error from the server keeps every typed value and leads to th
 test("patient B gets 404 for patient A's case page, API and FHIR, and never sees A's words", async ({ page, browser, request }) => {
   const marker = `Private-marker-${Date.now().toString(36)}`;
   await signIn(page, newPatientEmail('owner'));
-  const submission = rightScapulaIntake();
+  const submission = anotherPatientsIntake();
   submission.complaint.summary = `${marker} — my shoulder blade story.`;
   const created = await page.request.post('/api/intakes', { data: submission, headers: SAME_ORIGIN });
   expect(created.status()).toBe(201);
@@ -405,7 +405,7 @@ test('a stale tab cannot silently overwrite newer answers saved from another tab
 
 test('a patient updates a submitted case: a new version, the original kept', async ({ page }) => {
   await signIn(page, newPatientEmail('update'));
-  const created = await page.request.post('/api/intakes', { data: rightScapulaIntake(), headers: SAME_ORIGIN });
+  const created = await page.request.post('/api/intakes', { data: anotherPatientsIntake(), headers: SAME_ORIGIN });
   const { id } = (await created.json()) as { id: string };
   await page.goto(`/cases/${id}`);
   await expect(page.getByText('6 out of 10')).toBeVisible();

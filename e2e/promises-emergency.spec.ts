@@ -1,6 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { expect, expectNoA11yViolations, readOutbox, SAME_ORIGIN, signIn, signInAs, test } from './fixtures';
+import { expect, expectNoA11yViolations, readOutbox, SAME_ORIGIN, signIn, signInAs, test, anotherPatientsIntake } from './fixtures';
 
 /*
  * Issue 10, items 1–5 and 10: the emergency path tells the truth, and clinicians can reach the patient.
@@ -32,7 +31,7 @@ async function newPatient(page: Page): Promise<string> {
 
 /** "About you" answered, the rest to come: the draft a patient has when they reach the safety screen. */
 // Not the forum patient's name: other specs count the seeded forum cases by name.
-const ABOUT = { ...rightScapulaIntake().patient, name: 'Eda Acil' };
+const ABOUT = { ...anotherPatientsIntake().patient, name: 'Eda Acil' };
 
 async function draftAtSafety(page: Page, patient: Record<string, unknown> = ABOUT) {
   const res = await page.request.put('/api/intake-draft', { headers: SAME_ORIGIN, data: { data: { patient }, step: 'safety', baseRevision: 0 } });
@@ -153,7 +152,7 @@ test('5. a 12-year-old needs a guardian; an onset date before birth is refused (
   twelve.setUTCFullYear(twelve.getUTCFullYear() - 12);
   const dob = twelve.toISOString().slice(0, 10);
 
-  const api = rightScapulaIntake();
+  const api = anotherPatientsIntake();
   api.patient.dateOfBirth = dob;
   api.complaint.onsetDate = '2001-01-01';
   const refused = await page.request.post('/api/intakes', { headers: SAME_ORIGIN, data: api });

@@ -1,6 +1,6 @@
 import config from '../playwright.config';
-import { RIGHT_SCAPULA_MRI_REPORT, rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type APIRequestContext, type Page } from './fixtures';
+import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/intake/forum-cases';
+import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type APIRequestContext, type Page, anotherPatientsIntake } from './fixtures';
 
 // Issue #10, "what the patient is told" and "getting around": items 6, 7, 9, 13, 14 and 15 — each promise on screen is
 // checked against what actually happens.
@@ -143,7 +143,7 @@ test('7. the case page leads with the next step: Book when a consult is recommen
 test('9. a long MRI paste is kept whole, the limit is said, and the explanations are grouped by finding', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, newPatientEmail('mri'));
-  const { imaging: _imaging, consent: _consent, ...data } = rightScapulaIntake();
+  const { imaging: _imaging, consent: _consent, ...data } = anotherPatientsIntake();
   const put = await page.request.put('/api/intake-draft', { data: { data, step: 'imaging', baseRevision: 0 }, headers: JSON_HEADERS });
   expect(put.status()).toBe(200);
   await page.goto('/intake');
@@ -173,7 +173,7 @@ test('9. a long MRI paste is kept whole, the limit is said, and the explanations
 test('13. dates read one way (never ISO) on the review step; unanswered safety questions are one error, not twelve', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, newPatientEmail('dates'));
-  const { redFlags: _redFlags, consent: _consent, ...data } = rightScapulaIntake();
+  const { redFlags: _redFlags, consent: _consent, ...data } = anotherPatientsIntake();
   expect((await page.request.put('/api/intake-draft', { data: { data, step: 'safety', baseRevision: 0 }, headers: JSON_HEADERS })).status()).toBe(200);
   await page.goto('/intake');
   await page.getByRole('button', { name: 'Next' }).click();
@@ -182,7 +182,7 @@ test('13. dates read one way (never ISO) on the review step; unanswered safety q
   await expect(summary).toContainText('Answer every safety question with yes or no: 12 still need an answer.');
   await atBothWidths(page, 'safety-errors');
 
-  const full = rightScapulaIntake();
+  const full = anotherPatientsIntake();
   const { consent: _c, ...answered } = full;
   const draft = (await (await page.request.get('/api/intake-draft')).json()) as { revision: number };
   expect((await page.request.put('/api/intake-draft', { data: { data: answered, step: 'review', baseRevision: draft.revision }, headers: JSON_HEADERS })).status()).toBe(200);

@@ -252,6 +252,10 @@ test.describe('finding 5: the booking page explains a 503 payments_not_configure
     await page.locator(`label[for="${await day.getAttribute('id')}"]`).click();
     const time = page.locator('input[name="slot-time"]').first();
     await page.locator(`label[for="${await time.getAttribute('id')}"]`).click();
+    // The first free time is usually inside the no-refund period (issue 10 item 6): that needs the tick first.
+    const noRefund = page.getByLabel('I understand that this consult is not refunded if I cancel or miss it.');
+    await expect(page.getByRole('heading', { name: /^4\. Confirm and pay/ })).toBeVisible();
+    if (await noRefund.isVisible()) await noRefund.check();
     await page.getByRole('button', { name: 'Hold this time and pay' }).click();
     await expect(page.getByText('Payments are not configured')).toBeVisible();
     await expect(page.getByText(PAYMENTS_MESSAGE)).toBeVisible();
