@@ -7,7 +7,7 @@ import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { createLeastPrivilegeDatabase, type LeastPrivilegeDatabase } from '@/lib/testing/throwaway-db';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 import { openPostgres, type Db, type DbHandle } from './client';
-import { migratePostgres } from './migrate-postgres';
+import { migratePostgres, PG_BOSS_CRON_QUEUE } from './migrate-postgres';
 import { APPEND_ONLY_TABLES, grantAppRole, quoteIdent, roleOfUrl } from './privileges';
 import { auditEvents, consultNotes } from './schema';
 
@@ -147,6 +147,21 @@ describe.skipIf(!env().DATABASE_URL)('finding 8: on PostgreSQL the app runs as a
       expect((await boss.getJobById(name, id!))?.state).toBe('completed');
       // A queue nobody installed needs DDL, which the app role may not run: migrate first.
       expect(await refusal(boss.createQueue('not.installed.at.migrate'))).toMatch(/permission denied for schema pgboss/);
+    } finally {
+      await boss.stop({ graceful: false, wait: true, timeout: 2_000 });
+    }
+  });
+
+  it('sends scheduled jobs as the app role: the cron queue pg-boss would create at start exists (its failure is silent)', async () => {
+    // As lib/jobs/boss.ts starts it in the server: with the timekeeper, whose createQueue error pg-boss swallows.
+    const boss = new PgBoss({ connectionString: lp.appUrl, max: 2, migrate: true, supervise: false, schedule: true });
+    await boss.start();
+    try {
+      expect(await boss.getQueue(PG_BOSS_CRON_QUEUE)).not.toBeNull();
+      const name = JOBS[0]!.name;
+      // What the timekeeper does when a cron is due: a send-it job, worked into the real queue.
+      const id = await boss.send(PG_BOSS_CRON_QUEUE, { name, data: { probe: 'cron' } }, { singletonKey: name, singletonSeconds: 60 });
+      expect(id).not.toBeNull();
     } finally {
       await boss.stop({ graceful: false, wait: true, timeout: 2_000 });
     }

@@ -2,6 +2,13 @@ import PgBoss from 'pg-boss';
 import { migrateHandle, openPostgres } from './client';
 import { grantAppRole, JOB_SCHEMA } from './privileges';
 
+/**
+ * pg-boss's own queue for cron: its timekeeper creates it at start (`createQueue`, DDL) and swallows the error when
+ * it cannot, after which no scheduled job (reminders, SLA alerts, sweeps) is ever sent. The app role may not run DDL,
+ * so the owner creates it here with the app's queues.
+ */
+export const PG_BOSS_CRON_QUEUE = '__pgboss__send-it';
+
 export interface PostgresMigrationOptions {
   /** The role the app connects as; when given it gets DML only (db/privileges.ts). */
   appRole?: string;
@@ -20,7 +27,7 @@ export async function migratePostgres(ownerUrl: string, opts: PostgresMigrationO
     const boss = new PgBoss({ connectionString: ownerUrl, max: 1, schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false });
     await boss.start();
     try {
-      for (const name of opts.jobQueues) await boss.createQueue(name);
+      for (const name of [PG_BOSS_CRON_QUEUE, ...opts.jobQueues]) await boss.createQueue(name);
     } finally {
       await boss.stop({ graceful: false, wait: true, timeout: 5_000 });
     }
