@@ -47,6 +47,28 @@ const EMERGENCY_CODES = RED_FLAG_QUESTIONS.filter((q) => q.urgency === 'emergenc
 
 const noSubscribe = () => () => undefined;
 
+const isStep = (v: unknown): v is IntakeStep => typeof v === 'string' && (INTAKE_STEPS as readonly string[]).includes(v);
+
+/** The step this history entry shows (`?step=`), if any: each step is its own entry, so Back and Forward move between steps. */
+function stepInUrl(): IntakeStep | null {
+  const v = new URLSearchParams(window.location.search).get('step');
+  return isStep(v) ? v : null;
+}
+
+/** Adds a history entry for `step` (the address keeps everything else). Next.js keeps useSearchParams in step. */
+function pushStepEntry(step: IntakeStep): void {
+  if (stepInUrl() === step) return;
+  const url = new URL(window.location.href);
+  url.searchParams.set('step', step);
+  window.history.pushState(null, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
+/** Index of the furthest step a saved draft had reached (kept in its data as `reachedStep`). */
+function reachedIn(data: unknown): number {
+  const r = typeof data === 'object' && data !== null && 'reachedStep' in data ? data.reachedStep : undefined;
+  return isStep(r) ? INTAKE_STEPS.indexOf(r) : 0;
+}
+
 /**
  * Renders only in the browser: the answers may come from this device's local copy (typed offline, or the tab
  * closed before the server had them), which the server cannot see.
@@ -95,9 +117,17 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
   });
   const { getValues, reset, setError, clearErrors, handleSubmit, control, formState } = methods;
 
-  const initialStep: IntakeStep = amend ? 'review' : (local?.step ?? serverDraft?.step ?? 'about');
-  const [step, setStep] = useState<IntakeStep>(initialStep);
-  const [reached, setReached] = useState(amend ? INTAKE_STEPS.length - 1 : INTAKE_STEPS.indexOf(initialStep));
+  // Where the wizard opens: the step in the address (a reload keeps the step on screen) when the patient had
+  // reached it, else the draft's step. Every step reached before stays open from the progress bar.
+  const [start] = useState(() => {
+    const draftStep: IntakeStep = amend ? 'review' : (local?.step ?? serverDraft?.step ?? 'about');
+    const reachedAt = amend ? INTAKE_STEPS.length - 1 : Math.max(INTAKE_STEPS.indexOf(draftStep), reachedIn(local?.data ?? serverDraft?.data));
+    const fromUrl = stepInUrl();
+    return { step: fromUrl && INTAKE_STEPS.indexOf(fromUrl) <= reachedAt ? fromUrl : draftStep, reached: reachedAt };
+  });
+  const [step, setStep] = useState<IntakeStep>(start.step);
+  const [reached, setReached] = useState(start.reached);
+  const reachedRef = useRef(start.reached);
   const [summary, setSummary] = useState<SummaryError[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -113,7 +143,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     initialRevision: serverDraft?.revision ?? 0,
     disabled: Boolean(amend),
     initiallyDirty: local !== null,
-    snapshot: () => ({ data: getValues(), step: stepRef.current }),
+    snapshot: () => ({ data: { ...getValues(), reachedStep: INTAKE_STEPS[reachedRef.current] }, step: stepRef.current }),
   });
   const { markChanged, saveNow, rebase } = autosave;
 
@@ -220,10 +250,15 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     }
   }, []);
 
+  const pendingFocus = useRef<'heading' | 'summary' | null>(null);
+
+  /** Shows a step; `history: 'none'` when the browser already moved (Back/Forward), else a new history entry. */
   const goTo = useCallback(
-    (next: IntakeStep, opts: { keepSummary?: boolean } = {}) => {
+    (next: IntakeStep, opts: { keepSummary?: boolean; history?: 'push' | 'none'; reached?: number } = {}) => {
+      if (opts.history !== 'none') pushStepEntry(next);
+      reachedRef.current = Math.max(reachedRef.current, INTAKE_STEPS.indexOf(next), opts.reached ?? 0);
+      setReached(reachedRef.current);
       setStep(next);
-      setReached((r) => Math.max(r, INTAKE_STEPS.indexOf(next)));
       if (!opts.keepSummary) setSummary([]);
       setFormError(null);
       stepRef.current = next;
@@ -232,8 +267,22 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
     [saveNow],
   );
 
+  // Back and Forward: show the entry's step as it was, with nothing typed lost and no validation in the way (an
+  // entry without `?step=` is where this visit began). A step never reached (an edited address) is not opened.
+  const startStep = start.step;
+  useEffect(() => {
+    const onPopState = () => {
+      const wanted = stepInUrl() ?? startStep;
+      const target = INTAKE_STEPS.indexOf(wanted) <= reachedRef.current ? wanted : INTAKE_STEPS[reachedRef.current];
+      if (target === stepRef.current) return;
+      pendingFocus.current = 'heading';
+      goTo(target, { history: 'none' });
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [goTo, startStep]);
+
   // Move focus to the new step's heading (or its first error) after the step renders.
-  const pendingFocus = useRef<'heading' | 'summary' | null>(null);
   useEffect(() => {
     if (pendingFocus.current === 'summary') {
       const list = summaryRef.current ? sortByDomOrder(summary) : summary;
@@ -284,6 +333,7 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
   /** Shows the first step (in wizard order) that has an error, with its summary; nothing typed is touched. */
   const jumpToFirstStepWithErrors = (errors: FlatError[]) => {
     const first = INTAKE_STEPS.find((s) => errors.some((e) => stepOfField(e.path) === s)) ?? 'review';
+    pushStepEntry(first);
     setStep(first);
     stepRef.current = first;
     setSummary(errors.filter((e) => stepOfField(e.path) === first));
@@ -443,9 +493,8 @@ function IntakeWizard(props: IntakeWizardProps & { local: LocalDraft | null }) {
                       if (conflict) {
                         rebase(conflict.revision);
                         reset(mergeDraft(emptyIntake(prefill), conflict.data));
-                        setStep(conflict.step);
-                      }
-                      void saveNow();
+                        goTo(conflict.step, { reached: reachedIn(conflict.data) });
+                      } else void saveNow();
                     }}
                   >
                     Use the newer answers

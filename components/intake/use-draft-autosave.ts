@@ -77,6 +77,7 @@ export function useDraftAutosave(opts: {
   const revision = useRef(opts.initialRevision);
   const changeCounter = useRef(0);
   const inFlight = useRef(false);
+  const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempt = useRef(0);
   const stopped = useRef(opts.disabled ?? false);
@@ -98,8 +99,13 @@ export function useDraftAutosave(opts: {
       clearTimeout(timer.current);
       timer.current = null;
     }
-    if (inFlight.current) return; // the running request re-checks for newer changes when it ends
+    if (inFlight.current) {
+      // The running request re-checks for newer answers when it ends; a step change asks for one more save.
+      again.current = true;
+      return;
+    }
     inFlight.current = true;
+    again.current = false;
     const sentAt = changeCounter.current;
     const snap = snapshotRef.current();
     setState({ kind: 'saving' });
@@ -118,6 +124,7 @@ export function useDraftAutosave(opts: {
         if (changeCounter.current === sentAt) {
           clearLocalDraft(userId);
           setState({ kind: 'saved', at: new Date(body.updatedAt) });
+          if (again.current) next = () => schedule(300);
         } else {
           writeLocalDraft(userId, { ...snapshotRef.current(), baseRevision: revision.current, savedAt: new Date().toISOString() });
           next = () => schedule(300);

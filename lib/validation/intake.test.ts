@@ -71,6 +71,11 @@ describe('intakeDraftSchema', () => {
     expect(intakeDraftSchema.safeParse({ data: { patient: { name: 'A' } }, step: 'about', baseRevision: 0 }).success).toBe(true);
     expect(intakeDraftSchema.safeParse({ data: { secrets: 1 }, step: 'about', baseRevision: 0 }).success).toBe(false);
   });
+
+  it('keeps the furthest step reached (a known step only), so earlier steps stay open after a reload', () => {
+    expect(intakeDraftSchema.safeParse({ data: { reachedStep: 'story' }, step: 'where', baseRevision: 0 }).success).toBe(true);
+    expect(intakeDraftSchema.safeParse({ data: { reachedStep: 'payment' }, step: 'where', baseRevision: 0 }).success).toBe(false);
+  });
 });
 
 describe('v2 contact, guardian and dates', () => {

@@ -358,6 +358,8 @@ export const intakeDraftDataSchema = z.strictObject({
   imaging: z.unknown().optional(),
   redFlags: z.unknown().optional(),
   consent: z.unknown().optional(),
+  /** The furthest step the patient has reached: every step up to it stays open after a reload. Not an answer. */
+  reachedStep: z.enum(INTAKE_STEPS).optional(),
 });
 
 export const intakeDraftSchema = z.strictObject({
