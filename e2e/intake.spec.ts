@@ -397,6 +397,14 @@ test('a stale tab cannot silently overwrite newer answers saved from another tab
   await page.getByLabel('Date of birth').fill('1994-03-12');
   const conflict = page.getByRole('alert').filter({ hasText: 'Your draft was changed somewhere else' });
   await expect(conflict).toBeVisible({ timeout: 15_000 });
+  // Issue 10 item 12: the box sits where the patient is (just above Next), and Next waits for the choice.
+  const nextButton = page.getByRole('button', { name: 'Next' });
+  const [boxArea, nextArea] = [(await page.getByTestId('draft-conflict').boundingBox())!, (await nextButton.boundingBox())!];
+  expect(nextArea.y - (boxArea.y + boxArea.height)).toBeLessThan(120);
+  expect(nextArea.y).toBeGreaterThan(boxArea.y);
+  await nextButton.click();
+  await expect(page.getByRole('heading', STEP('About you'))).toBeVisible();
+  await expect(page.getByTestId('draft-conflict')).toBeFocused();
   await conflict.getByRole('button', { name: 'Use the newer answers' }).click();
   await expect(page.getByLabel('Your name')).toHaveValue('Second tab');
   await expectSaved(page);
