@@ -56,7 +56,9 @@ export function CaseActions({
     try {
       const r = await fn();
       setMsg(r.ok ? { tone: 'success', text: ok } : { tone: 'warning', text: r.formError ?? 'That did not work.' });
-      router.refresh();
+      // A lost claim race is told with the winner's name and not reloaded: the case has left the pool, so for a
+      // clinician outside its areas the fresh page would be a bare 404 in place of that answer.
+      if (r.ok || what !== 'claim') router.refresh();
       return r;
     } finally {
       setBusy(null);
