@@ -1,7 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { env } from '@/lib/env';
-import { refuseCrossSiteWrite } from '@/lib/http';
+import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { makeAccessWorld } from '@/lib/testing/access-world';
 
 export const dynamic = 'force-dynamic';
@@ -12,8 +11,7 @@ export const dynamic = 'force-dynamic';
  * deactivation, an admin without the clinician role and a lead — each with a session cookie.
  */
 export async function POST(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
+  const refused = refuseFactoryRequest(req);
   if (refused) return refused;
-  if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   return NextResponse.json(await makeAccessWorld(await getDb()), { status: 201 });
 }

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { env } from '@/lib/env';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { readJsonBody } from '@/lib/http';
+import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
 import { makeClinician } from '@/lib/testing/booking-fixtures';
 
@@ -20,9 +20,8 @@ const body = z.object({
  * so each browser test books slots nobody else is racing for.
  */
 export async function POST(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
+  const refused = refuseFactoryRequest(req);
   if (refused) return refused;
-  if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;
   const name = parsed.data.name ?? `Dr Test ${Math.random().toString(36).slice(2, 7)}`;

@@ -3,8 +3,8 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { sessions, users } from '@/db/schema';
-import { env } from '@/lib/env';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { readJsonBody } from '@/lib/http';
+import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,9 +15,8 @@ const body = z.object({ email: z.email().optional() });
  * next-auth reads, so load tests can act as many signed-in patients without going through the mailbox each time.
  */
 export async function POST(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
+  const refused = refuseFactoryRequest(req);
   if (refused) return refused;
-  if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;
   const db = await getDb();

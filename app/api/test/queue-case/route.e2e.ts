@@ -2,8 +2,8 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { CASE_STATUSES } from '@/db/schema';
-import { env } from '@/lib/env';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { readJsonBody } from '@/lib/http';
+import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { makeCase, makePatient } from '@/lib/queue/testing-factory';
 import { assessIntake, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
 import { ageOn } from '@/lib/queue/format';
@@ -30,9 +30,8 @@ const body = z.object({
  * engine, in the pool. Lets browser tests race for a case nobody else touches.
  */
 export async function POST(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
+  const refused = refuseFactoryRequest(req);
   if (refused) return refused;
-  if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;
   const b = parsed.data;

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { env } from '@/lib/env';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { readJsonBody } from '@/lib/http';
+import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
 import { makeConfirmedBooking } from '@/lib/video/testing-factory';
 import { makeCase } from '@/lib/queue/testing-factory';
@@ -26,9 +26,8 @@ const body = z.object({
  * starting `startsInMinutes` from now, for the video room tests. Both sign in through the magic link by email.
  */
 export async function POST(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
+  const refused = refuseFactoryRequest(req);
   if (refused) return refused;
-  if (!env().E2E_FACTORIES) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;
   const { startsInMinutes, durationMinutes, timezone, withCase, patientProfile } = parsed.data;
