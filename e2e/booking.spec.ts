@@ -1,4 +1,4 @@
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type Page, type APIRequestContext, SAME_ORIGIN } from './fixtures';
+import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type Page, type APIRequestContext, SAME_ORIGIN, acceptNoRefundIfAsked } from './fixtures';
 
 // The patient's device is in Tokyo; the clinician works in New York: the picker must show Tokyo time first.
 test.use({ timezoneId: 'Asia/Tokyo' });
@@ -10,11 +10,6 @@ async function newClinician(request: APIRequestContext, timezone = 'America/New_
 }
 
 /** The first free time is often inside the no-refund period; the patient must tick that they understand. */
-async function acceptNoRefundIfAsked(page: Page) {
-  const box = page.getByLabel('I understand that this consult is not refunded if I cancel or miss it.');
-  if (await box.isVisible()) await box.check();
-}
-
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);

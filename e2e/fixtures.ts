@@ -96,3 +96,9 @@ export function anotherPatientsIntake(name = 'Robin Tester'): ReturnType<typeof 
   submission.patient.name = name;
   return submission;
 }
+
+/** Ticks the booking step's no-refund acknowledgement when the chosen time needs it (issue 10 item 6). */
+export async function acceptNoRefundIfAsked(page: Page): Promise<void> {
+  const box = page.getByLabel('I understand that this consult is not refunded if I cancel or miss it.');
+  if (await box.isVisible()) await box.check();
+}

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { builtAppRoutes, E2E_DIST_DIR, factoryRouteMismatch } from '@/lib/cli/production-build';
-import { expect, expectNoA11yViolations, newPatientEmail, readOutbox, SAME_ORIGIN, signIn, signInAs, test } from './fixtures';
+import { expect, expectNoA11yViolations, newPatientEmail, readOutbox, SAME_ORIGIN, signIn, signInAs, test, acceptNoRefundIfAsked } from './fixtures';
 
 const distDir = process.env.NEXT_DIST_DIR || E2E_DIST_DIR;
 /** What POST /api/bookings answers outside demo mode without Stripe keys (lib/booking/errors.ts; tested there). */
@@ -253,9 +253,8 @@ test.describe('finding 5: the booking page explains a 503 payments_not_configure
     const time = page.locator('input[name="slot-time"]').first();
     await page.locator(`label[for="${await time.getAttribute('id')}"]`).click();
     // The first free time is usually inside the no-refund period (issue 10 item 6): that needs the tick first.
-    const noRefund = page.getByLabel('I understand that this consult is not refunded if I cancel or miss it.');
     await expect(page.getByRole('heading', { name: /^4\. Confirm and pay/ })).toBeVisible();
-    if (await noRefund.isVisible()) await noRefund.check();
+    await acceptNoRefundIfAsked(page);
     await page.getByRole('button', { name: 'Hold this time and pay' }).click();
     await expect(page.getByText('Payments are not configured')).toBeVisible();
     await expect(page.getByText(PAYMENTS_MESSAGE)).toBeVisible();
