@@ -12,7 +12,7 @@
  * Target: intake p95 < 5 × health p95, zero errors. Exit code 1 when the target is missed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rightScapulaIntake } from '@/lib/intake/forum-cases';
+import { rightScapulaIntake } from '@/db/seed/forum-cases';
 import { ensureProductionBuild } from '@/lib/cli/production-build';
 
 const port = Number(process.env.BENCH_PORT ?? 3101);

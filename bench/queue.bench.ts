@@ -26,9 +26,9 @@ import { migrateHandle, openPostgres, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
 import { buildQueueQuery, listQueue, type QueueFilter } from '@/db/queries/queue';
-import { CLINICAL_AREAS } from '@/lib/triage/body';
 import { ensureProductionBuild } from '@/lib/cli/production-build';
 import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
+import { CLINICAL_AREAS } from '@/lib/domain/areas';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);

@@ -7,9 +7,9 @@
  * processes stretch wall-clock time without changing the work done. Wall-clock throughput is printed too.
  */
 import { extractMriFindings } from '../lib/triage';
-import { ADVERSARIAL_REPORTS, timeRunsMs } from '../lib/triage/mri/adversarial';
-import { MRI_CORPUS } from '../lib/triage/mri/corpus';
-import { scoreCorpus } from '../lib/triage/mri/evaluate';
+import { ADVERSARIAL_REPORTS, timeRunsMs } from '@/lib/triage/mri/corpus/adversarial';
+import { MRI_CORPUS } from '@/lib/triage/mri/corpus/index';
+import { scoreCorpus } from '@/lib/triage/mri/corpus/evaluate';
 import { baselineSplit } from '../lib/triage/mri/split';
 
 const MIN_REPORTS_PER_SECOND = 20_000;

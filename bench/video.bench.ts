@@ -14,7 +14,7 @@ import { setDbHandleForTests } from '@/db';
 import { listVideoSignalsFor } from '@/db/queries/video';
 import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
 import { pollSignals } from '@/lib/video/signals';
-import { makeConfirmedBooking } from '@/lib/video/testing-factory';
+import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
 
 const ITER = Number(process.env.BENCH_ITER ?? 400);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

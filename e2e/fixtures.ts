@@ -1,6 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { rightScapulaIntake } from '@/lib/intake/forum-cases';
+import { rightScapulaIntake } from '@/db/seed/forum-cases';
 
 export const DEMO = {
   patient: 'patient@demo.test',

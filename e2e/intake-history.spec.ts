@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { rightScapulaIntake } from '@/lib/intake/forum-cases';
+import { rightScapulaIntake } from '@/db/seed/forum-cases';
 import { expect, expectNoA11yViolations, SAME_ORIGIN, test } from './fixtures';
 
 /*

@@ -1,16 +1,16 @@
 import { ButtonLink } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import type { CaseUrgency } from '@/db/schema';
 import { formatInZone, formatTime } from '@/lib/booking/format';
-import type { NextStep } from '@/lib/intake/next-step';
+import type { NextStep } from '@/lib/cases/next-step';
 import { URGENCY_GUIDANCE } from '@/lib/triage';
-import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/video/room-window';
+import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/consults/room-window';
+import type { Urgency } from '@/lib/domain/case';
 
 const SAFETY_NET =
   'If things get worse — new numbness, weakness, or problems with your bladder or bowels — call your emergency number or go to an emergency department now.';
 
 /** The top of a patient's case page: what happens now and the one action that moves it on. */
-export function CaseNextStep({ step, caseId, urgency, timeZone, reviewDueAt }: { step: NextStep; caseId: string; urgency: CaseUrgency; timeZone: string; reviewDueAt: Date }) {
+export function CaseNextStep({ step, caseId, urgency, timeZone, reviewDueAt }: { step: NextStep; caseId: string; urgency: Urgency; timeZone: string; reviewDueAt: Date }) {
   const content = describe(step, caseId, urgency, timeZone, reviewDueAt);
   return (
     <section
@@ -45,7 +45,7 @@ interface Link {
   href: string;
 }
 
-function describe(step: NextStep, caseId: string, urgency: CaseUrgency, tz: string, reviewDueAt: Date): { title: string; body: string; action?: Link; secondary?: Link } {
+function describe(step: NextStep, caseId: string, urgency: Urgency, tz: string, reviewDueAt: Date): { title: string; body: string; action?: Link; secondary?: Link } {
   switch (step.kind) {
     case 'waiting': {
       const g = URGENCY_GUIDANCE[urgency];

@@ -1,6 +1,6 @@
 import { cn } from '@/components/ui/cn';
-import type { CaseStatus } from '@/db/schema';
-import { formatDateTime } from '@/lib/intake/format';
+import { formatDateTime } from '@/lib/cases/format-intake';
+import type { CaseStatus } from '@/lib/domain/case';
 
 const DECISION_LABEL: Partial<Record<CaseStatus, string>> = {
   advice_sent: 'Advice sent',

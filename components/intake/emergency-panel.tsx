@@ -1,5 +1,5 @@
 import { Button } from '@/components/ui/button';
-import { emergencyDoneText, emergencyFailureText, type EmergencyFailure, type EmergencyReportView } from '@/lib/intake/emergency-status-text';
+import { emergencyDoneText, emergencyFailureText, type EmergencyFailure, type EmergencyReportView } from '@/lib/cases/emergency-status-text';
 import { EMERGENCY_GUIDANCE } from '@/lib/triage';
 
 /** What the product has really done about the emergency, as far as the server confirmed it. */

@@ -1,11 +1,11 @@
 'use client';
 
 import { forwardRef } from 'react';
-import { groupSummaryErrors } from '@/lib/intake/group-errors';
+import { groupSummaryErrors } from '@/lib/cases/group-errors';
 import { fieldId } from './form-field';
 
-export type { SummaryError } from '@/lib/intake/group-errors';
-import type { SummaryError } from '@/lib/intake/group-errors';
+export type { SummaryError } from '@/lib/cases/group-errors';
+import type { SummaryError } from '@/lib/cases/group-errors';
 
 /** "There is a problem" box at the top of a step: one link per problem, each moving focus to its (first) field. */
 export const ErrorSummary = forwardRef<HTMLDivElement, { errors: SummaryError[]; onPick: (path: string) => void; title?: string }>(

@@ -16,7 +16,7 @@ import {
   type IntakeStep,
   type IntakeSubmission,
 } from '@/lib/validation/intake';
-import type { EmergencyFailure, EmergencyReportView } from '@/lib/intake/emergency-status-text';
+import type { EmergencyFailure, EmergencyReportView } from '@/lib/cases/emergency-status-text';
 import { EmergencyPanel, type EmergencyStatus } from './emergency-panel';
 import { ErrorSummary, type SummaryError } from './error-summary';
 import { fieldId } from './form-field';

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { signOutForInactivity } from '@/app/actions/sign-out';
 import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
-import { isInAwakeWindow, type AwakeWindow } from '@/lib/video/stay-signed-in';
+import { isInAwakeWindow, type AwakeWindow } from '@/lib/consults/stay-signed-in';
 
 const WARN_BEFORE_MS = 2 * 60_000;
 const KEEPALIVE_EVERY_MS = 60_000;

@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { listClinicianSchedule } from '@/db/queries/bookings';
 import { nowMs } from '@/lib/booking/clock';
 import { env } from '@/lib/env';
-import { staySignedInWindows } from '@/lib/video/stay-signed-in';
+import { staySignedInWindows } from '@/lib/consults/stay-signed-in';
 import { SessionTimeout } from './session-timeout';
 import { MobileNav } from './mobile-nav';
 

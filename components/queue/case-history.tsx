@@ -1,5 +1,4 @@
-import { STATUS_LABELS } from '@/lib/queue/status';
-import type { CaseStatus } from '@/db/schema/cases';
+import { STATUS_LABELS, type CaseStatus } from '@/lib/domain/case';
 
 export interface HistoryEvent {
   id: number;

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { requireUser } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
-import { postCaseMessage } from '@/lib/queue/messages';
+import { postCaseMessage } from '@/lib/cases/messages';
 import { messageSchema } from '@/lib/validation/queue';
 import { enforceRateLimit, rateLimitMessage } from '@/lib/rate-limit/enforce';
 

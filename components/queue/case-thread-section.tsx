@@ -1,5 +1,5 @@
-import { listThreadForViewer } from '@/lib/queue/messages';
-import type { Actor } from '@/lib/queue/types';
+import { listThreadForViewer } from '@/lib/cases/messages';
+import type { Actor } from '@/lib/domain/actor';
 import { CaseThread } from './case-thread';
 
 /**

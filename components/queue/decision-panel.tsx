@@ -1,11 +1,11 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import type { CaseUrgency } from '@/db/schema/cases';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import type { ActionResult } from './case-thread-actions';
+import type { Urgency } from '@/lib/domain/case';
 
 type Kind = 'advice' | 'consult' | 'referral';
 
@@ -39,7 +39,7 @@ export function DecisionPanel({
   decide,
 }: {
   caseId: string;
-  urgency: CaseUrgency;
+  urgency: Urgency;
   firstName: string;
   templates: TemplateOption[];
   decide: (caseId: string, input: unknown) => Promise<ActionResult<{ status: string }>>;

@@ -1,6 +1,6 @@
-import { timelinePoints, type Episode } from '@/lib/queue/timeline';
+import { timelinePoints, type Episode } from '@/lib/cases/timeline';
 
-export { monthText } from '@/lib/queue/timeline';
+export { monthText } from '@/lib/cases/timeline';
 
 const DOT = { start: 'bg-amber-500', resolved: 'bg-emerald-600', current: 'bg-red-600' } as const;
 

@@ -1,8 +1,8 @@
 import { Card } from '@/components/ui/card';
 import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
-import { formatCalendarDate } from '@/lib/intake/format';
-import { monthText, weeksUntil } from '@/lib/queue/timeline';
+import { formatCalendarDate } from '@/lib/cases/format-intake';
+import { monthText, weeksUntil } from '@/lib/cases/timeline';
 import { EpisodeTimeline } from './episode-timeline';
 import { MriReportView } from './mri-report-view';
 

@@ -1,6 +1,6 @@
 import { explainFinding, FINDING_LABELS, type MriFinding } from '@/lib/triage';
 import { cn } from '@/components/ui/cn';
-import { mergeSpans } from '@/lib/queue/highlight';
+import { mergeSpans } from '@/lib/cases/highlight';
 
 const CONCERN_RANK = { common: 0, review: 1, urgent: 2 } as const;
 const MARK: Record<'common' | 'review' | 'urgent' | 'negated', string> = {

@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueItemJson, QueueJson } from '@/lib/queue/queue-json';
-import { ageOn, formatSpan, slaState } from '@/lib/queue/format';
-import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/queue/status';
+import type { QueueItemJson, QueueJson } from '@/lib/cases/queue-json';
+import { ageOn, formatSpan, slaState } from '@/lib/cases/format-queue';
+import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/domain/case';
 import { BODY_REGION_LABELS, isBodyRegion } from '@/lib/triage';
 import { Alert, Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';

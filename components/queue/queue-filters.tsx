@@ -2,10 +2,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { QueueCounts } from '@/db/queries/queue';
-import { CASE_STATUSES, URGENCIES } from '@/db/schema/cases';
-import { STATUS_LABELS, URGENCY_LABELS } from '@/lib/queue/status';
-import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/triage';
+import { STATUS_LABELS, URGENCY_LABELS, CASE_STATUSES, URGENCIES } from '@/lib/domain/case';
 import { cn } from '@/components/ui/cn';
+import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/domain/areas';
 
 export interface QueueFilterState {
   assignee: 'me' | 'none' | 'any';

@@ -1,7 +1,6 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CaseUrgency } from '@/db/schema/cases';
-import { URGENCY_LABELS } from '@/lib/queue/status';
+import { URGENCY_LABELS, type Urgency } from '@/lib/domain/case';
 import { cn } from '@/components/ui/cn';
 import { urgencyTone } from './urgency-tone';
 
@@ -9,7 +8,7 @@ import { urgencyTone } from './urgency-tone';
  * The urgency with its reasons on hover and on keyboard focus (WCAG 1.4.13: the tip stays while hovered, and
  * Escape dismisses it). Screen readers get the reasons as the button's description.
  */
-export function UrgencyBadge({ urgency, reasons }: { urgency: CaseUrgency; reasons: { text: string }[] }) {
+export function UrgencyBadge({ urgency, reasons }: { urgency: Urgency; reasons: { text: string }[] }) {
   const [open, setOpen] = useState(false);
   const tipId = useId();
   const wrap = useRef<HTMLSpanElement>(null);

@@ -1,16 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import {
-  caseEvents,
-  cases,
-  clinicianProfiles,
-  intakeVersions,
-  patientProfiles,
-  triageAssessments,
-  users,
-  type CaseStatus,
-} from '../schema';
-import { OPEN_STATUSES } from '@/lib/queue/status';
+import { caseEvents, cases, clinicianProfiles, intakeVersions, patientProfiles, triageAssessments, users } from '../schema';
+import { OPEN_STATUSES, type CaseStatus } from '@/lib/domain/case';
 
 export interface ClaimOutcome {
   ok: boolean;

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { intakeDrafts } from '@/db/schema';
-import { stampRedFlagAnswers, type RedFlagAnswerTimes } from '@/lib/intake/red-flag-stamps';
+import { stampRedFlagAnswers, type RedFlagAnswerTimes } from '@/lib/cases/red-flag-stamps';
 import type { IntakeDraftData, IntakeStep } from '@/lib/validation/intake';
 
 export interface IntakeDraft {

@@ -1,19 +1,12 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import {
-  cases,
-  clinicianProfiles,
-  intakeVersions,
-  slaPolicies,
-  triageAssessments,
-  users,
-  type CaseStatus,
-  type CaseUrgency,
-  type Role,
-} from '@/db/schema';
+import { cases, clinicianProfiles, intakeVersions, slaPolicies, triageAssessments, users } from '@/db/schema';
 import { caseReadableBy, clinicianScopeOf } from './case-scope';
-import type { ClinicalArea, MriFinding, TriageReason } from '@/lib/triage';
+import type { MriFinding, TriageReason } from '@/lib/triage';
+import type { CaseStatus, Urgency } from '@/lib/domain/case';
+import type { Role } from '@/lib/domain/roles';
+import type { ClinicalArea } from '@/lib/domain/areas';
 
 /** Cases still waiting for the team's first answer; they count against a clinician's capacity when routing. */
 export const OPEN_CASE_STATUSES: CaseStatus[] = ['submitted', 'in_review'];
@@ -37,7 +30,7 @@ async function visibleTo(db: Db, viewer: IntakeViewer) {
 export interface CaseWithIntake {
   case: typeof cases.$inferSelect;
   version: { id: string; version: number; submission: unknown; createdAt: Date };
-  assessment: { urgency: CaseUrgency; reasons: TriageReason[]; mriFindings: MriFinding[]; createdAt: Date } | null;
+  assessment: { urgency: Urgency; reasons: TriageReason[]; mriFindings: MriFinding[]; createdAt: Date } | null;
   patient: { id: string; email: string; name: string | null };
 }
 
@@ -87,7 +80,7 @@ export async function findCaseWithIntake(db: Db, viewer: IntakeViewer, caseId: s
 export interface PatientCaseListItem {
   id: string;
   status: CaseStatus;
-  urgency: CaseUrgency;
+  urgency: Urgency;
   regions: string[];
   submittedAt: Date;
   updatedAt: Date;
@@ -152,10 +145,10 @@ export async function listRoutingCandidates(db: Db): Promise<RoutingCandidate[]>
   return rows.map((r) => ({ ...r, areas: r.areas as ClinicalArea[], openCases: Number(r.openCases) }));
 }
 
-const DEFAULT_SLA_MINUTES: Record<CaseUrgency, number> = { emergency: 60, urgent: 1440, routine: 4320 };
+const DEFAULT_SLA_MINUTES: Record<Urgency, number> = { emergency: 60, urgent: 1440, routine: 4320 };
 
 /** SLA minutes for an urgency (admin-editable table; the seeded defaults if a row is missing). */
-export async function slaMinutesFor(db: Db, urgency: CaseUrgency): Promise<number> {
+export async function slaMinutesFor(db: Db, urgency: Urgency): Promise<number> {
   const [row] = await db.select({ minutes: slaPolicies.minutes }).from(slaPolicies).where(eq(slaPolicies.urgency, urgency)).limit(1);
   return row?.minutes ?? DEFAULT_SLA_MINUTES[urgency];
 }
@@ -175,7 +168,7 @@ export function isUuid(value: string): boolean {
 
 export interface NewSubmittedCase {
   patientId: string;
-  urgency: CaseUrgency;
+  urgency: Urgency;
   urgencyRank: number;
   assignedClinicianId: string | null;
   regions: readonly string[];

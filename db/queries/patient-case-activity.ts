@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { caseEvents, type CaseStatus } from '@/db/schema';
+import { caseEvents } from '@/db/schema';
+import type { CaseStatus } from '@/lib/domain/case';
 
 /*
  * What a patient may see of the team's work on their own case. Callers have already checked that the case

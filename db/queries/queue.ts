@@ -1,10 +1,11 @@
 import { and, arrayContains, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { CASE_STATUSES, URGENCY_RANK, cases, clinicianProfiles, patientProfiles, triageAssessments, users, type CaseStatus, type CaseUrgency } from '../schema';
+import { cases, clinicianProfiles, patientProfiles, triageAssessments, users } from '../schema';
 import { caseReadableBy, type ClinicianScope } from './case-scope';
-import { encodeQueueCursor, type QueueCursor } from '@/lib/queue/cursor';
+import { encodeQueueCursor, type QueueCursor } from '@/lib/cases/queue-cursor';
 import type { TriageReason } from '@/lib/triage';
+import { CASE_STATUSES, URGENCY_RANK, type CaseStatus, type Urgency } from '@/lib/domain/case';
 
 export interface QueueFilter {
   /** The signed-in clinician (for `assignee: 'me'`). */
@@ -12,7 +13,7 @@ export interface QueueFilter {
   /** What that clinician may read (CONTRACTS §4c): every list and count is limited to it; null shows nothing. */
   scope: ClinicianScope | null;
   assignee: 'me' | 'none' | 'any';
-  urgency?: CaseUrgency;
+  urgency?: Urgency;
   status?: CaseStatus[];
   area?: string;
   limit: number;
@@ -21,7 +22,7 @@ export interface QueueFilter {
 
 export interface QueueItem {
   id: string;
-  urgency: CaseUrgency;
+  urgency: Urgency;
   status: CaseStatus;
   assignedClinicianId: string | null;
   assigneeName: string | null;
@@ -70,7 +71,7 @@ function scopeConditions(f: Omit<QueueFilter, 'limit' | 'cursor'>, opts: { facet
   return where;
 }
 
-const URGENCY_OF_RANK = Object.fromEntries(Object.entries(URGENCY_RANK).map(([u, r]) => [r, u])) as Record<number, CaseUrgency | undefined>;
+const URGENCY_OF_RANK = Object.fromEntries(Object.entries(URGENCY_RANK).map(([u, r]) => [r, u])) as Record<number, Urgency | undefined>;
 
 /**
  * THE queue query: the page, the JSON API (CONTRACTS §4b) and the benchmark all call this.
@@ -182,7 +183,7 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
 
 export interface QueueCounts {
   byStatus: Record<CaseStatus, number>;
-  byUrgency: Record<CaseUrgency, number>;
+  byUrgency: Record<Urgency, number>;
   total: number;
 }
 
@@ -199,7 +200,7 @@ export async function queueCounts(db: Db, f: Omit<QueueFilter, 'limit' | 'cursor
     .where(scope.length ? and(...scope) : undefined)
     .groupBy(cases.status, cases.urgencyRank);
   const byStatus = { submitted: 0, in_review: 0, advice_sent: 0, consult_recommended: 0, referred: 0, closed: 0 } as Record<CaseStatus, number>;
-  const byUrgency = { emergency: 0, urgent: 0, routine: 0 } as Record<CaseUrgency, number>;
+  const byUrgency = { emergency: 0, urgent: 0, routine: 0 } as Record<Urgency, number>;
   let total = 0;
   for (const r of statusRows) {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;

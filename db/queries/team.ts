@@ -1,7 +1,8 @@
 import { and, arrayContains, asc, count, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { cases, clinicianProfiles, sessions, users, type Role } from '../schema';
-import { OPEN_STATUSES } from '@/lib/queue/status';
+import { cases, clinicianProfiles, sessions, users } from '../schema';
+import { OPEN_STATUSES } from '@/lib/domain/case';
+import type { Role } from '@/lib/domain/roles';
 
 export interface TeamMember {
   id: string;

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { adviceTemplates, slaPolicies, type CaseUrgency } from '../schema';
+import { adviceTemplates, slaPolicies } from '../schema';
+import type { Urgency } from '@/lib/domain/case';
 
 export async function listAdviceTemplates(db: Db, opts: { activeOnly: boolean }) {
   return db
@@ -24,9 +25,9 @@ export async function saveAdviceTemplate(db: Db, t: { id?: string; title: string
   return row;
 }
 
-export async function listSlaPolicies(db: Db): Promise<Record<CaseUrgency, number>> {
+export async function listSlaPolicies(db: Db): Promise<Record<Urgency, number>> {
   const rows = await db.select().from(slaPolicies);
-  const out: Record<CaseUrgency, number> = { emergency: 60, urgent: 1440, routine: 4320 };
+  const out: Record<Urgency, number> = { emergency: 60, urgent: 1440, routine: 4320 };
   for (const r of rows) out[r.urgency] = r.minutes;
   return out;
 }
@@ -35,9 +36,9 @@ export async function listSlaPolicies(db: Db): Promise<Record<CaseUrgency, numbe
  * New SLA minutes per urgency. Open cases that have not breached yet get their due time recomputed from their
  * submission time, so the queue's countdowns follow the policy the team works to now.
  */
-export async function saveSlaPolicies(db: Db, minutes: Record<CaseUrgency, number>): Promise<{ recomputed: number }> {
+export async function saveSlaPolicies(db: Db, minutes: Record<Urgency, number>): Promise<{ recomputed: number }> {
   let recomputed = 0;
-  for (const [urgency, m] of Object.entries(minutes) as [CaseUrgency, number][]) {
+  for (const [urgency, m] of Object.entries(minutes) as [Urgency, number][]) {
     await db.insert(slaPolicies).values({ urgency, minutes: m }).onConflictDoUpdate({ target: slaPolicies.urgency, set: { minutes: m } });
     const rows = await db.execute<{ id: string }>(sql`
       update cases set sla_due_at = submitted_at + make_interval(mins => ${m}), updated_at = now()

@@ -12,22 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CaseStatus, Urgency } from '@/lib/domain/case';
 import { users } from './users';
-
-export const CASE_STATUSES = [
-  'submitted',
-  'in_review',
-  'advice_sent',
-  'consult_recommended',
-  'referred',
-  'closed',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const URGENCIES = ['emergency', 'urgent', 'routine'] as const;
-export type CaseUrgency = (typeof URGENCIES)[number];
-/** Stored beside urgency so the queue orders and pages by one indexed integer. */
-export const URGENCY_RANK: Record<CaseUrgency, number> = { emergency: 0, urgent: 1, routine: 2 };
 
 /** One case per submitted intake: the queue's unit of work (owner or pool, status, due date). */
 export const cases = pgTable(
@@ -38,7 +24,7 @@ export const cases = pgTable(
       .notNull()
       .references(() => users.id),
     status: text('status').$type<CaseStatus>().notNull().default('submitted'),
-    urgency: text('urgency').$type<CaseUrgency>().notNull(),
+    urgency: text('urgency').$type<Urgency>().notNull(),
     urgencyRank: smallint('urgency_rank').notNull(),
     assignedClinicianId: text('assigned_clinician_id').references(() => users.id),
     regions: text('regions').array().notNull(),
@@ -95,7 +81,7 @@ export const triageAssessments = pgTable('triage_assessments', {
     .notNull()
     .unique()
     .references(() => intakeVersions.id),
-  urgency: text('urgency').$type<CaseUrgency>().notNull(),
+  urgency: text('urgency').$type<Urgency>().notNull(),
   reasons: jsonb('reasons').notNull(),
   mriFindings: jsonb('mri_findings').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -165,6 +151,6 @@ export const adviceTemplates = pgTable('advice_templates', {
 
 /** SLA minutes per urgency (defaults: 60 / 1440 / 4320), editable by an admin. */
 export const slaPolicies = pgTable('sla_policies', {
-  urgency: text('urgency').$type<CaseUrgency>().primaryKey(),
+  urgency: text('urgency').$type<Urgency>().primaryKey(),
   minutes: integer('minutes').notNull(),
 });

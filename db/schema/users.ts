@@ -1,8 +1,6 @@
 import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Roles are stored, never inferred: a lead is ['clinician', 'admin']. */
-export const ROLES = ['patient', 'clinician', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@/lib/domain/roles';
 
 // Auth.js tables (names and columns as @auth/drizzle-adapter expects) plus our own columns with defaults.
 export const users = pgTable('users', {

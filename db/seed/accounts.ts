@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { clinicianProfiles, patientProfiles, users, type Role } from '../schema';
+import { clinicianProfiles, patientProfiles, users } from '../schema';
+import type { Role } from '@/lib/domain/roles';
 
 export interface DemoAccount {
   email: string;
@@ -30,7 +31,7 @@ const CLINICIANS: Record<string, { title: string; areas: string[]; capacity: num
   },
 };
 
-// Phones are the forum cases' (lib/intake/forum-cases.ts): fictional numbers, so the demo shows how to reach them.
+// Phones are the forum cases' (db/seed/forum-cases.ts): fictional numbers, so the demo shows how to reach them.
 const PATIENTS: Record<string, { dateOfBirth: string; sex: 'male' | 'female'; phone: string; mayCall: boolean }> = {
   'patient@demo.test': { dateOfBirth: '1994-03-12', sex: 'male', phone: '+905321234567', mayCall: true },
   'patient2@demo.test': { dateOfBirth: '1997-08-30', sex: 'male', phone: '+13125550147', mayCall: false },

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { cases, users } from '../schema';
-import { leftScapulaIntake, rightScapulaIntake } from '@/lib/intake/forum-cases';
-import { submitIntake } from '@/lib/intake/submit-intake';
+import { leftScapulaIntake, rightScapulaIntake } from '@/db/seed/forum-cases';
+import { submitIntake } from '@/lib/cases/submit-intake';
 import { mailTransportKind } from '@/lib/env';
 import { intakeSubmissionSchema } from '@/lib/validation/intake';
 

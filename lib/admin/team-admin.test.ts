@@ -4,8 +4,8 @@ import { listAuditEvents } from '@/db/queries/audit';
 import { workloadByClinician } from '@/db/queries/team';
 import { auditEvents, cases, clinicianProfiles, outboxMessages, users } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeCase, makeClinician, makePatient } from '@/lib/queue/testing-factory';
-import { detectSlaBreaches } from '@/lib/queue/detect-sla-breaches';
+import { makeCase, makeClinician, makePatient } from '@/lib/testing/factories/queue-case';
+import { detectSlaBreaches } from '@/lib/cases/detect-sla-breaches';
 import { inviteClinician, saveTemplate, updateClinician, updateSlas } from './team-admin';
 
 describe.each(testDbKinds())('team administration on %s', (kind) => {

@@ -2,12 +2,12 @@ import 'server-only';
 import { getDb } from '@/db';
 import { deleteSessionsOf, removeUserRole, updateClinicianProfile, upsertInvitedClinician } from '@/db/queries/team';
 import { listSlaPolicies, saveAdviceTemplate, saveSlaPolicies } from '@/db/queries/templates';
-import type { CaseUrgency } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { appUrl } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
-import type { Actor } from '@/lib/queue/types';
+import type { Actor } from '@/lib/domain/actor';
+import type { Urgency } from '@/lib/domain/case';
 
 /** Creates the clinician's account and profile and emails an invitation to sign in (magic link on /signin). */
 export async function inviteClinician(
@@ -79,7 +79,7 @@ export async function saveTemplate(actor: Actor, t: { id?: string; title: string
   }
 }
 
-export async function updateSlas(actor: Actor, minutes: Record<CaseUrgency, number>): Promise<{ recomputed: number }> {
+export async function updateSlas(actor: Actor, minutes: Record<Urgency, number>): Promise<{ recomputed: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const before = await listSlaPolicies(tx);

@@ -4,7 +4,7 @@ import { getDb, type Db } from '@/db';
 import { requestContext } from '@/lib/request-context';
 import { requestLog } from '@/lib/log';
 import { consumeRateLimit } from '@/lib/rate-limit';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/domain/roles';
 
 export interface AuditActor {
   id: string | null;

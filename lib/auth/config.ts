@@ -3,12 +3,13 @@ import NextAuth, { type DefaultSession } from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { getDb } from '@/db';
-import { accounts, sessions, users, verificationTokens, type Role } from '@/db/schema';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { appUrl, env } from '@/lib/env';
 import { audit } from '@/lib/audit';
 import { requestLog } from '@/lib/log';
 import { sendMagicLink } from './magic-link-mail';
 import { limitSignInMail } from './sign-in-limits';
+import type { Role } from '@/lib/domain/roles';
 
 declare module 'next-auth' {
   interface User {

@@ -2,11 +2,11 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
-import type { Role } from '@/db/schema';
 import { getDb } from '@/db';
 import { teamMemberActive } from '@/db/queries/team';
 import { audit } from '@/lib/audit';
 import { auth } from './config';
+import type { Role } from '@/lib/domain/roles';
 
 export interface CurrentUser {
   id: string;

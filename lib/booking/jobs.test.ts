@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
 import { expireLapsedHolds, sendDueReminders } from './jobs';
 
 const H = 3_600_000;

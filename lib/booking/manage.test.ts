@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
 import { resetEnvCache } from '@/lib/env';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
 import { processStripeEvent } from '@/lib/payments/webhook';
 import { holdSlot } from './hold';

@@ -9,7 +9,7 @@ import { renderMail } from '@/lib/mail/layout';
 import { formatInZone, formatMoney } from './format';
 import { buildIcs } from './ics';
 import { describeRefundTerms, refundTermsForSlot } from './policy';
-import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/video/room-window';
+import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/consults/room-window';
 
 /** Minutes before the start when the video room lets people in: one constant, owned by the room. */
 export { ROOM_OPENS_MINUTES_BEFORE };

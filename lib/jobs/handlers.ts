@@ -1,6 +1,6 @@
 import type { JobDefinition } from './registry';
 import { BOOKING_JOBS } from '@/lib/booking/jobs';
-import { QUEUE_JOBS } from '@/lib/queue/jobs';
+import { QUEUE_JOBS } from '@/lib/cases/jobs';
 import { VIDEO_JOBS } from '@/lib/video/jobs';
 import { RATE_LIMIT_JOBS } from '@/lib/rate-limit/jobs';
 

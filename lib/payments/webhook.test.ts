@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { resetEnvCache } from '@/lib/env';
 import { log } from '@/lib/log';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
 import { holdSlot } from '@/lib/booking/hold';
 import { POST } from '@/app/api/stripe/webhook/route';

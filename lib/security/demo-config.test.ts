@@ -3,13 +3,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createValidFileMatcher } from 'next/dist/server/lib/find-page-file';
-import { outboxMessages, type Role } from '@/db/schema';
+import { outboxMessages } from '@/db/schema';
 import { env, mailTransportKind, resetEnvCache, startupConfigProblems } from '@/lib/env';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
 import { demoListen } from '@/lib/cli/demo-host';
 import { factoryRouteMismatch } from '@/lib/cli/production-build';
 import { NextRequest } from 'next/server';
+import type { Role } from '@/lib/domain/roles';
 
 // The session is the only thing faked; next-auth's signIn is a spy so a refused sign-in can be seen not to call it.
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };

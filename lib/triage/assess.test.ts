@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RED_FLAG_CODES, RED_FLAG_QUESTIONS, assessIntake, type RedFlagCode } from '@/lib/triage';
-import { LEFT_SCAPULA_CASE, RIGHT_SCAPULA_CASE } from './fixtures/forum-seeds';
+import { LEFT_SCAPULA_CASE, RIGHT_SCAPULA_CASE } from './mri/corpus/forum-seeds';
 
 const EXPECTED_URGENCY: Record<RedFlagCode, 'emergency' | 'urgent'> = {
   saddle_numbness: 'emergency',

@@ -1,7 +1,8 @@
 import { FINDING_CONCERN, FINDING_LABELS } from './findings';
 import { extractMriFindings } from './mri/extract';
 import { RED_FLAG_CODES, RED_FLAG_URGENCY } from './red-flags';
-import type { MriFinding, MriFindingCode, RedFlagCode, TriageAssessment, TriageInput, TriageReason, Urgency } from './types';
+import type { MriFinding, MriFindingCode, RedFlagCode, TriageAssessment, TriageInput, TriageReason } from './types';
+import type { Urgency } from '@/lib/domain/case';
 
 const RANK: Record<Urgency, number> = { routine: 0, urgent: 1, emergency: 2 };
 const higher = (a: Urgency, b: Urgency): Urgency => (RANK[b] > RANK[a] ? b : a);

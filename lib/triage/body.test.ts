@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AREA_LABELS, BODY_REGIONS, BODY_REGION_LABELS, CLINICAL_AREAS, MOVEMENTS, MOVEMENT_LABELS, RED_FLAG_CODES, RED_FLAG_QUESTIONS,
-  regionToArea,
-} from '@/lib/triage';
+import { BODY_REGIONS, BODY_REGION_LABELS, MOVEMENTS, MOVEMENT_LABELS, RED_FLAG_CODES, RED_FLAG_QUESTIONS, regionToArea } from '@/lib/triage';
+import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/domain/areas';
 
 describe('body map', () => {
   it('has the 25 regions and 16 movements of the contract, each labelled', () => {

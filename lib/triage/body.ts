@@ -1,4 +1,5 @@
 /** Body map regions, movements and the clinical areas clinicians cover (CONTRACTS.md §4). */
+import type { ClinicalArea } from '@/lib/domain/areas';
 
 export const BODY_REGIONS = [
   'head', 'neck', 'shoulder_left', 'shoulder_right', 'upper_back_left', 'upper_back_right',
@@ -60,29 +61,6 @@ export const MOVEMENT_LABELS: Record<Movement, string> = {
   walking: 'Walking',
   lying_down: 'Lying down',
   getting_out_of_bed: 'Getting out of bed',
-};
-
-/** Areas a clinician can cover; the routing unit. */
-export const CLINICAL_AREAS = [
-  'neck', 'upper_back', 'mid_back', 'low_back', 'shoulder', 'elbow', 'wrist_hand', 'hip', 'knee',
-  'ankle_foot', 'chest', 'abdomen', 'head',
-] as const;
-export type ClinicalArea = (typeof CLINICAL_AREAS)[number];
-
-export const AREA_LABELS: Record<ClinicalArea, string> = {
-  neck: 'Neck',
-  upper_back: 'Upper back',
-  mid_back: 'Mid back',
-  low_back: 'Low back',
-  shoulder: 'Shoulder',
-  elbow: 'Elbow',
-  wrist_hand: 'Wrist and hand',
-  hip: 'Hip, buttock, groin and thigh',
-  knee: 'Knee',
-  ankle_foot: 'Lower leg, ankle and foot',
-  chest: 'Chest',
-  abdomen: 'Abdomen',
-  head: 'Head',
 };
 
 /**

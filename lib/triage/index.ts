@@ -13,7 +13,7 @@ export {
   EMERGENCY_GUIDANCE, RED_FLAG_CODES, RED_FLAG_QUESTIONS, RED_FLAG_URGENCY, URGENCY_GUIDANCE, type RedFlagQuestion,
 } from './red-flags';
 export {
-  AREA_LABELS, BODY_REGIONS, BODY_REGION_LABELS, CLINICAL_AREAS, MOVEMENTS, MOVEMENT_LABELS, isBodyRegion, regionToArea,
-  regionsToAreas, type BodyRegion, type ClinicalArea, type Movement,
+  BODY_REGIONS, BODY_REGION_LABELS, MOVEMENTS, MOVEMENT_LABELS, isBodyRegion, regionToArea,
+  regionsToAreas, type BodyRegion, type Movement,
 } from './body';
 export { routeCase, type RoutingCase, type RoutingClinician } from './routing';

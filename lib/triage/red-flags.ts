@@ -1,4 +1,5 @@
-import type { RedFlagCode, Urgency } from './types';
+import type { RedFlagCode } from './types';
+import type { Urgency } from '@/lib/domain/case';
 
 /** Red-flag codes in contract order (CONTRACTS.md §3). */
 export const RED_FLAG_CODES = [

@@ -1,5 +1,6 @@
-import { regionsToAreas, type BodyRegion, type ClinicalArea } from './body';
-import type { Urgency } from './types';
+import { regionsToAreas, type BodyRegion } from './body';
+import type { ClinicalArea } from '@/lib/domain/areas';
+import type { Urgency } from '@/lib/domain/case';
 
 export interface RoutingClinician {
   id: string;

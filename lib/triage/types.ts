@@ -3,7 +3,9 @@
  * drop a member; extra optional fields are allowed.
  */
 
-export type Urgency = 'emergency' | 'urgent' | 'routine';
+import type { Urgency } from '@/lib/domain/case';
+
+export type { Urgency };
 export type Concern = 'common' | 'review' | 'urgent';
 
 export type MriFindingCode =

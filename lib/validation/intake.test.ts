@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leftScapulaIntake, rightScapulaIntake } from '@/lib/intake/forum-cases';
+import { leftScapulaIntake, rightScapulaIntake } from '@/db/seed/forum-cases';
 import { INTAKE_STEP_FIELDS, INTAKE_STEPS, intakeDraftSchema, intakeStepSchemas, intakeSubmissionSchema, intakeSubmissionSchemaFor, stepOfField, type IntakeSubmission } from './intake';
 
 const issuesOf = (input: unknown) => {

@@ -5,7 +5,7 @@
  */
 import './zod-csp';
 import { z } from 'zod';
-import { ageOn } from '@/lib/intake/age';
+import { ageOn } from '@/lib/cases/age';
 import { BODY_REGIONS, MOVEMENTS, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
 
 export const MRI_REPORT_MAX = 20_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CASE_STATUSES, URGENCIES } from '@/db/schema/cases';
-import { CLINICAL_AREAS } from '@/lib/triage';
+import { CASE_STATUSES, URGENCIES } from '@/lib/domain/case';
+import { CLINICAL_AREAS } from '@/lib/domain/areas';
 
 const statusList = z
   .string()

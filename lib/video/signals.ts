@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { countVideoSignalsSent, insertVideoSignal, latestVideoSignalIdFor, listVideoSignalsFor } from '@/db/queries/video';
 import { audit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/guards';
-import { findConsultRoom } from './room';
+import { findConsultRoom } from '../consults/room-access';
 import type { SignalBody, SignalMessage, SignalPollResponse } from './signal-schema';
 
 export type SignalResult<T> =

@@ -7,8 +7,8 @@ import { InviteClinicianForm } from '@/components/admin/invite-form';
 import { TeamMemberEditor } from '@/components/admin/team-editor';
 import { requireRole } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
-import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/triage';
 import { inviteClinicianAction, removeRoleAction, updateClinicianAction } from './actions';
+import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/domain/areas';
 
 export const metadata: Metadata = { title: 'Administration' };
 export const dynamic = 'force-dynamic';

@@ -3,8 +3,8 @@ import { PageHeader } from '@/components/ui/card';
 import { Alert } from '@/components/ui/badge';
 import { QueueBoard } from '@/components/queue/queue-board';
 import { requireRole } from '@/lib/auth/guards';
-import { readQueue } from '@/lib/queue/list-queue';
-import { toQueueJson } from '@/lib/queue/queue-json';
+import { readQueue } from '@/lib/cases/list-queue';
+import { toQueueJson } from '@/lib/cases/queue-json';
 import { queueQuerySchema } from '@/lib/validation/queue';
 
 export const metadata: Metadata = { title: 'Triage queue' };

@@ -12,7 +12,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { nextFreeSlot } from '@/lib/booking/availability';
-import { AREA_LABELS } from '@/lib/triage';
+import { AREA_LABELS } from '@/lib/domain/areas';
 
 export const metadata: Metadata = { title: 'Book a video consult' };
 export const dynamic = 'force-dynamic';

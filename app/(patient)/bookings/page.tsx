@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
-import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
+import { readConsultSummariesForPatient } from '@/lib/consults/read-consult-summaries';
 import type { PatientConsultSummary } from '@/db/queries/consult-notes';
 
 export const metadata: Metadata = { title: 'My bookings' };

@@ -4,7 +4,6 @@ import { getDb } from '@/db';
 import { listPatientBookings } from '@/db/queries/bookings';
 import { findDraftOfPatient } from '@/db/queries/intake-drafts';
 import { listCasesOfPatient } from '@/db/queries/intakes';
-import type { CaseStatus, CaseUrgency } from '@/db/schema';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -12,10 +11,11 @@ import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone } from '@/lib/booking/format';
-import { formatDateTime } from '@/lib/intake/format';
-import { nextStepForCase } from '@/lib/intake/next-step';
+import { formatDateTime } from '@/lib/cases/format-intake';
+import { nextStepForCase } from '@/lib/cases/next-step';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import { INTAKE_STEP_LABELS } from '@/lib/validation/intake';
+import type { CaseStatus, Urgency } from '@/lib/domain/case';
 
 export const metadata: Metadata = { title: 'My cases' };
 
@@ -27,8 +27,8 @@ const STATUS_TEXT: Record<CaseStatus, string> = {
   referred: 'Referred',
   closed: 'Closed',
 };
-const URGENCY_TONE: Record<CaseUrgency, 'danger' | 'warning' | 'neutral'> = { emergency: 'danger', urgent: 'warning', routine: 'neutral' };
-const URGENCY_TEXT: Record<CaseUrgency, string> = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine' };
+const URGENCY_TONE: Record<Urgency, 'danger' | 'warning' | 'neutral'> = { emergency: 'danger', urgent: 'warning', routine: 'neutral' };
+const URGENCY_TEXT: Record<Urgency, string> = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine' };
 
 export default async function MyCasesPage() {
   const user = await requireRole(['patient'], 'case');

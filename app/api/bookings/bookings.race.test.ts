@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
 import { sameOriginJson } from '@/lib/testing/requests';
 
 // The route's auth guard answers with the next test patient (each concurrent request is a different patient).

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { users, type Role } from '@/db/schema';
+import { users } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { sameOriginJson } from '@/lib/testing/requests';
+import type { Role } from '@/lib/domain/roles';
 
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditEvents, cases, intakeVersions, triageAssessments, users, type Role } from '@/db/schema';
+import { auditEvents, cases, intakeVersions, triageAssessments, users } from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
-import { rightScapulaIntake, RIGHT_SCAPULA_MRI_REPORT } from '@/lib/intake/forum-cases';
+import { rightScapulaIntake, RIGHT_SCAPULA_MRI_REPORT } from '@/db/seed/forum-cases';
 import { testDbKinds, useTestDb, type TestDb } from '@/lib/testing/db';
 import { sameOriginJson } from '@/lib/testing/requests';
+import type { Role } from '@/lib/domain/roles';
 
 // The session is the only thing faked: the guards, queries, service and audit run for real.
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
@@ -16,7 +17,7 @@ vi.mock('@/lib/auth/config', () => ({
 const { POST } = await import('./route');
 const { GET: GET_ONE, PUT: PUT_ONE } = await import('./[id]/route');
 const { GET: GET_FHIR } = await import('./[id]/fhir/route');
-const { breakGlass } = await import('@/lib/queue/break-glass');
+const { breakGlass } = await import('@/lib/cases/break-glass');
 
 const post = (body: unknown) =>
   POST(sameOriginJson('http://test/api/intakes', 'POST', body));

@@ -2,9 +2,9 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
-import { submitIntake } from '@/lib/intake/submit-intake';
+import { submitIntake } from '@/lib/cases/submit-intake';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
-import { serverIntakeSchema } from '@/lib/intake/submission-schema';
+import { serverIntakeSchema } from '@/lib/cases/submission-schema';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
-import { readQueue } from '@/lib/queue/list-queue';
-import { toQueueJson } from '@/lib/queue/queue-json';
+import { readQueue } from '@/lib/cases/list-queue';
+import { toQueueJson } from '@/lib/cases/queue-json';
 import { queueQuerySchema } from '@/lib/validation/queue';
 
 export const dynamic = 'force-dynamic';

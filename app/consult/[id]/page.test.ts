@@ -2,12 +2,13 @@ import { createHmac } from 'node:crypto';
 import { isValidElement, type ReactNode } from 'react';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditEvents, type Role } from '@/db/schema';
+import { auditEvents } from '@/db/schema';
 import { ConsultRoom, type ConsultRoomProps } from '@/components/video/consult-room';
 import { resetEnvCache } from '@/lib/env';
-import { makePatient } from '@/lib/testing/booking-fixtures';
+import { makePatient } from '@/lib/testing/factories/booking';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeConfirmedBooking } from '@/lib/video/testing-factory';
+import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
+import type { Role } from '@/lib/domain/roles';
 
 // The session is the only thing faked: guard, room access, minting and audit run for real.
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };

@@ -12,7 +12,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatRangeInZone, formatTime, zoneLabel } from '@/lib/booking/format';
 import { iceServersForParticipant } from '@/lib/video/ice-servers';
-import { findConsultRoom } from '@/lib/video/room';
+import { findConsultRoom } from '@/lib/consults/room-access';
 
 export const metadata: Metadata = { title: 'Video consult' };
 export const dynamic = 'force-dynamic';

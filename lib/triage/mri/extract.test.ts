@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractMriFindings } from '@/lib/triage';
-import { MRI_CORPUS, SEED_RIGHT_SCAPULA_MRI } from './corpus';
-import { scoreCorpus } from './evaluate';
+import { MRI_CORPUS, SEED_RIGHT_SCAPULA_MRI } from './corpus/index';
+import { scoreCorpus } from './corpus/evaluate';
 
 describe('extractMriFindings on the seed report (right scapula)', () => {
   const findings = extractMriFindings(SEED_RIGHT_SCAPULA_MRI);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADVERSARIAL_REPORTS } from './adversarial';
-import { MRI_CORPUS } from './corpus';
+import { ADVERSARIAL_REPORTS } from './corpus/adversarial';
+import { MRI_CORPUS } from './corpus/index';
 import { LEXICON, LEXICON_RE } from './lexicon';
 import { findLevelMentions } from './levels';
 import { splitSentences } from './split';

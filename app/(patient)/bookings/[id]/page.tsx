@@ -17,7 +17,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone, formatMoney, formatRangeInZone, formatTime } from '@/lib/booking/format';
 import { bookingForActor } from '@/lib/booking/manage';
-import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
+import { readConsultSummariesForPatient } from '@/lib/consults/read-consult-summaries';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/booking/notifications';
 import { canReschedule, decideCancellation, describeRefundTerms, refundTermsForSlot } from '@/lib/booking/policy';
 

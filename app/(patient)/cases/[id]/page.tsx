@@ -5,7 +5,6 @@ import { getDb } from '@/db';
 import { listPatientBookings } from '@/db/queries/bookings';
 import type { PatientConsultSummary } from '@/db/queries/consult-notes';
 import { listPatientVisibleEvents } from '@/db/queries/patient-case-activity';
-import type { CaseStatus } from '@/db/schema';
 import { PatientBookingItem } from '@/components/booking/patient-booking-item';
 import { CaseNextStep } from '@/components/intake/case-next-step';
 import { CaseStatusTimeline, type ConsultStage } from '@/components/intake/case-status-timeline';
@@ -18,14 +17,15 @@ import { ButtonLink } from '@/components/ui/button';
 import { nowMs } from '@/lib/booking/clock';
 import { Card } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/guards';
-import { readConsultSummariesForPatient } from '@/lib/booking/read-consult-summaries';
-import { ageOn } from '@/lib/intake/age';
-import { formatDateTime } from '@/lib/intake/format';
-import { nextStepForCase, type NextStep } from '@/lib/intake/next-step';
+import { readConsultSummariesForPatient } from '@/lib/consults/read-consult-summaries';
+import { ageOn } from '@/lib/cases/age';
+import { formatDateTime } from '@/lib/cases/format-intake';
+import { nextStepForCase, type NextStep } from '@/lib/cases/next-step';
 import { formatInZone } from '@/lib/booking/format';
-import { readIntakeForViewer } from '@/lib/intake/read-intake';
+import { readIntakeForViewer } from '@/lib/cases/read-intake';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
+import type { CaseStatus } from '@/lib/domain/case';
 
 export const metadata: Metadata = { title: 'Your case' };
 

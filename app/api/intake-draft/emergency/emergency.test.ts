@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { caseEvents, cases, clinicianProfiles, intakeDrafts, intakeVersions, outboxMessages, patientProfiles, users, type Role } from '@/db/schema';
+import { caseEvents, cases, clinicianProfiles, intakeDrafts, intakeVersions, outboxMessages, patientProfiles, users } from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
 import { appUrl } from '@/lib/env';
-import { emergencyDoneText } from '@/lib/intake/emergency-status-text';
-import { rightScapulaIntake } from '@/lib/intake/forum-cases';
+import { emergencyDoneText } from '@/lib/cases/emergency-status-text';
+import { rightScapulaIntake } from '@/db/seed/forum-cases';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
+import type { Role } from '@/lib/domain/roles';
 
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

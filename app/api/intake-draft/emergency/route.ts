@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { refuseCrossSiteWrite } from '@/lib/http';
-import { reportEmergency } from '@/lib/intake/report-emergency';
+import { reportEmergency } from '@/lib/cases/report-emergency';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,10 +4,10 @@ import { apiGuard } from '@/lib/auth/guards';
 import { isUuid } from '@/db/queries/intakes';
 import { audit } from '@/lib/audit';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
-import { amendIntake } from '@/lib/intake/amend-intake';
-import { intakeJson, readIntakeForViewer } from '@/lib/intake/read-intake';
+import { amendIntake } from '@/lib/cases/amend-intake';
+import { intakeJson, readIntakeForViewer } from '@/lib/cases/read-intake';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
-import { serverIntakeSchema } from '@/lib/intake/submission-schema';
+import { serverIntakeSchema } from '@/lib/cases/submission-schema';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
-import { makeAccessWorld } from '@/lib/testing/access-world';
+import { makeAccessWorld } from '@/lib/testing/factories/access-world';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { readJsonBody } from '@/lib/http';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
-import { makeClinician } from '@/lib/testing/booking-fixtures';
+import { makeClinician } from '@/lib/testing/factories/booking';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { CASE_STATUSES } from '@/db/schema';
 import { readJsonBody } from '@/lib/http';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
-import { makeCase, makePatient } from '@/lib/queue/testing-factory';
+import { makeCase, makePatient } from '@/lib/testing/factories/queue-case';
 import { assessIntake, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
-import { ageOn } from '@/lib/queue/format';
+import { ageOn } from '@/lib/cases/format-queue';
+import { CASE_STATUSES } from '@/lib/domain/case';
 
 export const dynamic = 'force-dynamic';
 

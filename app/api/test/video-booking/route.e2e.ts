@@ -4,8 +4,8 @@ import { getDb } from '@/db';
 import { readJsonBody } from '@/lib/http';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
-import { makeConfirmedBooking } from '@/lib/video/testing-factory';
-import { makeCase } from '@/lib/queue/testing-factory';
+import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
+import { makeCase } from '@/lib/testing/factories/queue-case';
 import { bookings, patientProfiles } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 

@@ -3,9 +3,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
-import { claimCase, releaseCase } from '@/lib/queue/claim-case';
-import { closeCase, decideCase, describeConflict } from '@/lib/queue/decide-case';
-import { reassignCase } from '@/lib/queue/reassign-case';
+import { claimCase, releaseCase } from '@/lib/cases/claim-case';
+import { closeCase, decideCase, describeConflict } from '@/lib/cases/decide-case';
+import { reassignCase } from '@/lib/cases/reassign-case';
 import { decisionSchema, reassignSchema } from '@/lib/validation/queue';
 import type { ActionResult } from '@/components/queue/case-thread-actions';
 

@@ -18,9 +18,9 @@ import { urgencyTone } from '@/components/queue/urgency-tone';
 import { cn } from '@/components/ui/cn';
 import { hasRole, requireUser } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
-import { formatDateTime, formatSpan, slaState } from '@/lib/queue/format';
-import { OPEN_STATUSES, STATUS_LABELS, URGENCY_LABELS } from '@/lib/queue/status';
-import { viewCaseForStaff } from '@/lib/queue/view-case';
+import { formatDateTime, formatSpan, slaState } from '@/lib/cases/format-queue';
+import { OPEN_STATUSES, STATUS_LABELS, URGENCY_LABELS } from '@/lib/domain/case';
+import { viewCaseForStaff } from '@/lib/cases/view-case';
 import { claimCaseAction, closeCaseAction, decideCaseAction, reassignCaseAction, releaseCaseAction } from './actions';
 
 export const metadata: Metadata = { title: 'Case' };

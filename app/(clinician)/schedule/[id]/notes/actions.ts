@@ -2,8 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '@/components/queue/case-thread-actions';
 import { requireRole, type CurrentUser } from '@/lib/auth/guards';
-import { completeConsult } from '@/lib/booking/complete-consult';
-import { correctConsultNotes } from '@/lib/booking/correct-consult-notes';
+import { completeConsult } from '@/lib/consults/complete-consult';
+import { correctConsultNotes } from '@/lib/consults/correct-consult-notes';
 import { BookingError } from '@/lib/booking/errors';
 import { fieldErrorsOf } from '@/lib/http';
 import { consultNotesSchema, type ConsultNotesInput } from '@/lib/validation/consult-notes';

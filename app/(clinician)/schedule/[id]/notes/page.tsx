@@ -8,7 +8,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone, formatRangeInZone } from '@/lib/booking/format';
-import { readConsultNotesForClinician } from '@/lib/booking/read-consult-notes';
+import { readConsultNotesForClinician } from '@/lib/consults/read-consult-notes';
 import { completeConsultAction, correctConsultNotesAction } from './actions';
 
 export const metadata: Metadata = { title: 'Consult notes' };

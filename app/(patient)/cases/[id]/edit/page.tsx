@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { IntakeWizardRoot } from '@/components/intake/intake-wizard';
 import { requireRole } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
-import { readIntakeForViewer } from '@/lib/intake/read-intake';
+import { readIntakeForViewer } from '@/lib/cases/read-intake';
 
 export const metadata: Metadata = { title: 'Update your answers' };
 

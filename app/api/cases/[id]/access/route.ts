@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
-import { breakGlass } from '@/lib/queue/break-glass';
+import { breakGlass } from '@/lib/cases/break-glass';
 import { breakGlassSchema } from '@/lib/validation/queue';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/booking-fixtures';
+import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
 import { GET } from './route';
 
 const get = (clinicianId: string, qs: string) => GET(new Request(`http://test/api/clinicians/${clinicianId}/slots?${qs}`), { params: Promise.resolve({ id: clinicianId }) });

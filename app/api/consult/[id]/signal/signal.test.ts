@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { insertVideoSignal, listVideoSignalsFor } from '@/db/queries/video';
-import { auditEvents, videoSignals, type Role } from '@/db/schema';
+import { auditEvents, videoSignals } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makePatient } from '@/lib/testing/booking-fixtures';
+import { makePatient } from '@/lib/testing/factories/booking';
 import { sweepVideoSignals } from '@/lib/video/jobs';
 import { MAX_SIGNALS_PER_PARTICIPANT } from '@/lib/video/signals';
-import { makeConfirmedBooking } from '@/lib/video/testing-factory';
+import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
 import { sameOriginJson } from '@/lib/testing/requests';
+import type { Role } from '@/lib/domain/roles';
 
 // The session is the only thing faked: guard, room access, queries and audit run for real.
 type SessionUser = { id: string; email: string; name: string | null; roles: Role[]; timezone: string };

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
-import { claimCase } from '@/lib/queue/claim-case';
+import { claimCase } from '@/lib/cases/claim-case';
 import { refuseCrossSiteWrite } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
-import { decideCase, describeConflict } from '@/lib/queue/decide-case';
+import { decideCase, describeConflict } from '@/lib/cases/decide-case';
 import { decisionSchema } from '@/lib/validation/queue';
 
 export const dynamic = 'force-dynamic';

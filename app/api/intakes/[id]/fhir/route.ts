@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
-import { toQuestionnaireResponse } from '@/lib/intake/fhir';
-import { readIntakeForViewer } from '@/lib/intake/read-intake';
+import { toQuestionnaireResponse } from '@/lib/cases/fhir';
+import { readIntakeForViewer } from '@/lib/cases/read-intake';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 
 export const dynamic = 'force-dynamic';

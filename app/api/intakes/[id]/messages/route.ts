@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
-import { listThreadForViewer, postCaseMessage } from '@/lib/queue/messages';
+import { listThreadForViewer, postCaseMessage } from '@/lib/cases/messages';
 import { messageSchema } from '@/lib/validation/queue';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiGuard } from '@/lib/auth/guards';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
-import { reassignCase } from '@/lib/queue/reassign-case';
+import { reassignCase } from '@/lib/cases/reassign-case';
 import { reassignSchema } from '@/lib/validation/queue';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
-import { releaseCase } from '@/lib/queue/claim-case';
+import { releaseCase } from '@/lib/cases/claim-case';
 import { refuseCrossSiteWrite } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';

@@ -1,0 +1,104 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { listRoutingCandidates, slaMinutesFor } from '@/db/queries/intakes';
+import { caseEvents, cases, intakeVersions, triageAssessments } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import { sendMail as defaultSendMail } from '@/lib/mail';
+import { assessIntake, regionsToAreas } from '@/lib/triage';
+import type { IntakeSubmission } from '@/lib/validation/intake';
+import { ageOn } from './age';
+import { emergencyAlertMail } from './intake-mails';
+import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
+import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
+
+/**
+ * Adds version n + 1 of a case's intake with its own assessment and moves the case to it (regions, areas; urgency
+ * only rises here — a reviewer lowers it — and a rise shortens the SLA). Shared by the patient's edit and by the
+ * completion of an emergency case raised from the safety step. The caller holds the case row lock.
+ */
+export async function appendIntakeVersion(tx: Db, kase: typeof cases.$inferSelect, submission: IntakeSubmission | (IntakeSubmission & { redFlagsAnsweredAt: unknown }), now: Date, extra: { incomplete?: boolean } = {}) {
+  const caseId = kase.id;
+  const assessment = assessIntake({
+    age: ageOn(submission.patient.dateOfBirth, now),
+    redFlags: submission.redFlags,
+    mriReport: submission.imaging?.mriReport,
+    regions: submission.complaint.regions,
+  });
+  const version = kase.currentVersion + 1;
+  const [row] = await tx
+    .insert(intakeVersions)
+    .values({ caseId, version, submission, createdAt: now })
+    .returning({ id: intakeVersions.id });
+  await tx.insert(triageAssessments).values({
+    caseId,
+    intakeVersionId: row.id,
+    urgency: assessment.urgency,
+    reasons: assessment.reasons,
+    mriFindings: assessment.mriFindings,
+    createdAt: now,
+  });
+
+  const rises = URGENCY_RANK[assessment.urgency] < kase.urgencyRank;
+  const urgency = rises ? assessment.urgency : kase.urgency;
+  let slaDueAt = kase.slaDueAt;
+  if (rises) {
+    const due = new Date(now.getTime() + (await slaMinutesFor(tx, urgency)) * 60_000);
+    if (due < slaDueAt) slaDueAt = due;
+  }
+  const regions = submission.complaint.regions;
+  await tx
+    .update(cases)
+    .set({ currentVersion: version, urgency, urgencyRank: URGENCY_RANK[urgency], slaDueAt, regions: [...regions], areas: regionsToAreas(regions), updatedAt: now, ...extra })
+    .where(eq(cases.id, caseId));
+  return { version, urgency, rises, regions, assessment };
+}
+
+export type AmendIntakeResult =
+  | { ok: true; id: string; version: number; urgency: Urgency }
+  | { ok: false; reason: 'not_found' | 'closed' };
+
+/**
+ * A patient's edit after submission: a NEW intake version (n + 1) with its own assessment; the submitted
+ * versions are never changed (the database refuses UPDATE on intake_versions). The case follows the newest
+ * version; urgency only ever rises here (a reviewer lowers it), and a rise to emergency alerts the on-call lead.
+ */
+export async function amendIntake(
+  db: Db,
+  patient: SubmittingPatient,
+  caseId: string,
+  submission: IntakeSubmission,
+  deps: { now?: () => Date; sendMail?: typeof defaultSendMail } = {},
+): Promise<AmendIntakeResult> {
+  const now = deps.now?.() ?? new Date();
+  const send = deps.sendMail ?? defaultSendMail;
+  return db.transaction(async (tx) => {
+    const [kase] = await tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.id, caseId), eq(cases.patientId, patient.id)))
+      .for('update');
+    if (!kase) return { ok: false as const, reason: 'not_found' as const };
+    if (kase.status === 'closed') return { ok: false as const, reason: 'closed' as const };
+
+    const { version, urgency, regions, rises, assessment } = await appendIntakeVersion(tx, kase, submission, now, { incomplete: false });
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorId: patient.id,
+      kind: 'amended',
+      payload: { version, assessedUrgency: assessment.urgency, urgency },
+      createdAt: now,
+    });
+    await audit(
+      { actor: { id: patient.id, roles: patient.roles ?? ['patient'] }, action: 'intake.amend', resourceType: 'case', resourceId: caseId, patientId: patient.id, details: { version, urgency } },
+      tx,
+    );
+    if (rises && urgency === 'emergency') {
+      const onCall = (await listRoutingCandidates(tx)).filter((c) => c.onCall);
+      for (const lead of onCall) {
+        await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(caseId), areas: regionsToAreas(regions) }), tx);
+      }
+    }
+    return { ok: true as const, id: caseId, version, urgency };
+  });
+}

@@ -1,0 +1,169 @@
+import 'server-only';
+import type { Db } from '@/db';
+import { lockDraftOfPatient } from '@/db/queries/intake-drafts';
+import { insertSubmittedCase, listRoutingCandidates, type RoutingCandidate } from '@/db/queries/intakes';
+import { patientProfiles } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import { appUrl } from '@/lib/env';
+import { sendMail as defaultSendMail } from '@/lib/mail';
+import { assessIntake, regionsToAreas, routeCase as defaultRouteCase, type TriageAssessment } from '@/lib/triage';
+import type { IntakeSubmission } from '@/lib/validation/intake';
+import { ageOn } from './age';
+import { completeEmergencyCase } from './complete-emergency-case';
+import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail, type PatientContact } from './intake-mails';
+import { stampRedFlagAnswers } from './red-flag-stamps';
+import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
+
+export interface SubmittingPatient {
+  id: string;
+  email: string;
+  roles?: readonly ('patient' | 'clinician' | 'admin')[];
+}
+
+export interface SubmitIntakeResult {
+  id: string;
+  status: 'submitted';
+  urgency: Urgency;
+  assignedClinicianId: string | null;
+}
+
+/** Seams for tests (force a routing or mail failure) and for a fixed clock. Production passes nothing. */
+export interface SubmitIntakeDeps {
+  now?: () => Date;
+  routeCase?: typeof defaultRouteCase;
+  sendMail?: typeof defaultSendMail;
+}
+
+export const patientCaseUrl = (caseId: string) => `${appUrl()}/cases/${caseId}`;
+export const clinicianCaseUrl = (caseId: string) => `${appUrl()}/queue/${caseId}`;
+
+/**
+ * Stores a validated submission as a new case, in ONE transaction: the patient's profile, the case (urgency,
+ * areas, assignee, SLA due time), intake version 1 (the submission exactly as validated, immutable), the triage
+ * assessment, a 'submitted' case event, audit rows, the draft's deletion and every mail (outbox rows in demo
+ * mode). Any failure — routing, mail, a constraint — rolls everything back (a routing failure happens before
+ * anything is written): there is never a half case. Routing reads the clinicians' open-case counts just before
+ * the transaction; two simultaneous submissions may both pick the same clinician, which capacity tolerates.
+ *
+ * Notifications: the assigned clinician gets "assigned to you"; a case left in the pool goes to every active
+ * clinician covering any of its areas; an emergency alerts every active on-call clinician at once (they are not
+ * mailed twice when they are also the assignee).
+ */
+export async function submitIntake(
+  db: Db,
+  patient: SubmittingPatient,
+  submission: IntakeSubmission,
+  deps: SubmitIntakeDeps = {},
+): Promise<SubmitIntakeResult> {
+  const now = deps.now?.() ?? new Date();
+  const route = deps.routeCase ?? defaultRouteCase;
+  const send = deps.sendMail ?? defaultSendMail;
+
+  const assessment: TriageAssessment = assessIntake({
+    age: ageOn(submission.patient.dateOfBirth, now),
+    redFlags: submission.redFlags,
+    mriReport: submission.imaging?.mriReport,
+    regions: submission.complaint.regions,
+  });
+  const urgency = assessment.urgency;
+  const regions = submission.complaint.regions;
+  const areas = regionsToAreas(regions);
+
+  // Routing reads outside the transaction: the choice is advisory (a clinician can release or reassign), and on
+  // PGlite every statement inside the transaction holds the only connection, so the write section stays short.
+  const candidates = await listRoutingCandidates(db);
+  const assignedClinicianId = route({ regions, urgency }, candidates);
+
+  return db.transaction(async (tx) => {
+    const profile = {
+      name: submission.patient.name,
+      dateOfBirth: submission.patient.dateOfBirth,
+      sex: submission.patient.sex ?? null,
+      timezone: submission.patient.timezone,
+      phone: submission.patient.phone,
+      mayCall: submission.patient.mayCall,
+    };
+    await tx
+      .insert(patientProfiles)
+      .values({ userId: patient.id, ...profile })
+      .onConflictDoUpdate({ target: patientProfiles.userId, set: { ...profile, updatedAt: now } });
+
+    // The safety answers keep the time they were given in the draft (stamped by the server on autosave); an
+    // answer that differs from the draft's, or that never went through a draft, was given now.
+    const draft = await lockDraftOfPatient(tx, patient.id);
+    const stored = { ...submission, redFlagsAnsweredAt: stampRedFlagAnswers(draft?.data.redFlags, draft?.redFlagsAnsweredAt, submission.redFlags, now) };
+
+    // An emergency raised from the safety step already made this draft's case: finish that one, never a second.
+    if (draft?.emergencyCaseId) {
+      const completed = await completeEmergencyCase(tx, patient, draft.emergencyCaseId, stored, { now, send });
+      if (completed) return completed;
+    }
+
+    const kase = await insertSubmittedCase(tx, {
+      patientId: patient.id,
+      urgency,
+      urgencyRank: URGENCY_RANK[urgency],
+      assignedClinicianId,
+      regions,
+      areas,
+      now,
+      submission: stored,
+      reasons: assessment.reasons,
+      mriFindings: assessment.mriFindings,
+      eventPayload: { version: 1, urgency, assignedClinicianId, areas },
+    });
+
+    const actor = { id: patient.id, roles: patient.roles ?? ['patient' as const] };
+    await audit(
+      {
+        actor,
+        action: 'intake.submit',
+        resourceType: 'case',
+        resourceId: kase.id,
+        patientId: patient.id,
+        details: { version: 1, urgency, assignedClinicianId, areas },
+      },
+      tx,
+    );
+
+    const contact: PatientContact = { name: submission.patient.name, phone: submission.patient.phone, mayCall: submission.patient.mayCall, email: patient.email };
+    await notify(tx, send, { caseId: kase.id, patient, contact, urgency, areas, assignedClinicianId, candidates });
+
+    return { id: kase.id, status: 'submitted' as const, urgency, assignedClinicianId };
+  });
+}
+
+async function notify(
+  tx: Db,
+  send: typeof defaultSendMail,
+  c: {
+    caseId: string;
+    patient: SubmittingPatient;
+    contact: PatientContact;
+    urgency: Urgency;
+    areas: ReturnType<typeof regionsToAreas>;
+    assignedClinicianId: string | null;
+    candidates: RoutingCandidate[];
+  },
+): Promise<void> {
+  const alerted = new Set<string>();
+  if (c.urgency === 'emergency') {
+    for (const lead of c.candidates.filter((x) => x.onCall)) {
+      await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(c.caseId), areas: c.areas, contact: c.contact }), tx);
+      alerted.add(lead.id);
+    }
+  }
+  await send(patientConfirmationMail({ to: c.patient.email, name: c.contact.name, caseUrl: patientCaseUrl(c.caseId), urgency: c.urgency, onCallAlerted: alerted.size }), tx);
+
+  if (c.assignedClinicianId) {
+    const assignee = c.candidates.find((x) => x.id === c.assignedClinicianId);
+    if (assignee && !alerted.has(assignee.id)) {
+      await send(clinicianAssignedMail({ to: assignee.email, caseUrl: clinicianCaseUrl(c.caseId), urgency: c.urgency, areas: c.areas }), tx);
+    }
+    return;
+  }
+  const pool = c.candidates.filter((x) => !alerted.has(x.id) && x.areas.some((a) => c.areas.includes(a)));
+  for (const clinician of pool) {
+    await send(poolCaseMail({ to: clinician.email, caseUrl: clinicianCaseUrl(c.caseId), urgency: c.urgency, areas: c.areas }), tx);
+  }
+}

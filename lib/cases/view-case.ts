@@ -1,0 +1,49 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
+import { getCaseForStaff, getLatestIntake, listCaseEvents, listOtherCasesOfPatient } from '@/db/queries/cases';
+import { listCaseConsultNotes } from '@/db/queries/consult-notes';
+import { listCaseMessages } from '@/db/queries/messages';
+import { audit } from '@/lib/audit';
+import type { MriFinding, TriageReason } from '@/lib/triage';
+import { ageOn } from './format-queue';
+import { isCaseId, type Actor } from '../domain/actor';
+
+/**
+ * Everything a reviewer reads on one screen, and one audit row saying they read it. Null when the case does not
+ * exist or lies outside the reader's scope (CONTRACTS §4c; the page answers 404 and offers break-the-glass).
+ */
+export async function viewCaseForStaff(actor: Actor, caseId: string) {
+  if (!isCaseId(caseId)) return null;
+  const db = await getDb();
+  const header = await getCaseForStaff(db, caseId, caseReadableBy(await clinicianScopeOf(db, actor.id)));
+  if (!header) {
+    await audit({ actor, action: 'case.view', resourceType: 'case', resourceId: caseId, outcome: 'denied' });
+    return null;
+  }
+  const [intake, events, messages, otherCases, consultNotes] = await Promise.all([
+    getLatestIntake(db, caseId),
+    listCaseEvents(db, caseId),
+    listCaseMessages(db, caseId, { includeInternal: true }),
+    listOtherCasesOfPatient(db, header.patientId, caseId),
+    listCaseConsultNotes(db, caseId),
+  ]);
+  await audit({ actor, action: 'case.view', resourceType: 'case', resourceId: caseId, patientId: header.patientId });
+  return {
+    /** When the view was read (the page's clock for countdowns). */
+    at: Date.now(),
+    header,
+    age: ageOn(header.patientDateOfBirth, header.submittedAt),
+    submission: (intake?.version.submission ?? null) as Record<string, unknown> | null,
+    intakeVersion: intake?.version.version ?? null,
+    intakeVersionCreatedAt: intake?.version.createdAt ?? null,
+    reasons: (intake?.assessment?.reasons ?? []) as TriageReason[],
+    mriFindings: (intake?.assessment?.mriFindings ?? []) as MriFinding[],
+    events,
+    messages,
+    otherCases,
+    /** The current notes of each completed consult on the case (team only: includes the clinical notes). */
+    consultNotes,
+  };
+}
+export type StaffCaseView = NonNullable<Awaited<ReturnType<typeof viewCaseForStaff>>>;
