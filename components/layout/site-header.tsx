@@ -16,7 +16,7 @@ async function upcomingConsultWindows(clinicianId: string) {
   return staySignedInWindows(consults, now);
 }
 
-function roleLabel(roles: string[]): string {
+function roleLabel(roles: readonly string[]): string {
   if (roles.includes('clinician') && roles.includes('admin')) return 'Lead clinician';
   if (roles.includes('admin')) return 'Admin';
   if (roles.includes('clinician')) return 'Clinician';

@@ -5,23 +5,18 @@ import { cases, clinicianProfiles, intakeVersions, slaPolicies, triageAssessment
 import { caseReadableBy, clinicianScopeOf } from './case-scope';
 import type { MriFinding, TriageReason } from '@/lib/triage';
 import type { CaseStatus, Urgency } from '@/lib/domain/case';
-import type { Role } from '@/lib/domain/roles';
 import type { ClinicalArea } from '@/lib/domain/areas';
+import type { ActorRef } from '@/lib/domain/actor';
 
 /** Cases still waiting for the team's first answer; they count against a clinician's capacity when routing. */
 export const OPEN_CASE_STATUSES: CaseStatus[] = ['submitted', 'in_review'];
-
-export interface IntakeViewer {
-  id: string;
-  roles: readonly Role[];
-}
 
 /**
  * Scope in the WHERE clause: a patient sees their own cases; an active clinician also the cases in their scope
  * (CONTRACTS §4c, db/queries/case-scope.ts). An admin without the clinician role sees no clinical content.
  * Everyone else gets nothing (the route answers 404, never 403).
  */
-async function visibleTo(db: Db, viewer: IntakeViewer) {
+async function visibleTo(db: Db, viewer: ActorRef) {
   const own = eq(cases.patientId, viewer.id);
   if (!viewer.roles.includes('clinician')) return own;
   return or(own, caseReadableBy(await clinicianScopeOf(db, viewer.id)));
@@ -35,7 +30,7 @@ export interface CaseWithIntake {
 }
 
 /** The case with its current intake version and that version's assessment, or null when not visible to `viewer`. */
-export async function findCaseWithIntake(db: Db, viewer: IntakeViewer, caseId: string): Promise<CaseWithIntake | null> {
+export async function findCaseWithIntake(db: Db, viewer: ActorRef, caseId: string): Promise<CaseWithIntake | null> {
   if (!isUuid(caseId)) return null;
   const [row] = await db
     .select({

@@ -6,12 +6,12 @@ import { audit } from '@/lib/audit';
 import { appUrl } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
-import type { Actor } from '@/lib/domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
 import type { Urgency } from '@/lib/domain/case';
 
 /** Creates the clinician's account and profile and emails an invitation to sign in (magic link on /signin). */
 export async function inviteClinician(
-  actor: Actor,
+  actor: ActorRef,
   c: { email: string; name: string; title: string; areas: string[]; capacity: number; admin: boolean },
 ): Promise<{ id: string; created: boolean }> {
   const db = await getDb();
@@ -32,7 +32,7 @@ export async function inviteClinician(
 }
 
 /** Saves a member's profile. Deactivating them ends their sessions in the same transaction: access ends now. */
-export async function updateClinician(actor: Actor, u: { userId: string; areas: string[]; capacity: number; onCall: boolean; active: boolean }): Promise<boolean> {
+export async function updateClinician(actor: ActorRef, u: { userId: string; areas: string[]; capacity: number; onCall: boolean; active: boolean }): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ok = await updateClinicianProfile(tx, u);
@@ -49,7 +49,7 @@ export type RemoveRoleResult = { ok: true; roles: string[]; sessionsEnded: numbe
  * Takes the clinician or admin role away from a team member and ends all their sessions at once, so the next request
  * with an old cookie is anonymous. A lead cannot remove their own admin role (the team would lose its last lead).
  */
-export async function removeTeamRole(actor: Actor, r: { userId: string; role: 'clinician' | 'admin' }): Promise<RemoveRoleResult> {
+export async function removeTeamRole(actor: ActorRef, r: { userId: string; role: 'clinician' | 'admin' }): Promise<RemoveRoleResult> {
   if (r.role === 'admin' && r.userId === actor.id) return { ok: false, reason: 'own_admin_role' };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -63,7 +63,7 @@ export async function removeTeamRole(actor: Actor, r: { userId: string; role: 'c
 
 export type SaveTemplateResult = { ok: true; id: string } | { ok: false; reason: 'title_taken' | 'not_found' };
 
-export async function saveTemplate(actor: Actor, t: { id?: string; title: string; body: string; active: boolean }): Promise<SaveTemplateResult> {
+export async function saveTemplate(actor: ActorRef, t: { id?: string; title: string; body: string; active: boolean }): Promise<SaveTemplateResult> {
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
@@ -79,7 +79,7 @@ export async function saveTemplate(actor: Actor, t: { id?: string; title: string
   }
 }
 
-export async function updateSlas(actor: Actor, minutes: Record<Urgency, number>): Promise<{ recomputed: number }> {
+export async function updateSlas(actor: ActorRef, minutes: Record<Urgency, number>): Promise<{ recomputed: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const before = await listSlaPolicies(tx);

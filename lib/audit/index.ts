@@ -4,27 +4,16 @@ import { getDb, type Db } from '@/db';
 import { requestContext } from '@/lib/request-context';
 import { requestLog } from '@/lib/log';
 import { consumeRateLimit } from '@/lib/rate-limit';
-import type { Role } from '@/lib/domain/roles';
-
-export interface AuditActor {
-  id: string | null;
-  roles?: readonly Role[];
-}
+import type { ActorRef } from '@/lib/domain/actor';
 
 export interface AuditEntry {
-  actor: AuditActor | null;
+  actor: ActorRef | null;
   action: string; // verb.noun, e.g. 'case.view', 'intake.submit', 'page.denied'
   resourceType: string;
   resourceId?: string | null;
   patientId?: string | null;
   outcome?: 'allowed' | 'denied';
   details?: Record<string, unknown>;
-}
-
-export function primaryRole(roles: readonly Role[] | undefined): Role | null {
-  if (!roles || roles.length === 0) return null;
-  if (roles.includes('admin') && roles.includes('clinician')) return 'clinician';
-  return roles.includes('admin') ? 'admin' : roles.includes('clinician') ? 'clinician' : 'patient';
 }
 
 /**
@@ -45,7 +34,7 @@ export async function audit(entry: AuditEntry, tx?: Db): Promise<void> {
   }
   await db.insert(auditEvents).values({
     actorId: entry.actor?.id ?? null,
-    actorRole: entry.actor?.roles ? entry.actor.roles.join('+') : null,
+    actorRole: entry.actor?.roles.length ? entry.actor.roles.join('+') : null,
     action: entry.action,
     resourceType: entry.resourceType,
     resourceId: entry.resourceId ?? null,

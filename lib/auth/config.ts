@@ -81,7 +81,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     events: {
       async signIn({ user }) {
         await audit({
-          actor: { id: user.id ?? null, roles: user.roles },
+          actor: user.id ? { id: user.id, roles: user.roles ?? [] } : null,
           action: 'auth.sign_in',
           resourceType: 'session',
           patientId: user.roles?.includes('patient') ? (user.id ?? null) : null,
@@ -89,7 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
       async signOut(message) {
         const userId = 'session' in message && message.session ? message.session.userId : null;
-        await audit({ actor: { id: userId }, action: 'auth.sign_out', resourceType: 'session' });
+        await audit({ actor: userId ? { id: userId, roles: [] } : null, action: 'auth.sign_out', resourceType: 'session' });
       },
     },
   };

@@ -6,26 +6,19 @@ import { getDb } from '@/db';
 import { teamMemberActive } from '@/db/queries/team';
 import { audit } from '@/lib/audit';
 import { auth } from './config';
+import type { Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/roles';
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string | null;
-  roles: Role[];
-  timezone: string;
-}
-
-export function hasRole(user: Pick<CurrentUser, 'roles'>, ...roles: Role[]): boolean {
+export function hasRole(user: Pick<Actor, 'roles'>, ...roles: Role[]): boolean {
   return roles.some((r) => user.roles.includes(r));
 }
 
-export function isStaff(user: Pick<CurrentUser, 'roles'>): boolean {
+export function isStaff(user: Pick<Actor, 'roles'>): boolean {
   return hasRole(user, 'clinician', 'admin');
 }
 
 /** Where each role lands after sign-in. A lead (clinician + admin) works the queue first. */
-export function homePathFor(user: Pick<CurrentUser, 'roles'>): string {
+export function homePathFor(user: Pick<Actor, 'roles'>): string {
   if (hasRole(user, 'clinician')) return '/queue';
   if (hasRole(user, 'admin')) return '/admin';
   return '/cases';
@@ -35,7 +28,7 @@ export function homePathFor(user: Pick<CurrentUser, 'roles'>): string {
  * The signed-in user. Memoised per server render (React cache): the header and the page's guard share one session
  * lookup instead of querying the database twice. Outside a render (route handlers, actions) it runs each time.
  */
-export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+export const currentUser = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const u = session?.user;
   if (!u?.id || !u.email) return null;
@@ -54,14 +47,14 @@ async function effectiveRoles(userId: string, roles: Role[]): Promise<Role[]> {
 }
 
 /** Pages and server actions: redirect to sign-in when anonymous. */
-export async function requireUser(): Promise<CurrentUser> {
+export async function requireUser(): Promise<Actor> {
   const user = await currentUser();
   if (!user) redirect('/signin');
   return user;
 }
 
 /** Pages and server actions: the user must hold one of `roles`; a denial is audited and shown plainly. */
-export async function requireRole(roles: Role[], resource = 'page'): Promise<CurrentUser> {
+export async function requireRole(roles: Role[], resource = 'page'): Promise<Actor> {
   const user = await requireUser();
   if (!hasRole(user, ...roles)) {
     await audit({
@@ -76,7 +69,7 @@ export async function requireRole(roles: Role[], resource = 'page'): Promise<Cur
   return user;
 }
 
-export type ApiGuard = { ok: true; user: CurrentUser } | { ok: false; response: NextResponse };
+export type ApiGuard = { ok: true; user: Actor } | { ok: false; response: NextResponse };
 
 /**
  * Route handlers: 401 when anonymous; 404 (never 403: do not reveal what exists) for a signed-in user

@@ -7,7 +7,6 @@ import { getConsultType } from '@/db/queries/consult-types';
 import { insertPayment } from '@/db/queries/payments';
 import { bookings, cases } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import type { CurrentUser } from '@/lib/auth/guards';
 import { requestLog } from '@/lib/log';
 import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession } from '@/lib/payments/gateway';
 import { paymentsConfigured } from '@/lib/payments/stripe-client';
@@ -15,6 +14,7 @@ import { isBookableTime } from './availability';
 import { PAYMENT_WINDOW_MS, refundTermsForSlot } from './policy';
 import { BookingError, isExclusionViolation, PAYMENTS_NOT_CONFIGURED_MESSAGE, SLOT_TAKEN_MESSAGE } from './errors';
 import { isValidTimeZone } from './zoned-time';
+import type { Actor } from '@/lib/domain/actor';
 
 /** One patient cannot keep the calendar blocked with unpaid holds. */
 export const MAX_LIVE_HOLDS_PER_PATIENT = 3;
@@ -40,7 +40,7 @@ export interface HoldResult {
  * (status pending_payment until holdExpiresAt), so the exclusion constraint decides races: of many concurrent
  * requests for one slot exactly one insert commits; the others get SQLSTATE 23P01 → slot_unavailable.
  */
-export async function holdSlot(patient: CurrentUser, req: HoldRequest): Promise<HoldResult> {
+export async function holdSlot(patient: Actor, req: HoldRequest): Promise<HoldResult> {
   // Never a free consult: without Stripe keys outside demo mode nothing is held (no demo checkout fallback).
   if (!paymentsConfigured()) throw new BookingError('payments_not_configured', PAYMENTS_NOT_CONFIGURED_MESSAGE);
   const db = await getDb();

@@ -7,16 +7,16 @@ import { getConsultType } from '@/db/queries/consult-types';
 import { recordRefund, transitionPayment } from '@/db/queries/payments';
 import { bookings } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import type { CurrentUser } from '@/lib/auth/guards';
 import { requestLog } from '@/lib/log';
 import { expireCheckoutSession, refundPayment } from '@/lib/payments/gateway';
 import { isBookableTime } from './availability';
 import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
 import { sendCancellation, sendRescheduled } from './notifications';
-import { canReschedule, decideCancellation, type Actor } from './policy';
+import { canReschedule, decideCancellation, type BookingSide } from './policy';
+import type { Actor } from '@/lib/domain/actor';
 
 /** The booking as this user may act on it: their own as a patient, or one of theirs as the clinician; else 404. */
-export async function bookingForActor(db: Db, user: CurrentUser, id: string): Promise<{ view: BookingView; as: Actor } | null> {
+export async function bookingForActor(db: Db, user: Actor, id: string): Promise<{ view: BookingView; as: BookingSide } | null> {
   if (user.roles.includes('patient')) {
     const view = await getPatientBooking(db, user.id, id);
     if (view) return { view, as: 'patient' };
@@ -38,7 +38,7 @@ export interface CancelResult {
  * commit. A confirmed booking is refunded in the same transaction as the status change: if Stripe refuses, nothing
  * changes and the user can try again (the idempotency key keeps a retry to one refund).
  */
-export async function cancelBooking(user: CurrentUser, id: string, reason?: string): Promise<CancelResult> {
+export async function cancelBooking(user: Actor, id: string, reason?: string): Promise<CancelResult> {
   const db = await getDb();
   const found = await bookingForActor(db, user, id);
   if (!found) throw new BookingError('not_found', 'Booking not found.');
@@ -96,7 +96,7 @@ export async function cancelBooking(user: CurrentUser, id: string, reason?: stri
 }
 
 /** Moves a confirmed booking to another offered time of the same clinician; the exclusion constraint guards it. */
-export async function rescheduleBooking(user: CurrentUser, id: string, newStartsAt: Date): Promise<BookingView> {
+export async function rescheduleBooking(user: Actor, id: string, newStartsAt: Date): Promise<BookingView> {
   const db = await getDb();
   const found = await bookingForActor(db, user, id);
   if (!found) throw new BookingError('not_found', 'Booking not found.');

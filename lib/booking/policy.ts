@@ -3,10 +3,10 @@
  * gets a full refund, later no refund; when the clinician cancels, the patient is always refunded in full.
  * A patient may reschedule while a full refund would still be possible; a clinician any time before the start.
  */
-export type Actor = 'patient' | 'clinician';
+export type BookingSide = 'patient' | 'clinician';
 
 export interface PolicyInput {
-  actor: Actor;
+  actor: BookingSide;
   startsAt: number;
   now: number;
   fullRefundWindowHours: number;

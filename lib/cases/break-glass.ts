@@ -2,7 +2,8 @@ import 'server-only';
 import { getDb } from '@/db';
 import { caseExists, clinicianScopeOf, insertAccessGrant } from '@/db/queries/case-scope';
 import { audit } from '@/lib/audit';
-import { isCaseId, type Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
+import { isUuid } from '@/lib/domain/ids';
 
 /** How long a break-the-glass grant lasts: long enough to read and act, short enough to need a new reason tomorrow. */
 export const BREAK_GLASS_MINUTES = 60;
@@ -14,8 +15,8 @@ export type BreakGlassResult = { ok: true; until: Date } | { ok: false; reason: 
  * grant, its reason and its audit row are written together; the lead sees them on /admin/access. Anyone else —
  * including an admin without the clinician role — learns nothing: the answer is not_found as for a missing case.
  */
-export async function breakGlass(actor: Actor, caseId: string, reason: string): Promise<BreakGlassResult> {
-  if (!isCaseId(caseId)) return { ok: false, reason: 'not_found' };
+export async function breakGlass(actor: ActorRef, caseId: string, reason: string): Promise<BreakGlassResult> {
+  if (!isUuid(caseId)) return { ok: false, reason: 'not_found' };
   const db = await getDb();
   if (!(await clinicianScopeOf(db, actor.id))) return { ok: false, reason: 'not_found' };
   return db.transaction(async (tx) => {

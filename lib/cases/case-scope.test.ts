@@ -10,7 +10,7 @@ import { removeTeamRole, updateClinician } from '@/lib/admin/team-admin';
 import { breakGlass } from './break-glass';
 import { listThreadForViewer, postCaseMessage } from './messages';
 import { makeCase, makeClinician, makePatient, makeUser } from '../testing/factories/queue-case';
-import type { Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
 import { viewCaseForStaff } from './view-case';
 import type { Role } from '@/lib/domain/roles';
 
@@ -23,7 +23,7 @@ vi.mock('@/lib/auth/config', () => ({
 const { GET: GET_QUEUE } = await import('@/app/api/queue/route');
 const { GET: GET_INTAKE } = await import('@/app/api/intakes/[id]/route');
 
-const actorOf = (u: { id: string; roles: string[]; name: string | null }): Actor => ({ id: u.id, roles: u.roles as Role[], name: u.name });
+const actorOf = (u: { id: string; roles: string[]; name: string | null }): ActorRef => ({ id: u.id, roles: u.roles as Role[], name: u.name });
 
 describe.each(testDbKinds())('who may read what on %s', (kind) => {
   const t = useTestDb(kind);
@@ -31,7 +31,7 @@ describe.each(testDbKinds())('who may read what on %s', (kind) => {
     session.user = null;
   });
 
-  async function queueIds(a: Actor) {
+  async function queueIds(a: ActorRef) {
     const page = await listQueue(t.db, { viewerId: a.id, scope: await clinicianScopeOf(t.db, a.id), assignee: 'any', limit: 100 });
     return page.items.map((i) => i.id).sort();
   }

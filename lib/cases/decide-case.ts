@@ -11,7 +11,8 @@ import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import type { DecisionInput } from '@/lib/validation/queue';
 import { STATUS_LABELS, statusesAllowedBefore, type CaseStatus } from '@/lib/domain/case';
-import { isCaseId, type Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
+import { isUuid } from '@/lib/domain/ids';
 
 export const DECISION_STATUS: Record<DecisionInput['kind'], CaseStatus> = {
   advice: 'advice_sent',
@@ -45,8 +46,8 @@ export type DecideResult =
  * Records a decision: the status moves forward (the UPDATE's WHERE refuses anything else), a case_events row keeps
  * who/when/what, the patient reads it in their thread, and gets an email — all in one transaction.
  */
-export async function decideCase(actor: Actor, caseId: string, d: DecisionInput): Promise<DecideResult> {
-  if (!isCaseId(caseId)) return { ok: false, reason: 'not_found' };
+export async function decideCase(actor: ActorRef, caseId: string, d: DecisionInput): Promise<DecideResult> {
+  if (!isUuid(caseId)) return { ok: false, reason: 'not_found' };
   const db = await getDb();
   const to = DECISION_STATUS[d.kind];
   const scope = await clinicianScopeOf(db, actor.id);
@@ -101,8 +102,8 @@ export function describeConflict(r: Extract<DecideResult, { reason: 'status_conf
 }
 
 /** Closes a decided case (terminal). Same forward-only rule. */
-export async function closeCase(actor: Actor, caseId: string): Promise<boolean> {
-  if (!isCaseId(caseId)) return false;
+export async function closeCase(actor: ActorRef, caseId: string): Promise<boolean> {
+  if (!isUuid(caseId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const moved = await advanceCaseStatus(tx, caseId, actor.id, 'closed', ['advice_sent', 'consult_recommended', 'referred']);

@@ -5,7 +5,7 @@ import { listQueue, queueCounts, type QueueCounts, type QueuePage } from '@/db/q
 import { audit } from '@/lib/audit';
 import type { QueueQuery } from '@/lib/validation/queue';
 import { decodeQueueCursor } from './queue-cursor';
-import type { Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
 
 export type QueueResult = { ok: true; page: QueuePage; counts?: QueueCounts; at: number } | { ok: false; error: 'invalid_cursor' };
 
@@ -13,7 +13,7 @@ export type QueueResult = { ok: true; page: QueuePage; counts?: QueueCounts; at:
  * The queue as the page and GET /api/queue both serve it: one query function (db/queries/queue.ts), one audit row
  * per look at the list (it shows patient names).
  */
-export async function readQueue(actor: Actor, q: QueueQuery, opts: { withCounts: boolean }): Promise<QueueResult> {
+export async function readQueue(actor: ActorRef, q: QueueQuery, opts: { withCounts: boolean }): Promise<QueueResult> {
   const cursor = q.cursor ? decodeQueueCursor(q.cursor) : null;
   if (q.cursor && !cursor) return { ok: false, error: 'invalid_cursor' };
   const db = await getDb();

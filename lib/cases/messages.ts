@@ -9,15 +9,16 @@ import { audit } from '@/lib/audit';
 import { appUrl } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
-import { isCaseId, type Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
+import { isUuid } from '@/lib/domain/ids';
 
 /**
  * The case as the actor may see it, scoped in the WHERE: a patient their own; an active clinician the cases in their
  * scope (CONTRACTS §4c), and only then as the team (`asTeam`: internal notes, staff authorship). An admin without the
  * clinician role reads no thread. Null means "not found" to the caller, whether the case is missing or out of reach.
  */
-async function caseVisibleTo(db: Db, actor: Actor, caseId: string) {
-  if (!isCaseId(caseId)) return null;
+async function caseVisibleTo(db: Db, actor: ActorRef, caseId: string) {
+  if (!isUuid(caseId)) return null;
   const scope = actor.roles.includes('clinician') ? await clinicianScopeOf(db, actor.id) : null;
   const [row] = await db
     .select({
@@ -34,7 +35,7 @@ async function caseVisibleTo(db: Db, actor: Actor, caseId: string) {
 }
 
 /** The thread for whoever asks (internal notes only for staff), audited. Null when not theirs to see. */
-export async function listThreadForViewer(actor: Actor, caseId: string): Promise<ThreadMessage[] | null> {
+export async function listThreadForViewer(actor: ActorRef, caseId: string): Promise<ThreadMessage[] | null> {
   const db = await getDb();
   const c = await caseVisibleTo(db, actor, caseId);
   if (!c) return null;
@@ -52,7 +53,7 @@ export type PostMessageResult =
  * A message in the case thread, from the patient (own case only) or the team; staff may write internal notes that
  * the patient never sees. The other side is emailed (internal notes email nobody).
  */
-export async function postCaseMessage(actor: Actor, caseId: string, input: { body: string; internal: boolean }): Promise<PostMessageResult> {
+export async function postCaseMessage(actor: ActorRef, caseId: string, input: { body: string; internal: boolean }): Promise<PostMessageResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await caseVisibleTo(tx, actor, caseId);

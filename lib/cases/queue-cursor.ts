@@ -1,3 +1,5 @@
+import { isUuid } from '@/lib/domain/ids';
+
 /**
  * Keyset cursor of the queue: the last row's (urgency_rank, sla_due_at, id). `slaDueAt` is PostgreSQL's own text of
  * the timestamp (microseconds kept), so the next page starts exactly after the last row even when two cases share a
@@ -9,7 +11,6 @@ export interface QueueCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
 
 export function encodeQueueCursor(c: QueueCursor): string {
@@ -24,7 +25,7 @@ export function decodeQueueCursor(raw: string): QueueCursor | null {
     const [rank, due, id] = v as unknown[];
     if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 0 || rank > 9) return null;
     if (typeof due !== 'string' || !PG_TIMESTAMP.test(due)) return null;
-    if (typeof id !== 'string' || !UUID.test(id)) return null;
+    if (typeof id !== 'string' || !isUuid(id)) return null;
     return { rank, due, id };
   } catch {
     return null;

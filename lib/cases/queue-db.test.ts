@@ -13,10 +13,10 @@ import { listThreadForViewer, postCaseMessage } from './messages';
 import { viewCaseForStaff } from './view-case';
 import { detectSlaBreaches } from './detect-sla-breaches';
 import { makeCase, makeClinician, makePatient } from '../testing/factories/queue-case';
-import type { Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
 import { CLINICAL_AREAS } from '@/lib/domain/areas';
 
-const actorOf = (u: { id: string; roles: string[]; name: string | null }): Actor => ({ id: u.id, roles: u.roles as Actor['roles'], name: u.name });
+const actorOf = (u: { id: string; roles: string[]; name: string | null }): ActorRef => ({ id: u.id, roles: u.roles as ActorRef["roles"], name: u.name });
 const minutes = (n: number) => n * 60_000;
 /** A clinician who covers every area and is on call: these tests are about ordering and filters, not scope. */
 const wholeTeam = (userId: string) => ({ viewerId: userId, scope: { userId, areas: [...CLINICAL_AREAS], onCall: true } });

@@ -1,13 +1,14 @@
 import 'server-only';
 import type { Db } from '@/db';
-import { findCaseWithIntake, type CaseWithIntake, type IntakeViewer } from '@/db/queries/intakes';
+import { findCaseWithIntake, type CaseWithIntake } from '@/db/queries/intakes';
 import { audit } from '@/lib/audit';
+import type { ActorRef } from '@/lib/domain/actor';
 
 /**
  * Reads a case's current intake for `viewer` (its patient, or any clinician/admin) and audits the read.
  * Someone else's case — or one that does not exist — is null, audited as denied: callers answer 404, never 403.
  */
-export async function readIntakeForViewer(db: Db, viewer: IntakeViewer, caseId: string, action: string): Promise<CaseWithIntake | null> {
+export async function readIntakeForViewer(db: Db, viewer: ActorRef, caseId: string, action: string): Promise<CaseWithIntake | null> {
   const found = await findCaseWithIntake(db, viewer, caseId);
   await audit({
     actor: viewer,

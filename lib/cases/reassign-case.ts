@@ -7,7 +7,8 @@ import { audit } from '@/lib/audit';
 import { appUrl } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
-import { isCaseId, type Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
+import { isUuid } from '@/lib/domain/ids';
 
 export type ReassignResult = ClaimOutcome | { ok: false; reason: 'invalid_colleague' | 'not_allowed'; assignedClinicianId: string | null; assigneeName: null; patientId: null };
 
@@ -16,11 +17,11 @@ export type ReassignResult = ClaimOutcome | { ok: false; reason: 'invalid_collea
  * (the lead) may move any open case, but only from the holder the page showed them (`expectedAssigneeId`).
  */
 export async function reassignCase(
-  actor: Actor,
+  actor: ActorRef,
   caseId: string,
   input: { clinicianId: string; reason: string; expectedAssigneeId?: string | null },
 ): Promise<ReassignResult> {
-  if (!isCaseId(caseId)) return { ok: false, reason: 'not_found', assignedClinicianId: null, assigneeName: null, patientId: null };
+  if (!isUuid(caseId)) return { ok: false, reason: 'not_found', assignedClinicianId: null, assigneeName: null, patientId: null };
   const db = await getDb();
   // Only a case the actor may read (CONTRACTS §4c) can be handed over by them; anything else is "not found".
   if (!(await caseReadable(db, await clinicianScopeOf(db, actor.id), caseId))) {

@@ -13,12 +13,10 @@ import { completeEmergencyCase } from './complete-emergency-case';
 import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail, type PatientContact } from './intake-mails';
 import { stampRedFlagAnswers } from './red-flag-stamps';
 import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
+import type { Actor } from '@/lib/domain/actor';
 
-export interface SubmittingPatient {
-  id: string;
-  email: string;
-  roles?: readonly ('patient' | 'clinician' | 'admin')[];
-}
+/** The patient as a submission needs them: who, where to mail, and their roles for the audit row. */
+export type SubmittingPatient = Pick<Actor, 'id' | 'email' | 'roles'>;
 
 export interface SubmitIntakeResult {
   id: string;

@@ -7,14 +7,15 @@ import { listCaseMessages } from '@/db/queries/messages';
 import { audit } from '@/lib/audit';
 import type { MriFinding, TriageReason } from '@/lib/triage';
 import { ageOn } from './format-queue';
-import { isCaseId, type Actor } from '../domain/actor';
+import type { ActorRef } from '@/lib/domain/actor';
+import { isUuid } from '@/lib/domain/ids';
 
 /**
  * Everything a reviewer reads on one screen, and one audit row saying they read it. Null when the case does not
  * exist or lies outside the reader's scope (CONTRACTS §4c; the page answers 404 and offers break-the-glass).
  */
-export async function viewCaseForStaff(actor: Actor, caseId: string) {
-  if (!isCaseId(caseId)) return null;
+export async function viewCaseForStaff(actor: ActorRef, caseId: string) {
+  if (!isUuid(caseId)) return null;
   const db = await getDb();
   const header = await getCaseForStaff(db, caseId, caseReadableBy(await clinicianScopeOf(db, actor.id)));
   if (!header) {

@@ -4,13 +4,13 @@ import { getBookingView } from '@/db/queries/bookings';
 import { insertCaseEvent } from '@/db/queries/cases';
 import { completeBookingRow, insertConsultNotesRevision } from '@/db/queries/consult-notes';
 import { audit } from '@/lib/audit';
-import type { CurrentUser } from '@/lib/auth/guards';
 import type { ConsultNotesInput } from '@/lib/validation/consult-notes';
 import { nowMs } from '../booking/clock';
 import { BookingError } from '../booking/errors';
 import { formatInZone } from '../booking/format';
 import { sendConsultSummary } from '../booking/notifications';
 import { findOwnConsult } from './own-consult';
+import type { Actor } from '@/lib/domain/actor';
 
 export interface CompleteConsultResult {
   status: 'completed';
@@ -24,7 +24,7 @@ export interface CompleteConsultResult {
  * complete it once), notes revision 1, a case event when the booking belongs to a case, the summary mail when a
  * summary is shared, and the audit row. Anyone but that clinician gets not_found.
  */
-export async function completeConsult(user: CurrentUser, bookingId: string, input: ConsultNotesInput): Promise<CompleteConsultResult> {
+export async function completeConsult(user: Actor, bookingId: string, input: ConsultNotesInput): Promise<CompleteConsultResult> {
   const db = await getDb();
   const view = await findOwnConsult(db, user, bookingId, 'consult.complete');
   if (!view) throw new BookingError('not_found', 'Booking not found.');

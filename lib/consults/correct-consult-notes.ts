@@ -4,11 +4,11 @@ import { getBookingView } from '@/db/queries/bookings';
 import { insertCaseEvent } from '@/db/queries/cases';
 import { getLatestConsultNotes, insertConsultNotesRevision, lockCompletedBookingOfClinician } from '@/db/queries/consult-notes';
 import { audit } from '@/lib/audit';
-import type { CurrentUser } from '@/lib/auth/guards';
 import type { ConsultNotesInput } from '@/lib/validation/consult-notes';
 import { BookingError } from '../booking/errors';
 import { sendConsultSummary } from '../booking/notifications';
 import { findOwnConsult } from './own-consult';
+import type { Actor } from '@/lib/domain/actor';
 
 export interface CorrectConsultNotesResult {
   revision: number;
@@ -20,7 +20,7 @@ export interface CorrectConsultNotesResult {
  * a case event and an audit row, and a mail to the patient only when the summary they read changed to a new text.
  * The booking row is locked for the transaction, so concurrent corrections get consecutive revisions.
  */
-export async function correctConsultNotes(user: CurrentUser, bookingId: string, input: ConsultNotesInput): Promise<CorrectConsultNotesResult> {
+export async function correctConsultNotes(user: Actor, bookingId: string, input: ConsultNotesInput): Promise<CorrectConsultNotesResult> {
   const db = await getDb();
   const view = await findOwnConsult(db, user, bookingId, 'consult_notes.correct');
   if (!view) throw new BookingError('not_found', 'Booking not found.');

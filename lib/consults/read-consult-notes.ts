@@ -3,8 +3,8 @@ import { getDb } from '@/db';
 import type { BookingView } from '@/db/queries/bookings';
 import { getLatestConsultNotes, type ConsultNotesRevision } from '@/db/queries/consult-notes';
 import { audit } from '@/lib/audit';
-import type { CurrentUser } from '@/lib/auth/guards';
 import { findOwnConsult } from './own-consult';
+import type { Actor } from '@/lib/domain/actor';
 
 export interface ClinicianConsultNotes {
   booking: BookingView;
@@ -12,7 +12,7 @@ export interface ClinicianConsultNotes {
 }
 
 /** The notes page's read, for the booking's own clinician only (null → 404), with its audit row. */
-export async function readConsultNotesForClinician(user: CurrentUser, bookingId: string): Promise<ClinicianConsultNotes | null> {
+export async function readConsultNotesForClinician(user: Actor, bookingId: string): Promise<ClinicianConsultNotes | null> {
   const db = await getDb();
   const booking = await findOwnConsult(db, user, bookingId, 'consult_notes.view');
   if (!booking) return null;

@@ -1,9 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import type { CurrentUser } from '@/lib/auth/guards';
 import { bookingForActor } from '@/lib/booking/manage';
 import { roomPhase, roomWindow, type RoomPhase, type RoomWindow } from './room-window';
+import type { Actor } from '@/lib/domain/actor';
 
 /** A consult room as one of its two participants sees it. */
 export interface ConsultRoom {
@@ -28,7 +28,7 @@ export interface ConsultRoom {
  * The room of booking `bookingId` when `user` is its patient or its clinician and the booking is confirmed
  * (a completed one shows as ended); null for anyone and anything else, which callers answer with 404.
  */
-export async function findConsultRoom(db: Db, user: CurrentUser, bookingId: string, now: number): Promise<ConsultRoom | null> {
+export async function findConsultRoom(db: Db, user: Actor, bookingId: string, now: number): Promise<ConsultRoom | null> {
   if (!z.uuid().safeParse(bookingId).success) return null;
   const found = await bookingForActor(db, user, bookingId);
   if (!found) return null;

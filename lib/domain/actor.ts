@@ -1,16 +1,16 @@
 import type { Role } from '@/lib/domain/roles';
 
-/** Whoever acts on a case: the signed-in user (pages, routes, actions) or a test's stand-in. */
+/**
+ * The one person type: whoever acts — the signed-in user as the guards return it (pages, routes, actions). Services
+ * ask only for the parts they use (`Pick<Actor, 'id' | 'roles'>`), so a job or a test can act with less.
+ */
 export interface Actor {
   id: string;
-  roles: Role[];
-  name?: string | null;
-  email?: string;
+  email: string;
+  name: string | null;
+  roles: readonly Role[];
+  timezone: string;
 }
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids arrive from URLs: anything that is not a uuid cannot be a case (answer 404, never a database error). */
-export function isCaseId(id: string): boolean {
-  return UUID_RE.test(id);
-}
+/** What a service needs of whoever acts: who they are, what they may do, and their name where a mail quotes it. */
+export type ActorRef = Pick<Actor, 'id' | 'roles'> & Partial<Pick<Actor, 'name'>>;

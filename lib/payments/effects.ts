@@ -10,8 +10,7 @@ import { log } from '@/lib/log';
 import type { HandlerContext } from './context';
 import { refundPayment } from './gateway';
 import type { Stripe } from './stripe-client';
-
-const SYSTEM = { id: null, roles: [] } as const;
+import { isUuid } from '@/lib/domain/ids';
 
 export function bookingIdOf(session: Stripe.Checkout.Session): string | null {
   return session.client_reference_id ?? session.metadata?.bookingId ?? null;
@@ -21,8 +20,6 @@ function paymentIntentOf(session: Stripe.Checkout.Session): string | null {
   const pi = session.payment_intent;
   return typeof pi === 'string' ? pi : (pi?.id ?? null);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why an event's Checkout Session was not acted on. */
 export type SessionMismatch = 'unknown_booking' | 'session_mismatch' | 'amount_mismatch' | 'currency_mismatch';
@@ -43,7 +40,7 @@ interface PaidFor {
  */
 async function sessionPaysFor(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<PaidFor | null> {
   const bookingId = bookingIdOf(session);
-  const booking = bookingId && UUID.test(bookingId) ? await getBookingView(ctx.tx, bookingId) : null;
+  const booking = bookingId && isUuid(bookingId) ? await getBookingView(ctx.tx, bookingId) : null;
   const payment = booking ? await getPaymentByBooking(ctx.tx, booking.id) : null;
   let reason: SessionMismatch | null = null;
   if (!booking) reason = 'unknown_booking';
@@ -93,7 +90,7 @@ export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Che
   if (confirmed) {
     const view = (await getBookingView(ctx.tx, booking.id))!;
     await sendConfirmation(ctx.tx, view);
-    await audit({ actor: SYSTEM, action: 'booking.confirm', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { session: session.id } }, ctx.tx);
+    await audit({ actor: null, action: 'booking.confirm', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { session: session.id } }, ctx.tx);
     return 'processed';
   }
 
@@ -107,7 +104,7 @@ export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Che
   const refund = await refundPayment({ provider: fresh.provider, paymentIntentId, amountCents: fresh.amountCents, idempotencyKey: `late-payment-refund:${session.id}`, reason: 'duplicate' });
   await recordRefund(ctx.tx, fresh.id, refund.id, refund.amountCents);
   await sendLatePaymentRefunded(ctx.tx, booking, refund.amountCents, fresh.currency, current?.status === 'cancelled' ? 'cancelled' : 'slot_taken');
-  await audit({ actor: SYSTEM, action: 'payment.refund', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { reason: 'late_payment', status: current?.status, refundCents: refund.amountCents } }, ctx.tx);
+  await audit({ actor: null, action: 'payment.refund', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { reason: 'late_payment', status: current?.status, refundCents: refund.amountCents } }, ctx.tx);
   return 'processed';
 }
 
@@ -133,7 +130,7 @@ export async function releaseSession(ctx: HandlerContext, session: Stripe.Checko
   const released = await transitionBooking(ctx.tx, booking.id, 'pending_payment', { status: 'expired' });
   if (released) {
     if (outcome === 'failed') await sendPaymentFailed(ctx.tx, booking);
-    await audit({ actor: SYSTEM, action: 'booking.release', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { session: session.id, outcome } }, ctx.tx);
+    await audit({ actor: null, action: 'booking.release', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { session: session.id, outcome } }, ctx.tx);
   }
   return 'processed';
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
-import { audit, type AuditActor } from '@/lib/audit';
+import { audit } from '@/lib/audit';
+import type { ActorRef } from '@/lib/domain/actor';
 import { tooManyRequests } from '@/lib/http';
 import { consumeRateLimit, waitPhrase, type RateLimitRule, type RateLimitVerdict } from './index';
 
@@ -8,7 +9,7 @@ import { consumeRateLimit, waitPhrase, type RateLimitRule, type RateLimitVerdict
  * Counts an attempt and, the first time a bucket is over its limit in a window, writes one audit row. Every later
  * denial in that window only grows the counter row: a flood cannot fill the append-only audit log.
  */
-export async function enforceRateLimit(rule: RateLimitRule, subject: string, actor: AuditActor | null): Promise<RateLimitVerdict> {
+export async function enforceRateLimit(rule: RateLimitRule, subject: string, actor: ActorRef | null): Promise<RateLimitVerdict> {
   const verdict = await consumeRateLimit(rule, subject);
   if (!verdict.ok && verdict.firstDenial) {
     await audit({
@@ -35,7 +36,7 @@ export function rateLimitMessage(rule: keyof typeof WHAT, retryAfterSeconds: num
 }
 
 /** Route handlers: a 429 with Retry-After once the signed-in user is over the rule's limit, else null. */
-export async function rateLimitedResponse(rule: keyof typeof WHAT, user: AuditActor & { id: string }): Promise<NextResponse | null> {
+export async function rateLimitedResponse(rule: keyof typeof WHAT, user: ActorRef & { id: string }): Promise<NextResponse | null> {
   const verdict = await enforceRateLimit(rule, user.id, user);
   return verdict.ok ? null : tooManyRequests(verdict.retryAfterSeconds, rateLimitMessage(rule, verdict.retryAfterSeconds));
 }

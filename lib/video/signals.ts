@@ -2,9 +2,9 @@ import 'server-only';
 import { getDb } from '@/db';
 import { countVideoSignalsSent, insertVideoSignal, latestVideoSignalIdFor, listVideoSignalsFor } from '@/db/queries/video';
 import { audit } from '@/lib/audit';
-import type { CurrentUser } from '@/lib/auth/guards';
 import { findConsultRoom } from '../consults/room-access';
 import type { SignalBody, SignalMessage, SignalPollResponse } from './signal-schema';
+import type { Actor } from '@/lib/domain/actor';
 
 export type SignalResult<T> =
   | { ok: true; data: T }
@@ -23,7 +23,7 @@ const closed = { ok: false, status: 409, error: 'room_closed', message: 'The roo
  * Posts a signalling message from `user` to the other participant of the room. Only the booking's two participants,
  * only while the room is open; joining and leaving (hello/bye) are audited, the high-volume rest is not.
  */
-export async function postSignal(user: CurrentUser, bookingId: string, msg: SignalBody, now = Date.now()): Promise<SignalResult<{ id: number }>> {
+export async function postSignal(user: Actor, bookingId: string, msg: SignalBody, now = Date.now()): Promise<SignalResult<{ id: number }>> {
   const db = await getDb();
   const room = await findConsultRoom(db, user, bookingId, now);
   if (!room) {
@@ -47,7 +47,7 @@ export async function postSignal(user: CurrentUser, bookingId: string, msg: Sign
  * The caller's messages in this room after `after`; without `after`, no messages and the current cursor (a client
  * that just joined starts there and never replays an earlier page's conversation).
  */
-export async function pollSignals(user: CurrentUser, bookingId: string, after: number | undefined, now = Date.now()): Promise<SignalResult<SignalPollResponse>> {
+export async function pollSignals(user: Actor, bookingId: string, after: number | undefined, now = Date.now()): Promise<SignalResult<SignalPollResponse>> {
   const db = await getDb();
   const room = await findConsultRoom(db, user, bookingId, now);
   if (!room) {

@@ -121,7 +121,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           Messages
         </h2>
         <p className="mb-3 mt-1 text-sm text-muted">Write to the rehab team here. We email you when a clinician replies.</p>
-        <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name, email: user.email }} timeZone={tz} />
+        <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name }} timeZone={tz} />
         {events.length > 0 && (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium text-brand-700">Case history ({events.length})</summary>

@@ -1,12 +1,13 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '@/components/queue/case-thread-actions';
-import { requireRole, type CurrentUser } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/auth/guards';
 import { completeConsult } from '@/lib/consults/complete-consult';
 import { correctConsultNotes } from '@/lib/consults/correct-consult-notes';
 import { BookingError } from '@/lib/booking/errors';
 import { fieldErrorsOf } from '@/lib/http';
 import { consultNotesSchema, type ConsultNotesInput } from '@/lib/validation/consult-notes';
+import type { Actor } from '@/lib/domain/actor';
 
 const refresh = (bookingId: string) => {
   revalidatePath(`/schedule/${bookingId}/notes`);
@@ -22,7 +23,7 @@ type Saved = ActionResult<{ revision: number; summaryShared: boolean }>;
  * result. A BookingError becomes a form error the clinician can act on; anything else is rethrown (the form says it
  * could not save and keeps the text).
  */
-async function saveNotes(bookingId: string, input: unknown, run: (user: CurrentUser, input: ConsultNotesInput) => Promise<{ revision: number }>): Promise<Saved> {
+async function saveNotes(bookingId: string, input: unknown, run: (user: Actor, input: ConsultNotesInput) => Promise<{ revision: number }>): Promise<Saved> {
   const user = await requireRole(['clinician'], 'booking');
   const parsed = consultNotesSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
