@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { caseMessages, clinicianProfiles, users } from '../schema';
+import { caseMessages, cases, clinicianProfiles, users } from '../schema';
+import { caseReadableBy, type ClinicianScope } from './case-scope';
 
 export interface ThreadMessage {
   id: string;
@@ -35,4 +36,23 @@ export async function listCaseMessages(db: Db, caseId: string, opts: { includeIn
 export async function insertCaseMessage(db: Db, m: { caseId: string; authorId: string; body: string; internal: boolean }) {
   const [row] = await db.insert(caseMessages).values(m).returning();
   return row;
+}
+
+/**
+ * The case whose thread `userId` asks for, when it is their own or within `scope` (CONTRACTS §4c); null otherwise.
+ * `readableByScope` says whether the scope alone reaches it (the reader then acts as the team).
+ */
+export async function findThreadCase(db: Db, caseId: string, userId: string, scope: ClinicianScope | null) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      patientId: cases.patientId,
+      assignedClinicianId: cases.assignedClinicianId,
+      patientEmail: users.email,
+      readableByScope: sql<boolean>`(${caseReadableBy(scope)})`,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.patientId))
+    .where(and(eq(cases.id, caseId), or(eq(cases.patientId, userId), caseReadableBy(scope))));
+  return row ? { ...row, readableByScope: Boolean(row.readableByScope) } : null;
 }

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { cases, clinicianProfiles, patientProfiles, triageAssessments, users } from '../schema';
 import { caseReadableBy, type ClinicianScope } from './case-scope';
-import { encodeQueueCursor, type QueueCursor } from '@/lib/cases/queue-cursor';
+import { encodeQueueCursor, type QueueCursor } from './queue-cursor';
 import type { TriageReason } from '@/lib/triage';
 import { CASE_STATUSES, URGENCY_RANK, type CaseStatus, type Urgency } from '@/lib/domain/case';
 

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { findDraftOfPatient } from '@/db/queries/intake-drafts';
-import { patientProfiles } from '@/db/schema';
+import { findPatientProfile } from '@/db/queries/patient-profiles';
 import { IntakeWizardRoot } from '@/components/intake/intake-wizard';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
@@ -22,10 +21,7 @@ function timeZones(): string[] {
 export default async function IntakePage() {
   const user = await requireRole(['patient'], 'intake');
   const db = await getDb();
-  const [draft, [profile]] = await Promise.all([
-    findDraftOfPatient(db, user.id),
-    db.select().from(patientProfiles).where(eq(patientProfiles.userId, user.id)).limit(1),
-  ]);
+  const [draft, profile] = await Promise.all([findDraftOfPatient(db, user.id), findPatientProfile(db, user.id)]);
   if (draft) {
     await audit({ actor: user, action: 'intake_draft.view', resourceType: 'intake_draft', resourceId: user.id, patientId: user.id });
   }

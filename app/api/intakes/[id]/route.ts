@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
-import { isUuid } from '@/db/queries/intakes';
+import { isUuid } from '@/lib/domain/ids';
 import { audit } from '@/lib/audit';
 import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { amendIntake } from '@/lib/cases/amend-intake';
