@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { caseEvents, cases, clinicianProfiles, intakeVersions, patientProfiles, triageAssessments, users } from '../schema';
+import { patientName, staffName } from './names';
 import { OPEN_STATUSES, type CaseStatus, type Urgency } from '@/lib/domain/case';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -59,7 +60,7 @@ async function holderOf(db: Db, caseId: string) {
       patientId: cases.patientId,
       status: cases.status,
       assignedClinicianId: cases.assignedClinicianId,
-      assigneeName: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})`,
+      assigneeName: staffName,
     })
     .from(cases)
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, cases.assignedClinicianId))
@@ -221,7 +222,7 @@ export async function getCaseForStaff(db: Db, caseId: string, readable: SQL) {
       patientEmail: users.email,
       patientPhone: patientProfiles.phone,
       patientMayCall: patientProfiles.mayCall,
-      patientName: sql<string | null>`coalesce(${patientProfiles.name}, ${users.name})`,
+      patientName: patientName(),
       patientDateOfBirth: patientProfiles.dateOfBirth,
       patientSex: patientProfiles.sex,
       patientTimezone: patientProfiles.timezone,
@@ -260,7 +261,7 @@ export async function listCaseEvents(db: Db, caseId: string) {
       payload: caseEvents.payload,
       createdAt: caseEvents.createdAt,
       actorId: caseEvents.actorId,
-      actorName: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})`,
+      actorName: staffName,
     })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))

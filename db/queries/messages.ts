@@ -2,6 +2,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { caseMessages, cases, clinicianProfiles, users } from '../schema';
 import { caseReadableBy, type ClinicianScope } from './case-scope';
+import { staffName } from './names';
 
 export interface ThreadMessage {
   id: string;
@@ -22,7 +23,7 @@ export async function listCaseMessages(db: Db, caseId: string, opts: { includeIn
       internal: caseMessages.internal,
       createdAt: caseMessages.createdAt,
       authorId: caseMessages.authorId,
-      authorName: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})`,
+      authorName: staffName,
       authorIsStaff: sql<boolean>`(${clinicianProfiles.userId} is not null or 'admin' = any(${users.roles}))`,
     })
     .from(caseMessages)

@@ -6,16 +6,9 @@ import { IntakeWizardRoot } from '@/components/intake/intake-wizard';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
+import { supportedTimeZones } from '@/lib/time-zones';
 
 export const metadata: Metadata = { title: 'Tell us about your pain' };
-
-function timeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['UTC'];
-  }
-}
 
 /** The intake wizard, resumed from the patient's server draft (any device) and prefilled from their profile. */
 export default async function IntakePage() {
@@ -37,7 +30,7 @@ export default async function IntakePage() {
         phone: profile?.phone ?? null,
         mayCall: profile?.mayCall ?? null,
       }}
-      timezones={timeZones()}
+      timezones={supportedTimeZones()}
       guardianUnderAge={env().GUARDIAN_REQUIRED_UNDER_AGE}
     />
   );
