@@ -22,7 +22,7 @@ export async function findDraftOfPatient(db: Db, patientId: string): Promise<Int
   return row ? { data: row.data as IntakeDraftData, step: row.step as IntakeStep, revision: row.revision, updatedAt: row.updatedAt } : null;
 }
 
-export interface DraftWrite {
+interface DraftWrite {
   data: IntakeDraftData;
   step: IntakeStep;
   /** Server time of each red-flag answer ({code: ISO}), stamped by the caller. */

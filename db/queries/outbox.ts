@@ -4,7 +4,7 @@ import { outboxMessages, type MailAttachment } from '../schema';
 
 export type { MailAttachment };
 
-export interface OutboxMessage {
+interface OutboxMessage {
   to: string;
   subject: string;
   text: string;

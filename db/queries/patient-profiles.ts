@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { patientProfiles } from '../schema';
 
-export type PatientProfile = typeof patientProfiles.$inferSelect;
+type PatientProfile = typeof patientProfiles.$inferSelect;
 
 /** What an intake tells us about the patient; the latest submission wins. */
-export interface PatientProfileFields {
+interface PatientProfileFields {
   name: string;
   dateOfBirth: string;
   sex?: PatientProfile['sex'];
