@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { deleteDraftOfPatient, findDraftOfPatient, saveDraftOfPatient } from '@/db/queries/intake-drafts';
+import { deleteDraftOfPatient, findDraftOfPatient } from '@/db/queries/intake-drafts';
+import { saveIntakeDraft } from '@/lib/cases/save-intake-draft';
 import { audit } from '@/lib/audit';
 import { apiGuard, apiWriteGuard } from '@/lib/auth/guards';
 import { readJsonBody } from '@/lib/http';
@@ -30,7 +31,7 @@ export async function PUT(req: Request) {
   const body = await readJsonBody(req, intakeDraftSchema, { invalidError: 'invalid_draft', maxBytes: DRAFT_MAX_BYTES });
   if (!body.ok) return body.response;
   const db = await getDb();
-  const result = await saveDraftOfPatient(db, guard.user.id, body.data);
+  const result = await saveIntakeDraft(db, guard.user.id, body.data);
   await audit({
     actor: guard.user,
     action: 'intake_draft.save',
