@@ -4,9 +4,12 @@ import { resetEnvCache } from '@/lib/env';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
+import { stripeEventHandlers } from '@/lib/payments/handlers';
 import { processStripeEvent } from '@/lib/payments/webhook';
 import { holdSlot } from './hold';
-import { cancelBooking, rescheduleBooking } from './manage';
+import { bookingCheckoutEffects } from './payment-effects';
+import { cancelBooking } from './cancel-booking';
+import { rescheduleBooking } from './reschedule-booking';
 
 const H = 3_600_000;
 const hourFromNow = (h: number) => {
@@ -37,7 +40,7 @@ describe.each(testDbKinds())('cancel, reschedule and refunds (%s)', (kind) => {
     // The patient ticks "no refund" for a slot inside the window (the booking page asks for it).
     const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt, acknowledgeNoRefund: true });
     const sessionId = new URL(held.checkoutUrl).pathname.split('/').pop()!;
-    await processStripeEvent(stripeEvent('checkout.session.completed', stripe.complete(sessionId)) as unknown as Stripe.Event);
+    await processStripeEvent(stripeEvent('checkout.session.completed', stripe.complete(sessionId)) as unknown as Stripe.Event, stripeEventHandlers(bookingCheckoutEffects));
     return { patient, clinician, type, id: held.id, sessionId };
   }
   const row = async (id: string) =>
