@@ -102,7 +102,7 @@ export function tooManyRequests(retryAfterSeconds: number, message: string): Nex
 }
 
 /** A service error the API passes on as it is: a stable code, a message a person can act on, the HTTP status. */
-export interface ServiceError {
+interface ServiceError {
   code: string;
   message: string;
   status: number;

@@ -3,7 +3,7 @@ import { log } from '@/lib/log';
 import { getBoss, workerState } from './boss';
 import type { JobDefinition } from './registry';
 
-export { defineJob, type JobDefinition } from './registry';
+export { defineJob } from './registry';
 
 export interface EnqueueOptions {
   startAfter?: Date;

@@ -32,7 +32,7 @@ export async function changeBooking<S extends z.ZodType>(
   }
 }
 
-export type OwnBookingRead =
+type OwnBookingRead =
   | { ok: false; response: NextResponse }
   | { ok: true; user: Actor; id: string; found: BookingForActor | null };
 
