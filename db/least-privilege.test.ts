@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { JOBS } from '@/lib/jobs/handlers';
+import { JOBS } from '@/lib/cli/jobs';
 import { makeCase, makePatient } from '@/lib/testing/factories/queue-case';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { createLeastPrivilegeDatabase, type LeastPrivilegeDatabase } from '@/lib/testing/throwaway-db';

@@ -1,18 +1,13 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import type { BookingView } from '@/db/queries/bookings';
-import { bookings } from '@/db/schema';
+import { claimConfirmationMail, type BookingView } from '@/db/queries/bookings';
 import { appUrl, env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import { formatInZone, formatMoney } from './format';
 import { buildIcs } from './ics';
 import { describeRefundTerms, refundTermsForSlot } from './policy';
-import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/consults/room-window';
-
-/** Minutes before the start when the video room lets people in: one constant, owned by the room. */
-export { ROOM_OPENS_MINUTES_BEFORE };
+import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/domain/room-window';
 
 export function roomUrl(bookingId: string): string {
   return `${appUrl()}/consult/${bookingId}`;
@@ -58,12 +53,7 @@ function paidLine(b: BookingView): string {
  * confirmation_sent_at makes a retried webhook or job send nothing twice. Runs inside the caller's transaction.
  */
 export async function sendConfirmation(tx: Db, b: BookingView): Promise<boolean> {
-  const claimed = await tx
-    .update(bookings)
-    .set({ confirmationSentAt: new Date() })
-    .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed'), isNull(bookings.confirmationSentAt)))
-    .returning({ id: bookings.id });
-  if (claimed.length === 0) return false;
+  if (!(await claimConfirmationMail(tx, b.id))) return false;
   const mail = renderMail({
     heading: 'Your video consult is booked',
     paragraphs: [
