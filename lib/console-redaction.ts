@@ -1,9 +1,9 @@
-import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { queryErrorParts } from '@/db/errors';
 import { safeErrorSummary } from './log';
 
-/** The drizzle query error an error is, or was caused by (a few levels down), if any. */
-function queryErrorIn(value: unknown, depth = 0): DrizzleQueryError | null {
-  if (value instanceof DrizzleQueryError) return value;
+/** The failed query an error is, or was caused by (a few levels down), if any. */
+function queryErrorIn(value: unknown, depth = 0): Error | null {
+  if (value instanceof Error && queryErrorParts(value)) return value;
   if (value instanceof Error && depth < 5) return queryErrorIn(value.cause, depth + 1);
   return null;
 }

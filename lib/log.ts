@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { queryErrorParts } from '@/db/errors';
 import { env } from './env';
 
 export interface SafeErrorSummary {
@@ -18,16 +18,8 @@ export interface SafeErrorSummary {
  * the constraint and the parameterised SQL are kept.
  */
 export function safeErrorSummary(err: unknown): SafeErrorSummary {
-  if (err instanceof DrizzleQueryError) {
-    const cause = (err.cause ?? {}) as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
-    const constraint = cause.constraint_name ?? cause.constraint;
-    return {
-      type: 'DrizzleQueryError',
-      ...(typeof cause.code === 'string' ? { code: cause.code } : {}),
-      ...(typeof constraint === 'string' ? { constraint } : {}),
-      query: err.query.slice(0, 2000),
-    };
-  }
+  const failedQuery = queryErrorParts(err);
+  if (failedQuery) return { type: 'DrizzleQueryError', ...failedQuery, query: failedQuery.query.slice(0, 2000) };
   if (err instanceof Error) {
     // Anything that folded a query error into its own message keeps only the part before the parameters.
     const message = err.message.split(/\nparams:/)[0]!.slice(0, 500);
