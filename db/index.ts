@@ -1,5 +1,5 @@
 import 'server-only';
-import { databaseKind, env } from '@/lib/env';
+import { env } from '@/lib/env';
 import { openPglite, openPostgres, type Db, type DbHandle } from './client';
 
 export type { Db, DbHandle } from './client';
@@ -24,8 +24,6 @@ export function getDbHandle(): Promise<DbHandle> {
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
-
-export { databaseKind };
 
 /** Tests inject their own (per-worker) database through this. */
 export function setDbHandleForTests(handle: DbHandle | undefined): void {

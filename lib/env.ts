@@ -179,10 +179,6 @@ export function appUrl(): string {
   return (e.APP_URL ?? e.AUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
 }
 
-/** Demo mode is explicit (DEMO_MODE=true from `npm run demo`); a missing key never turns it on. */
-export function isDemoMode(): boolean {
-  return env().DEMO_MODE;
-}
 
 /**
  * What a server refuses to start without (checked in instrumentation.ts when `next start` boots). Outside demo mode

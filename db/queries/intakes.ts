@@ -95,11 +95,6 @@ export async function listCasesOfPatient(db: Db, patientId: string): Promise<Pat
     .orderBy(desc(cases.submittedAt), desc(cases.id));
 }
 
-export async function patientHasCase(db: Db, patientId: string): Promise<boolean> {
-  const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.patientId, patientId)).limit(1);
-  return Boolean(row);
-}
-
 export interface RoutingCandidate {
   id: string;
   email: string;
@@ -147,15 +142,6 @@ const DEFAULT_SLA_MINUTES: Record<Urgency, number> = { emergency: 60, urgent: 14
 export async function slaMinutesFor(db: Db, urgency: Urgency): Promise<number> {
   const [row] = await db.select({ minutes: slaPolicies.minutes }).from(slaPolicies).where(eq(slaPolicies.urgency, urgency)).limit(1);
   return row?.minutes ?? DEFAULT_SLA_MINUTES[urgency];
-}
-
-/** Every version of a case's intake, oldest first (the original is always kept). */
-export async function listIntakeVersions(db: Db, caseId: string) {
-  return db
-    .select({ id: intakeVersions.id, version: intakeVersions.version, createdAt: intakeVersions.createdAt })
-    .from(intakeVersions)
-    .where(eq(intakeVersions.caseId, caseId))
-    .orderBy(asc(intakeVersions.version));
 }
 
 export interface NewSubmittedCase {

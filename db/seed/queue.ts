@@ -5,7 +5,7 @@ import { adviceTemplates } from '../schema';
  * Starter advice templates (editable by an admin). `{first_name}` is replaced with the patient's first name when a
  * clinician picks a template; the clinician personalises the rest before sending.
  */
-export const ADVICE_TEMPLATES = [
+const ADVICE_TEMPLATES = [
   {
     title: 'Keep moving: graded return',
     body:

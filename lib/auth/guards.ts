@@ -14,10 +14,6 @@ export function hasRole(user: Pick<Actor, 'roles'>, ...roles: Role[]): boolean {
   return roles.some((r) => user.roles.includes(r));
 }
 
-export function isStaff(user: Pick<Actor, 'roles'>): boolean {
-  return hasRole(user, 'clinician', 'admin');
-}
-
 /** Where each role lands after sign-in. A lead (clinician + admin) works the queue first. */
 export function homePathFor(user: Pick<Actor, 'roles'>): string {
   if (hasRole(user, 'clinician')) return '/queue';

@@ -15,7 +15,7 @@ import { isValidTimeZone } from './zoned-time';
 import type { Actor } from '@/lib/domain/actor';
 
 /** One patient cannot keep the calendar blocked with unpaid holds. */
-export const MAX_LIVE_HOLDS_PER_PATIENT = 3;
+const MAX_LIVE_HOLDS_PER_PATIENT = 3;
 
 export interface HoldRequest {
   clinicianId: string;

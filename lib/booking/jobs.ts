@@ -54,7 +54,7 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
   return sent;
 }
 
-export const expireHoldsJob = defineJob({
+const expireHoldsJob = defineJob({
   name: 'booking.expire-holds',
   schema: z.object({}).passthrough(),
   cron: '* * * * *',
@@ -63,7 +63,7 @@ export const expireHoldsJob = defineJob({
   },
 });
 
-export const sendRemindersJob = defineJob({
+const sendRemindersJob = defineJob({
   name: 'booking.send-reminders',
   schema: z.object({}).passthrough(),
   cron: '* * * * *',

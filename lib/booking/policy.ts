@@ -19,7 +19,7 @@ export interface CancelDecision {
   reason: 'clinician_cancelled' | 'inside_refund_window' | 'outside_refund_window' | 'already_started';
 }
 
-export function refundDeadline(startsAt: number, fullRefundWindowHours: number): number {
+function refundDeadline(startsAt: number, fullRefundWindowHours: number): number {
   return startsAt - fullRefundWindowHours * 3_600_000;
 }
 

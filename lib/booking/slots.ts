@@ -16,7 +16,7 @@ import type { DateOverride, Interval, WeeklyRule } from '@/lib/domain/availabili
 
 const MINUTE = 60_000;
 
-export interface SlotPolicy {
+interface SlotPolicy {
   durationMinutes: number;
   bufferAfterMinutes: number;
   minNoticeMinutes: number;
@@ -41,7 +41,7 @@ export interface Slot {
   endsAt: number;
 }
 
-export function defaultStepMinutes(p: Pick<SlotPolicy, 'durationMinutes' | 'bufferAfterMinutes'>): number {
+function defaultStepMinutes(p: Pick<SlotPolicy, 'durationMinutes' | 'bufferAfterMinutes'>): number {
   return Math.ceil((p.durationMinutes + p.bufferAfterMinutes) / 15) * 15;
 }
 

@@ -12,7 +12,7 @@ export interface LocalDate {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-export const DAY_MS = 24 * HOUR;
+const DAY_MS = 24 * HOUR;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -6,7 +6,7 @@ import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
 
 /** How long a break-the-glass grant lasts: long enough to read and act, short enough to need a new reason tomorrow. */
-export const BREAK_GLASS_MINUTES = 60;
+const BREAK_GLASS_MINUTES = 60;
 
 export type BreakGlassResult = { ok: true; until: Date } | { ok: false; reason: 'not_found' };
 

@@ -14,7 +14,7 @@ export interface EmergencyReportView {
 
 export type EmergencyFailure = 'missing_contact' | 'not_an_emergency' | 'signed_out' | 'offline' | 'server';
 
-export function formatSentTime(iso: string, timeZone?: string): string {
+function formatSentTime(iso: string, timeZone?: string): string {
   return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
 }
 

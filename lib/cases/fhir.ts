@@ -13,11 +13,11 @@ import {
 } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 
-export const INTAKE_QUESTIONNAIRE_URL = 'https://triage-consult.example/fhir/Questionnaire/intake';
-export const INTAKE_QUESTIONNAIRE_VERSION = '1';
+const INTAKE_QUESTIONNAIRE_URL = 'https://triage-consult.example/fhir/Questionnaire/intake';
+const INTAKE_QUESTIONNAIRE_VERSION = '1';
 const CODE_SYSTEM = 'https://triage-consult.example/fhir/CodeSystem';
 
-export type FhirAnswer =
+type FhirAnswer =
   | { valueString: string }
   | { valueInteger: number }
   | { valueDecimal: number }

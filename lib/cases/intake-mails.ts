@@ -69,7 +69,7 @@ export interface PatientContact {
   email: string;
 }
 
-export function contactLines(c: PatientContact): string[] {
+function contactLines(c: PatientContact): string[] {
   return [
     `Patient: ${c.name}`,
     `Phone: ${c.phone} — ${c.mayCall === false ? 'the patient asked NOT to be phoned; use email unless life is at risk' : c.mayCall ? 'the patient agreed to be phoned' : 'the patient was not asked whether we may phone'}`,

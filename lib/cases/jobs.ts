@@ -6,7 +6,7 @@ import { log } from '@/lib/log';
 import { detectSlaBreaches } from './detect-sla-breaches';
 
 /** Every minute: alert the assignee and the leads of each new SLA breach, once (see detectSlaBreaches). */
-export const slaBreachJob = defineJob({
+const slaBreachJob = defineJob({
   name: 'queue.sla-breaches',
   schema: z.object({}).passthrough(),
   cron: '* * * * *',

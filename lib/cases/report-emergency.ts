@@ -14,7 +14,7 @@ import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
 import { URGENCY_RANK } from '@/lib/domain/case';
 
 /** What the patient's screen is told: exactly what was stored and who was mailed. */
-export interface EmergencyReport {
+interface EmergencyReport {
   caseId: string;
   urgency: 'emergency';
   /** How many clinicians were mailed the alert. */
@@ -43,7 +43,7 @@ function recordOf(v: unknown): Record<string, unknown> {
 }
 
 /** The emergency red flags answered yes in a draft. */
-export function emergencyFlagsOf(redFlags: unknown): RedFlagCode[] {
+function emergencyFlagsOf(redFlags: unknown): RedFlagCode[] {
   const answers = recordOf(redFlags);
   return RED_FLAG_CODES.filter((c) => RED_FLAG_URGENCY[c] === 'emergency' && answers[c] === true);
 }

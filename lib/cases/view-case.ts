@@ -47,4 +47,3 @@ export async function viewCaseForStaff(actor: ActorRef, caseId: string) {
     consultNotes,
   };
 }
-export type StaffCaseView = NonNullable<Awaited<ReturnType<typeof viewCaseForStaff>>>;

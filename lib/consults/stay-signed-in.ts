@@ -5,7 +5,7 @@
  */
 import { ROOM_CLOSES_MINUTES_AFTER } from '@/lib/domain/room-window';
 
-export const STAY_SIGNED_IN_MINUTES_BEFORE = 15;
+const STAY_SIGNED_IN_MINUTES_BEFORE = 15;
 
 export interface AwakeWindow {
   from: number;

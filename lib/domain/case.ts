@@ -22,7 +22,7 @@ export const URGENCY_RANK: Record<Urgency, number> = { emergency: 0, urgent: 1, 
  * A case's status only moves forward along this order. A decision may repeat at its own rank (a second piece
  * of advice) but never moves a case back (advice after a referral is refused). `closed` is terminal.
  */
-export const STATUS_RANK: Record<CaseStatus, number> = {
+const STATUS_RANK: Record<CaseStatus, number> = {
   submitted: 0,
   in_review: 1,
   advice_sent: 2,

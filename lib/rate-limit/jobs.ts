@@ -16,6 +16,6 @@ export async function sweepRateLimits(now = Date.now()): Promise<number> {
   return n;
 }
 
-export const sweepRateLimitsJob = defineJob({ name: 'rate-limit.sweep', schema: z.object({}), cron: '23 * * * *', handler: async () => void (await sweepRateLimits()) });
+const sweepRateLimitsJob = defineJob({ name: 'rate-limit.sweep', schema: z.object({}), cron: '23 * * * *', handler: async () => void (await sweepRateLimits()) });
 
 export const RATE_LIMIT_JOBS = [sweepRateLimitsJob];

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 
 type Json = Record<string, unknown>;
 
-export interface StandInSession extends Json {
+interface StandInSession extends Json {
   id: string;
   object: 'checkout.session';
   status: 'open' | 'complete' | 'expired';
@@ -27,7 +27,7 @@ export interface StandInSession extends Json {
   mode: string;
 }
 
-export interface StandInRefund extends Json {
+interface StandInRefund extends Json {
   id: string;
   object: 'refund';
   amount: number;
@@ -35,7 +35,7 @@ export interface StandInRefund extends Json {
   status: 'succeeded';
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   path: string;
   idempotencyKey: string | null;
@@ -45,7 +45,7 @@ export interface RecordedRequest {
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
 /** a[b][0][c]=1 → { a: { b: [ { c: '1' } ] } } (Stripe's form encoding). */
-export function parseStripeForm(body: string): Json {
+function parseStripeForm(body: string): Json {
   const out: Json = {};
   for (const [key, value] of new URLSearchParams(body)) {
     const path = key.replace(/\]/g, '').split('[');

@@ -19,7 +19,7 @@ export interface LeastPrivilegeDatabase extends ThrowawayDatabase {
  * The roles of every least-privilege test database on a cluster. Roles are cluster-wide and test runs go in
  * parallel, so they are shared, created when missing (a parallel creator is tolerated) and never dropped.
  */
-export const TEST_ROLES = {
+const TEST_ROLES = {
   owner: { name: 'tc_test_owner', password: 'tc_test_owner_pw' },
   app: { name: 'tc_test_app', password: 'tc_test_app_pw' },
 } as const satisfies RolePair;

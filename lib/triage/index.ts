@@ -7,7 +7,7 @@ export type {
 export { extractMriFindings } from './mri/extract';
 export { assessIntake } from './assess';
 export { explainFinding, type ExplainableFinding, type FindingExplanation } from './explain';
-export { BRINJIKJI_2015, PREVALENCE_SOURCE, nearestPrevalenceAge, prevalenceFor, type Prevalence } from './prevalence';
+export { nearestPrevalenceAge, type Prevalence } from './prevalence';
 export { FINDING_CONCERN, FINDING_LABELS, MRI_FINDING_CODES } from './findings';
 export {
   EMERGENCY_GUIDANCE, RED_FLAG_CODES, RED_FLAG_QUESTIONS, RED_FLAG_URGENCY, URGENCY_GUIDANCE, type RedFlagQuestion,

@@ -11,10 +11,10 @@ import type { MriFindingCode } from './types';
  * spondylolisthesis at 70–80 come from secondary sources and are marked `uncertain` below; facet degeneration and
  * spondylolisthesis at 20 and 30 are model extrapolations (no participants of that age in the source studies).
  */
-export const PREVALENCE_SOURCE =
+const PREVALENCE_SOURCE =
   'Brinjikji W, et al. Systematic literature review of imaging features of spinal degeneration in asymptomatic populations. AJNR Am J Neuroradiol 2015;36(4):811-816';
 
-export const PREVALENCE_AGES = [20, 30, 40, 50, 60, 70, 80] as const;
+const PREVALENCE_AGES = [20, 30, 40, 50, 60, 70, 80] as const;
 export type PrevalenceAge = (typeof PREVALENCE_AGES)[number];
 
 interface PrevalenceRow {
@@ -29,7 +29,7 @@ const row = (finding: string, values: readonly number[], uncertain: readonly Pre
   uncertain,
 });
 
-export const BRINJIKJI_2015: Partial<Record<MriFindingCode, PrevalenceRow>> = {
+const BRINJIKJI_2015: Partial<Record<MriFindingCode, PrevalenceRow>> = {
   disc_degeneration: row('disc degeneration', [37, 52, 68, 80, 88, 93, 96], [60, 70]),
   disc_bulge: row('disc bulge', [30, 40, 50, 60, 69, 77, 84], [60, 70]),
   disc_herniation: row('disc protrusion', [29, 31, 33, 36, 38, 40, 43], [60, 70]),

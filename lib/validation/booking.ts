@@ -13,7 +13,6 @@ export const createBookingSchema = z.object({
   /** An extra (CONTRACTS §5 allows optional fields): the patient ticked "no refund" for a slot inside the window. */
   acknowledgeNoRefund: z.boolean().optional(),
 });
-export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
 /** GET /api/clinicians/:id/slots query. The window is capped so one request cannot ask for years. */
 export const slotQuerySchema = z

@@ -36,8 +36,6 @@ export const reassignSchema = z.object({
   reason: z.string().trim().min(3, 'Say briefly why you are handing this case over.').max(1000),
 });
 
-export const ADVICE_DECISIONS = ['advice', 'consult', 'referral'] as const;
-export const REFERRAL_URGENCIES = ['emergency', 'urgent', 'routine'] as const;
 
 export const decisionSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -51,7 +49,7 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('referral'),
-    referralUrgency: z.enum(REFERRAL_URGENCIES, { message: 'Choose how soon they should be seen.' }),
+    referralUrgency: z.enum(URGENCIES, { message: 'Choose how soon they should be seen.' }),
     reason: z.string().trim().min(10, 'Give the reason for the referral (the patient reads it).').max(4000),
   }),
 ]);

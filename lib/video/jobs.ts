@@ -6,7 +6,7 @@ import { defineJob } from '@/lib/jobs/registry';
 import { log } from '@/lib/log';
 
 /** Signalling is only needed while a call is set up; a day later it is noise (SDP carries network addresses). */
-export const SIGNAL_RETENTION_MS = 24 * 3_600_000;
+const SIGNAL_RETENTION_MS = 24 * 3_600_000;
 
 export async function sweepVideoSignals(now = Date.now()): Promise<number> {
   const n = await deleteVideoSignalsBefore(await getDb(), new Date(now - SIGNAL_RETENTION_MS));
@@ -14,6 +14,6 @@ export async function sweepVideoSignals(now = Date.now()): Promise<number> {
   return n;
 }
 
-export const sweepVideoSignalsJob = defineJob({ name: 'video.sweep-signals', schema: z.object({}), cron: '17 * * * *', handler: async () => void (await sweepVideoSignals()) });
+const sweepVideoSignalsJob = defineJob({ name: 'video.sweep-signals', schema: z.object({}), cron: '17 * * * *', handler: async () => void (await sweepVideoSignals()) });
 
 export const VIDEO_JOBS = [sweepVideoSignalsJob];

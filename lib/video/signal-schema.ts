@@ -30,7 +30,7 @@ export const signalBody = z.discriminatedUnion('kind', [
 ]);
 
 export type SignalBody = z.infer<typeof signalBody>;
-export type SignalKind = SignalBody['kind'];
+type SignalKind = SignalBody['kind'];
 
 /** Largest accepted POST body: a video+audio SDP is a few kB; this leaves room without inviting abuse. */
 export const SIGNAL_MAX_BYTES = 64_000;

@@ -153,7 +153,7 @@ function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
 }
 
 const DISC_NAMES: readonly string[] = VERTEBRAE.slice(0, -1).map((v, i) => `${v}-${VERTEBRAE[i + 1]}`);
-export function discName(upper: number): string {
+function discName(upper: number): string {
   return DISC_NAMES[upper];
 }
 

@@ -53,7 +53,7 @@ function firstStartingAt(list: readonly Trigger[], pos: number): number {
 }
 
 /** Is there a clause break in [from, to)? */
-export function hasBreak(idx: NegationIndex, from: number, to: number): boolean {
+function hasBreak(idx: NegationIndex, from: number, to: number): boolean {
   const b = idx.breaks;
   let lo = 0;
   let hi = b.length;

@@ -8,12 +8,12 @@ import { LEXICON, type LexiconEntry } from './lexicon';
  */
 
 const SEVERITY = '(?:mild|mildly|moderate|moderately|severe|severely|marked|markedly|minimal|minor|small|large|tiny|broad|focal|slight|slightly|early|grade|multilevel|a|an)\\b';
-export const PRE_SRC = '\\b(?:no\\s+(?:evidence|signs?)\\s+(?:of|for)|negative\\s+for|absence\\s+of|free\\s+of|rather\\s+than|without|no|not|nor|neither)\\b';
-export const PSEUDO_SRC = '(?:no\\s+(?:significant\\s+|interval\\s+|substantial\\s+|appreciable\\s+|further\\s+|definite\\s+|major\\s+)?(?:change|increase|progression|worsening|growth)|not\\s+only|not\\s+(?:be\\s+)?(?:excluded|ruled\\s+out)|not\\s+significantly\\s+changed|no\\s+longer|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected)\\b)';
-export const POST_SRC = '\\b(?:(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
-export const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
-export const BREAK_WORD_SRC = `\\b(?:but|however|although|though|whereas|while|except|apart\\s+from|aside\\s+from|which|with|there\\s+(?:is|are)|otherwise)\\b|\\b(?:and|or)\\s+(?=${SEVERITY})`;
-export const BREAK_COMMA_SRC = `,\\s+(?=${SEVERITY})`;
+const PRE_SRC = '\\b(?:no\\s+(?:evidence|signs?)\\s+(?:of|for)|negative\\s+for|absence\\s+of|free\\s+of|rather\\s+than|without|no|not|nor|neither)\\b';
+const PSEUDO_SRC = '(?:no\\s+(?:significant\\s+|interval\\s+|substantial\\s+|appreciable\\s+|further\\s+|definite\\s+|major\\s+)?(?:change|increase|progression|worsening|growth)|not\\s+only|not\\s+(?:be\\s+)?(?:excluded|ruled\\s+out)|not\\s+significantly\\s+changed|no\\s+longer|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected)\\b)';
+const POST_SRC = '\\b(?:(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
+const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
+const BREAK_WORD_SRC = `\\b(?:but|however|although|though|whereas|while|except|apart\\s+from|aside\\s+from|which|with|there\\s+(?:is|are)|otherwise)\\b|\\b(?:and|or)\\s+(?=${SEVERITY})`;
+const BREAK_COMMA_SRC = `,\\s+(?=${SEVERITY})`;
 
 const PRE_Y = new RegExp(PRE_SRC, 'y');
 export const PSEUDO_Y = new RegExp(PSEUDO_SRC, 'y');
@@ -23,12 +23,12 @@ const BREAK_WORD_Y = new RegExp(BREAK_WORD_SRC, 'y');
 export const BREAK_COMMA_Y = new RegExp(BREAK_COMMA_SRC, 'y');
 
 /** Pattern families; matches within a family never overlap. */
-export const LEXICON_FAMILY = 0;
+const LEXICON_FAMILY = 0;
 export const PRE = 1;
 export const POST = 2;
 export const NORMAL = 3;
 export const BREAK = 4;
-export const SEGMENT = 5;
+const SEGMENT = 5;
 
 const maskOf = (letters: string): number => {
   let mask = 0;
@@ -103,7 +103,7 @@ for (let c = 0; c < 128; c++) {
   else if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) CHAR_CLASS[c] = 27;
 }
 /** Letter index 1–26 of a character code, else 0. */
-export const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);
+const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);
 
 /** The table key of a word: its first three letters (a non-letter or a missing letter counts as 0). */
 export const keyOfWord = (word: string): number =>

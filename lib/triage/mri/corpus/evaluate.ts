@@ -13,7 +13,7 @@ export interface CorpusScore {
 }
 
 /** A finding as a comparable tuple: (code, negated, sorted levels). */
-export function findingKey(f: Pick<MriFinding | ExpectedFinding, 'code' | 'negated' | 'levels'>): string {
+function findingKey(f: Pick<MriFinding | ExpectedFinding, 'code' | 'negated' | 'levels'>): string {
   return `${f.code}|${f.negated ? 'negated' : 'present'}|${sortLevels(f.levels).join(',')}`;
 }
 

@@ -2,7 +2,7 @@ import { REPORT_CORPUS } from './reports';
 import { SENTENCE_CORPUS } from './sentences';
 import type { CorpusEntry } from './types';
 
-export type { CorpusEntry, ExpectedFinding } from './types';
+export type { CorpusEntry } from './types';
 export { SEED_RIGHT_SCAPULA_MRI } from './reports';
 
 /**
