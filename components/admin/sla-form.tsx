@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import type { ActionResult } from '@/lib/action-result';
 import { FieldError, inputClass } from './form-bits';
 
 type U = 'emergency' | 'urgent' | 'routine';

@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Alert, Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import type { ActionResult } from '@/lib/action-result';
 import { AreaCheckboxes, FieldError, inputClass } from './form-bits';
 
 export interface TeamRow {

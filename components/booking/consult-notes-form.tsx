@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import type { ActionResult } from '@/lib/action-result';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import type { ActionResult } from './case-thread-actions';
+import type { ActionResult } from '@/lib/action-result';
 
 interface Colleague {
   id: string;

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { postCaseMessageAction } from './case-thread-actions';
+import type { ActionResult } from '@/lib/action-result';
 
 export interface CaseThreadMessage {
   id: string;
@@ -40,18 +40,23 @@ function Linkified({ text }: { text: string }) {
  * The private thread of one case. `viewer="patient"`: the patient's side (no internal notes ever reach it — the
  * server filters them). `viewer="staff"`: the team's side, with an "internal note" option.
  */
+export type PostCaseMessage = (caseId: string, input: { body: string; internal: boolean }) => Promise<ActionResult<{ id: string }>>;
+
 export function CaseThread({
   caseId,
   messages,
   viewer,
   viewerId,
   timeZone,
+  post,
 }: {
   caseId: string;
   messages: CaseThreadMessage[];
   viewer: 'patient' | 'staff';
   viewerId: string;
   timeZone?: string;
+  /** The server action, passed down by the page (components never import from app/). */
+  post: PostCaseMessage;
 }) {
   const router = useRouter();
   const id = useId();
@@ -68,7 +73,7 @@ export function CaseThread({
     setError(null);
     setSent(null);
     try {
-      const r = await postCaseMessageAction(caseId, { body, internal: viewer === 'staff' && internal });
+      const r = await post(caseId, { body, internal: viewer === 'staff' && internal });
       if (r.ok) {
         setBody('');
         setSent(internal ? 'Internal note saved.' : 'Message sent.');

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import type { ActionResult } from './case-thread-actions';
+import type { ActionResult } from '@/lib/action-result';
 import type { Urgency } from '@/lib/domain/case';
 
 type Kind = 'advice' | 'consult' | 'referral';
