@@ -2,7 +2,7 @@
 
 import type { Ref } from 'react';
 import { cn } from '@/components/ui/cn';
-import { fieldId } from './form-field';
+import { fieldId } from '@/components/ui/field';
 
 export interface Choice<V> {
   value: V;

@@ -17,9 +17,9 @@ import {
   type IntakeSubmission,
 } from '@/lib/validation/intake';
 import type { EmergencyFailure, EmergencyReportView } from '@/lib/cases/emergency-status-text';
+import { fieldId } from '@/components/ui/field';
 import { EmergencyPanel, type EmergencyStatus } from './emergency-panel';
 import { ErrorSummary, type SummaryError } from './error-summary';
-import { fieldId } from './form-field';
 import { emptyIntake, flattenErrors, mergeDraft, sortByDomOrder, type FlatError, type IntakeForm } from './form-values';
 import { StepProgress } from './step-progress';
 import { AboutStep } from './steps/about-step';

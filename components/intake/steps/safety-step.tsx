@@ -2,8 +2,8 @@
 
 import { Controller, useFormContext } from 'react-hook-form';
 import { RED_FLAG_QUESTIONS } from '@/lib/triage';
+import { FieldGroup } from '@/components/ui/field';
 import { RadioChoices } from '../choice-controls';
-import { FieldGroup } from '../form-field';
 import { errorAt, type IntakeForm } from '../form-values';
 
 const YES_NO = [
@@ -29,7 +29,7 @@ export function SafetyStep() {
                 control={control}
                 name={path}
                 render={({ field }) => (
-                  <FieldGroup path={path} legend={`${i + 1}. ${q.question}`} hint={q.help} error={error}>
+                  <FieldGroup size="base" path={path} legend={`${i + 1}. ${q.question}`} hint={q.help} error={error}>
                     <RadioChoices path={path} name={field.name} layout="inline" choices={YES_NO} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} invalid={Boolean(error)} />
                     {field.value === true && q.urgency === 'emergency' && (
                       <p className="rounded-lg bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">

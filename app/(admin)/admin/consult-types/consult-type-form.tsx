@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { Checkbox, Field, Input, Select, Textarea } from '@/components/ui/field';
 import { consultTypeSchema, CURRENCIES, type ConsultTypeFormInput, type ConsultTypeFormOutput } from '@/lib/validation/booking';
 import { saveConsultType } from './actions';
 
@@ -107,10 +107,7 @@ export function ConsultTypeForm({ id, values }: { id: string | null; values: Con
         <Field label="Bookable ahead (days)" error={e('horizonDays')}>{(p) => <Input {...p} inputMode="numeric" {...register('horizonDays')} />}</Field>
         <Field label="Full refund until (hours before)" error={e('fullRefundWindowHours')}>{(p) => <Input {...p} inputMode="numeric" {...register('fullRefundWindowHours')} />}</Field>
       </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="h-4 w-4 accent-brand-700" {...register('active')} />
-        Patients can book it
-      </label>
+      <Checkbox {...register('active')}>Patients can book it</Checkbox>
       {saved && (
         <Alert tone="success" role="status">
           {saved}
