@@ -3,7 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { intakeDrafts } from '@/db/schema';
 import { stampRedFlagAnswers, type RedFlagAnswerTimes } from '@/lib/cases/red-flag-stamps';
-import type { IntakeDraftData, IntakeStep } from '@/lib/validation/intake';
+import type { IntakeStep } from '@/lib/cases/intake-steps';
+import type { IntakeDraftData } from '@/lib/validation/intake';
 
 export interface IntakeDraft {
   data: IntakeDraftData;

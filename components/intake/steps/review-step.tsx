@@ -2,7 +2,7 @@
 
 import { useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { INTAKE_STEP_LABELS, type IntakeStep } from '@/lib/validation/intake';
+import { INTAKE_STEP_LABELS, type IntakeStep } from '@/lib/cases/intake-steps';
 import { CheckboxField } from '@/components/ui/field';
 import { errorAt, type IntakeForm } from '../form-values';
 import { IntakeAnswers, type AnswersView } from '../intake-answers';
