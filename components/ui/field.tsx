@@ -141,12 +141,12 @@ export function Checkbox({ children, ...input }: CheckboxInput & { children: Rea
 }
 
 /** A statement the person agrees to by ticking it (consents): the whole text is the label, the error sits below. */
-export function CheckboxField({ path, error, input, children }: { path: string; error?: string; input: CheckboxInput; children: ReactNode }) {
-  const id = fieldId(path);
+export function CheckboxField({ path, id: givenId, error, input, children }: { path?: string; id?: string; error?: string; input: CheckboxInput; children: ReactNode }) {
+  const id = useControlId(path, givenId);
   return (
     <div>
       <label htmlFor={id} className="flex cursor-pointer items-start gap-3">
-        <input id={id} type="checkbox" className="mt-1 h-5 w-5 accent-brand-700" aria-invalid={Boolean(error)} aria-describedby={describedBy(id, { error: Boolean(error) })} {...input} />
+        <input id={id} type="checkbox" className="mt-1 h-5 w-5 shrink-0 accent-brand-700" aria-invalid={Boolean(error)} aria-describedby={describedBy(id, { error: Boolean(error) })} {...input} />
         <span>{children}</span>
       </label>
       <ErrorText id={id} message={error} />
