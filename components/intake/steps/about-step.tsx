@@ -1,8 +1,9 @@
 'use client';
 
-import { Controller, useFormContext } from 'react-hook-form';
-import { CheckboxField, Field, FieldGroup, Input, Select } from '@/components/ui/field';
+import { useFormContext } from 'react-hook-form';
+import { CheckboxField, Field, Input, Select } from '@/components/ui/field';
 import { RadioChoices } from '../choice-controls';
+import { ControlledGroup } from '../controlled-group';
 import { ageFrom, errorAt, type IntakeForm } from '../form-values';
 
 const SEX_CHOICES = [
@@ -18,7 +19,7 @@ const YES_NO = [
 ] as const;
 
 export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly string[]; guardianUnderAge: number }) {
-  const { register, control, watch, formState } = useFormContext<IntakeForm>();
+  const { register, watch, formState } = useFormContext<IntakeForm>();
   const err = (p: string) => errorAt(formState.errors, p);
   const dob = watch('patient.dateOfBirth');
   const tz = watch('patient.timezone');
@@ -29,7 +30,8 @@ export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly
       <Field size="base" path="patient.name" label="Your name" error={err('patient.name')}>
         {(p) => <Input {...p} autoComplete="name" {...register('patient.name')} />}
       </Field>
-      <Field size="base"
+      <Field
+        size="base"
         path="patient.dateOfBirth"
         label="Date of birth"
         hint="Your age helps us explain scan findings: many are common at every age, even without pain."
@@ -55,7 +57,8 @@ export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly
           </CheckboxField>
         </fieldset>
       )}
-      <Field size="base"
+      <Field
+        size="base"
         path="patient.phone"
         label="Phone number, with country code"
         hint="So we can reach you quickly if your answers need it. For example +44 7700 900123 or +90 532 123 45 67."
@@ -63,24 +66,12 @@ export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly
       >
         {(p) => <Input {...p} type="tel" inputMode="tel" autoComplete="tel" className="sm:max-w-xs" {...register('patient.phone')} />}
       </Field>
-      <Controller
-        control={control}
-        name="patient.mayCall"
-        render={({ field }) => (
-          <FieldGroup size="base" path="patient.mayCall" legend="May we phone you about your case?" error={err('patient.mayCall')}>
-            <RadioChoices path="patient.mayCall" name={field.name} layout="inline" choices={YES_NO} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} invalid={Boolean(err('patient.mayCall'))} />
-          </FieldGroup>
-        )}
-      />
-      <Controller
-        control={control}
-        name="patient.sex"
-        render={({ field }) => (
-          <FieldGroup size="base" path="patient.sex" legend="Sex" optional error={err('patient.sex')}>
-            <RadioChoices path="patient.sex" name={field.name} layout="inline" choices={SEX_CHOICES} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
-          </FieldGroup>
-        )}
-      />
+      <ControlledGroup path="patient.mayCall" legend="May we phone you about your case?">
+        {(field, error) => <RadioChoices path="patient.mayCall" field={field} layout="inline" choices={YES_NO} invalid={Boolean(error)} />}
+      </ControlledGroup>
+      <ControlledGroup path="patient.sex" legend="Sex" optional>
+        {(field) => <RadioChoices path="patient.sex" field={field} layout="inline" choices={SEX_CHOICES} />}
+      </ControlledGroup>
       <Field size="base" path="patient.timezone" label="Your time zone" hint="So we show times in your local time." error={err('patient.timezone')}>
         {(p) => (
           <Select {...p} className="sm:max-w-md" {...register('patient.timezone')}>

@@ -17,7 +17,8 @@ export function ImagingStep() {
   const over = report.length - MRI_REPORT_MAX;
   return (
     <div className="space-y-6">
-      <Field size="base"
+      <Field
+        size="base"
         path="imaging.mriReport"
         label="Paste your MRI report"
         optional

@@ -52,7 +52,7 @@ export function TrainingStep() {
           };
           return (
             <FieldGroup size="base" path="training.affectedLifts" legend="Which lifts are affected?" optional hint="Choose all that apply, or add your own." error={err('training.affectedLifts')}>
-              <CheckboxChips path="training.affectedLifts" name={field.name} choices={choices} value={value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
+              <CheckboxChips path="training.affectedLifts" field={{ ...field, value }} choices={choices} />
               <div className="flex max-w-md gap-2">
                 <label htmlFor="add-lift" className="sr-only">
                   Another lift
