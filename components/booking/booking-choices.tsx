@@ -34,18 +34,6 @@ function ChoiceCard({ name, checked, onChoose, children }: { name: string; check
   );
 }
 
-/** One numbered step of the booking page, titled for screen readers by its heading. */
-export function BookingStep({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export function ConsultTypeChoice({ types, selectedId, onChoose }: { types: ConsultTypeOption[]; selectedId: string; onChoose: (id: string) => void }) {
   return (
     <fieldset>

@@ -2,11 +2,11 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { Alert } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
+import { Card, TitledSection } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
 import { nowMs } from '@/lib/booking/clock';
 import { PAYMENT_WINDOW_MS, refundTermsForSlot } from '@/lib/booking/policy';
-import { BookingStep, ClinicianChoice, ConsultTypeChoice, type ClinicianOption, type ConsultTypeOption } from './booking-choices';
+import { ClinicianChoice, ConsultTypeChoice, type ClinicianOption, type ConsultTypeOption } from './booking-choices';
 import { ConfirmAndPay, NO_REFUND_TICK_ID } from './booking-confirm';
 import { SlotPicker } from './slot-picker';
 import { useBookingHold, type Problem } from './use-booking-hold';
@@ -147,12 +147,12 @@ export function BookingFlow({ consultTypes, selectedTypeId, clinicians, initialC
 
   return (
     <div className="space-y-6">
-      <BookingStep id="step-type" title="1. Consult">
+      <TitledSection id="step-type" title="1. Consult">
         <ConsultTypeChoice types={consultTypes} selectedId={type.id} onChoose={chooseType} />
-      </BookingStep>
-      <BookingStep id="step-clinician" title="2. Clinician">
+      </TitledSection>
+      <TitledSection id="step-clinician" title="2. Clinician">
         <ClinicianChoice clinicians={clinicians} selectedId={clinicianId} zone={zone} onChoose={chooseClinician} />
-      </BookingStep>
+      </TitledSection>
       {clinician && (
         <TimeStep zoneSelect={<ZoneSelect zone={zone} zones={zones} browserZone={browserZone} clinician={clinician} onChange={setZone} />} problem={booking.problem}>
           <SlotPicker
@@ -169,9 +169,9 @@ export function BookingFlow({ consultTypes, selectedTypeId, clinicians, initialC
         </TimeStep>
       )}
       {clinician && startsAt && terms && (
-        <BookingStep id="step-pay" title="4. Confirm and pay">
+        <TitledSection id="step-pay" title="4. Confirm and pay">
           <ConfirmAndPay type={type} clinician={clinician} startsAt={startsAt} zone={zone} terms={terms} pickedAt={pickedAt} tick={time.tick} busy={booking.busy} onHold={hold} />
-        </BookingStep>
+        </TitledSection>
       )}
     </div>
   );
