@@ -31,7 +31,7 @@ function BookingSummary({ type, clinician, startsAt, zone }: { type: ConsultType
   );
 }
 
-export interface NoRefundTick {
+interface NoRefundTick {
   ticked: boolean;
   error: boolean;
   onTick: (ticked: boolean) => void;

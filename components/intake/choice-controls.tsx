@@ -10,7 +10,7 @@ export const YES_NO = [
 ] as const;
 
 /** What react-hook-form's Controller hands its control: the value in, the answer out, and the ref for focus. */
-export interface ChoiceField<In, Out> {
+interface ChoiceField<In, Out> {
   name: string;
   value: In;
   onChange: (v: Out) => void;

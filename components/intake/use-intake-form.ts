@@ -8,10 +8,10 @@ import { intakeSubmissionSchemaFor, type IntakeSubmission } from '@/lib/validati
 import { emptyIntake, mergeDraft, type FlatError, type IntakeForm } from './form-values';
 import type { LocalDraft, ServerDraft } from './use-draft-autosave';
 
-export type IntakeMethods = UseFormReturn<IntakeForm, unknown, IntakeSubmission>;
+type IntakeMethods = UseFormReturn<IntakeForm, unknown, IntakeSubmission>;
 type IntakeSchema = ReturnType<typeof intakeSubmissionSchemaFor>;
 
-export interface IntakeFormSource {
+interface IntakeFormSource {
   prefill: Parameters<typeof emptyIntake>[0];
   serverDraft: ServerDraft | null;
   local: LocalDraft | null;

@@ -35,7 +35,7 @@ const hintIdOf = (id: string) => `${id}-hint`;
 const errorIdOf = (id: string) => `${id}-error`;
 
 /** aria-describedby for the control `id`: its hint, then its error, when shown. */
-export function describedBy(id: string, shown: { hint?: boolean; error?: boolean }): string | undefined {
+function describedBy(id: string, shown: { hint?: boolean; error?: boolean }): string | undefined {
   return [shown.hint ? hintIdOf(id) : null, shown.error ? errorIdOf(id) : null].filter(Boolean).join(' ') || undefined;
 }
 
@@ -77,7 +77,7 @@ function Marker({ required, optional }: { required?: boolean; optional?: boolean
   return optional ? <span className="font-normal text-muted"> (optional)</span> : null;
 }
 
-export type ControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
+type ControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
 
 interface FieldFrame {
   /** Form path: gives the control the stable id fieldId(path). */

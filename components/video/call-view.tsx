@@ -72,7 +72,7 @@ function VideoTiles({ local, remote, state, otherName, muted, cameraOff }: { loc
   );
 }
 
-export interface CallViewProps {
+interface CallViewProps {
   otherName: string;
   headingRef: React.Ref<HTMLHeadingElement>;
   state: CallState;
