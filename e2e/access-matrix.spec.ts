@@ -238,7 +238,7 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'app/(public)/signin/actions.ts': { actions: { requestMagicLink: { args: () => [null], form: { email: 'not-an-email' }, expect: by('refused') } } },
-  'components/queue/case-thread-actions.ts': {
+  'app/actions/post-case-message.ts': {
     actions: {
       postCaseMessageAction: {
         args: (w) => [w.caseA, { body: 'Matrix: a message by server action.', internal: false }],

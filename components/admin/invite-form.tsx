@@ -1,10 +1,11 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { Alert } from '@/components/ui/badge';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
-import { AreaCheckboxes, FieldError, inputClass } from './form-bits';
+import { Checkbox, Field, Input } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-result';
+import { AreaCheckboxes } from './area-checkboxes';
+import { SaveStatus } from './save-status';
+import { useAdminSave } from './use-admin-save';
 
 export function InviteClinicianForm({
   areaOptions,
@@ -13,35 +14,18 @@ export function InviteClinicianForm({
   areaOptions: { value: string; label: string }[];
   invite: (input: unknown) => Promise<ActionResult<{ id: string; created: boolean }>>;
 }) {
-  const router = useRouter();
-  const id = useId();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [title, setTitle] = useState('Physiotherapist');
   const [areas, setAreas] = useState<string[]>([]);
   const [capacity, setCapacity] = useState('20');
   const [admin, setAdmin] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errorOf, message, busy, save } = useAdminSave();
 
   const text = (key: string, label: string, value: string, set: (v: string) => void, type = 'text') => (
-    <div>
-      <label htmlFor={`${id}-${key}`} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={`${id}-${key}`}
-        type={type}
-        className={inputClass}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        aria-invalid={Boolean(errors[key])}
-        aria-describedby={errors[key] ? `${id}-${key}-err` : undefined}
-        autoComplete="off"
-      />
-      <FieldError id={`${id}-${key}-err`} errors={errors[key]} />
-    </div>
+    <Field label={label} error={errorOf(key)}>
+      {(p) => <Input {...p} type={type} value={value} onChange={(e) => set(e.target.value)} autoComplete="off" />}
+    </Field>
   );
 
   return (
@@ -50,18 +34,12 @@ export function InviteClinicianForm({
       className="space-y-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setDone(null);
-        const r = await invite({ email, name, title, areas, capacity, admin });
-        setBusy(false);
-        if (r.ok) {
-          setErrors({});
-          setDone(`Invitation sent to ${email}.`);
+        const sent = await save(() => invite({ email, name, title, areas, capacity, admin }), () => `Invitation sent to ${email}.`);
+        if (sent) {
           setEmail('');
           setName('');
           setAreas([]);
-          router.refresh();
-        } else setErrors(r.fieldErrors);
+        }
       }}
     >
       <div className="grid gap-3 sm:grid-cols-2">
@@ -70,16 +48,11 @@ export function InviteClinicianForm({
         {text('title', 'Title', title, setTitle)}
         {text('capacity', 'Capacity (open cases)', capacity, setCapacity, 'number')}
       </div>
-      <AreaCheckboxes idPrefix={`${id}-areas`} legend="Areas they cover" value={areas} onChange={setAreas} options={areaOptions} error={errors.areas} />
-      <label className="flex min-h-10 items-center gap-2 text-sm">
-        <input type="checkbox" className="h-4 w-4 accent-brand-700" checked={admin} onChange={(e) => setAdmin(e.target.checked)} />
+      <AreaCheckboxes legend="Areas they cover" value={areas} onChange={setAreas} options={areaOptions} error={errorOf('areas')} />
+      <Checkbox checked={admin} onChange={(e) => setAdmin(e.target.checked)}>
         Also an administrator (lead)
-      </label>
-      {done && (
-        <Alert tone="success" role="status">
-          {done}
-        </Alert>
-      )}
+      </Checkbox>
+      <SaveStatus message={message} />
       <Button type="submit" busy={busy}>
         Send invitation
       </Button>

@@ -1,71 +1,43 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { Alert } from '@/components/ui/badge';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
-import { FieldError, inputClass } from './form-bits';
+import { Field, Input } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-result';
+import { SaveStatus } from './save-status';
+import { useAdminSave } from './use-admin-save';
 
 type U = 'emergency' | 'urgent' | 'routine';
 const LABELS: Record<U, string> = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine' };
 
+/** "90" → "1.5 hour(s)": the minutes typed, read back in the unit a person thinks in. */
+function readableMinutes(value: string): string {
+  const m = Number(value);
+  if (!Number.isFinite(m) || m <= 0) return '';
+  if (m >= 1440) return `${(m / 1440).toFixed(m % 1440 ? 1 : 0)} day(s)`;
+  return m >= 60 ? `${(m / 60).toFixed(m % 60 ? 1 : 0)} hour(s)` : `${m} minutes`;
+}
+
 export function SlaForm({ initial, save }: { initial: Record<U, number>; save: (input: unknown) => Promise<ActionResult<{ recomputed: number }>> }) {
-  const router = useRouter();
-  const id = useId();
   const [values, setValues] = useState<Record<U, string>>({ emergency: String(initial.emergency), urgent: String(initial.urgent), routine: String(initial.routine) });
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [msg, setMsg] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useAdminSave();
   return (
     <form
       noValidate
       className="space-y-4"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setMsg(null);
-        const r = await save(values);
-        setBusy(false);
-        if (r.ok) {
-          setErrors({});
-          setMsg(`Saved. ${r.data.recomputed} open case${r.data.recomputed === 1 ? '' : 's'} got a new due time.`);
-          router.refresh();
-        } else setErrors(r.fieldErrors);
+        void form.save(() => save(values), (d) => `Saved. ${d.recomputed} open case${d.recomputed === 1 ? '' : 's'} got a new due time.`);
       }}
     >
       <div className="grid gap-4 sm:grid-cols-3">
-        {(Object.keys(LABELS) as U[]).map((u) => {
-          const m = Number(values[u]);
-          return (
-            <div key={u}>
-              <label htmlFor={`${id}-${u}`} className="mb-1 block text-sm font-medium">
-                {LABELS[u]} (minutes)
-              </label>
-              <input
-                id={`${id}-${u}`}
-                type="number"
-                min={5}
-                inputMode="numeric"
-                className={inputClass}
-                value={values[u]}
-                onChange={(e) => setValues((v) => ({ ...v, [u]: e.target.value }))}
-                aria-invalid={Boolean(errors[u])}
-                aria-describedby={`${id}-${u}-hint${errors[u] ? ` ${id}-${u}-err` : ''}`}
-              />
-              <p id={`${id}-${u}-hint`} className="mt-1 text-sm text-muted">
-                {Number.isFinite(m) && m > 0 ? (m >= 1440 ? `${(m / 1440).toFixed(m % 1440 ? 1 : 0)} day(s)` : m >= 60 ? `${(m / 60).toFixed(m % 60 ? 1 : 0)} hour(s)` : `${m} minutes`) : ''}
-              </p>
-              <FieldError id={`${id}-${u}-err`} errors={errors[u]} />
-            </div>
-          );
-        })}
+        {(Object.keys(LABELS) as U[]).map((u) => (
+          <Field key={u} label={`${LABELS[u]} (minutes)`} hint={readableMinutes(values[u])} error={form.errorOf(u)}>
+            {(p) => <Input {...p} type="number" min={5} inputMode="numeric" value={values[u]} onChange={(e) => setValues((v) => ({ ...v, [u]: e.target.value }))} />}
+          </Field>
+        ))}
       </div>
-      {msg && (
-        <Alert tone="success" role="status">
-          {msg}
-        </Alert>
-      )}
-      <Button type="submit" busy={busy}>
+      <SaveStatus message={form.message} />
+      <Button type="submit" busy={form.busy}>
         Save SLAs
       </Button>
     </form>

@@ -1,10 +1,12 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { Alert, Badge } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
-import { AreaCheckboxes, FieldError, inputClass } from './form-bits';
+import { Checkbox, Field, Input } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-result';
+import { AreaCheckboxes } from './area-checkboxes';
+import { SaveStatus } from './save-status';
+import { useAdminSave } from './use-admin-save';
 
 export interface TeamRow {
   id: string;
@@ -30,16 +32,13 @@ export function TeamMemberEditor({
   save: (input: unknown) => Promise<ActionResult<null>>;
   removeRole: (input: unknown) => Promise<ActionResult<{ sessionsEnded: number }>>;
 }) {
-  const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [areas, setAreas] = useState(member.areas);
   const [capacity, setCapacity] = useState(String(member.capacity));
   const [onCall, setOnCall] = useState(member.onCall);
   const [active, setActive] = useState(member.active);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [msg, setMsg] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useAdminSave();
   const label = (a: string) => areaOptions.find((o) => o.value === a)?.label ?? a;
 
   return (
@@ -71,55 +70,23 @@ export function TeamMemberEditor({
         <form
           id={`${id}-form`}
           className="mt-3 space-y-3 rounded-lg border border-line bg-canvas p-4"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            setBusy(true);
-            setMsg(null);
-            const r = await save({ userId: member.id, areas, capacity, onCall, active });
-            setBusy(false);
-            if (r.ok) {
-              setErrors({});
-              setMsg('Saved.');
-              router.refresh();
-            } else {
-              setErrors(r.fieldErrors);
-              setMsg(r.formError ?? null);
-            }
+            void form.save(() => save({ userId: member.id, areas, capacity, onCall, active }), () => 'Saved.');
           }}
         >
-          <AreaCheckboxes idPrefix={`${id}-areas`} legend="Areas covered" value={areas} onChange={setAreas} options={areaOptions} error={errors.areas} />
-          <div className="max-w-xs">
-            <label htmlFor={`${id}-cap`} className="mb-1 block text-sm font-medium">
-              Capacity (open cases)
-            </label>
-            <input
-              id={`${id}-cap`}
-              type="number"
-              min={0}
-              max={500}
-              inputMode="numeric"
-              className={inputClass}
-              value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
-              aria-invalid={Boolean(errors.capacity)}
-              aria-describedby={errors.capacity ? `${id}-cap-err` : undefined}
-            />
-            <FieldError id={`${id}-cap-err`} errors={errors.capacity} />
-          </div>
-          <label className="flex min-h-10 items-center gap-2 text-sm">
-            <input type="checkbox" className="h-4 w-4 accent-brand-700" checked={onCall} onChange={(e) => setOnCall(e.target.checked)} />
+          <AreaCheckboxes legend="Areas covered" value={areas} onChange={setAreas} options={areaOptions} error={form.errorOf('areas')} />
+          <Field label="Capacity (open cases)" error={form.errorOf('capacity')} className="max-w-xs">
+            {(p) => <Input {...p} type="number" min={0} max={500} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.target.value)} />}
+          </Field>
+          <Checkbox checked={onCall} onChange={(e) => setOnCall(e.target.checked)}>
             On call for emergencies
-          </label>
-          <label className="flex min-h-10 items-center gap-2 text-sm">
-            <input type="checkbox" className="h-4 w-4 accent-brand-700" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          </Checkbox>
+          <Checkbox checked={active} onChange={(e) => setActive(e.target.checked)}>
             Active (receives new cases)
-          </label>
-          {msg && (
-            <Alert tone={Object.keys(errors).length ? 'warning' : 'success'} role="status">
-              {msg}
-            </Alert>
-          )}
-          <Button type="submit" busy={busy}>
+          </Checkbox>
+          <SaveStatus message={form.message} />
+          <Button type="submit" busy={form.busy}>
             Save {member.name}
           </Button>
         </form>
@@ -134,10 +101,8 @@ export function TeamMemberEditor({
  * out; the server ends all their sessions at once.
  */
 function RemoveRole({ member, removeRole }: { member: TeamRow; removeRole: (input: unknown) => Promise<ActionResult<{ sessionsEnded: number }>> }) {
-  const router = useRouter();
   const [asked, setAsked] = useState<'clinician' | 'admin' | null>(null);
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { message, busy, save } = useAdminSave();
   const roles = (['clinician', 'admin'] as const).filter((r) => member.roles.includes(r));
   if (roles.length === 0) return null;
   return (
@@ -152,12 +117,8 @@ function RemoveRole({ member, removeRole }: { member: TeamRow; removeRole: (inpu
               size="sm"
               busy={busy}
               onClick={async () => {
-                setBusy(true);
-                const r = await removeRole({ userId: member.id, role });
-                setBusy(false);
+                await save(() => removeRole({ userId: member.id, role }), (d) => `Removed the ${role} role; ${d.sessionsEnded} session(s) ended.`, 'The role could not be removed.');
                 setAsked(null);
-                setMsg(r.ok ? { ok: true, text: `Removed the ${role} role; ${r.data.sessionsEnded} session(s) ended.` } : { ok: false, text: r.formError ?? 'The role could not be removed.' });
-                if (r.ok) router.refresh();
               }}
             >
               Confirm: remove the {role} role
@@ -169,11 +130,7 @@ function RemoveRole({ member, removeRole }: { member: TeamRow; removeRole: (inpu
           ),
         )}
       </div>
-      {msg && (
-        <Alert tone={msg.ok ? 'success' : 'warning'} role="status">
-          {msg.text}
-        </Alert>
-      )}
+      <SaveStatus message={message} />
     </div>
   );
 }

@@ -1,12 +1,9 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import type { ActionResult } from '@/lib/action-result';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { CLINICAL_NOTES_MAX, consultNotesSchema, PATIENT_SUMMARY_MAX, type ConsultNotesForm as Values, type ConsultNotesInput } from '@/lib/validation/consult-notes';
 
 type Save = (bookingId: string, input: unknown) => Promise<ActionResult<{ revision: number; summaryShared: boolean }>>;
@@ -16,25 +13,21 @@ type Save = (bookingId: string, input: unknown) => Promise<ActionResult<{ revisi
  * consult or records a correction. What was typed stays in the fields whatever the server answers.
  */
 export function ConsultNotesForm({ bookingId, mode, initial, patientName, save }: { bookingId: string; mode: 'complete' | 'correct'; initial: Values; patientName: string; save: Save }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { form, router, formError, setFormError, saved, setSaved, showFieldErrors, startAttempt } = useActionForm<Values, ConsultNotesInput>(consultNotesSchema, initial);
   const {
     register,
     handleSubmit,
     getValues,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<Values, unknown, ConsultNotesInput>({ resolver: zodResolver(consultNotesSchema), defaultValues: initial });
+  } = form;
 
   // The server parses the raw text again with the same schema, so the form sends what was typed.
   const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    setSaved(null);
+    startAttempt();
     try {
       const r = await save(bookingId, getValues());
       if (!r.ok) {
-        for (const [k, msgs] of Object.entries(r.fieldErrors)) if (k === 'clinicalNotes' || k === 'patientSummary') setError(k, { message: msgs[0] });
+        showFieldErrors(r.fieldErrors, (k) => k === 'clinicalNotes' || k === 'patientSummary');
         setFormError(r.formError ?? (Object.keys(r.fieldErrors).length ? 'Check the fields marked below.' : 'The notes could not be saved.'));
         return;
       }

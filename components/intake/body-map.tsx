@@ -3,7 +3,7 @@
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import { cn } from '@/components/ui/cn';
 import { BODY_REGIONS, BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
-import { fieldId } from './form-field';
+import { fieldId } from '@/components/ui/field';
 
 type Shape =
   | { kind: 'ellipse'; cx: number; cy: number; rx: number; ry: number }

@@ -2,7 +2,21 @@
 
 import type { Ref } from 'react';
 import { cn } from '@/components/ui/cn';
-import { fieldId } from './form-field';
+import { fieldId } from '@/components/ui/field';
+
+export const YES_NO = [
+  { value: true, label: 'Yes' },
+  { value: false, label: 'No' },
+] as const;
+
+/** What react-hook-form's Controller hands its control: the value in, the answer out, and the ref for focus. */
+interface ChoiceField<In, Out> {
+  name: string;
+  value: In;
+  onChange: (v: Out) => void;
+  onBlur?: () => void;
+  ref?: Ref<HTMLInputElement>;
+}
 
 export interface Choice<V> {
   value: V;
@@ -17,22 +31,14 @@ export interface Choice<V> {
  */
 export function RadioChoices<V extends string | number | boolean>({
   path,
-  name,
+  field: { name, value, onChange, onBlur, ref: inputRef },
   choices,
-  value,
-  onChange,
-  onBlur,
-  inputRef,
   invalid,
   layout = 'stack',
 }: {
   path: string;
-  name: string;
+  field: ChoiceField<V | undefined | null, V>;
   choices: readonly Choice<V>[];
-  value: V | undefined | null;
-  onChange: (v: V) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
   invalid?: boolean;
   layout?: 'stack' | 'inline';
 }) {
@@ -59,7 +65,6 @@ export function RadioChoices<V extends string | number | boolean>({
               name={name}
               className="mt-1 h-4 w-4 accent-brand-700"
               checked={checked}
-             
               onChange={() => onChange(c.value)}
               onBlur={onBlur}
             />
@@ -77,20 +82,12 @@ export function RadioChoices<V extends string | number | boolean>({
 /** Multi-select shown as toggle chips (real checkboxes, so keyboard and screen readers work as usual). */
 export function CheckboxChips<V extends string>({
   path,
-  name,
+  field: { name, value, onChange, onBlur, ref: inputRef },
   choices,
-  value,
-  onChange,
-  onBlur,
-  inputRef,
 }: {
   path: string;
-  name: string;
+  field: ChoiceField<readonly V[] | undefined, V[]>;
   choices: readonly Choice<V>[];
-  value: readonly V[] | undefined;
-  onChange: (v: V[]) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
 }) {
   const selected = value ?? [];
   return (
@@ -128,23 +125,7 @@ export function CheckboxChips<V extends string>({
 }
 
 /** 0–10 pain scale as a labelled radio group: 0 = no pain, 10 = worst pain imaginable. */
-export function PainScale({
-  path,
-  name,
-  value,
-  onChange,
-  onBlur,
-  inputRef,
-  invalid,
-}: {
-  path: string;
-  name: string;
-  value: number | undefined | null;
-  onChange: (v: number) => void;
-  onBlur?: () => void;
-  inputRef?: Ref<HTMLInputElement>;
-  invalid?: boolean;
-}) {
+export function PainScale({ path, field: { name, value, onChange, onBlur, ref: inputRef }, invalid }: { path: string; field: ChoiceField<number | undefined | null, number>; invalid?: boolean }) {
   return (
     <div>
       <div className="grid grid-cols-6 gap-1.5 sm:grid-cols-11">
@@ -169,7 +150,6 @@ export function PainScale({
                 value={n}
                 className="sr-only"
                 checked={checked}
-               
                 aria-label={n === 0 ? '0, no pain' : n === 10 ? '10, worst pain imaginable' : String(n)}
                 onChange={() => onChange(n)}
                 onBlur={onBlur}

@@ -2,10 +2,10 @@
 
 import { forwardRef } from 'react';
 import { groupSummaryErrors } from '@/lib/cases/group-errors';
-import { fieldId } from './form-field';
 
 export type { SummaryError } from '@/lib/cases/group-errors';
 import type { SummaryError } from '@/lib/cases/group-errors';
+import { fieldId } from '@/components/ui/field';
 
 /** "There is a problem" box at the top of a step: one link per problem, each moving focus to its (first) field. */
 export const ErrorSummary = forwardRef<HTMLDivElement, { errors: SummaryError[]; onPick: (path: string) => void; title?: string }>(

@@ -1,7 +1,7 @@
 import { get, type FieldErrors } from 'react-hook-form';
 import type { IntakeSubmissionInput } from '@/lib/validation/intake';
 import { RED_FLAG_QUESTIONS } from '@/lib/triage';
-import { fieldId } from './form-field';
+import { fieldId } from '@/components/ui/field';
 
 export type IntakeForm = IntakeSubmissionInput;
 

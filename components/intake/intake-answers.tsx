@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { formatCalendarDate, formatCalendarMonth } from '@/lib/cases/format-intake';
 import { BODY_REGION_LABELS, MOVEMENT_LABELS, RED_FLAG_QUESTIONS, type BodyRegion, type Movement } from '@/lib/triage';
-import { INTAKE_STEP_LABELS, PRIOR_CARE_KINDS, type IntakeStep } from '@/lib/validation/intake';
+import { INTAKE_STEP_LABELS } from '@/lib/cases/intake-steps';
+import { PRIOR_CARE_KINDS } from '@/lib/validation/intake';
+import type { IntakeStep } from '@/lib/domain/intake-step';
 
 /** Loose view of the answers: works for the live form (half-filled) and for a stored submission. */
 export interface AnswersView {

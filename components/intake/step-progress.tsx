@@ -1,7 +1,8 @@
 'use client';
 
 import { cn } from '@/components/ui/cn';
-import { INTAKE_STEP_LABELS, INTAKE_STEPS, type IntakeStep } from '@/lib/validation/intake';
+import { INTAKE_STEP_LABELS } from '@/lib/cases/intake-steps';
+import { INTAKE_STEPS, type IntakeStep } from '@/lib/domain/intake-step';
 
 /** Progress bar with the step names; steps already reached can be revisited. */
 export function StepProgress({ current, reached, onGo }: { current: IntakeStep; reached: number; onGo: (step: IntakeStep) => void }) {

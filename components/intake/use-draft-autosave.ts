@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IntakeStep } from '@/lib/validation/intake';
+import type { IntakeStep } from '@/lib/domain/intake-step';
 
 export type SaveState =
   | { kind: 'idle' }

@@ -1,10 +1,11 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { postCaseMessageAction } from './case-thread-actions';
+import { Checkbox, Field, Textarea } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-result';
 
 export interface CaseThreadMessage {
   id: string;
@@ -40,21 +41,25 @@ function Linkified({ text }: { text: string }) {
  * The private thread of one case. `viewer="patient"`: the patient's side (no internal notes ever reach it — the
  * server filters them). `viewer="staff"`: the team's side, with an "internal note" option.
  */
+export type PostCaseMessage = (caseId: string, input: { body: string; internal: boolean }) => Promise<ActionResult<{ id: string }>>;
+
 export function CaseThread({
   caseId,
   messages,
   viewer,
   viewerId,
   timeZone,
+  post,
 }: {
   caseId: string;
   messages: CaseThreadMessage[];
   viewer: 'patient' | 'staff';
   viewerId: string;
   timeZone?: string;
+  /** The server action, passed down by the page (components never import from app/). */
+  post: PostCaseMessage;
 }) {
   const router = useRouter();
-  const id = useId();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +73,7 @@ export function CaseThread({
     setError(null);
     setSent(null);
     try {
-      const r = await postCaseMessageAction(caseId, { body, internal: viewer === 'staff' && internal });
+      const r = await post(caseId, { body, internal: viewer === 'staff' && internal });
       if (r.ok) {
         setBody('');
         setSent(internal ? 'Internal note saved.' : 'Message sent.');
@@ -114,29 +119,13 @@ export function CaseThread({
         </ol>
       )}
       <form onSubmit={submit} className="mt-4 space-y-2" noValidate>
-        <label htmlFor={`${id}-body`} className="block text-sm font-medium">
-          {viewer === 'patient' ? 'Write to your rehab team' : internal ? 'Internal note (team only)' : 'Message to the patient'}
-        </label>
-        <textarea
-          id={`${id}-body`}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          rows={4}
-          maxLength={8000}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="block min-h-24 w-full rounded-lg border border-line bg-white px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-        />
+        <Field label={viewer === 'patient' ? 'Write to your rehab team' : internal ? 'Internal note (team only)' : 'Message to the patient'} error={error ?? undefined}>
+          {(p) => <Textarea {...p} value={body} onChange={(e) => setBody(e.target.value)} rows={4} maxLength={8000} />}
+        </Field>
         {viewer === 'staff' && (
-          <label className="flex min-h-10 items-center gap-2 text-sm">
-            <input type="checkbox" className="h-4 w-4 accent-brand-700" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
+          <Checkbox checked={internal} onChange={(e) => setInternal(e.target.checked)}>
             Internal note (only the team sees it)
-          </label>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-            {error}
-          </p>
+          </Checkbox>
         )}
         {sent && (
           <Alert tone="success" role="status">

@@ -2,17 +2,19 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
-export type ClaimResult = { ok: true } | { ok: false; message: string };
+import { formFailure, type ActionResult } from '@/lib/action-result';
+
+export type ClaimResult = ActionResult<null>;
 
 /** POST /api/intakes/:id/claim; a lost race is reported with the winner's name. */
 export async function claimRequest(caseId: string): Promise<ClaimResult> {
   const res = await fetch(`/api/intakes/${caseId}/claim`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (res.ok) return { ok: true };
+  if (res.ok) return { ok: true, data: null };
   const body = (await res.json().catch(() => ({}))) as { error?: string; assigneeName?: string | null; message?: string };
   if (res.status === 409 && body.error === 'already_claimed') {
-    return { ok: false, message: `${body.assigneeName ?? 'Another clinician'} already claimed this case.` };
+    return formFailure(`${body.assigneeName ?? 'Another clinician'} already claimed this case.`);
   }
-  return { ok: false, message: body.message ?? 'The case could not be claimed. Reload and try again.' };
+  return formFailure(body.message ?? 'The case could not be claimed. Reload and try again.');
 }
 
 export function ClaimButton({ caseId, label, onDone }: { caseId: string; label: string; onDone: (r: ClaimResult) => void }) {

@@ -1,4 +1,4 @@
-import { Card } from '@/components/ui/card';
+import { Card, TitledSection } from '@/components/ui/card';
 import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { formatCalendarDate } from '@/lib/cases/format-intake';
@@ -18,12 +18,9 @@ const PRIOR_CARE_LABELS: Record<string, string> = {
 function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (
     <Card>
-      <section aria-labelledby={id}>
-        <h2 id={id} className="mb-3 text-lg font-semibold">
-          {title}
-        </h2>
+      <TitledSection id={id} title={title}>
         {children}
-      </section>
+      </TitledSection>
     </Card>
   );
 }

@@ -101,7 +101,7 @@ export function QueueBoard({
   }, [refresh]);
 
   const onClaimed = (item: QueueItemJson) => (r: ClaimResult) => {
-    setNotice(r.ok ? { tone: 'success', text: `You claimed ${item.patientName ?? 'the case'}'s case.` } : { tone: 'warning', text: r.message });
+    setNotice(r.ok ? { tone: 'success', text: `You claimed ${item.patientName ?? 'the case'}'s case.` } : { tone: 'warning', text: r.formError ?? 'The case could not be claimed.' });
     void refresh();
   };
 

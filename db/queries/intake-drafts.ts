@@ -2,7 +2,8 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { intakeDrafts } from '@/db/schema';
-import type { IntakeDraftData, IntakeStep } from '@/lib/validation/intake';
+import type { IntakeStep } from '@/lib/domain/intake-step';
+import type { IntakeDraftData } from '@/lib/validation/intake';
 
 export interface DraftRevision {
   revision: number;

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { findDraftAnswersAtRevision, findDraftOfPatient, insertFirstDraft, updateDraftAtRevision, type DraftRevision, type IntakeDraft } from '@/db/queries/intake-drafts';
-import type { IntakeDraftData, IntakeStep } from '@/lib/validation/intake';
+import type { IntakeDraftData } from '@/lib/validation/intake';
 import { stampRedFlagAnswers } from './red-flag-stamps';
+import type { IntakeStep } from '@/lib/domain/intake-step';
 
 export type SaveDraftResult = ({ ok: true } & DraftRevision) | { ok: false; current: IntakeDraft | null };
 

@@ -81,7 +81,7 @@ describe.each(testDbKinds())('finding 4: rate limits in the database (%s)', (kin
   });
 
   it('the message form (server action) shows the same plain message', async () => {
-    const { postCaseMessageAction } = await import('@/components/queue/case-thread-actions');
+    const { postCaseMessageAction } = await import('@/app/actions/post-case-message');
     await postCaseMessageAction(CASE, { body: 'a', internal: false });
     await postCaseMessageAction(CASE, { body: 'b', internal: false });
     expect(await postCaseMessageAction(CASE, { body: 'c', internal: false })).toMatchObject({ ok: false, formError: expect.stringMatching(/a lot of messages/) });

@@ -7,6 +7,7 @@ import './zod-csp';
 import { z } from 'zod';
 import { ageOn } from '@/lib/cases/age';
 import { BODY_REGIONS, MOVEMENTS, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
+import { INTAKE_STEPS, type IntakeStep } from '@/lib/domain/intake-step';
 
 export const MRI_REPORT_MAX = 20_000;
 export const SUMMARY_MAX = 4_000;
@@ -284,22 +285,7 @@ export type IntakeSubmission = Omit<z.output<typeof submissionObject>, 'guardian
 export type IntakeSubmissionInput = Omit<z.input<typeof submissionObject>, 'guardian'> & { guardian?: z.input<typeof guardianSchema> };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Wizard steps
-
-// Safety comes right after "about you": a patient with cauda equina symptoms must not fill in six steps first.
-export const INTAKE_STEPS = ['about', 'safety', 'where', 'story', 'history', 'training', 'imaging', 'review'] as const;
-export type IntakeStep = (typeof INTAKE_STEPS)[number];
-
-export const INTAKE_STEP_LABELS: Record<IntakeStep, string> = {
-  about: 'About you',
-  safety: 'Safety screen',
-  where: 'Where it hurts',
-  story: 'The story',
-  history: 'History',
-  training: 'Training and goals',
-  imaging: 'Imaging',
-  review: 'Review and consent',
-};
+// Wizard steps (their order and navigation: lib/cases/intake-steps.ts)
 
 /** Per-step sub-schemas: each validates only the fields its step collects. */
 export const intakeStepSchemas = {
@@ -314,33 +300,6 @@ export const intakeStepSchemas = {
   safety: submissionObject.pick({ redFlags: true }),
   review: submissionObject.pick({ consent: true }),
 } satisfies Record<IntakeStep, z.ZodType>;
-
-/**
- * Form field paths each step owns, for react-hook-form's `trigger(paths)` and for mapping a server 400's
- * fieldErrors ("complaint.painNow") back to the step that shows that field.
- */
-export const INTAKE_STEP_FIELDS: Record<IntakeStep, readonly string[]> = {
-  about: ['patient', 'guardian'],
-  safety: ['redFlags'],
-  where: ['complaint.regions'],
-  story: [
-    'complaint.summary', 'complaint.onsetDate', 'complaint.onsetType', 'complaint.mechanism', 'complaint.painNow',
-    'complaint.painWorst', 'complaint.aggravating', 'complaint.easing', 'complaint.morningStiffness',
-  ],
-  history: ['episodes', 'priorCare', 'medications'],
-  training: ['training'],
-  imaging: ['imaging'],
-  review: ['consent'],
-};
-
-/** The step that shows a field path such as "complaint.painNow" or "episodes.0.startedOn". */
-export function stepOfField(path: string): IntakeStep {
-  for (const step of INTAKE_STEPS) {
-    if (INTAKE_STEP_FIELDS[step].some((p) => path === p || path.startsWith(`${p}.`))) return step;
-  }
-  // Root-level problems (e.g. an unknown key) are shown on the review step.
-  return 'review';
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Drafts: lenient (half-filled answers are the point), bounded in size, known sections only.

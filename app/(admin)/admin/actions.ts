@@ -4,7 +4,7 @@ import { requireRole } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
 import { inviteClinician, removeTeamRole, saveTemplate, updateClinician, updateSlas } from '@/lib/admin/team-admin';
 import { clinicianUpdateSchema, inviteClinicianSchema, removeRoleSchema, slaSchema, templateSchema } from '@/lib/validation/queue';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import { formFailure, type ActionResult } from '@/lib/action-result';
 
 export async function inviteClinicianAction(input: unknown): Promise<ActionResult<{ id: string; created: boolean }>> {
   const user = await requireRole(['admin'], 'admin');
@@ -21,7 +21,7 @@ export async function updateClinicianAction(input: unknown): Promise<ActionResul
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const ok = await updateClinician(user, parsed.data);
   revalidatePath('/admin');
-  return ok ? { ok: true, data: null } : { ok: false, fieldErrors: {}, formError: 'That clinician was not found.' };
+  return ok ? { ok: true, data: null } : formFailure('That clinician was not found.');
 }
 
 export async function removeRoleAction(input: unknown): Promise<ActionResult<{ sessionsEnded: number }>> {
@@ -31,7 +31,7 @@ export async function removeRoleAction(input: unknown): Promise<ActionResult<{ s
   const r = await removeTeamRole(user, parsed.data);
   revalidatePath('/admin');
   if (r.ok) return { ok: true, data: { sessionsEnded: r.sessionsEnded } };
-  return { ok: false, fieldErrors: {}, formError: r.reason === 'own_admin_role' ? 'You cannot remove your own admin role; ask another lead.' : 'That team member no longer holds this role.' };
+  return formFailure(r.reason === 'own_admin_role' ? 'You cannot remove your own admin role; ask another lead.' : 'That team member no longer holds this role.');
 }
 
 export async function saveTemplateAction(input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -43,7 +43,7 @@ export async function saveTemplateAction(input: unknown): Promise<ActionResult<{
   if (r.ok) return { ok: true, data: { id: r.id } };
   return r.reason === 'title_taken'
     ? { ok: false, fieldErrors: { title: ['Another template already has this title.'] } }
-    : { ok: false, fieldErrors: {}, formError: 'That template was not found.' };
+    : formFailure('That template was not found.');
 }
 
 export async function saveSlasAction(input: unknown): Promise<ActionResult<{ recomputed: number }>> {

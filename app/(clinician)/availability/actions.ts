@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { addTimeOff, deleteTimeOff, getClinicianProfile, replaceDateOverride, replaceWeeklyRules, setClinicianTimezone } from '@/db/queries/availability';
+import type { ActionResult } from '@/lib/action-result';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { clockToMinutes } from '@/lib/booking/format';
@@ -9,7 +10,7 @@ import { isValidTimeZone, parseLocalDate, zonedToUtc } from '@/lib/booking/zoned
 import { fieldErrorsOf } from '@/lib/http';
 import { dateOverrideSchema, timeOffSchema, weeklyHoursSchema } from '@/lib/validation/booking';
 
-export type FormState = { ok: true; message: string } | { ok: false; fieldErrors: Record<string, string[]>; formError?: string } | null;
+export type FormState = ActionResult<{ message: string }> | null;
 
 const str = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
@@ -42,7 +43,7 @@ export async function saveWeeklyHours(_prev: FormState, form: FormData): Promise
   await replaceWeeklyRules(db, user.id, parsed.data.rules);
   await audit({ actor: user, action: 'availability.update', resourceType: 'clinician', resourceId: user.id, details: { rules: rules.length, timezone } });
   revalidatePath('/availability');
-  return { ok: true, message: 'Working hours saved.' };
+  return { ok: true, data: { message: 'Working hours saved.' } };
 }
 
 export async function saveDateOverride(_prev: FormState, form: FormData): Promise<FormState> {
@@ -60,7 +61,7 @@ export async function saveDateOverride(_prev: FormState, form: FormData): Promis
   await replaceDateOverride(db, user.id, parsed.data.date, parsed.data.closed ? [{ startMinute: null, endMinute: null }] : [{ startMinute: parsed.data.startMinute!, endMinute: parsed.data.endMinute! }]);
   await audit({ actor: user, action: 'availability.override', resourceType: 'clinician', resourceId: user.id, details: { date: parsed.data.date, closed } });
   revalidatePath('/availability');
-  return { ok: true, message: `Hours for ${parsed.data.date} saved.` };
+  return { ok: true, data: { message: `Hours for ${parsed.data.date} saved.` } };
 }
 
 export async function removeDateOverride(date: string): Promise<void> {
@@ -85,7 +86,7 @@ export async function saveTimeOff(_prev: FormState, form: FormData): Promise<For
   await addTimeOff(db, user.id, new Date(parsed.data.startsAt), new Date(parsed.data.endsAt), parsed.data.reason);
   await audit({ actor: user, action: 'availability.time_off', resourceType: 'clinician', resourceId: user.id });
   revalidatePath('/availability');
-  return { ok: true, message: 'Time off added. Existing bookings in that time are not cancelled automatically.' };
+  return { ok: true, data: { message: 'Time off added. Existing bookings in that time are not cancelled automatically.' } };
 }
 
 export async function removeTimeOff(id: string): Promise<void> {

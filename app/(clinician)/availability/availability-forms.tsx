@@ -11,7 +11,7 @@ const ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 function Result({ state }: { state: FormState }) {
   if (!state) return null;
-  if (state.ok) return <Alert tone="success" role="status">{state.message}</Alert>;
+  if (state.ok) return <Alert tone="success" role="status">{state.data.message}</Alert>;
   return (
     <Alert tone="danger" role="alert">
       {state.formError ?? 'Please fix the highlighted fields.'}

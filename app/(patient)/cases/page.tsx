@@ -14,7 +14,7 @@ import { formatInZone } from '@/lib/booking/format';
 import { formatDateTime } from '@/lib/cases/format-intake';
 import { nextStepForCase } from '@/lib/cases/next-step';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
-import { INTAKE_STEP_LABELS } from '@/lib/validation/intake';
+import { INTAKE_STEP_LABELS } from '@/lib/cases/intake-steps';
 import type { CaseStatus, Urgency } from '@/lib/domain/case';
 
 export const metadata: Metadata = { title: 'My cases' };

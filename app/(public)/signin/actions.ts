@@ -1,13 +1,15 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import type { ActionFailure } from '@/lib/action-result';
 import { signIn } from '@/lib/auth/config';
 import { audit } from '@/lib/audit';
 import { signInRateLimitMessage, signInRateLimitOf } from '@/lib/auth/sign-in-limits';
 import { mailTransportKind } from '@/lib/env';
 import { signInSchema } from '@/lib/validation/sign-in';
 
-export type SignInState = { ok: false; fieldErrors: { email?: string[] }; formError?: string; email: string } | null;
+/** Only failures come back (success redirects); the typed address is returned so the form can show it again. */
+export type SignInState = (ActionFailure & { email: string }) | null;
 
 const MAIL_NOT_CONFIGURED = 'Sign-in by email is not available: this server has no mail service configured, so no link can be sent. Please contact the clinic.';
 
@@ -22,7 +24,7 @@ export async function requestMagicLink(_prev: SignInState, formData: FormData): 
   if (!parsed.success) {
     await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session', outcome: 'denied', details: { reason: 'invalid_email' } });
     const errors = z.flattenError(parsed.error).fieldErrors;
-    return { ok: false, fieldErrors: { email: errors.email }, email: raw.email };
+    return { ok: false, fieldErrors: { email: errors.email ?? [] }, email: raw.email };
   }
   if (mailTransportKind() === 'none') {
     await audit({ actor: null, action: 'auth.link_requested', resourceType: 'session', outcome: 'denied', details: { reason: 'mail_not_configured' } });

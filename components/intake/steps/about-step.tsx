@@ -1,9 +1,9 @@
 'use client';
 
-import { Controller, useFormContext } from 'react-hook-form';
-import { Input, Select } from '@/components/ui/field';
+import { useFormContext } from 'react-hook-form';
+import { CheckboxField, Field, Input, Select } from '@/components/ui/field';
 import { RadioChoices } from '../choice-controls';
-import { ErrorText, FieldGroup, FormField, fieldId } from '../form-field';
+import { ControlledGroup } from '../controlled-group';
 import { ageFrom, errorAt, type IntakeForm } from '../form-values';
 
 const SEX_CHOICES = [
@@ -19,7 +19,7 @@ const YES_NO = [
 ] as const;
 
 export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly string[]; guardianUnderAge: number }) {
-  const { register, control, watch, formState } = useFormContext<IntakeForm>();
+  const { register, watch, formState } = useFormContext<IntakeForm>();
   const err = (p: string) => errorAt(formState.errors, p);
   const dob = watch('patient.dateOfBirth');
   const tz = watch('patient.timezone');
@@ -27,17 +27,18 @@ export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly
   const zones = tz && !timezones.includes(tz) ? [tz, ...timezones] : timezones;
   return (
     <div className="space-y-6">
-      <FormField path="patient.name" label="Your name" error={err('patient.name')}>
+      <Field size="base" path="patient.name" label="Your name" error={err('patient.name')}>
         {(p) => <Input {...p} autoComplete="name" {...register('patient.name')} />}
-      </FormField>
-      <FormField
+      </Field>
+      <Field
+        size="base"
         path="patient.dateOfBirth"
         label="Date of birth"
         hint="Your age helps us explain scan findings: many are common at every age, even without pain."
         error={err('patient.dateOfBirth')}
       >
         {(p) => <Input {...p} type="date" autoComplete="bday" className="sm:max-w-xs" {...register('patient.dateOfBirth')} />}
-      </FormField>
+      </Field>
       {age !== null && <p className="-mt-4 text-sm text-muted">You are {age} years old.</p>}
       {age !== null && age < guardianUnderAge && (
         <fieldset className="space-y-4 rounded-xl border border-line bg-white p-4" data-testid="guardian">
@@ -45,55 +46,33 @@ export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly
           <p className="text-sm text-muted">
             You are under {guardianUnderAge}, so a parent or guardian must agree before you send this. Fill this in with them.
           </p>
-          <FormField path="guardian.name" label="Their name" error={err('guardian.name')}>
+          <Field size="base" path="guardian.name" label="Their name" error={err('guardian.name')}>
             {(p) => <Input {...p} autoComplete="off" {...register('guardian.name')} />}
-          </FormField>
-          <FormField path="guardian.relationship" label="How they are related to you" hint="For example mother, father or legal guardian." error={err('guardian.relationship')}>
+          </Field>
+          <Field size="base" path="guardian.relationship" label="How they are related to you" hint="For example mother, father or legal guardian." error={err('guardian.relationship')}>
             {(p) => <Input {...p} className="sm:max-w-xs" {...register('guardian.relationship')} />}
-          </FormField>
-          <div>
-            <label htmlFor={fieldId('guardian.consent')} className="flex cursor-pointer items-start gap-3">
-              <input
-                id={fieldId('guardian.consent')}
-                type="checkbox"
-                className="mt-1 h-5 w-5 accent-brand-700"
-                aria-invalid={Boolean(err('guardian.consent'))}
-                aria-describedby={err('guardian.consent') ? `${fieldId('guardian.consent')}-error` : undefined}
-                {...register('guardian.consent')}
-              />
-              <span>I am their parent or guardian, and I agree that they send these answers to the rehab team.</span>
-            </label>
-            <ErrorText path="guardian.consent" message={err('guardian.consent')} />
-          </div>
+          </Field>
+          <CheckboxField path="guardian.consent" error={err('guardian.consent')} input={register('guardian.consent')}>
+            I am their parent or guardian, and I agree that they send these answers to the rehab team.
+          </CheckboxField>
         </fieldset>
       )}
-      <FormField
+      <Field
+        size="base"
         path="patient.phone"
         label="Phone number, with country code"
         hint="So we can reach you quickly if your answers need it. For example +44 7700 900123 or +90 532 123 45 67."
         error={err('patient.phone')}
       >
         {(p) => <Input {...p} type="tel" inputMode="tel" autoComplete="tel" className="sm:max-w-xs" {...register('patient.phone')} />}
-      </FormField>
-      <Controller
-        control={control}
-        name="patient.mayCall"
-        render={({ field }) => (
-          <FieldGroup path="patient.mayCall" legend="May we phone you about your case?" error={err('patient.mayCall')}>
-            <RadioChoices path="patient.mayCall" name={field.name} layout="inline" choices={YES_NO} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} invalid={Boolean(err('patient.mayCall'))} />
-          </FieldGroup>
-        )}
-      />
-      <Controller
-        control={control}
-        name="patient.sex"
-        render={({ field }) => (
-          <FieldGroup path="patient.sex" legend="Sex" optional error={err('patient.sex')}>
-            <RadioChoices path="patient.sex" name={field.name} layout="inline" choices={SEX_CHOICES} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
-          </FieldGroup>
-        )}
-      />
-      <FormField path="patient.timezone" label="Your time zone" hint="So we show times in your local time." error={err('patient.timezone')}>
+      </Field>
+      <ControlledGroup path="patient.mayCall" legend="May we phone you about your case?">
+        {(field, error) => <RadioChoices path="patient.mayCall" field={field} layout="inline" choices={YES_NO} invalid={Boolean(error)} />}
+      </ControlledGroup>
+      <ControlledGroup path="patient.sex" legend="Sex" optional>
+        {(field) => <RadioChoices path="patient.sex" field={field} layout="inline" choices={SEX_CHOICES} />}
+      </ControlledGroup>
+      <Field size="base" path="patient.timezone" label="Your time zone" hint="So we show times in your local time." error={err('patient.timezone')}>
         {(p) => (
           <Select {...p} className="sm:max-w-md" {...register('patient.timezone')}>
             <option value="">Choose your time zone</option>
@@ -104,7 +83,7 @@ export function AboutStep({ timezones, guardianUnderAge }: { timezones: readonly
             ))}
           </Select>
         )}
-      </FormField>
+      </Field>
     </div>
   );
 }

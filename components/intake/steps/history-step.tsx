@@ -2,9 +2,8 @@
 
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Input, Select, Textarea } from '@/components/ui/field';
+import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { PRIOR_CARE_KINDS } from '@/lib/validation/intake';
-import { FormField } from '../form-field';
 import { errorAt, type IntakeForm } from '../form-values';
 
 export const PRIOR_CARE_LABELS: Record<(typeof PRIOR_CARE_KINDS)[number], string> = {
@@ -54,16 +53,16 @@ export function HistoryStep() {
           {episodes.fields.map((f, i) => (
             <Row key={f.id} title={`Episode ${i + 1}`} onRemove={() => episodes.remove(i)}>
               <div className="grid gap-4 sm:grid-cols-2">
-                <FormField path={`episodes.${i}.startedOn`} label="Month it started" hint="Month and year are enough." error={err(`episodes.${i}.startedOn`)}>
+                <Field size="base" path={`episodes.${i}.startedOn`} label="Month it started" hint="Month and year are enough." error={err(`episodes.${i}.startedOn`)}>
                   {(p) => <Input {...p} type="month" {...register(`episodes.${i}.startedOn`)} />}
-                </FormField>
-                <FormField path={`episodes.${i}.resolvedOn`} label="Month it settled" optional hint="Leave empty if it is still going on." error={err(`episodes.${i}.resolvedOn`)}>
+                </Field>
+                <Field size="base" path={`episodes.${i}.resolvedOn`} label="Month it settled" optional hint="Leave empty if it is still going on." error={err(`episodes.${i}.resolvedOn`)}>
                   {(p) => <Input {...p} type="month" {...register(`episodes.${i}.resolvedOn`)} />}
-                </FormField>
+                </Field>
               </div>
-              <FormField path={`episodes.${i}.notes`} label="What happened?" optional error={err(`episodes.${i}.notes`)}>
+              <Field size="base" path={`episodes.${i}.notes`} label="What happened?" optional error={err(`episodes.${i}.notes`)}>
                 {(p) => <Textarea {...p} rows={2} {...register(`episodes.${i}.notes`)} />}
-              </FormField>
+              </Field>
             </Row>
           ))}
         </ol>
@@ -77,7 +76,7 @@ export function HistoryStep() {
           {care.fields.map((f, i) => (
             <Row key={f.id} title={`Visit ${i + 1}`} onRemove={() => care.remove(i)}>
               <div className="grid gap-4 sm:grid-cols-2">
-                <FormField path={`priorCare.${i}.kind`} label="Who did you see?" error={err(`priorCare.${i}.kind`)}>
+                <Field size="base" path={`priorCare.${i}.kind`} label="Who did you see?" error={err(`priorCare.${i}.kind`)}>
                   {(p) => (
                     <Select {...p} {...register(`priorCare.${i}.kind`)}>
                       <option value="">Choose…</option>
@@ -88,14 +87,14 @@ export function HistoryStep() {
                       ))}
                     </Select>
                   )}
-                </FormField>
-                <FormField path={`priorCare.${i}.date`} label="Month" optional hint="Month and year are enough." error={err(`priorCare.${i}.date`)}>
+                </Field>
+                <Field size="base" path={`priorCare.${i}.date`} label="Month" optional hint="Month and year are enough." error={err(`priorCare.${i}.date`)}>
                   {(p) => <Input {...p} type="month" {...register(`priorCare.${i}.date`)} />}
-                </FormField>
+                </Field>
               </div>
-              <FormField path={`priorCare.${i}.notes`} label="What did they say or do?" optional error={err(`priorCare.${i}.notes`)}>
+              <Field size="base" path={`priorCare.${i}.notes`} label="What did they say or do?" optional error={err(`priorCare.${i}.notes`)}>
                 {(p) => <Textarea {...p} rows={2} {...register(`priorCare.${i}.notes`)} />}
-              </FormField>
+              </Field>
             </Row>
           ))}
         </ol>
@@ -108,12 +107,12 @@ export function HistoryStep() {
         <ol className="space-y-3">
           {meds.fields.map((f, i) => (
             <Row key={f.id} title={`Medicine ${i + 1}`} onRemove={() => meds.remove(i)}>
-              <FormField path={`medications.${i}.name`} label="Name of the medicine" error={err(`medications.${i}.name`)}>
+              <Field size="base" path={`medications.${i}.name`} label="Name of the medicine" error={err(`medications.${i}.name`)}>
                 {(p) => <Input {...p} {...register(`medications.${i}.name`)} />}
-              </FormField>
-              <FormField path={`medications.${i}.notes`} label="When, how much, and what it did" optional error={err(`medications.${i}.notes`)}>
+              </Field>
+              <Field size="base" path={`medications.${i}.notes`} label="When, how much, and what it did" optional error={err(`medications.${i}.notes`)}>
                 {(p) => <Textarea {...p} rows={2} {...register(`medications.${i}.notes`)} />}
-              </FormField>
+              </Field>
             </Row>
           ))}
         </ol>

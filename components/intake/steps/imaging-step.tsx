@@ -3,9 +3,8 @@
 import { useDeferredValue } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { Alert } from '@/components/ui/badge';
-import { Textarea } from '@/components/ui/field';
+import { Field, Textarea } from '@/components/ui/field';
 import { MRI_REPORT_MAX } from '@/lib/validation/intake';
-import { FormField } from '../form-field';
 import { ageFrom, errorAt, type IntakeForm } from '../form-values';
 import { MriHighlights } from '../mri-highlights';
 
@@ -18,7 +17,8 @@ export function ImagingStep() {
   const over = report.length - MRI_REPORT_MAX;
   return (
     <div className="space-y-6">
-      <FormField
+      <Field
+        size="base"
         path="imaging.mriReport"
         label="Paste your MRI report"
         optional
@@ -27,7 +27,7 @@ export function ImagingStep() {
       >
         {/* No maxLength: the browser would cut a long paste silently, and the conclusion is usually at the end. */}
         {(p) => <Textarea {...p} rows={8} className="font-mono text-sm" {...register('imaging.mriReport')} />}
-      </FormField>
+      </Field>
       <p className={over > 0 ? '-mt-5 text-right text-sm font-semibold text-red-800' : '-mt-5 text-right text-sm text-muted'} aria-hidden>
         {report.length.toLocaleString('en')} / {MRI_REPORT_MAX.toLocaleString('en')}
       </p>

@@ -1,18 +1,10 @@
 'use client';
 
-import { Controller, useFormContext } from 'react-hook-form';
 import { RED_FLAG_QUESTIONS } from '@/lib/triage';
-import { RadioChoices } from '../choice-controls';
-import { FieldGroup } from '../form-field';
-import { errorAt, type IntakeForm } from '../form-values';
-
-const YES_NO = [
-  { value: true, label: 'Yes' },
-  { value: false, label: 'No' },
-] as const;
+import { RadioChoices, YES_NO } from '../choice-controls';
+import { ControlledGroup } from '../controlled-group';
 
 export function SafetyStep() {
-  const { control, formState } = useFormContext<IntakeForm>();
   return (
     <div className="space-y-6">
       <p className="text-muted">
@@ -22,23 +14,20 @@ export function SafetyStep() {
       <ol className="space-y-4">
         {RED_FLAG_QUESTIONS.map((q, i) => {
           const path = `redFlags.${q.code}` as const;
-          const error = errorAt(formState.errors, path);
           return (
             <li key={q.code} className="rounded-xl border border-line bg-white p-4">
-              <Controller
-                control={control}
-                name={path}
-                render={({ field }) => (
-                  <FieldGroup path={path} legend={`${i + 1}. ${q.question}`} hint={q.help} error={error}>
-                    <RadioChoices path={path} name={field.name} layout="inline" choices={YES_NO} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} invalid={Boolean(error)} />
+              <ControlledGroup path={path} legend={`${i + 1}. ${q.question}`} hint={q.help}>
+                {(field, error) => (
+                  <>
+                    <RadioChoices path={path} field={field} layout="inline" choices={YES_NO} invalid={Boolean(error)} />
                     {field.value === true && q.urgency === 'emergency' && (
                       <p className="rounded-lg bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">
                         This needs emergency care now. <a href="#emergency-panel" className="underline">See what to do at the top of the page.</a>
                       </p>
                     )}
-                  </FieldGroup>
+                  </>
                 )}
-              />
+              </ControlledGroup>
             </li>
           );
         })}

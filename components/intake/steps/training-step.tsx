@@ -3,9 +3,8 @@
 import { useState } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Input, Textarea } from '@/components/ui/field';
+import { Field, FieldGroup, Input, Textarea } from '@/components/ui/field';
 import { CheckboxChips } from '../choice-controls';
-import { FieldGroup, FormField } from '../form-field';
 import { errorAt, type IntakeForm } from '../form-values';
 
 const COMMON_LIFTS = ['Squat', 'Bench press', 'Deadlift', 'Overhead press', 'Rows', 'Pull-ups or lat pulldown', 'Face pulls'];
@@ -30,15 +29,15 @@ export function TrainingStep() {
   return (
     <div className="space-y-7">
       <div className="grid gap-6 sm:grid-cols-3">
-        <FormField path="training.sport" label="Your sport" optional hint="For example powerlifting." error={err('training.sport')}>
+        <Field size="base" path="training.sport" label="Your sport" optional hint="For example powerlifting." error={err('training.sport')}>
           {(p) => <Input {...p} {...register('training.sport')} />}
-        </FormField>
-        <FormField path="training.yearsTraining" label="Years of training" optional error={err('training.yearsTraining')}>
+        </Field>
+        <Field size="base" path="training.yearsTraining" label="Years of training" optional error={err('training.yearsTraining')}>
           {(p) => <Input {...p} type="number" inputMode="decimal" min={0} max={80} step="any" {...register('training.yearsTraining', { setValueAs: toNumber })} />}
-        </FormField>
-        <FormField path="training.typicalRpe" label="Typical effort (RPE)" optional hint="1–10; 10 = nothing left in the tank." error={err('training.typicalRpe')}>
+        </Field>
+        <Field size="base" path="training.typicalRpe" label="Typical effort (RPE)" optional hint="1–10; 10 = nothing left in the tank." error={err('training.typicalRpe')}>
           {(p) => <Input {...p} type="number" inputMode="decimal" min={1} max={10} step={0.5} {...register('training.typicalRpe', { setValueAs: toNumber })} />}
-        </FormField>
+        </Field>
       </div>
       <Controller
         control={control}
@@ -52,8 +51,8 @@ export function TrainingStep() {
             setCustom('');
           };
           return (
-            <FieldGroup path="training.affectedLifts" legend="Which lifts are affected?" optional hint="Choose all that apply, or add your own." error={err('training.affectedLifts')}>
-              <CheckboxChips path="training.affectedLifts" name={field.name} choices={choices} value={value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
+            <FieldGroup size="base" path="training.affectedLifts" legend="Which lifts are affected?" optional hint="Choose all that apply, or add your own." error={err('training.affectedLifts')}>
+              <CheckboxChips path="training.affectedLifts" field={{ ...field, value }} choices={choices} />
               <div className="flex max-w-md gap-2">
                 <label htmlFor="add-lift" className="sr-only">
                   Another lift
@@ -79,17 +78,17 @@ export function TrainingStep() {
           );
         }}
       />
-      <FormField path="training.nextCompetitionDate" label="Next competition" optional error={err('training.nextCompetitionDate')}>
+      <Field size="base" path="training.nextCompetitionDate" label="Next competition" optional error={err('training.nextCompetitionDate')}>
         {(p) => <Input {...p} type="date" className="sm:max-w-xs" {...register('training.nextCompetitionDate')} />}
-      </FormField>
+      </Field>
       {weeks !== null && (
         <p className="-mt-5 text-sm font-medium text-brand-800" aria-live="polite" data-testid="competition-weeks">
           {weeks > 1 ? `${weeks} weeks from now` : weeks === 1 ? '1 week from now' : weeks === 0 ? 'Less than a week from now' : 'That date has passed'}
         </p>
       )}
-      <FormField path="training.goals" label="What do you want to get back to?" optional hint="Your goals: a meet, a lift, training without pain…" error={err('training.goals')}>
+      <Field size="base" path="training.goals" label="What do you want to get back to?" optional hint="Your goals: a meet, a lift, training without pain…" error={err('training.goals')}>
         {(p) => <Textarea {...p} rows={3} {...register('training.goals')} />}
-      </FormField>
+      </Field>
     </div>
   );
 }

@@ -2,8 +2,8 @@
 
 import { Controller, useFormContext } from 'react-hook-form';
 import type { BodyRegion } from '@/lib/triage';
+import { ErrorText, fieldId } from '@/components/ui/field';
 import { BodyMap } from '../body-map';
-import { ErrorText } from '../form-field';
 import { errorAt, type IntakeForm } from '../form-values';
 
 export function WhereStep() {
@@ -15,7 +15,7 @@ export function WhereStep() {
       name="complaint.regions"
       render={({ field }) => (
         <div className="space-y-2">
-          <ErrorText path="complaint.regions" message={error} />
+          <ErrorText id={fieldId('complaint.regions')} message={error} />
           <BodyMap value={field.value as BodyRegion[]} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} error={error} />
         </div>
       )}

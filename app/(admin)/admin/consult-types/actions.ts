@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { createConsultType, updateConsultType } from '@/db/queries/consult-types';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import { formFailure, type ActionResult } from '@/lib/action-result';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
@@ -16,7 +16,7 @@ export async function saveConsultType(id: string | null, input: unknown): Promis
   const db = await getDb();
   try {
     const row = id ? await updateConsultType(db, id, parsed.data) : await createConsultType(db, parsed.data);
-    if (!row) return { ok: false, fieldErrors: {}, formError: 'That consult type no longer exists.' };
+    if (!row) return formFailure('That consult type no longer exists.');
     await audit({ actor: user, action: id ? 'consult_type.update' : 'consult_type.create', resourceType: 'consult_type', resourceId: row.id, details: { name: row.name, priceCents: row.priceCents } });
   } catch (err) {
     const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;

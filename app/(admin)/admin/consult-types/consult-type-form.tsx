@@ -1,11 +1,8 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { Checkbox, Field, Input, Select, Textarea } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { CONSULT_TYPE_DEFAULTS, consultTypeSchema, CURRENCIES, type ConsultTypeFormInput, type ConsultTypeFormOutput } from '@/lib/validation/booking';
 import { saveConsultType } from './actions';
 
@@ -46,26 +43,22 @@ function formValues(v: ConsultTypeValues): ConsultTypeFormInput {
 
 /** Validated like every other form: react-hook-form + the shared zod schema, field errors under each field. */
 export function ConsultTypeForm({ id, values }: { id: string | null; values: ConsultTypeValues }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { form, router, formError, setFormError, saved, setSaved, showFieldErrors, startAttempt } = useActionForm<ConsultTypeFormInput, ConsultTypeFormOutput>(consultTypeSchema, formValues(values));
   const {
     register,
     handleSubmit,
     getValues,
-    setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<ConsultTypeFormInput, unknown, ConsultTypeFormOutput>({ resolver: zodResolver(consultTypeSchema), defaultValues: formValues(values) });
+  } = form;
 
   // The server parses what was typed with the same schema.
   const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    setSaved(null);
+    startAttempt();
     try {
       const r = await saveConsultType(id, getValues());
       if (!r.ok) {
-        for (const [k, msgs] of Object.entries(r.fieldErrors)) if (k in getValues()) setError(k as Path<ConsultTypeFormInput>, { message: msgs[0] });
+        showFieldErrors(r.fieldErrors, (k) => k in getValues());
         setFormError(r.formError ?? 'Please fix the fields marked below.');
         return;
       }
@@ -101,10 +94,7 @@ export function ConsultTypeForm({ id, values }: { id: string | null; values: Con
         <Field label="Bookable ahead (days)" error={e('horizonDays')}>{(p) => <Input {...p} inputMode="numeric" {...register('horizonDays')} />}</Field>
         <Field label="Full refund until (hours before)" error={e('fullRefundWindowHours')}>{(p) => <Input {...p} inputMode="numeric" {...register('fullRefundWindowHours')} />}</Field>
       </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="h-4 w-4 accent-brand-700" {...register('active')} />
-        Patients can book it
-      </label>
+      <Checkbox {...register('active')}>Patients can book it</Checkbox>
       {saved && (
         <Alert tone="success" role="status">
           {saved}

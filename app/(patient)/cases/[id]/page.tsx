@@ -9,6 +9,7 @@ import { PatientBookingItem } from '@/components/booking/patient-booking-item';
 import { CaseNextStep } from '@/components/intake/case-next-step';
 import { CaseStatusTimeline, type ConsultStage } from '@/components/intake/case-status-timeline';
 import { CaseThreadSection } from '@/components/queue/case-thread-section';
+import { postCaseMessageAction } from '@/app/actions/post-case-message';
 import { EmergencyPanel } from '@/components/intake/emergency-panel';
 import { IntakeAnswers, type AnswersView } from '@/components/intake/intake-answers';
 import { MriHighlights } from '@/components/intake/mri-highlights';
@@ -121,7 +122,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           Messages
         </h2>
         <p className="mb-3 mt-1 text-sm text-muted">Write to the rehab team here. We email you when a clinician replies.</p>
-        <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name }} timeZone={tz} />
+        <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name }} timeZone={tz} post={postCaseMessageAction} />
         {events.length > 0 && (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium text-brand-700">Case history ({events.length})</summary>

@@ -7,7 +7,7 @@ import { claimCase, releaseCase } from '@/lib/cases/claim-case';
 import { closeCase, decideCase, describeConflict } from '@/lib/cases/decide-case';
 import { reassignCase } from '@/lib/cases/reassign-case';
 import { decisionSchema, reassignSchema } from '@/lib/validation/queue';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import { formFailure, type ActionResult } from '@/lib/action-result';
 
 const refresh = (caseId: string) => {
   revalidatePath(`/queue/cases/${caseId}`);
@@ -20,9 +20,9 @@ export async function claimCaseAction(caseId: string): Promise<ActionResult<{ as
   refresh(caseId);
   if (r.ok) return { ok: true, data: { assigneeName: r.assigneeName } };
   if (r.reason === 'already_claimed') {
-    return { ok: false, fieldErrors: {}, formError: r.assignedClinicianId === user.id ? 'You already hold this case.' : `${r.assigneeName ?? 'Another clinician'} already claimed this case.` };
+    return formFailure(r.assignedClinicianId === user.id ? 'You already hold this case.' : `${r.assigneeName ?? 'Another clinician'} already claimed this case.`);
   }
-  return { ok: false, fieldErrors: {}, formError: r.reason === 'not_open' ? 'This case already has a decision.' : 'This case was not found.' };
+  return formFailure(r.reason === 'not_open' ? 'This case already has a decision.' : 'This case was not found.');
 }
 
 export async function releaseCaseAction(caseId: string): Promise<ActionResult<null>> {
@@ -30,7 +30,7 @@ export async function releaseCaseAction(caseId: string): Promise<ActionResult<nu
   const r = await releaseCase(user, caseId);
   refresh(caseId);
   if (r.ok) return { ok: true, data: null };
-  return { ok: false, fieldErrors: {}, formError: r.reason === 'already_claimed' ? `${r.assigneeName ?? 'Someone else'} holds this case now.` : 'The case could not be released.' };
+  return formFailure(r.reason === 'already_claimed' ? `${r.assigneeName ?? 'Someone else'} holds this case now.` : 'The case could not be released.');
 }
 
 const reassignInput = reassignSchema.extend({ expectedAssigneeId: z.string().max(100).nullable() });
@@ -43,7 +43,7 @@ export async function reassignCaseAction(caseId: string, input: unknown): Promis
   refresh(caseId);
   if (r.ok) return { ok: true, data: { assigneeName: r.assigneeName } };
   if (r.reason === 'invalid_colleague') return { ok: false, fieldErrors: { clinicianId: ['Choose an active colleague on the team.'] } };
-  return { ok: false, fieldErrors: {}, formError: r.reason === 'not_found' ? 'This case was not found.' : `The case changed hands meanwhile${r.assigneeName ? ` (${r.assigneeName} holds it)` : ''}, or it is decided. Reload to see it.` };
+  return formFailure(r.reason === 'not_found' ? 'This case was not found.' : `The case changed hands meanwhile${r.assigneeName ? ` (${r.assigneeName} holds it)` : ''}, or it is decided. Reload to see it.`);
 }
 
 export async function decideCaseAction(caseId: string, input: unknown): Promise<ActionResult<{ status: string }>> {
@@ -53,13 +53,13 @@ export async function decideCaseAction(caseId: string, input: unknown): Promise<
   const r = await decideCase(user, caseId, parsed.data);
   refresh(caseId);
   if (r.ok) return { ok: true, data: { status: r.status } };
-  if (r.reason === 'not_found') return { ok: false, fieldErrors: {}, formError: 'This case was not found.' };
-  return { ok: false, fieldErrors: {}, formError: describeConflict(r, user.id) };
+  if (r.reason === 'not_found') return formFailure('This case was not found.');
+  return formFailure(describeConflict(r, user.id));
 }
 
 export async function closeCaseAction(caseId: string): Promise<ActionResult<null>> {
   const user = await requireRole(['clinician'], 'case');
   const ok = await closeCase(user, caseId);
   refresh(caseId);
-  return ok ? { ok: true, data: null } : { ok: false, fieldErrors: {}, formError: 'Only the clinician holding a decided case can close it.' };
+  return ok ? { ok: true, data: null } : formFailure('Only the clinician holding a decided case can close it.');
 }

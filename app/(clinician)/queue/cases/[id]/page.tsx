@@ -8,6 +8,7 @@ import { Alert, Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { CaseActions } from '@/components/queue/case-actions';
 import { CaseThread } from '@/components/queue/case-thread';
+import { postCaseMessageAction } from '@/app/actions/post-case-message';
 import { DecisionPanel } from '@/components/queue/decision-panel';
 import { IntakeSummary } from '@/components/queue/intake-summary';
 import { PatientContact } from '@/components/queue/patient-contact';
@@ -173,6 +174,7 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
               caseId={h.id}
               viewer="staff"
               viewerId={user.id}
+              post={postCaseMessageAction}
               messages={view.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))}
             />
           </Card>

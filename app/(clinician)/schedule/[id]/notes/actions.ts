@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import type { ActionResult } from '@/components/queue/case-thread-actions';
+import { formFailure, type ActionResult } from '@/lib/action-result';
 import { requireRole } from '@/lib/auth/guards';
 import { completeConsult } from '@/lib/consults/complete-consult';
 import { correctConsultNotes } from '@/lib/consults/correct-consult-notes';
@@ -32,7 +32,7 @@ async function saveNotes(bookingId: string, input: unknown, run: (user: Actor, i
     refresh(bookingId);
     return { ok: true, data: { revision: r.revision, summaryShared: parsed.data.patientSummary !== null } };
   } catch (err) {
-    if (err instanceof BookingError) return { ok: false, fieldErrors: {}, formError: err.code === 'not_found' ? 'This consult was not found.' : err.message };
+    if (err instanceof BookingError) return formFailure(err.code === 'not_found' ? 'This consult was not found.' : err.message);
     throw err;
   }
 }
