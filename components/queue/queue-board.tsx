@@ -2,7 +2,8 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueItemJson, QueueJson } from '@/lib/cases/queue-json';
-import { ageOn, formatSpan, slaState } from '@/lib/cases/format-queue';
+import { formatSpan, slaState } from '@/lib/cases/format-queue';
+import { ageOn } from '@/lib/format/age';
 import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/domain/case';
 import { BODY_REGION_LABELS, isBodyRegion } from '@/lib/triage';
 import { Alert, Badge } from '@/components/ui/badge';

@@ -7,7 +7,7 @@ import { audit } from '@/lib/audit';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
-import { ageOn } from './age';
+import { ageOn } from '@/lib/format/age';
 import { emergencyAlertMail } from './intake-mails';
 import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
 import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
@@ -20,7 +20,7 @@ import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
 export async function appendIntakeVersion(tx: Db, kase: typeof cases.$inferSelect, submission: IntakeSubmission | (IntakeSubmission & { redFlagsAnsweredAt: unknown }), now: Date, extra: { incomplete?: boolean } = {}) {
   const caseId = kase.id;
   const assessment = assessIntake({
-    age: ageOn(submission.patient.dateOfBirth, now),
+    age: ageOn(submission.patient.dateOfBirth, now) ?? Number.NaN,
     redFlags: submission.redFlags,
     mriReport: submission.imaging?.mriReport,
     regions: submission.complaint.regions,

@@ -8,7 +8,7 @@ import { audit } from '@/lib/audit';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, RED_FLAG_CODES, RED_FLAG_URGENCY, regionsToAreas, routeCase as defaultRouteCase, type BodyRegion, type RedFlagCode } from '@/lib/triage';
 import { intakeStepSchemas, patientSchema, phoneSchema, type IntakeDraftData } from '@/lib/validation/intake';
-import { ageOn } from './age';
+import { ageOn } from '@/lib/format/age';
 import { emergencyAlertMail, type PatientContact } from './intake-mails';
 import { stampRedFlagAnswers } from './red-flag-stamps';
 import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
@@ -113,7 +113,7 @@ export async function reportEmergency(
     const dob = submission.patient.dateOfBirth;
     const assessment = assessIntake({
       // Without a date of birth no age reason is given (NaN compares false); urgency never depends on age.
-      age: dob ? ageOn(dob, now) : Number.NaN,
+      age: ageOn(dob, now) ?? Number.NaN,
       redFlags: submission.redFlags,
       regions: submission.complaint?.regions ?? [],
     });

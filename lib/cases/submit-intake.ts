@@ -8,7 +8,7 @@ import { appUrl } from '@/lib/env';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas, routeCase as defaultRouteCase, type TriageAssessment } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
-import { ageOn } from './age';
+import { ageOn } from '@/lib/format/age';
 import { completeEmergencyCase } from './complete-emergency-case';
 import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail, type PatientContact } from './intake-mails';
 import { stampRedFlagAnswers } from './red-flag-stamps';
@@ -58,7 +58,7 @@ export async function submitIntake(
   const send = deps.sendMail ?? defaultSendMail;
 
   const assessment: TriageAssessment = assessIntake({
-    age: ageOn(submission.patient.dateOfBirth, now),
+    age: ageOn(submission.patient.dateOfBirth, now) ?? Number.NaN,
     redFlags: submission.redFlags,
     mriReport: submission.imaging?.mriReport,
     regions: submission.complaint.regions,

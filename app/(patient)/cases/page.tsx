@@ -11,7 +11,7 @@ import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone } from '@/lib/booking/format';
-import { formatDateTime } from '@/lib/cases/format-intake';
+import { formatDateTime } from '@/lib/format/dates';
 import { nextStepForCase } from '@/lib/cases/next-step';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import { INTAKE_STEP_LABELS } from '@/lib/validation/intake';

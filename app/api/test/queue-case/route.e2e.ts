@@ -5,7 +5,7 @@ import { readJsonBody } from '@/lib/http';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { makeCase, makePatient } from '@/lib/testing/factories/queue-case';
 import { assessIntake, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
-import { ageOn } from '@/lib/cases/format-queue';
+import { ageOn } from '@/lib/format/age';
 import { CASE_STATUSES } from '@/lib/domain/case';
 
 export const dynamic = 'force-dynamic';
