@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractMriFindings } from '@/lib/triage';
-import { RIGHT_SCAPULA_MRI_REPORT } from '@/db/seed/forum-cases';
+import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
 import { mergeSpans } from './highlight';
 import { timelinePoints } from './timeline';
 
