@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
 import { resetEnvCache } from '@/lib/env';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
+import { makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
 import { processStripeEvent } from '@/lib/payments/webhook';
 import { holdSlot } from './hold';
@@ -32,7 +33,7 @@ describe.each(testDbKinds())('cancel, reschedule and refunds (%s)', (kind) => {
 
   async function confirmed(startsAt: Date) {
     const patient = await makePatient(t.db);
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     // The patient ticks "no refund" for a slot inside the window (the booking page asks for it).
     const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt, acknowledgeNoRefund: true });
@@ -75,7 +76,7 @@ describe.each(testDbKinds())('cancel, reschedule and refunds (%s)', (kind) => {
 
   it('refuses to hold a slot inside the no-refund period until the patient acknowledges it', async () => {
     const patient = await makePatient(t.db);
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     await expect(holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt: hourFromNow(5) })).rejects.toMatchObject({ code: 'no_refund_not_acknowledged', status: 400 });
     await expect(holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt: hourFromNow(5), acknowledgeNoRefund: true })).resolves.toMatchObject({ status: 'pending_payment' });
@@ -84,7 +85,7 @@ describe.each(testDbKinds())('cancel, reschedule and refunds (%s)', (kind) => {
 
   it('cancelling a hold expires its Checkout Session through the API and frees the slot', async () => {
     const patient = await makePatient(t.db);
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     const startsAt = hourFromNow(30);
     const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
