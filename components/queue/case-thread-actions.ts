@@ -5,6 +5,7 @@ import { fieldErrorsOf } from '@/lib/http';
 import { postCaseMessage } from '@/lib/cases/messages';
 import { messageSchema } from '@/lib/validation/queue';
 import { enforceRateLimit, rateLimitMessage } from '@/lib/rate-limit/enforce';
+import { clinicianCasePath, patientCasePath } from '@/lib/urls';
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string[]>; formError?: string };
 
@@ -24,7 +25,7 @@ export async function postCaseMessageAction(caseId: string, input: unknown): Pro
       ? { ok: false, fieldErrors: { internal: ['Only the team can write internal notes.'] } }
       : { ok: false, fieldErrors: {}, formError: 'This case was not found.' };
   }
-  revalidatePath(`/cases/${caseId}`);
-  revalidatePath(`/queue/cases/${caseId}`);
+  revalidatePath(patientCasePath(caseId));
+  revalidatePath(clinicianCasePath(caseId));
   return { ok: true, data: { id: r.message.id } };
 }

@@ -9,7 +9,8 @@ import { assessIntake, regionsToAreas } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { ageOn } from '@/lib/format/age';
 import { emergencyAlertMail } from './intake-mails';
-import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
+import type { SubmittingPatient } from './submit-intake';
+import { absoluteUrl, clinicianCasePath } from '@/lib/urls';
 import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
 
 /**
@@ -96,7 +97,7 @@ export async function amendIntake(
     if (rises && urgency === 'emergency') {
       const onCall = (await listRoutingCandidates(tx)).filter((c) => c.onCall);
       for (const lead of onCall) {
-        await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(caseId), areas: regionsToAreas(regions) }), tx);
+        await send(emergencyAlertMail({ to: lead.email, caseUrl: absoluteUrl(clinicianCasePath(caseId)), areas: regionsToAreas(regions) }), tx);
       }
     }
     return { ok: true as const, id: caseId, version, urgency };

@@ -2,7 +2,7 @@ import { and, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getUserContact, listLeads } from '@/db/queries/team';
 import { caseEvents, cases } from '@/db/schema';
-import { appUrl } from '@/lib/env';
+import { absoluteUrl, clinicianCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import { OPEN_STATUSES, URGENCY_LABELS } from '@/lib/domain/case';
@@ -39,7 +39,7 @@ export async function detectSlaBreaches(db: Db, now: Date = new Date()): Promise
             `A ${URGENCY_LABELS[b.urgency].toLowerCase()} case passed its response time ${overdueMin} minute${overdueMin === 1 ? '' : 's'} ago and has no decision yet.`,
             b.assignedClinicianId ? 'It is assigned; please check with the assignee or take it over.' : 'Nobody has claimed it yet.',
           ],
-          action: { label: 'Open the case', url: `${appUrl()}/queue/cases/${b.id}` },
+          action: { label: 'Open the case', url: absoluteUrl(clinicianCasePath(b.id)) },
         });
         await sendMail({ to: email, subject, ...mail }, tx);
         mails++;

@@ -6,7 +6,7 @@ import { caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
 import { getUserContact, listLeads } from '@/db/queries/team';
 import { cases, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { appUrl } from '@/lib/env';
+import { absoluteUrl, clinicianCasePath, patientCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import type { ActorRef } from '@/lib/domain/actor';
@@ -66,7 +66,7 @@ export async function postCaseMessage(actor: ActorRef, caseId: string, input: { 
         const mail = renderMail({
           heading: 'New message from your rehab team',
           paragraphs: [`${actor.name ?? 'Your clinician'} wrote to you about your case. Sign in to read it and reply.`],
-          action: { label: 'Read the message', url: `${appUrl()}/cases/${caseId}` },
+          action: { label: 'Read the message', url: absoluteUrl(patientCasePath(caseId)) },
         });
         await sendMail({ to: c.patientEmail, subject: 'New message from your rehab team', ...mail }, tx);
       } else {
@@ -76,7 +76,7 @@ export async function postCaseMessage(actor: ActorRef, caseId: string, input: { 
           const mail = renderMail({
             heading: 'A patient replied',
             paragraphs: ['A patient wrote a new message in their case thread.'],
-            action: { label: 'Open the case', url: `${appUrl()}/queue/cases/${caseId}` },
+            action: { label: 'Open the case', url: absoluteUrl(clinicianCasePath(caseId)) },
           });
           await sendMail({ to: r.email, subject: 'A patient replied', ...mail }, tx);
         }

@@ -4,7 +4,7 @@ import { insertCaseEvent, reassignCaseRow, type ClaimOutcome } from '@/db/querie
 import { getUserContact, isActiveClinician } from '@/db/queries/team';
 import { caseReadable, clinicianScopeOf } from '@/db/queries/case-scope';
 import { audit } from '@/lib/audit';
-import { appUrl } from '@/lib/env';
+import { absoluteUrl, clinicianCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import type { ActorRef } from '@/lib/domain/actor';
@@ -42,7 +42,7 @@ export async function reassignCase(
         const mail = renderMail({
           heading: 'A case was handed to you',
           paragraphs: [`${actor.name ?? 'A colleague'} handed a case to you.`, `Their reason: ${input.reason}`],
-          action: { label: 'Open the case', url: `${appUrl()}/queue/cases/${caseId}` },
+          action: { label: 'Open the case', url: absoluteUrl(clinicianCasePath(caseId)) },
         });
         await sendMail({ to: to.email, subject: 'A case was handed to you', ...mail }, tx);
       }

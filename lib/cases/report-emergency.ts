@@ -11,7 +11,8 @@ import { intakeStepSchemas, patientSchema, phoneSchema, type IntakeDraftData } f
 import { ageOn } from '@/lib/format/age';
 import { emergencyAlertMail, type PatientContact } from './intake-mails';
 import { stampRedFlagAnswers } from './red-flag-stamps';
-import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
+import type { SubmittingPatient } from './submit-intake';
+import { absoluteUrl, clinicianCasePath } from '@/lib/urls';
 import { URGENCY_RANK } from '@/lib/domain/case';
 
 /** What the patient's screen is told: exactly what was stored and who was mailed. */
@@ -153,7 +154,7 @@ export async function reportEmergency(
 
     const contact: PatientContact = { name: name.data, phone: phone.data, mayCall, email: patient.email };
     for (const clinician of alertedTo) {
-      await send(emergencyAlertMail({ to: clinician.email, caseUrl: clinicianCaseUrl(kase.id), areas, contact, incomplete: true }), tx);
+      await send(emergencyAlertMail({ to: clinician.email, caseUrl: absoluteUrl(clinicianCasePath(kase.id)), areas, contact, incomplete: true }), tx);
     }
     await audit(
       {

@@ -26,6 +26,7 @@ import { readIntakeForViewer } from '@/lib/cases/read-intake';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import type { CaseStatus } from '@/lib/domain/case';
+import { editCasePath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Your case' };
 
@@ -155,7 +156,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <IntakeAnswers answers={submission as AnswersView} showMri={!report} />
       </section>
       <div className="flex flex-wrap gap-2">
-        {kase.status !== 'closed' && (kase.incomplete ? <ButtonLink href="/intake">Finish your answers</ButtonLink> : <ButtonLink href={`/cases/${kase.id}/edit`}>Update your answers</ButtonLink>)}
+        {kase.status !== 'closed' && (kase.incomplete ? <ButtonLink href="/intake">Finish your answers</ButtonLink> : <ButtonLink href={editCasePath(kase.id)}>Update your answers</ButtonLink>)}
         <ButtonLink href="/cases" variant="secondary">
           Back to my cases
         </ButtonLink>

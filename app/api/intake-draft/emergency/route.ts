@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { refuseCrossSiteWrite } from '@/lib/http';
 import { reportEmergency } from '@/lib/cases/report-emergency';
+import { patientCasePath } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,5 +29,5 @@ export async function POST(req: Request) {
         : 'Your saved answers hold no emergency answer.';
     return NextResponse.json({ error: result.error, message }, { status: 400, headers: noStore });
   }
-  return NextResponse.json(result.report, { status: result.created ? 201 : 200, headers: { ...noStore, location: `/cases/${result.report.caseId}` } });
+  return NextResponse.json(result.report, { status: result.created ? 201 : 200, headers: { ...noStore, location: patientCasePath(result.report.caseId) } });
 }
