@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { outboxMessages, type MailAttachment } from '@/db/schema';
 import { env, mailTransportKind } from '@/lib/env';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 
 export interface MailMessage {
   to: string;
@@ -34,8 +34,8 @@ export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
   if (kind !== 'smtp') {
     const db = tx ?? (await getDb());
     await db.insert(outboxMessages).values({ ...message, to, attachments: message.attachments ?? [] });
-    if (kind === 'outbox') log().info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
-    else log().error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
+    if (kind === 'outbox') (await requestLog()).info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
+    else (await requestLog()).error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
     return;
   }
   const { createTransport } = await import('nodemailer');
@@ -52,7 +52,7 @@ export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
       content: a.content,
     })),
   });
-  log().info({ subject: message.subject, transport: 'smtp' }, 'mail sent');
+  (await requestLog()).info({ subject: message.subject, transport: 'smtp' }, 'mail sent');
 }
 
 export interface OutboxItem {

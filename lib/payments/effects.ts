@@ -6,7 +6,7 @@ import { bookings } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { isExclusionViolation } from '@/lib/booking/errors';
 import { sendConfirmation, sendLatePaymentRefunded, sendPaymentFailed } from '@/lib/booking/notifications';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import type { HandlerContext } from './context';
 import { refundPayment } from './gateway';
 import type { Stripe } from './stripe-client';
@@ -48,7 +48,7 @@ async function sessionPaysFor(ctx: HandlerContext, session: Stripe.Checkout.Sess
   else if (session.amount_total !== booking.priceCents) reason = 'amount_mismatch';
   else if ((session.currency ?? '').toLowerCase() !== booking.currency.toLowerCase()) reason = 'currency_mismatch';
   if (reason || !booking || !payment) {
-    log().warn(
+    (await requestLog()).warn(
       {
         session: session.id,
         booking: booking?.id ?? null,
