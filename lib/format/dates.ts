@@ -16,7 +16,7 @@ export function parseCalendarDate(value: string): number | null {
 }
 
 /** 'YYYY-MM-DD' of the calendar day `at` falls on in `timeZone` (en-CA writes dates as ISO). */
-export function calendarDayIn(at: Date, timeZone = 'UTC'): string {
+function calendarDayIn(at: Date, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 

@@ -18,7 +18,7 @@ export async function makeUser(db: Db, o: { name?: string; roles?: Role[]; email
   return u!;
 }
 
-export interface PatientFactoryInput {
+interface PatientFactoryInput {
   name?: string;
   email?: string;
   timezone?: string;
