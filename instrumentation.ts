@@ -17,7 +17,7 @@ export async function register() {
         process.exit(1);
       }
     }
-    const { startJobsInProcess } = await import('./lib/jobs/in-process');
-    await startJobsInProcess();
+    const [{ startJobsInProcess }, { JOBS }] = await Promise.all([import('./lib/jobs/in-process'), import('./lib/cli/jobs')]);
+    await startJobsInProcess(JOBS);
   }
 }

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
 import { SiteHeader } from '@/components/layout/site-header';
+import { signOutAction, signOutForInactivity } from './actions/sign-out';
 
 export const metadata: Metadata = {
   title: { default: 'Triage & Consult', template: '%s · Triage & Consult' },
@@ -20,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader signOut={signOutAction} signOutForInactivity={signOutForInactivity} />
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>

@@ -16,7 +16,8 @@ import { migrateHandle, openPglite } from '../db/client';
 import { bookings, consultTypes, users } from '../db/schema';
 import { seedAll } from '../db/seed/index';
 import { DEMO_CONSULT_TYPES } from '../db/seed/booking';
-import { computeSlots, type Interval, type SlotInput, type WeeklyRule } from '../lib/booking/slots';
+import { computeSlots, type SlotInput } from '../lib/booking/slots';
+import type { Interval, WeeklyRule } from '../lib/domain/availability';
 import { clearOffsetCache } from '../lib/booking/zoned-time';
 import { ensureProductionBuild } from '../lib/cli/production-build';
 

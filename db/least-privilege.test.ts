@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { JOBS } from '@/lib/jobs/handlers';
+import { JOBS } from '@/lib/cli/jobs';
 import { makeCase } from '@/lib/testing/factories/queue-case';
 import { makePatient } from '@/lib/testing/factories/people';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';

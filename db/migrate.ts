@@ -4,7 +4,7 @@
  * and grants DATABASE_URL's role DML only (db/privileges.ts); without it, as DATABASE_URL's role.
  */
 import { env } from '@/lib/env';
-import { JOBS } from '@/lib/jobs/handlers';
+import { JOBS } from '@/lib/cli/jobs';
 import { migrateHandle, openPglite } from './client';
 import { migratePostgres } from './migrate-postgres';
 import { roleOfUrl } from './privileges';

@@ -1,4 +1,4 @@
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type Page, type APIRequestContext, SAME_ORIGIN, acceptNoRefundIfAsked } from './fixtures';
+import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type Page, type APIRequestContext, SAME_ORIGIN, acceptNoRefundIfAsked, pickSlot } from './fixtures';
 
 // The patient's device is in Tokyo; the clinician works in New York: the picker must show Tokyo time first.
 test.use({ timezoneId: 'Asia/Tokyo' });
@@ -15,26 +15,14 @@ async function noSidewaysScroll(page: Page) {
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
 
-/** Picks the clinician and the first free time at least `minHoursAhead` away; returns the slot's ISO start (UTC). */
+/** Opens the booking page and picks the clinician's first free time at least `minHoursAhead` away (Tokyo clock shown). */
 async function pickFirstSlot(page: Page, clinicianName: string, minHoursAhead = 0) {
   await page.goto('/book');
   await expect(page.getByRole('heading', { name: 'Book a video consult' })).toBeVisible();
-  await page.getByRole('radio', { name: new RegExp(clinicianName) }).check();
+  const startsAt = await pickSlot(page, clinicianName, { minHours: minHoursAhead });
   await expect(page.getByRole('group', { name: /Time \(Asia\/Tokyo\)/ })).toBeVisible();
-  const threshold = Date.now() + minHoursAhead * 3_600_000;
-  const days = page.locator('input[name="slot-day"]');
-  for (let d = 0; d < (await days.count()); d++) {
-    await page.locator(`label[for="${await days.nth(d).getAttribute('id')}"]`).click();
-    const times = page.locator('input[name="slot-time"]');
-    await expect(times.first()).toBeAttached();
-    for (let i = 0; i < (await times.count()); i++) {
-      const startsAt = (await times.nth(i).getAttribute('value'))!;
-      if (Date.parse(startsAt) < threshold) continue;
-      await page.locator(`label[for="${await times.nth(i).getAttribute('id')}"]`).click();
-      return startsAt;
-    }
-  }
-  throw new Error(`no slot ${minHoursAhead} h ahead`);
+  if (!startsAt) throw new Error(`no slot ${minHoursAhead} h ahead`);
+  return startsAt;
 }
 
 function tokyoClock(iso: string) {

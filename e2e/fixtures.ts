@@ -102,3 +102,27 @@ export async function acceptNoRefundIfAsked(page: Page): Promise<void> {
   const box = page.getByLabel('I understand that this consult is not refunded if I cancel or miss it.');
   if (await box.isVisible()) await box.check();
 }
+
+/**
+ * On the booking page: chooses the clinician, then the first listed time at least `minHours` ahead (null when none is
+ * listed before `maxHours`). Returns the slot's ISO start (UTC).
+ */
+export async function pickSlot(page: Page, clinicianName: string, want: { minHours?: number; maxHours?: number }) {
+  await page.getByRole('radio', { name: new RegExp(clinicianName) }).check();
+  const days = page.locator('input[name="slot-day"]');
+  await expect(days.first()).toBeAttached();
+  for (let d = 0; d < (await days.count()); d++) {
+    await page.locator(`label[for="${await days.nth(d).getAttribute('id')}"]`).click();
+    const times = page.locator('input[name="slot-time"]');
+    await expect(times.first()).toBeAttached();
+    for (let i = 0; i < (await times.count()); i++) {
+      const startsAt = (await times.nth(i).getAttribute('value'))!;
+      const hours = (Date.parse(startsAt) - Date.now()) / 3_600_000;
+      if (want.minHours !== undefined && hours < want.minHours) continue;
+      if (want.maxHours !== undefined && hours > want.maxHours) return null;
+      await page.locator(`label[for="${await times.nth(i).getAttribute('id')}"]`).click();
+      return startsAt;
+    }
+  }
+  return null;
+}

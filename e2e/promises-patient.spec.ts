@@ -1,6 +1,6 @@
 import config from '../playwright.config';
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type APIRequestContext, type Page, anotherPatientsIntake } from './fixtures';
+import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type APIRequestContext, type Page, anotherPatientsIntake, pickSlot } from './fixtures';
 
 // Issue #10, "what the patient is told" and "getting around": items 6, 7, 9, 13, 14 and 15 — each promise on screen is
 // checked against what actually happens.
@@ -45,27 +45,6 @@ const valueLength = (page: Page) => page.getByLabel(/Paste your MRI report/).eva
 
 function bookingClinician(request: APIRequestContext, opts: { noHours?: boolean } = {}) {
   return factory<{ id: string; name: string; email: string }>(request, 'booking-clinician', { timezone: 'Europe/London', ...opts });
-}
-
-/** Chooses the clinician, then the first listed time at least `minHours` ahead (or before `maxHours`). */
-async function pickSlot(page: Page, clinicianName: string, want: { minHours?: number; maxHours?: number }) {
-  await page.getByRole('radio', { name: new RegExp(clinicianName) }).check();
-  const days = page.locator('input[name="slot-day"]');
-  await expect(days.first()).toBeAttached();
-  for (let d = 0; d < (await days.count()); d++) {
-    await page.locator(`label[for="${await days.nth(d).getAttribute('id')}"]`).click();
-    const times = page.locator('input[name="slot-time"]');
-    await expect(times.first()).toBeAttached();
-    for (let i = 0; i < (await times.count()); i++) {
-      const startsAt = (await times.nth(i).getAttribute('value'))!;
-      const hours = (Date.parse(startsAt) - Date.now()) / 3_600_000;
-      if (want.minHours !== undefined && hours < want.minHours) continue;
-      if (want.maxHours !== undefined && hours > want.maxHours) return null;
-      await page.locator(`label[for="${await times.nth(i).getAttribute('id')}"]`).click();
-      return startsAt;
-    }
-  }
-  return null;
 }
 
 test('6. refunds: the policy shown before paying is the slot’s own; inside the window it says so and needs a tick (page and API); mail, page and cancel dialog agree', async ({ page, request }) => {

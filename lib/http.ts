@@ -100,3 +100,15 @@ export function tooManyRequests(retryAfterSeconds: number, message: string): Nex
     { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
   );
 }
+
+/** A service error the API passes on as it is: a stable code, a message a person can act on, the HTTP status. */
+interface ServiceError {
+  code: string;
+  message: string;
+  status: number;
+}
+
+/** The API's answer to a service error (e.g. BookingError): `{ error: code, message, ...extra }` with its status. */
+export function errorResponse(err: ServiceError, extra: Record<string, unknown> = {}): NextResponse {
+  return NextResponse.json({ error: err.code, message: err.message, ...extra }, { status: err.status });
+}

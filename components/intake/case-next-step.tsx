@@ -3,7 +3,7 @@ import { cn } from '@/components/ui/cn';
 import { formatInZone, formatTime } from '@/lib/booking/format';
 import type { NextStep } from '@/lib/cases/next-step';
 import { URGENCY_GUIDANCE } from '@/lib/triage';
-import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/consults/room-window';
+import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/domain/room-window';
 import type { Urgency } from '@/lib/domain/case';
 import { bookConsultPath, bookingPagePath, consultRoomPath } from '@/lib/urls';
 

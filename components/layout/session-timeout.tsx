@@ -1,6 +1,5 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { signOutForInactivity } from '@/app/actions/sign-out';
 import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
 import { isInAwakeWindow, type AwakeWindow } from '@/lib/consults/stay-signed-in';
@@ -15,7 +14,7 @@ export const ACTIVITY_EVENT = 'tc:activity';
  * keeps the server session alive; two minutes before the end we warn, and at the end we sign out. Inside an
  * `awake` window (a clinician's consult about to start or running) the clock counts as activity.
  */
-export function SessionTimeout({ idleMinutes, awake = [] }: { idleMinutes: number; awake?: AwakeWindow[] }) {
+export function SessionTimeout({ idleMinutes, awake = [], signOut }: { idleMinutes: number; awake?: AwakeWindow[]; signOut: () => Promise<void> }) {
   const idleMs = idleMinutes * 60_000;
   // 0 = "not yet known"; set on mount (render must stay pure).
   const lastActivity = useRef(0);
@@ -43,7 +42,7 @@ export function SessionTimeout({ idleMinutes, awake = [] }: { idleMinutes: numbe
       if (left <= 0) {
         if (!signingOut.current) {
           signingOut.current = true;
-          void signOutForInactivity();
+          void signOut();
         }
       } else if (left <= WARN_BEFORE_MS) {
         setRemaining(left);
@@ -53,7 +52,7 @@ export function SessionTimeout({ idleMinutes, awake = [] }: { idleMinutes: numbe
       events.forEach((e) => window.removeEventListener(e, onActivity));
       window.clearInterval(timer);
     };
-  }, [idleMs, keepAlive, remaining, awake]);
+  }, [idleMs, keepAlive, remaining, awake, signOut]);
 
   const stay = async () => {
     lastActivity.current = Date.now();
@@ -73,7 +72,7 @@ export function SessionTimeout({ idleMinutes, awake = [] }: { idleMinutes: numbe
       description={`For your privacy you will be signed out in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} unless you continue.`}
     >
       <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={() => void signOutForInactivity()}>
+        <Button variant="secondary" onClick={() => void signOut()}>
           Sign out now
         </Button>
         <Button onClick={() => void stay()}>Stay signed in</Button>

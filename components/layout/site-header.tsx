@@ -1,19 +1,14 @@
 import Link from 'next/link';
 import { currentUser, hasRole } from '@/lib/auth/guards';
-import { signOutAction } from '@/app/actions/sign-out';
-import { getDb } from '@/db';
-import { listClinicianSchedule } from '@/db/queries/bookings';
-import { nowMs } from '@/lib/booking/clock';
 import { env } from '@/lib/env';
-import { staySignedInWindows } from '@/lib/consults/stay-signed-in';
+import { upcomingConsultWindows } from '@/lib/consults/upcoming-consult-windows';
 import { SessionTimeout } from './session-timeout';
 import { MobileNav } from './mobile-nav';
 
-/** A clinician's consults of the next day, as windows in which the idle sign-out waits. */
-async function upcomingConsultWindows(clinicianId: string) {
-  const now = nowMs();
-  const consults = await listClinicianSchedule(await getDb(), clinicianId, new Date(now - 6 * 3_600_000), new Date(now + 24 * 3_600_000));
-  return staySignedInWindows(consults, now);
+/** The sign-out server actions, handed down by the root layout (app/ is the top: components never import from it). */
+export interface SignOutActions {
+  signOut: () => Promise<void>;
+  signOutForInactivity: () => Promise<void>;
 }
 
 function roleLabel(roles: readonly string[]): string {
@@ -23,7 +18,7 @@ function roleLabel(roles: readonly string[]): string {
   return 'Patient';
 }
 
-export async function SiteHeader() {
+export async function SiteHeader({ signOut, signOutForInactivity }: SignOutActions) {
   const user = await currentUser();
   const links: { href: string; label: string }[] = [];
   if (user) {
@@ -61,14 +56,14 @@ export async function SiteHeader() {
                 <span className="block max-w-[11rem] truncate font-medium sm:max-w-xs">{user.name ?? user.email}</span>
                 <span className="block text-muted">{roleLabel(user.roles)}</span>
               </p>
-              <form action={signOutAction} className="hidden md:block">
+              <form action={signOut} className="hidden md:block">
                 <button type="submit" className="rounded-md border border-line px-3 py-2 text-sm font-medium hover:bg-brand-50">
                   Sign out
                 </button>
               </form>
-              <MobileNav links={links} signOut={signOutAction} />
+              <MobileNav links={links} signOut={signOut} />
             </div>
-            <SessionTimeout idleMinutes={env().SESSION_IDLE_MINUTES} awake={hasRole(user, 'clinician') ? await upcomingConsultWindows(user.id) : []} />
+            <SessionTimeout signOut={signOutForInactivity} idleMinutes={env().SESSION_IDLE_MINUTES} awake={hasRole(user, 'clinician') ? await upcomingConsultWindows(user.id) : []} />
           </>
         ) : (
           <Link href="/signin" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">

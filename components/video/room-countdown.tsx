@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ACTIVITY_EVENT } from '@/components/layout/session-timeout';
-import { formatCountdown } from '@/lib/consults/room-window';
+import { formatCountdown } from '@/lib/domain/room-window';
 
 /** Time left until the room opens; reloads the page (server decides again) when it reaches zero. */
 export function RoomCountdown({ opensAt, initialNow }: { opensAt: number; initialNow: number }) {

@@ -73,3 +73,10 @@ function csvCell(v: unknown): string {
 export function auditCsv(rows: AuditRow[]): string {
   return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
 }
+
+type NewAuditEvent = Omit<typeof auditEvents.$inferInsert, 'id' | 'at'>;
+
+/** Appends one row; the table is append-only (the database refuses UPDATE and DELETE on it). */
+export async function insertAuditEvent(db: Db, row: NewAuditEvent): Promise<void> {
+  await db.insert(auditEvents).values(row);
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, gt, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { availabilityOverrides, availabilityRules, bookings, clinicianProfiles, timeOff, users } from '../schema';
-import type { DateOverride, Interval, WeeklyRule } from '@/lib/booking/slots';
+import type { DateOverride, Interval, WeeklyRule } from '@/lib/domain/availability';
 
 export interface BookableClinician {
   id: string;
@@ -60,6 +60,10 @@ export async function getBookableClinician(db: Db, id: string): Promise<Bookable
 export async function getClinicianProfile(db: Db, id: string) {
   const [row] = await db.select().from(clinicianProfiles).where(eq(clinicianProfiles.userId, id)).limit(1);
   return row ?? null;
+}
+
+export async function setClinicianTimezone(db: Db, clinicianId: string, timezone: string): Promise<void> {
+  await db.update(clinicianProfiles).set({ timezone, updatedAt: new Date() }).where(eq(clinicianProfiles.userId, clinicianId));
 }
 
 export interface ClinicianAvailability {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { bookings, cases, clinicianProfiles, consultTypes, patientProfiles, payments, users, type BookingStatus } from '../schema';
@@ -177,4 +177,113 @@ export async function transitionBooking(
     .where(and(eq(bookings.id, id), inArray(bookings.status, fromList)))
     .returning();
   return row ?? null;
+}
+
+/** The patient's own case a booking may be linked to (id and body areas), or null when it is not theirs. */
+export async function getPatientCaseForBooking(db: Db, patientId: string, caseId: string): Promise<{ id: string; areas: string[] } | null> {
+  const [row] = await db
+    .select({ id: cases.id, areas: cases.areas })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.patientId, patientId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Holds of this patient that are still running at `now`. */
+export async function countLiveHolds(db: Db, patientId: string, now: Date): Promise<number> {
+  const [live] = await db
+    .select({ n: count() })
+    .from(bookings)
+    .where(and(eq(bookings.patientId, patientId), eq(bookings.status, 'pending_payment'), gt(bookings.holdExpiresAt, now)));
+  return live?.n ?? 0;
+}
+
+/** Inserts a hold (status pending_payment); the exclusion constraint refuses an overlap with SQLSTATE 23P01. */
+export async function insertHold(db: Db, values: Omit<typeof bookings.$inferInsert, 'status'>): Promise<Booking> {
+  const [row] = await db
+    .insert(bookings)
+    .values({ ...values, status: 'pending_payment' })
+    .returning();
+  return row!;
+}
+
+export async function getBookingStatus(db: Db, id: string): Promise<BookingStatus | null> {
+  const [row] = await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, id));
+  return row?.status ?? null;
+}
+
+/**
+ * Moves a booking that is still confirmed to a new time; its reminders are due again. The exclusion constraint
+ * refuses an overlap (23P01). Returns false when the booking is no longer confirmed.
+ */
+export async function moveConfirmedBooking(db: Db, id: string, to: { startsAt: Date; endsAt: Date; blockedUntil: Date }): Promise<boolean> {
+  const [row] = await db
+    .update(bookings)
+    .set({
+      startsAt: to.startsAt,
+      endsAt: to.endsAt,
+      blockedUntil: to.blockedUntil,
+      rescheduleCount: sql`${bookings.rescheduleCount} + 1`,
+      reminder24hSentAt: null,
+      reminder1hSentAt: null,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed')))
+    .returning({ id: bookings.id });
+  return Boolean(row);
+}
+
+/** A delayed payment is processing: a hold still pending lasts at least until the consult starts. */
+export async function holdUntilStart(db: Db, id: string): Promise<void> {
+  await db
+    .update(bookings)
+    .set({ holdExpiresAt: sql`greatest(${bookings.holdExpiresAt}, ${bookings.startsAt})`, updatedAt: new Date() })
+    .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
+}
+
+/** Claims the confirmation mail of a confirmed booking: true once, false for every later call. */
+export async function claimConfirmationMail(db: Db, id: string): Promise<boolean> {
+  const claimed = await db
+    .update(bookings)
+    .set({ confirmationSentAt: new Date() })
+    .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed'), isNull(bookings.confirmationSentAt)))
+    .returning({ id: bookings.id });
+  return claimed.length > 0;
+}
+
+export type ReminderKind = '24h' | '1h';
+
+const REMINDER_SENT = { '24h': bookings.reminder24hSentAt, '1h': bookings.reminder1hSentAt } as const;
+const REMINDER_SENT_KEY = { '24h': 'reminder24hSentAt', '1h': 'reminder1hSentAt' } as const;
+
+/**
+ * Confirmed bookings whose `kind` reminder is unsent and that start in (now + floor, now + ahead], leaving out
+ * those confirmed less than `ahead` before their start. At most 200 per call.
+ */
+export async function listBookingsDueReminder(db: Db, kind: ReminderKind, window: { now: Date; aheadHours: number; floorMs: number }): Promise<string[]> {
+  const ahead = window.aheadHours * 3_600_000;
+  const rows = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.status, 'confirmed'),
+        isNull(REMINDER_SENT[kind]),
+        lte(bookings.startsAt, new Date(window.now.getTime() + ahead)),
+        gt(bookings.startsAt, new Date(window.now.getTime() + window.floorMs)),
+        sql`${bookings.confirmedAt} <= ${bookings.startsAt} - ${`${window.aheadHours} hours`}::interval`,
+      ),
+    )
+    .limit(200);
+  return rows.map((r) => r.id);
+}
+
+/** Claims one booking's `kind` reminder: true once while it is confirmed and unsent, false for every later call. */
+export async function claimReminder(db: Db, id: string, kind: ReminderKind, at: Date): Promise<boolean> {
+  const claimed = await db
+    .update(bookings)
+    .set({ [REMINDER_SENT_KEY[kind]]: at })
+    .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed'), isNull(REMINDER_SENT[kind])))
+    .returning({ id: bookings.id });
+  return claimed.length > 0;
 }

@@ -37,6 +37,11 @@ export function caseReadableBy(scope: ClinicianScope | null): SQL {
   return or(...parts) ?? sql`false`;
 }
 
+/** No scope at all: for writers that already locked the row and checked who may change it. */
+export function anyCase(): SQL {
+  return sql`true`;
+}
+
 /** Whether `scope` may read the case (for writes that must not act on, or describe, a case out of reach). */
 export async function caseReadable(db: Db, scope: ClinicianScope | null, caseId: string): Promise<boolean> {
   const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), caseReadableBy(scope)));

@@ -1,7 +1,49 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { caseEvents, cases, clinicianProfiles, intakeVersions, patientProfiles, triageAssessments, users } from '../schema';
-import { OPEN_STATUSES, type CaseStatus } from '@/lib/domain/case';
+import { patientName, staffName } from './names';
+import { OPEN_STATUSES, type CaseStatus, type Urgency } from '@/lib/domain/case';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * The patient's own case, locked FOR UPDATE until the transaction ends (the caller changes it next); null when it
+ * is not theirs. `incompleteOnly` narrows it to an emergency raised from the safety step and not yet completed.
+ */
+export async function lockCaseOfPatient(tx: Db, caseId: string, patientId: string, opts: { incompleteOnly?: boolean } = {}): Promise<CaseRow | null> {
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.patientId, patientId), opts.incompleteOnly ? eq(cases.incomplete, true) : undefined))
+    .for('update');
+  return row ?? null;
+}
+
+/** Points the case at its newest intake version and what that version changed (the caller holds the row lock). */
+export async function moveCaseToVersion(
+  tx: Db,
+  caseId: string,
+  v: { currentVersion: number; urgency: Urgency; urgencyRank: number; slaDueAt: Date; regions: string[]; areas: string[]; updatedAt: Date; incomplete?: boolean },
+): Promise<void> {
+  await tx.update(cases).set(v).where(eq(cases.id, caseId));
+}
+
+export async function getCaseStatus(db: Db, caseId: string): Promise<CaseStatus | null> {
+  const [row] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+  return row?.status ?? null;
+}
+
+/**
+ * Marks every open case past its SLA due time that was not alerted yet and returns them: the UPDATE … WHERE
+ * breach_alerted_at IS NULL … RETURNING takes each breach exactly once, even when two workers run at the same moment.
+ */
+export async function markSlaBreaches(tx: Db, now: Date) {
+  return tx
+    .update(cases)
+    .set({ breachAlertedAt: now })
+    .where(and(inArray(cases.status, OPEN_STATUSES), lt(cases.slaDueAt, now), isNull(cases.breachAlertedAt)))
+    .returning({ id: cases.id, urgency: cases.urgency, slaDueAt: cases.slaDueAt, assignedClinicianId: cases.assignedClinicianId });
+}
 
 export interface ClaimOutcome {
   ok: boolean;
@@ -18,7 +60,7 @@ async function holderOf(db: Db, caseId: string) {
       patientId: cases.patientId,
       status: cases.status,
       assignedClinicianId: cases.assignedClinicianId,
-      assigneeName: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})`,
+      assigneeName: staffName,
     })
     .from(cases)
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, cases.assignedClinicianId))
@@ -145,20 +187,21 @@ export async function advanceCaseStatus(
   return done ? { fromStatus: before.status, patientId: before.patientId } : null;
 }
 
+/** One entry of the case's history; `createdAt` defaults to the database's now(). */
 export async function insertCaseEvent(
   db: Db,
-  e: { caseId: string; actorId: string | null; kind: string; fromStatus?: CaseStatus | null; toStatus?: CaseStatus | null; payload?: Record<string, unknown> },
+  e: { caseId: string; actorId: string | null; kind: string; fromStatus?: CaseStatus | null; toStatus?: CaseStatus | null; payload?: Record<string, unknown>; createdAt?: Date },
 ) {
   const [row] = await db
     .insert(caseEvents)
-    .values({ caseId: e.caseId, actorId: e.actorId, kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, payload: e.payload ?? null })
+    .values({ caseId: e.caseId, actorId: e.actorId, kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, payload: e.payload ?? null, createdAt: e.createdAt })
     .returning();
   return row;
 }
 
 /**
  * A case's header for staff: who, what, where it stands. Null when it does not exist or `readable` (the reader's
- * scope, db/queries/case-scope.ts) excludes it; writers that already checked the row pass `sql\`true\``.
+ * scope, db/queries/case-scope.ts) excludes it; writers that already checked the row pass `anyCase()`.
  */
 export async function getCaseForStaff(db: Db, caseId: string, readable: SQL) {
   const [row] = await db
@@ -179,7 +222,7 @@ export async function getCaseForStaff(db: Db, caseId: string, readable: SQL) {
       patientEmail: users.email,
       patientPhone: patientProfiles.phone,
       patientMayCall: patientProfiles.mayCall,
-      patientName: sql<string | null>`coalesce(${patientProfiles.name}, ${users.name})`,
+      patientName: patientName(),
       patientDateOfBirth: patientProfiles.dateOfBirth,
       patientSex: patientProfiles.sex,
       patientTimezone: patientProfiles.timezone,
@@ -218,7 +261,7 @@ export async function listCaseEvents(db: Db, caseId: string) {
       payload: caseEvents.payload,
       createdAt: caseEvents.createdAt,
       actorId: caseEvents.actorId,
-      actorName: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})`,
+      actorName: staffName,
     })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))

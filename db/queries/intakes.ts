@@ -1,15 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { cases, clinicianProfiles, intakeVersions, slaPolicies, triageAssessments, users } from '@/db/schema';
+import { caseEvents, cases, clinicianProfiles, intakeVersions, slaPolicies, triageAssessments, users } from '@/db/schema';
 import { caseReadableBy, clinicianScopeOf } from './case-scope';
 import type { MriFinding, TriageReason } from '@/lib/triage';
-import type { CaseStatus, Urgency } from '@/lib/domain/case';
+import { OPEN_STATUSES, type CaseStatus, type Urgency } from '@/lib/domain/case';
 import type { ClinicalArea } from '@/lib/domain/areas';
 import type { ActorRef } from '@/lib/domain/actor';
-
-/** Cases still waiting for the team's first answer; they count against a clinician's capacity when routing. */
-export const OPEN_CASE_STATUSES: CaseStatus[] = ['submitted', 'in_review'];
+import { isUuid } from '@/lib/domain/ids';
 
 /**
  * Scope in the WHERE clause: a patient sees their own cases; an active clinician also the cases in their scope
@@ -113,12 +111,15 @@ export interface RoutingCandidate {
   openCases: number;
 }
 
-/** Active clinicians with their current number of open cases, for `routeCase` and for notifications. */
+/**
+ * Active clinicians with their current number of open cases (OPEN_STATUSES count against capacity), for `routeCase`
+ * and for notifications.
+ */
 export async function listRoutingCandidates(db: Db): Promise<RoutingCandidate[]> {
   const open = db
     .select({ clinicianId: cases.assignedClinicianId, n: sql<number>`count(*)::int`.as('n') })
     .from(cases)
-    .where(inArray(cases.status, OPEN_CASE_STATUSES))
+    .where(inArray(cases.status, OPEN_STATUSES))
     .groupBy(cases.assignedClinicianId)
     .as('open_counts');
   const rows = await db
@@ -155,10 +156,6 @@ export async function listIntakeVersions(db: Db, caseId: string) {
     .from(intakeVersions)
     .where(eq(intakeVersions.caseId, caseId))
     .orderBy(asc(intakeVersions.version));
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 export interface NewSubmittedCase {
@@ -224,4 +221,18 @@ export async function insertSubmittedCase(tx: Db, c: NewSubmittedCase): Promise<
   const row = rows[0];
   if (!row) throw new Error('insertSubmittedCase: the case row was not created');
   return { id: row.id, slaDueAt: new Date(row.sla_due_at) };
+}
+
+/**
+ * The alert an emergency raised from the safety step sent (its 'emergency_reported' event) with the case's creation
+ * time; null when the case is not this patient's or has no such event.
+ */
+export async function findEmergencyAlert(tx: Db, patientId: string, caseId: string): Promise<{ submittedAt: Date; payload: Record<string, unknown> | null } | null> {
+  const [row] = await tx
+    .select({ submittedAt: cases.submittedAt, payload: caseEvents.payload })
+    .from(cases)
+    .innerJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'emergency_reported')))
+    .where(and(eq(cases.id, caseId), eq(cases.patientId, patientId)))
+    .limit(1);
+  return row ?? null;
 }

@@ -1,6 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { caseMessages, clinicianProfiles, users } from '../schema';
+import { caseMessages, cases, clinicianProfiles, users } from '../schema';
+import { caseReadableBy, type ClinicianScope } from './case-scope';
+import { staffName } from './names';
 
 export interface ThreadMessage {
   id: string;
@@ -21,7 +23,7 @@ export async function listCaseMessages(db: Db, caseId: string, opts: { includeIn
       internal: caseMessages.internal,
       createdAt: caseMessages.createdAt,
       authorId: caseMessages.authorId,
-      authorName: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})`,
+      authorName: staffName,
       authorIsStaff: sql<boolean>`(${clinicianProfiles.userId} is not null or 'admin' = any(${users.roles}))`,
     })
     .from(caseMessages)
@@ -35,4 +37,23 @@ export async function listCaseMessages(db: Db, caseId: string, opts: { includeIn
 export async function insertCaseMessage(db: Db, m: { caseId: string; authorId: string; body: string; internal: boolean }) {
   const [row] = await db.insert(caseMessages).values(m).returning();
   return row;
+}
+
+/**
+ * The case whose thread `userId` asks for, when it is their own or within `scope` (CONTRACTS §4c); null otherwise.
+ * `readableByScope` says whether the scope alone reaches it (the reader then acts as the team).
+ */
+export async function findThreadCase(db: Db, caseId: string, userId: string, scope: ClinicianScope | null) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      patientId: cases.patientId,
+      assignedClinicianId: cases.assignedClinicianId,
+      patientEmail: users.email,
+      readableByScope: sql<boolean>`(${caseReadableBy(scope)})`,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.patientId))
+    .where(and(eq(cases.id, caseId), or(eq(cases.patientId, userId), caseReadableBy(scope))));
+  return row ? { ...row, readableByScope: Boolean(row.readableByScope) } : null;
 }

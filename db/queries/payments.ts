@@ -55,6 +55,14 @@ export async function recordRefund(db: Db, id: string, refundId: string, refunde
   return row ?? null;
 }
 
+/** The open payments of these bookings become expired (their holds lapsed). */
+export async function expireOpenPayments(db: Db, bookingIds: string[]): Promise<void> {
+  await db
+    .update(payments)
+    .set({ status: 'expired', updatedAt: new Date() })
+    .where(and(inArray(payments.bookingId, bookingIds), eq(payments.status, 'open')));
+}
+
 /** True the first time an event id is seen inside this transaction; false for a duplicate delivery. */
 export async function claimStripeEvent(db: Db, id: string, type: string): Promise<boolean> {
   const rows = await db.insert(stripeEvents).values({ id, type }).onConflictDoNothing().returning({ id: stripeEvents.id });

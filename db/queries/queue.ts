@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { cases, clinicianProfiles, patientProfiles, triageAssessments, users } from '../schema';
 import { caseReadableBy, type ClinicianScope } from './case-scope';
-import { encodeQueueCursor, type QueueCursor } from '@/lib/cases/queue-cursor';
+import { patientName } from './names';
+import { encodeQueueCursor, type QueueCursor } from './queue-cursor';
 import type { TriageReason } from '@/lib/triage';
 import { CASE_STATUSES, URGENCY_RANK, type CaseStatus, type Urgency } from '@/lib/domain/case';
 
@@ -138,7 +139,7 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       slaDueKey: page.slaDueKey,
       breachAlertedAt: page.breachAlertedAt,
       incomplete: page.incomplete,
-      patientName: sql<string | null>`coalesce(${patientProfiles.name}, ${patientUser.name})`,
+      patientName: patientName(patientUser.name),
       patientDateOfBirth: patientProfiles.dateOfBirth,
       reasons: latest.reasons,
       mriConcern: latest.mriConcern,

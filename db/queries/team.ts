@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, count, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { cases, clinicianProfiles, sessions, users } from '../schema';
+import { staffName } from './names';
 import { OPEN_STATUSES } from '@/lib/domain/case';
 import type { Role } from '@/lib/domain/roles';
 
@@ -48,7 +49,7 @@ export async function isActiveClinician(db: Db, userId: string): Promise<boolean
 /** Leads to alert (SLA breaches): active staff holding the admin role. */
 export async function listLeads(db: Db): Promise<{ id: string; email: string; name: string | null }[]> {
   return db
-    .select({ id: users.id, email: users.email, name: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})` })
+    .select({ id: users.id, email: users.email, name: staffName })
     .from(users)
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, users.id))
     .where(and(arrayContains(users.roles, ['admin']), sql`coalesce(${clinicianProfiles.active}, true)`));
@@ -56,7 +57,7 @@ export async function listLeads(db: Db): Promise<{ id: string; email: string; na
 
 export async function getUserContact(db: Db, userId: string) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: sql<string | null>`coalesce(${clinicianProfiles.displayName}, ${users.name})` })
+    .select({ id: users.id, email: users.email, name: staffName })
     .from(users)
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, users.id))
     .where(eq(users.id, userId));

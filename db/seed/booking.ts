@@ -1,19 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { availabilityRules, consultTypes, users } from '../schema';
+import { CONSULT_TYPE_DEFAULTS } from '@/lib/validation/booking';
 
 /** The two consult types of the demo (prices in pence, GBP). */
 export const DEMO_CONSULT_TYPES = [
   {
     name: 'Initial video consult',
     description: 'A full assessment of your story, imaging and training, with a plan you can start the same day.',
-    durationMinutes: 45,
-    priceCents: 9500,
-    currency: 'gbp',
-    bufferAfterMinutes: 15,
-    minNoticeMinutes: 120,
-    horizonDays: 60,
-    fullRefundWindowHours: 24,
+    ...CONSULT_TYPE_DEFAULTS,
     sortOrder: 1,
   },
   {

@@ -1,9 +1,10 @@
 import 'server-only';
-import { auditEvents } from '@/db/schema';
 import { getDb, type Db } from '@/db';
+import { insertAuditEvent } from '@/db/queries/audit';
+import { countRateLimitHit } from '@/db/queries/rate-limits';
+import { env } from '@/lib/env';
 import { requestContext } from '@/lib/request-context';
 import { requestLog } from '@/lib/log';
-import { consumeRateLimit } from '@/lib/rate-limit';
 import type { ActorRef } from '@/lib/domain/actor';
 
 export interface AuditEntry {
@@ -24,15 +25,16 @@ export async function audit(entry: AuditEntry, tx?: Db): Promise<void> {
   const db = tx ?? (await getDb());
   const ctx = await requestContext();
   // The log is append-only, so what an anonymous client can make it write is capped per IP; past the cap the
-  // rate-limit counter row still records how many there were.
+  // rate-limit counter row still records how many there were. The counter is read from db/queries, not through
+  // lib/rate-limit, because rate-limit audits its own denials: the two features import each other one way only.
   if (!entry.actor?.id) {
-    const cap = await consumeRateLimit('audit.anonymous', ctx.ip ?? 'unknown', { db });
+    const cap = await countRateLimitHit(db, 'audit.anonymous', ctx.ip ?? 'unknown', env().RATE_LIMIT_ANONYMOUS_AUDIT, Date.now());
     if (!cap.ok) {
       if (cap.firstDenial) (await requestLog()).warn({ action: entry.action, limit: cap.limit }, 'anonymous audit cap reached; counting only');
       return;
     }
   }
-  await db.insert(auditEvents).values({
+  await insertAuditEvent(db, {
     actorId: entry.actor?.id ?? null,
     actorRole: entry.actor?.roles.length ? entry.actor.roles.join('+') : null,
     action: entry.action,

@@ -1,9 +1,8 @@
 import 'server-only';
 import NextAuth, { type DefaultSession } from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
-import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { getDb } from '@/db';
-import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { authAdapter } from '@/db/queries/auth-adapter';
 import { appUrl, env } from '@/lib/env';
 import { audit } from '@/lib/audit';
 import { requestLog } from '@/lib/log';
@@ -26,12 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const e = env();
   const db = await getDb();
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: authAdapter(db),
     secret: e.AUTH_SECRET,
     // Sign-in URLs come from configuration. next-auth rewrites every request's origin to AUTH_URL before Auth.js reads
     // it (reqWithEnvURL, createActionURL), so with AUTH_URL set the Host and X-Forwarded-Host headers never reach a

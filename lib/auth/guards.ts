@@ -5,6 +5,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { teamMemberActive } from '@/db/queries/team';
 import { audit } from '@/lib/audit';
+import { refuseCrossSiteWrite } from '@/lib/http';
 import { auth } from './config';
 import type { Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/roles';
@@ -85,4 +86,14 @@ export async function apiGuard(roles?: Role[], resource = 'api'): Promise<ApiGua
     return { ok: false, response: NextResponse.json({ error: 'not_found' }, { status: 404 }) };
   }
   return { ok: true, user };
+}
+
+/**
+ * Route handlers that change state: a cross-site request is refused first (403/415, before any session lookup, so a
+ * hostile page learns nothing about the victim's session), then the role guard as in `apiGuard`.
+ */
+export async function apiWriteGuard(req: Request, roles?: Role[], resource = 'api'): Promise<ApiGuard> {
+  const refused = refuseCrossSiteWrite(req);
+  if (refused) return { ok: false, response: refused };
+  return apiGuard(roles, resource);
 }

@@ -1,6 +1,4 @@
-import { NextResponse } from 'next/server';
-
-/** Errors the booking service raises; routes answer them with `bookingErrorResponse`. */
+/** Errors the booking service raises; routes answer them with `errorResponse` (lib/http). */
 export type BookingErrorCode =
   | 'slot_unavailable'
   | 'not_found'
@@ -37,11 +35,6 @@ export class BookingError extends Error {
   get status(): number {
     return STATUS[this.code];
   }
-}
-
-/** The API's answer to a BookingError: `{ error: code, message, ...extra }` with the code's status. */
-export function bookingErrorResponse(err: BookingError, extra: Record<string, unknown> = {}): NextResponse {
-  return NextResponse.json({ error: err.code, message: err.message, ...extra }, { status: err.status });
 }
 
 /** SQLSTATE 23P01: the exclusion constraint refused an overlapping booking. drizzle puts it on err or err.cause. */

@@ -1,11 +1,9 @@
 import 'server-only';
-import { and, count, eq, gt } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { getBookableClinician } from '@/db/queries/availability';
-import { expireLapsedHoldsInRange, transitionBooking } from '@/db/queries/bookings';
+import { countLiveHolds, expireLapsedHoldsInRange, getPatientCaseForBooking, insertHold, transitionBooking, type Booking } from '@/db/queries/bookings';
 import { getConsultType } from '@/db/queries/consult-types';
 import { insertPayment } from '@/db/queries/payments';
-import { bookings, cases } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { requestLog } from '@/lib/log';
 import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession } from '@/lib/payments/gateway';
@@ -47,19 +45,10 @@ export async function holdSlot(patient: Actor, req: HoldRequest): Promise<HoldRe
   const [type, clinician] = await Promise.all([getConsultType(db, req.consultTypeId), getBookableClinician(db, req.clinicianId)]);
   if (!type || !type.active) throw new BookingError('not_found', 'That consult type does not exist.');
   if (!clinician) throw new BookingError('not_found', 'That clinician cannot be booked.');
-  if (req.intakeId) {
-    const [owned] = await db
-      .select({ id: cases.id })
-      .from(cases)
-      .where(and(eq(cases.id, req.intakeId), eq(cases.patientId, patient.id)))
-      .limit(1);
-    if (!owned) throw new BookingError('intake_not_found', 'We could not find that case.');
+  if (req.intakeId && !(await getPatientCaseForBooking(db, patient.id, req.intakeId))) {
+    throw new BookingError('intake_not_found', 'We could not find that case.');
   }
-  const [live] = await db
-    .select({ n: count() })
-    .from(bookings)
-    .where(and(eq(bookings.patientId, patient.id), eq(bookings.status, 'pending_payment'), gt(bookings.holdExpiresAt, new Date())));
-  if ((live?.n ?? 0) >= MAX_LIVE_HOLDS_PER_PATIENT) {
+  if ((await countLiveHolds(db, patient.id, new Date())) >= MAX_LIVE_HOLDS_PER_PATIENT) {
     throw new BookingError('too_many_holds', `You already have ${MAX_LIVE_HOLDS_PER_PATIENT} times on hold. Pay for one or release it in My bookings first.`);
   }
   if (!(await isBookableTime(db, clinician, type, req.startsAt))) {
@@ -81,33 +70,29 @@ export async function holdSlot(patient: Actor, req: HoldRequest): Promise<HoldRe
   const holdExpiresAt = new Date(Date.now() + CHECKOUT_LIFETIME_MS + CHECKOUT_CLOCK_MARGIN_MS);
   const patientTimezone = req.timezone && isValidTimeZone(req.timezone) ? req.timezone : patient.timezone;
 
-  let booking: typeof bookings.$inferSelect;
+  let booking: Booking;
   try {
     booking = await db.transaction(async (tx) => {
       // A constraint cannot read the clock: clear lapsed holds in this range first, in the same transaction.
       await expireLapsedHoldsInRange(tx, clinician.id, startsAt, blockedUntil);
-      const [row] = await tx
-        .insert(bookings)
-        .values({
-          patientId: patient.id,
-          clinicianId: clinician.id,
-          consultTypeId: type.id,
-          caseId: req.intakeId ?? null,
-          status: 'pending_payment',
-          startsAt,
-          endsAt,
-          blockedUntil,
-          holdExpiresAt,
-          priceCents: type.priceCents,
-          currency: type.currency,
-          patientTimezone,
-        })
-        .returning();
+      const row = await insertHold(tx, {
+        patientId: patient.id,
+        clinicianId: clinician.id,
+        consultTypeId: type.id,
+        caseId: req.intakeId ?? null,
+        startsAt,
+        endsAt,
+        blockedUntil,
+        holdExpiresAt,
+        priceCents: type.priceCents,
+        currency: type.currency,
+        patientTimezone,
+      });
       await audit(
-        { actor: patient, action: 'booking.hold', resourceType: 'booking', resourceId: row!.id, patientId: patient.id, details: { clinicianId: clinician.id, startsAt: startsAt.toISOString() } },
+        { actor: patient, action: 'booking.hold', resourceType: 'booking', resourceId: row.id, patientId: patient.id, details: { clinicianId: clinician.id, startsAt: startsAt.toISOString() } },
         tx,
       );
-      return row!;
+      return row;
     });
   } catch (err) {
     if (isExclusionViolation(err)) throw new BookingError('slot_unavailable', SLOT_TAKEN_MESSAGE);

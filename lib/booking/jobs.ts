@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { expireAllLapsedHolds, getBookingView } from '@/db/queries/bookings';
-import { bookings, payments } from '@/db/schema';
+import { claimReminder, expireAllLapsedHolds, getBookingView, listBookingsDueReminder, type ReminderKind } from '@/db/queries/bookings';
+import { expireOpenPayments } from '@/db/queries/payments';
 import { defineJob } from '@/lib/jobs/registry';
 import { log } from '@/lib/log';
 import { sendReminder } from './notifications';
@@ -19,19 +18,17 @@ export async function expireLapsedHolds(): Promise<string[]> {
   return db.transaction(async (tx) => {
     const ids = await expireAllLapsedHolds(tx);
     if (ids.length > 0) {
-      await tx
-        .update(payments)
-        .set({ status: 'expired', updatedAt: new Date() })
-        .where(and(inArray(payments.bookingId, ids), eq(payments.status, 'open')));
+      await expireOpenPayments(tx, ids);
       log().info({ count: ids.length }, 'expired lapsed holds');
     }
     return ids;
   });
 }
 
-const REMINDERS = [
-  { kind: '24h' as const, column: bookings.reminder24hSentAt, key: 'reminder24hSentAt' as const, ahead: 24 * HOUR, floor: HOUR },
-  { kind: '1h' as const, column: bookings.reminder1hSentAt, key: 'reminder1hSentAt' as const, ahead: HOUR, floor: 0 },
+/** Each reminder goes `aheadHours` before the start, unless the start is already within `floorMs`. */
+const REMINDERS: { kind: ReminderKind; aheadHours: number; floorMs: number }[] = [
+  { kind: '24h', aheadHours: 24, floorMs: HOUR },
+  { kind: '1h', aheadHours: 1, floorMs: 0 },
 ];
 
 /**
@@ -43,27 +40,10 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
   const db = await getDb();
   let sent = 0;
   for (const r of REMINDERS) {
-    const due = await db
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.status, 'confirmed'),
-          isNull(r.column),
-          lte(bookings.startsAt, new Date(now.getTime() + r.ahead)),
-          gt(bookings.startsAt, new Date(now.getTime() + r.floor)),
-          sql`${bookings.confirmedAt} <= ${bookings.startsAt} - ${`${r.ahead / HOUR} hours`}::interval`,
-        ),
-      )
-      .limit(200);
-    for (const { id } of due) {
+    const due = await listBookingsDueReminder(db, r.kind, { now, aheadHours: r.aheadHours, floorMs: r.floorMs });
+    for (const id of due) {
       const done = await db.transaction(async (tx) => {
-        const claimed = await tx
-          .update(bookings)
-          .set({ [r.key]: now })
-          .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed'), isNull(r.column)))
-          .returning({ id: bookings.id });
-        if (claimed.length === 0) return false;
+        if (!(await claimReminder(tx, id, r.kind, now))) return false;
         const view = await getBookingView(tx, id);
         if (view) await sendReminder(tx, view, r.kind);
         return true;

@@ -1,8 +1,6 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import type { BookingView } from '@/db/queries/bookings';
-import { bookings } from '@/db/schema';
+import { claimConfirmationMail, type BookingView } from '@/db/queries/bookings';
 import { env } from '@/lib/env';
 import { absoluteUrl, bookingPagePath, bookWithClinicianPath, consultRoomPath, schedulePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
@@ -10,10 +8,7 @@ import { renderMail } from '@/lib/mail/layout';
 import { formatInZone, formatMoney } from './format';
 import { buildIcs } from './ics';
 import { describeRefundTerms, refundTermsForSlot } from './policy';
-import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/consults/room-window';
-
-/** Minutes before the start when the video room lets people in: one constant, owned by the room. */
-export { ROOM_OPENS_MINUTES_BEFORE };
+import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/domain/room-window';
 
 const roomUrl = (bookingId: string) => absoluteUrl(consultRoomPath(bookingId));
 const bookingUrl = (bookingId: string) => absoluteUrl(bookingPagePath(bookingId));
@@ -55,12 +50,7 @@ function paidLine(b: BookingView): string {
  * confirmation_sent_at makes a retried webhook or job send nothing twice. Runs inside the caller's transaction.
  */
 export async function sendConfirmation(tx: Db, b: BookingView): Promise<boolean> {
-  const claimed = await tx
-    .update(bookings)
-    .set({ confirmationSentAt: new Date() })
-    .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed'), isNull(bookings.confirmationSentAt)))
-    .returning({ id: bookings.id });
-  if (claimed.length === 0) return false;
+  if (!(await claimConfirmationMail(tx, b.id))) return false;
   const mail = renderMail({
     heading: 'Your video consult is booked',
     paragraphs: [

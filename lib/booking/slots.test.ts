@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeSlots, isOfferedSlot, workingWindows, type SlotInput, type WeeklyRule } from './slots';
+import type { WeeklyRule } from '@/lib/domain/availability';
+import { computeSlots, isOfferedSlot, workingWindows, type SlotInput } from './slots';
 
 const weekdays = (startMinute: number, endMinute: number): WeeklyRule[] =>
   [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute, endMinute }));

@@ -12,26 +12,9 @@ import {
   zonedToUtc,
   type LocalDate,
 } from './zoned-time';
+import type { DateOverride, Interval, WeeklyRule } from '@/lib/domain/availability';
 
 const MINUTE = 60_000;
-
-export interface WeeklyRule {
-  weekday: number; // 0 = Sunday
-  startMinute: number;
-  endMinute: number;
-}
-
-/** Replaces the weekly rules for that local date; null start/end = not working that day. */
-export interface DateOverride {
-  date: string; // YYYY-MM-DD in the clinician's zone
-  startMinute: number | null;
-  endMinute: number | null;
-}
-
-export interface Interval {
-  start: number;
-  end: number;
-}
 
 export interface SlotPolicy {
   durationMinutes: number;

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { insertCaseEvent, lockCaseOfPatient, moveCaseToVersion, type CaseRow } from '@/db/queries/cases';
+import { insertIntakeVersion } from '@/db/queries/intake-versions';
 import { listRoutingCandidates, slaMinutesFor } from '@/db/queries/intakes';
-import { caseEvents, cases, intakeVersions, triageAssessments } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas } from '@/lib/triage';
@@ -18,7 +18,7 @@ import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
  * only rises here — a reviewer lowers it — and a rise shortens the SLA). Shared by the patient's edit and by the
  * completion of an emergency case raised from the safety step. The caller holds the case row lock.
  */
-export async function appendIntakeVersion(tx: Db, kase: typeof cases.$inferSelect, submission: IntakeSubmission | (IntakeSubmission & { redFlagsAnsweredAt: unknown }), now: Date, extra: { incomplete?: boolean } = {}) {
+export async function appendIntakeVersion(tx: Db, kase: CaseRow, submission: IntakeSubmission | (IntakeSubmission & { redFlagsAnsweredAt: unknown }), now: Date, extra: { incomplete?: boolean } = {}) {
   const caseId = kase.id;
   const assessment = assessIntake({
     age: ageOn(submission.patient.dateOfBirth, now) ?? Number.NaN,
@@ -27,18 +27,7 @@ export async function appendIntakeVersion(tx: Db, kase: typeof cases.$inferSelec
     regions: submission.complaint.regions,
   });
   const version = kase.currentVersion + 1;
-  const [row] = await tx
-    .insert(intakeVersions)
-    .values({ caseId, version, submission, createdAt: now })
-    .returning({ id: intakeVersions.id });
-  await tx.insert(triageAssessments).values({
-    caseId,
-    intakeVersionId: row.id,
-    urgency: assessment.urgency,
-    reasons: assessment.reasons,
-    mriFindings: assessment.mriFindings,
-    createdAt: now,
-  });
+  await insertIntakeVersion(tx, { caseId, version, submission, now, assessment });
 
   const rises = URGENCY_RANK[assessment.urgency] < kase.urgencyRank;
   const urgency = rises ? assessment.urgency : kase.urgency;
@@ -48,10 +37,7 @@ export async function appendIntakeVersion(tx: Db, kase: typeof cases.$inferSelec
     if (due < slaDueAt) slaDueAt = due;
   }
   const regions = submission.complaint.regions;
-  await tx
-    .update(cases)
-    .set({ currentVersion: version, urgency, urgencyRank: URGENCY_RANK[urgency], slaDueAt, regions: [...regions], areas: regionsToAreas(regions), updatedAt: now, ...extra })
-    .where(eq(cases.id, caseId));
+  await moveCaseToVersion(tx, caseId, { currentVersion: version, urgency, urgencyRank: URGENCY_RANK[urgency], slaDueAt, regions: [...regions], areas: regionsToAreas(regions), updatedAt: now, ...extra });
   return { version, urgency, rises, regions, assessment };
 }
 
@@ -74,22 +60,12 @@ export async function amendIntake(
   const now = deps.now?.() ?? new Date();
   const send = deps.sendMail ?? defaultSendMail;
   return db.transaction(async (tx) => {
-    const [kase] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.id, caseId), eq(cases.patientId, patient.id)))
-      .for('update');
+    const kase = await lockCaseOfPatient(tx, caseId, patient.id);
     if (!kase) return { ok: false as const, reason: 'not_found' as const };
     if (kase.status === 'closed') return { ok: false as const, reason: 'closed' as const };
 
     const { version, urgency, regions, rises, assessment } = await appendIntakeVersion(tx, kase, submission, now, { incomplete: false });
-    await tx.insert(caseEvents).values({
-      caseId,
-      actorId: patient.id,
-      kind: 'amended',
-      payload: { version, assessedUrgency: assessment.urgency, urgency },
-      createdAt: now,
-    });
+    await insertCaseEvent(tx, { caseId, actorId: patient.id, kind: 'amended', payload: { version, assessedUrgency: assessment.urgency, urgency }, createdAt: now });
     await audit(
       { actor: { id: patient.id, roles: patient.roles ?? ['patient'] }, action: 'intake.amend', resourceType: 'case', resourceId: caseId, patientId: patient.id, details: { version, urgency } },
       tx,

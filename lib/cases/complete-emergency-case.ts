@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { insertCaseEvent, lockCaseOfPatient } from '@/db/queries/cases';
 import { deleteDraftOfPatient } from '@/db/queries/intake-drafts';
 import { listRoutingCandidates } from '@/db/queries/intakes';
-import { caseEvents, cases } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
@@ -29,15 +28,11 @@ export async function completeEmergencyCase(
   deps: { now: Date; send: typeof sendMail },
 ): Promise<{ id: string; status: 'submitted'; urgency: Urgency; assignedClinicianId: string | null } | null> {
   const { now, send } = deps;
-  const [kase] = await tx
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.patientId, patient.id), eq(cases.incomplete, true)))
-    .for('update');
+  const kase = await lockCaseOfPatient(tx, caseId, patient.id, { incompleteOnly: true });
   if (!kase) return null;
 
   const { version, urgency } = await appendIntakeVersion(tx, kase, submission, now, { incomplete: false });
-  await tx.insert(caseEvents).values({ caseId, actorId: patient.id, kind: 'intake_completed', payload: { version, urgency }, createdAt: now });
+  await insertCaseEvent(tx, { caseId, actorId: patient.id, kind: 'intake_completed', payload: { version, urgency }, createdAt: now });
   await audit(
     {
       actor: { id: patient.id, roles: patient.roles ?? ['patient'] },

@@ -1,10 +1,8 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { advanceCaseStatus, getCaseForStaff, insertCaseEvent } from '@/db/queries/cases';
-import { caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
+import { advanceCaseStatus, getCaseForStaff, getCaseStatus, insertCaseEvent } from '@/db/queries/cases';
+import { anyCase, caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
 import { insertCaseMessage } from '@/db/queries/messages';
-import { cases } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { absoluteUrl, bookConsultPath, patientCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
@@ -50,7 +48,7 @@ export async function decideCase(actor: ActorRef, caseId: string, d: DecisionInp
   return db.transaction(async (tx) => {
     const moved = await advanceCaseStatus(tx, caseId, actor.id, to, statusesAllowedBefore(to, { allowSame: true }));
     // A refused decision says why only to a clinician who may read the case; to anyone else it does not exist.
-    const c = await getCaseForStaff(tx, caseId, moved ? sql`true` : caseReadableBy(scope));
+    const c = await getCaseForStaff(tx, caseId, moved ? anyCase() : caseReadableBy(scope));
     if (!c) return { ok: false, reason: 'not_found' } as const;
     if (!moved) {
       await audit(
@@ -106,7 +104,6 @@ export async function closeCase(actor: ActorRef, caseId: string): Promise<boolea
     if (!moved) return false;
     await insertCaseEvent(tx, { caseId, actorId: actor.id, kind: 'closed', fromStatus: moved.fromStatus, toStatus: 'closed' });
     await audit({ actor, action: 'case.close', resourceType: 'case', resourceId: caseId, patientId: moved.patientId }, tx);
-    const [row] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
-    return row?.status === 'closed';
+    return (await getCaseStatus(tx, caseId)) === 'closed';
   });
 }

@@ -1,11 +1,10 @@
-import { and, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { insertCaseEvent, markSlaBreaches } from '@/db/queries/cases';
 import { getUserContact, listLeads } from '@/db/queries/team';
-import { caseEvents, cases } from '@/db/schema';
 import { absoluteUrl, clinicianCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
-import { OPEN_STATUSES, URGENCY_LABELS } from '@/lib/domain/case';
+import { URGENCY_LABELS } from '@/lib/domain/case';
 
 /**
  * Finds open cases past their SLA due time that were not alerted yet, marks them (breach_alerted_at) and emails
@@ -14,16 +13,12 @@ import { OPEN_STATUSES, URGENCY_LABELS } from '@/lib/domain/case';
  */
 export async function detectSlaBreaches(db: Db, now: Date = new Date()): Promise<{ alerted: number; mails: number }> {
   return db.transaction(async (tx) => {
-    const breached = await tx
-      .update(cases)
-      .set({ breachAlertedAt: now })
-      .where(and(inArray(cases.status, OPEN_STATUSES), lt(cases.slaDueAt, now), isNull(cases.breachAlertedAt)))
-      .returning({ id: cases.id, urgency: cases.urgency, slaDueAt: cases.slaDueAt, assignedClinicianId: cases.assignedClinicianId });
+    const breached = await markSlaBreaches(tx, now);
     if (breached.length === 0) return { alerted: 0, mails: 0 };
     const leads = await listLeads(tx);
     let mails = 0;
     for (const b of breached) {
-      await tx.insert(caseEvents).values({ caseId: b.id, actorId: null, kind: 'sla.breached', payload: { slaDueAt: b.slaDueAt.toISOString() } });
+      await insertCaseEvent(tx, { caseId: b.id, actorId: null, kind: 'sla.breached', payload: { slaDueAt: b.slaDueAt.toISOString() } });
       const recipients = new Map<string, string>();
       if (b.assignedClinicianId) {
         const a = await getUserContact(tx, b.assignedClinicianId);

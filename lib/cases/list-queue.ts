@@ -4,7 +4,7 @@ import { clinicianScopeOf } from '@/db/queries/case-scope';
 import { listQueue, queueCounts, type QueueCounts, type QueuePage } from '@/db/queries/queue';
 import { audit } from '@/lib/audit';
 import type { QueueQuery } from '@/lib/validation/queue';
-import { decodeQueueCursor } from './queue-cursor';
+import { decodeQueueCursor } from '@/db/queries/queue-cursor';
 import type { ActorRef } from '@/lib/domain/actor';
 
 export type QueueResult = { ok: true; page: QueuePage; counts?: QueueCounts; at: number } | { ok: false; error: 'invalid_cursor' };

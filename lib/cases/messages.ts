@@ -1,10 +1,8 @@
 import 'server-only';
-import { and, eq, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
-import { insertCaseMessage, listCaseMessages, type ThreadMessage } from '@/db/queries/messages';
-import { caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
+import { findThreadCase, insertCaseMessage, listCaseMessages, type ThreadMessage } from '@/db/queries/messages';
+import { clinicianScopeOf } from '@/db/queries/case-scope';
 import { getUserContact, listLeads } from '@/db/queries/team';
-import { cases, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { absoluteUrl, clinicianCasePath, patientCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
@@ -20,18 +18,8 @@ import { isUuid } from '@/lib/domain/ids';
 async function caseVisibleTo(db: Db, actor: ActorRef, caseId: string) {
   if (!isUuid(caseId)) return null;
   const scope = actor.roles.includes('clinician') ? await clinicianScopeOf(db, actor.id) : null;
-  const [row] = await db
-    .select({
-      id: cases.id,
-      patientId: cases.patientId,
-      assignedClinicianId: cases.assignedClinicianId,
-      patientEmail: users.email,
-      asTeam: sql<boolean>`(${caseReadableBy(scope)})`,
-    })
-    .from(cases)
-    .innerJoin(users, eq(users.id, cases.patientId))
-    .where(and(eq(cases.id, caseId), or(eq(cases.patientId, actor.id), caseReadableBy(scope))));
-  return row ? { ...row, asTeam: Boolean(row.asTeam) && row.patientId !== actor.id } : null;
+  const row = await findThreadCase(db, caseId, actor.id, scope);
+  return row ? { ...row, asTeam: row.readableByScope && row.patientId !== actor.id } : null;
 }
 
 /** The thread for whoever asks (internal notes only for staff), audited. Null when not theirs to see. */

@@ -4,7 +4,7 @@
  * a Book button. Emergencies are not here: their panel comes first on the page whatever the status.
  */
 import type { BookingStatus } from '@/db/schema';
-import { roomPhase, roomWindow } from '@/lib/consults/room-window';
+import { roomPhase, roomWindow } from '@/lib/domain/room-window';
 import type { CaseStatus } from '@/lib/domain/case';
 
 export interface CaseBookingForStep {

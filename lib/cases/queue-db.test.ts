@@ -4,7 +4,7 @@ import { listQueue, queueCounts } from '@/db/queries/queue';
 import { auditEvents, caseEvents, cases, outboxMessages } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { advanceCaseStatus } from '@/db/queries/cases';
-import { decodeQueueCursor } from './queue-cursor';
+import { decodeQueueCursor } from '@/db/queries/queue-cursor';
 import { statusesAllowedBefore } from '@/lib/domain/case';
 import { claimCase, releaseCase } from './claim-case';
 import { reassignCase } from './reassign-case';

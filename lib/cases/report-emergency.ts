@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { lockDraftOfPatient } from '@/db/queries/intake-drafts';
-import { insertSubmittedCase, listRoutingCandidates } from '@/db/queries/intakes';
-import { caseEvents, cases, patientProfiles } from '@/db/schema';
+import { findEmergencyAlert, insertSubmittedCase, listRoutingCandidates } from '@/db/queries/intakes';
+import { updatePatientContact, upsertPatientProfile } from '@/db/queries/patient-profiles';
 import { audit } from '@/lib/audit';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, RED_FLAG_CODES, RED_FLAG_URGENCY, regionsToAreas, routeCase as defaultRouteCase, type BodyRegion, type RedFlagCode } from '@/lib/triage';
@@ -125,13 +124,9 @@ export async function reportEmergency(
     // Contact details go on the profile now, so the schedule, bookings and the case header can reach the patient.
     const tz = submission.patient.timezone;
     if (dob && tz) {
-      const profile = { name: name.data, dateOfBirth: dob, timezone: tz, phone: phone.data, mayCall };
-      await tx
-        .insert(patientProfiles)
-        .values({ userId: patient.id, ...profile })
-        .onConflictDoUpdate({ target: patientProfiles.userId, set: { ...profile, updatedAt: now } });
+      await upsertPatientProfile(tx, patient.id, { name: name.data, dateOfBirth: dob, timezone: tz, phone: phone.data, mayCall }, now);
     } else {
-      await tx.update(patientProfiles).set({ name: name.data, phone: phone.data, mayCall, updatedAt: now }).where(eq(patientProfiles.userId, patient.id));
+      await updatePatientContact(tx, patient.id, { name: name.data, phone: phone.data, mayCall }, now);
     }
 
     const alertedTo = candidates.filter((c) => c.onCall || c.id === assignedClinicianId);
@@ -176,12 +171,7 @@ export async function reportEmergency(
 }
 
 async function previousReport(tx: Db, patientId: string, caseId: string): Promise<EmergencyReport | null> {
-  const [row] = await tx
-    .select({ submittedAt: cases.submittedAt, payload: caseEvents.payload })
-    .from(cases)
-    .innerJoin(caseEvents, and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'emergency_reported')))
-    .where(and(eq(cases.id, caseId), eq(cases.patientId, patientId)))
-    .limit(1);
+  const row = await findEmergencyAlert(tx, patientId, caseId);
   if (!row) return null;
   const payload = (row.payload ?? {}) as AlertPayload;
   const alertedNames = payload.alertedNames ?? [];

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { lockDraftOfPatient } from '@/db/queries/intake-drafts';
 import { insertSubmittedCase, listRoutingCandidates, type RoutingCandidate } from '@/db/queries/intakes';
-import { patientProfiles } from '@/db/schema';
+import { upsertPatientProfile } from '@/db/queries/patient-profiles';
 import { audit } from '@/lib/audit';
 import { absoluteUrl, clinicianCasePath, patientCasePath } from '@/lib/urls';
 import { sendMail as defaultSendMail } from '@/lib/mail';
@@ -71,18 +71,8 @@ export async function submitIntake(
   const assignedClinicianId = route({ regions, urgency }, candidates);
 
   return db.transaction(async (tx) => {
-    const profile = {
-      name: submission.patient.name,
-      dateOfBirth: submission.patient.dateOfBirth,
-      sex: submission.patient.sex ?? null,
-      timezone: submission.patient.timezone,
-      phone: submission.patient.phone,
-      mayCall: submission.patient.mayCall,
-    };
-    await tx
-      .insert(patientProfiles)
-      .values({ userId: patient.id, ...profile })
-      .onConflictDoUpdate({ target: patientProfiles.userId, set: { ...profile, updatedAt: now } });
+    const { name, dateOfBirth, sex, timezone, phone, mayCall } = submission.patient;
+    await upsertPatientProfile(tx, patient.id, { name, dateOfBirth, sex: sex ?? null, timezone, phone, mayCall }, now);
 
     // The safety answers keep the time they were given in the draft (stamped by the server on autosave); an
     // answer that differs from the draft's, or that never went through a draft, was given now.

@@ -13,7 +13,7 @@ import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
 import { migratePostgres } from '@/db/migrate-postgres';
 import { seedAll } from '@/db/seed/index';
-import { JOBS } from '@/lib/jobs/handlers';
+import { JOBS } from './jobs';
 import { createLeastPrivilegeDatabase } from '@/lib/testing/throwaway-db';
 import { E2E_DIST_DIR } from './production-build';
 

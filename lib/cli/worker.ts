@@ -2,13 +2,14 @@
 import { env } from '@/lib/env';
 import { startWorker } from '@/lib/jobs';
 import { stopBoss } from '@/lib/jobs/boss';
+import { JOBS } from './jobs';
 
 async function main() {
   if (!env().DATABASE_URL) {
     console.error('npm run worker needs DATABASE_URL: with the embedded database (PGlite) the worker runs inside the web server.');
     process.exit(2);
   }
-  await startWorker();
+  await startWorker(JOBS);
   console.log('worker running; Ctrl+C to stop');
   const stop = () => void stopBoss().finally(() => process.exit(0));
   process.on('SIGINT', stop);

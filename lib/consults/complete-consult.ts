@@ -5,10 +5,10 @@ import { insertCaseEvent } from '@/db/queries/cases';
 import { completeBookingRow, insertConsultNotesRevision } from '@/db/queries/consult-notes';
 import { audit } from '@/lib/audit';
 import type { ConsultNotesInput } from '@/lib/validation/consult-notes';
-import { nowMs } from '../booking/clock';
-import { BookingError } from '../booking/errors';
-import { formatInZone } from '../booking/format';
-import { sendConsultSummary } from '../booking/notifications';
+import { nowMs } from '@/lib/booking/clock';
+import { BookingError } from '@/lib/booking/errors';
+import { formatInZone } from '@/lib/booking/format';
+import { sendConsultSummary } from '@/lib/booking/notifications';
 import { findOwnConsult } from './own-consult';
 import type { Actor } from '@/lib/domain/actor';
 

@@ -5,8 +5,8 @@ import { insertCaseEvent } from '@/db/queries/cases';
 import { getLatestConsultNotes, insertConsultNotesRevision, lockCompletedBookingOfClinician } from '@/db/queries/consult-notes';
 import { audit } from '@/lib/audit';
 import type { ConsultNotesInput } from '@/lib/validation/consult-notes';
-import { BookingError } from '../booking/errors';
-import { sendConsultSummary } from '../booking/notifications';
+import { BookingError } from '@/lib/booking/errors';
+import { sendConsultSummary } from '@/lib/booking/notifications';
 import { findOwnConsult } from './own-consult';
 import type { Actor } from '@/lib/domain/actor';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { bookingForActor } from '@/lib/booking/manage';
-import { roomPhase, roomWindow, type RoomPhase, type RoomWindow } from './room-window';
+import { bookingForActor } from '@/lib/booking/booking-for-actor';
+import { roomPhase, roomWindow, type RoomPhase, type RoomWindow } from '@/lib/domain/room-window';
 import type { Actor } from '@/lib/domain/actor';
 
 /** A consult room as one of its two participants sees it. */

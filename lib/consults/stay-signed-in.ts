@@ -3,7 +3,7 @@
  * join until its video room closes. Without it, a clinician reading the schedule or waiting for the room to open,
  * hands off the keyboard, is signed out minutes before the patient arrives.
  */
-import { ROOM_CLOSES_MINUTES_AFTER } from './room-window';
+import { ROOM_CLOSES_MINUTES_AFTER } from '@/lib/domain/room-window';
 
 export const STAY_SIGNED_IN_MINUTES_BEFORE = 15;
 

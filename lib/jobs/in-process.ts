@@ -1,15 +1,20 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { startWorker } from './index';
+import { registerJobs, startWorker } from './index';
+import type { JobDefinition } from './registry';
 import { stopBoss } from './boss';
 
-/** Called from instrumentation.ts when the server boots. On PGlite the worker must live in the server process. */
-export async function startJobsInProcess(): Promise<void> {
+/**
+ * Called from instrumentation.ts with the app's job list when the server boots. On PGlite the worker must live in
+ * the server process; on PostgreSQL `npm run worker` works the queues and the server only enqueues.
+ */
+export async function startJobsInProcess(jobs: JobDefinition[]): Promise<void> {
+  registerJobs(jobs);
   const e = env();
   if (e.DATABASE_URL && !e.JOBS_IN_PROCESS) return;
   try {
-    await startWorker();
+    await startWorker(jobs);
   } catch (err) {
     log().error({ err }, 'could not start the job worker');
     return;

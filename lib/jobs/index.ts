@@ -1,7 +1,7 @@
 import 'server-only';
 import { log } from '@/lib/log';
 import { getBoss, workerState } from './boss';
-import { JOBS } from './handlers';
+import type { JobDefinition } from './registry';
 
 export { defineJob } from './registry';
 
@@ -11,20 +11,30 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
+// On globalThis like the boss: Next loads instrumentation and route handlers as separate module instances.
+const g = globalThis as unknown as { __tcJobNames?: Set<string> };
+
+/** Tells this process which jobs exist (the list is composed at the entry points), so enqueueJob can refuse others. */
+export function registerJobs(jobs: JobDefinition[]): void {
+  g.__tcJobNames ??= new Set();
+  for (const job of jobs) g.__tcJobNames.add(job.name);
+}
+
 /** Queues a job after the caller's transaction has committed (handlers re-check state, so a late run is harmless). */
 export async function enqueueJob(name: string, data: object, opts: EnqueueOptions = {}): Promise<string | null> {
-  if (!JOBS.some((j) => j.name === name)) throw new Error(`Unknown job "${name}": add it to lib/jobs/handlers.ts`);
+  if (!g.__tcJobNames?.has(name)) throw new Error(`Unknown job "${name}": add it to JOBS in lib/cli/jobs.ts`);
   const boss = await getBoss();
   await boss.createQueue(name);
   return boss.send(name, data, { startAfter: opts.startAfter, singletonKey: opts.singletonKey, retryLimit: 5, retryBackoff: true });
 }
 
-/** Starts working every queue and registers recurring schedules. Safe to call twice. */
-export async function startWorker(): Promise<void> {
+/** Starts working the queues of `jobs` and registers their recurring schedules. Safe to call twice. */
+export async function startWorker(jobs: JobDefinition[]): Promise<void> {
   if (workerState.started) return;
   workerState.started = true;
+  registerJobs(jobs);
   const boss = await getBoss();
-  for (const job of JOBS) {
+  for (const job of jobs) {
     await boss.createQueue(job.name);
     await boss.work(job.name, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([item]) => {
       const parsed = job.schema.safeParse(item.data ?? {});
@@ -36,5 +46,5 @@ export async function startWorker(): Promise<void> {
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC', singletonKey: job.name });
     else await boss.unschedule(job.name).catch(() => undefined);
   }
-  log().info({ jobs: JOBS.map((j) => j.name) }, 'job worker started');
+  log().info({ jobs: jobs.map((j) => j.name) }, 'job worker started');
 }

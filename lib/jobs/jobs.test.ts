@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { stopBoss } from './boss';
-import { JOBS } from './handlers';
 import { defineJob, enqueueJob, startWorker } from './index';
 
 describe.each(testDbKinds())('job queue (%s)', (kind) => {
@@ -10,7 +9,7 @@ describe.each(testDbKinds())('job queue (%s)', (kind) => {
   const t = useTestDb(kind, { reset: false });
   const seen: number[] = [];
   beforeAll(async () => {
-    JOBS.push(
+    await startWorker([
       defineJob({
         name: 'test.echo',
         schema: z.object({ n: z.number().int() }),
@@ -18,13 +17,11 @@ describe.each(testDbKinds())('job queue (%s)', (kind) => {
           seen.push(n);
         },
       }),
-    );
-    await startWorker();
+    ]);
   });
   // Runs before useTestDb's afterAll (hooks unwind in reverse), so the worker stops before its database goes.
   afterAll(async () => {
     await stopBoss();
-    JOBS.splice(JOBS.findIndex((j) => j.name === 'test.echo'), 1);
   });
 
   it('runs a queued job once, from the database', async () => {

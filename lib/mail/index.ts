@@ -1,7 +1,6 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
-import { outboxMessages, type MailAttachment } from '@/db/schema';
+import { insertOutboxMessage, listOutboxMessages, type MailAttachment } from '@/db/queries/outbox';
 import { env, mailTransportKind } from '@/lib/env';
 import { requestLog } from '@/lib/log';
 
@@ -33,7 +32,7 @@ export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
   const kind = mailTransportKind();
   if (kind !== 'smtp') {
     const db = tx ?? (await getDb());
-    await db.insert(outboxMessages).values({ ...message, to, attachments: message.attachments ?? [] });
+    await insertOutboxMessage(db, { ...message, to, attachments: message.attachments ?? [] });
     if (kind === 'outbox') (await requestLog()).info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
     else (await requestLog()).error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
     return;
@@ -67,12 +66,7 @@ export interface OutboxItem {
 /** Newest first. Only meaningful with the outbox transport. */
 export async function listOutbox(to: string, limit = 50): Promise<OutboxItem[]> {
   const db = await getDb();
-  const rows = await db
-    .select()
-    .from(outboxMessages)
-    .where(eq(outboxMessages.to, to.trim().toLowerCase()))
-    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
-    .limit(limit);
+  const rows = await listOutboxMessages(db, to.trim().toLowerCase(), limit);
   return rows.map((r) => ({
     to: r.to,
     subject: r.subject,

@@ -9,4 +9,22 @@ export interface HandlerContext {
 }
 
 /** 'ignored': acknowledged and recorded, no effect (e.g. a session that does not match its booking). */
-export type EventHandler = (event: Stripe.Event, ctx: HandlerContext) => Promise<'processed' | 'ignored'>;
+export type HandlerOutcome = 'processed' | 'ignored';
+
+export type EventHandler = (event: Stripe.Event, ctx: HandlerContext) => Promise<HandlerOutcome>;
+
+/** The event handlers by Stripe event type; a type without one is acknowledged and recorded, never acted on. */
+export type EventHandlers = Record<string, EventHandler>;
+
+/**
+ * What a Checkout Session's outcome does to the thing it paid for. Payments knows sessions, not bookings: the
+ * booking feature supplies these, and the webhook route hands them to the handlers (lib/payments never imports it).
+ */
+export interface CheckoutSessionEffects {
+  /** The money arrived. */
+  settlePaid(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<HandlerOutcome>;
+  /** Completed with a delayed payment method: the money is still on its way. */
+  markProcessing(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<HandlerOutcome>;
+  /** The session expired, or its delayed payment failed. */
+  release(ctx: HandlerContext, session: Stripe.Checkout.Session, outcome: 'expired' | 'failed'): Promise<HandlerOutcome>;
+}

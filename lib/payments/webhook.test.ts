@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import Stripe from 'stripe';
-import { resetEnvCache } from '@/lib/env';
 import { log } from '@/lib/log';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
 import { makePatient } from '@/lib/testing/factories/people';
-import { startStripeStandIn, stripeEvent, type StripeStandIn } from '@/lib/testing/stripe-stand-in';
+import { useStripeStandIn } from '@/lib/testing/paid-booking';
+import { stripeEvent } from '@/lib/testing/stripe-stand-in';
 import { holdSlot } from '@/lib/booking/hold';
 import { POST } from '@/app/api/stripe/webhook/route';
 
@@ -20,21 +20,7 @@ function deliver(event: object, opts: { secret?: string; timestamp?: number } = 
 
 describe.each(testDbKinds())('Stripe webhook with the real SDK against a local stand-in (%s)', (kind) => {
   const t = useTestDb(kind);
-  let stripe: StripeStandIn;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    stripe = await startStripeStandIn();
-    process.env.STRIPE_SECRET_KEY = 'sk_test_stand_in';
-    process.env.STRIPE_API_BASE = stripe.url;
-    process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-    resetEnvCache();
-  });
-  afterAll(async () => {
-    process.env = saved;
-    resetEnvCache();
-    await stripe.close();
-  });
+  const pay = useStripeStandIn(SECRET);
 
   async function bookingStatus(id: string) {
     const { rows } = await t.executeSql(
@@ -59,7 +45,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
 
   it('creates the Checkout Session with client_reference_id, metadata, expires_at ≥ 30 min, the price and an idempotency key', async () => {
     const { held, sessionId } = await hold();
-    const req = stripe.requests.find((r) => r.path === '/v1/checkout/sessions')!;
+    const req = pay.stripe.requests.find((r) => r.path === '/v1/checkout/sessions')!;
     expect(req.idempotencyKey).toBe(`checkout:${held.id}`);
     const p = req.params as { client_reference_id: string; metadata: { bookingId: string }; expires_at: string; line_items: { price_data: { unit_amount: string; currency: string } }[] };
     expect(p.client_reference_id).toBe(held.id);
@@ -75,7 +61,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     const startsAt = gridSlot(9);
-    stripe.failNext(/^\/v1\/checkout\/sessions$/);
+    pay.stripe.failNext(/^\/v1\/checkout\/sessions$/);
     await expect(holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt })).rejects.toMatchObject({ code: 'payment_provider_error' });
     const { rows } = await t.executeSql(`select status from bookings where clinician_id = $1`, [clinician.id]);
     expect(rows).toEqual([{ status: 'expired' }]);
@@ -84,7 +70,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
 
   it('rejects a bad signature and a stale timestamp with 400, changing nothing', async () => {
     const { held, sessionId } = await hold();
-    const event = stripeEvent('checkout.session.completed', stripe.complete(sessionId));
+    const event = stripeEvent('checkout.session.completed', pay.stripe.complete(sessionId));
     expect((await deliver(event, { secret: 'whsec_wrong' })).status).toBe(400);
     expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(400);
     const unsigned = await POST(new Request('http://test/api/stripe/webhook', { method: 'POST', body: JSON.stringify(event) }));
@@ -94,7 +80,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
 
   it('confirms on a paid completion; the same event twice has one effect (one confirmation mail)', async () => {
     const { held, sessionId, patient } = await hold();
-    const event = stripeEvent('checkout.session.completed', stripe.complete(sessionId));
+    const event = stripeEvent('checkout.session.completed', pay.stripe.complete(sessionId));
     const first = await deliver(event);
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ outcome: 'processed' });
@@ -105,13 +91,13 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     expect(mails).toHaveLength(1);
     expect(mails[0]!.attachments[0]!.content).toContain('BEGIN:VCALENDAR');
     // A different event id carrying the same completion (Stripe may resend) still confirms once.
-    await deliver(stripeEvent('checkout.session.completed', stripe.sessions.get(sessionId)!));
+    await deliver(stripeEvent('checkout.session.completed', pay.stripe.sessions.get(sessionId)!));
     expect(await mailsTo(patient.email, /Booking confirmed/)).toHaveLength(1);
   });
 
   it('reversed order: an expiry arriving after the completion leaves the booking confirmed', async () => {
     const { held, sessionId } = await hold();
-    const paid = stripe.complete(sessionId);
+    const paid = pay.stripe.complete(sessionId);
     await deliver(stripeEvent('checkout.session.completed', paid, { created: 200 }));
     await deliver(stripeEvent('checkout.session.expired', { ...paid, status: 'expired' }, { created: 100 }));
     expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
@@ -119,7 +105,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
 
   it('reversed order: async success before the unpaid completion ends confirmed and paid', async () => {
     const { held, sessionId } = await hold();
-    const unpaid = stripe.complete(sessionId, { paymentStatus: 'unpaid' });
+    const unpaid = pay.stripe.complete(sessionId, { paymentStatus: 'unpaid' });
     const succeeded = { ...unpaid, payment_status: 'paid' };
     await deliver(stripeEvent('checkout.session.async_payment_succeeded', succeeded));
     await deliver(stripeEvent('checkout.session.completed', unpaid));
@@ -128,7 +114,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
 
   it('an unpaid completion does not confirm; async failure releases the slot and tells the patient', async () => {
     const { held, sessionId, patient } = await hold();
-    const unpaid = stripe.complete(sessionId, { paymentStatus: 'unpaid' });
+    const unpaid = pay.stripe.complete(sessionId, { paymentStatus: 'unpaid' });
     await deliver(stripeEvent('checkout.session.completed', unpaid));
     expect(await bookingStatus(held.id)).toMatchObject({ status: 'pending_payment', payment: 'processing' });
     await deliver(stripeEvent('checkout.session.async_payment_failed', unpaid));
@@ -138,7 +124,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
 
   it('checkout.session.expired releases the hold so the time can be booked again', async () => {
     const { held, sessionId, clinician, type, startsAt } = await hold();
-    await deliver(stripeEvent('checkout.session.expired', { ...stripe.sessions.get(sessionId)!, status: 'expired' }));
+    await deliver(stripeEvent('checkout.session.expired', { ...pay.stripe.sessions.get(sessionId)!, status: 'expired' }));
     expect(await bookingStatus(held.id)).toMatchObject({ status: 'expired', payment: 'expired' });
     const other = await makePatient(t.db);
     await expect(holdSlot(other, { clinicianId: clinician.id, consultTypeId: type.id, startsAt })).resolves.toMatchObject({ status: 'pending_payment' });
@@ -149,24 +135,24 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second' where id = $1`, [held.id]);
     const other = await makePatient(t.db);
     await holdSlot(other, { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
-    const res = await deliver(stripeEvent('checkout.session.completed', stripe.complete(sessionId)));
+    const res = await deliver(stripeEvent('checkout.session.completed', pay.stripe.complete(sessionId)));
     expect(res.status).toBe(200);
     const after = await bookingStatus(held.id);
     expect(after).toMatchObject({ status: 'expired', payment: 'refunded', refunded_cents: 9500 });
-    expect(stripe.refunds).toEqual([expect.objectContaining({ amount: 9500, payment_intent: after.payment_intent_id })]);
+    expect(pay.stripe.refunds).toEqual([expect.objectContaining({ amount: 9500, payment_intent: after.payment_intent_id })]);
     expect(await mailsTo(patient.email, /Payment refunded/)).toHaveLength(1);
   });
 
   it('a payment completing after the hold lapsed but with the time still free is honoured', async () => {
     const { held, sessionId } = await hold();
     await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second', status = 'expired' where id = $1`, [held.id]);
-    await deliver(stripeEvent('checkout.session.completed', stripe.complete(sessionId)));
+    await deliver(stripeEvent('checkout.session.completed', pay.stripe.complete(sessionId)));
     expect(await bookingStatus(held.id)).toMatchObject({ status: 'confirmed', payment: 'paid' });
   });
 
   it('charge.refunded (e.g. a refund made in the Stripe dashboard) marks the payment refunded, once', async () => {
     const { held, sessionId } = await hold();
-    const paid = stripe.complete(sessionId);
+    const paid = pay.stripe.complete(sessionId);
     await deliver(stripeEvent('checkout.session.completed', paid));
     const charge = { id: 'ch_test_1', object: 'charge', payment_intent: paid.payment_intent, amount: 9500, amount_refunded: 9500, refunded: true, refunds: { object: 'list', data: [{ id: 're_dashboard_1', object: 'refund', amount: 9500 }] } };
     const event = stripeEvent('charge.refunded', charge);
@@ -189,11 +175,11 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
       const { held, sessionId, patient } = await hold();
       const other = await hold(5);
       const warn = vi.spyOn(log(), 'warn');
-      const paid = stripe.complete(sessionId);
+      const paid = pay.stripe.complete(sessionId);
       const paymentsBefore = await paymentRow(held.id);
       const forged = [
         // Someone's own session (here: another booking's) pointing at this booking through client_reference_id/metadata.
-        { reason: 'session_mismatch', session: { ...stripe.complete(other.sessionId), client_reference_id: held.id, metadata: { bookingId: held.id } } },
+        { reason: 'session_mismatch', session: { ...pay.stripe.complete(other.sessionId), client_reference_id: held.id, metadata: { bookingId: held.id } } },
         { reason: 'session_mismatch', session: { ...paid, id: 'cs_test_not_ours' } },
         { reason: 'amount_mismatch', session: { ...paid, amount_total: 1 } },
         { reason: 'currency_mismatch', session: { ...paid, currency: 'usd' } },
@@ -221,7 +207,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     it('acknowledges a session for an unknown booking with 200 instead of a retry storm of 500s', async () => {
       const { sessionId } = await hold();
       const warn = vi.spyOn(log(), 'warn');
-      const paid = stripe.complete(sessionId);
+      const paid = pay.stripe.complete(sessionId);
       for (const ref of ['not-a-booking-id', '00000000-0000-4000-8000-000000000000']) {
         const session = { ...paid, client_reference_id: ref, metadata: { bookingId: ref } };
         const res = await deliver(stripeEvent('checkout.session.completed', session));
@@ -238,13 +224,13 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
     const { held, sessionId, clinician, type, startsAt } = await hold();
     await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second' where id = $1`, [held.id]);
     await holdSlot(await makePatient(t.db), { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
-    const event = stripeEvent('checkout.session.completed', stripe.complete(sessionId));
-    stripe.failNext(/\/v1\/refunds/);
+    const event = stripeEvent('checkout.session.completed', pay.stripe.complete(sessionId));
+    pay.stripe.failNext(/\/v1\/refunds/);
     expect((await deliver(event)).status).toBe(500);
     const { rows } = await t.executeSql(`select count(*)::int as n from stripe_events where id = $1`, [event.id]);
     expect(rows[0]?.n).toBe(0);
     expect((await deliver(event)).status).toBe(200);
     expect((await deliver(event)).status).toBe(200);
-    expect(stripe.refunds.filter((r) => r.payment_intent === stripe.sessions.get(sessionId)!.payment_intent)).toHaveLength(1);
+    expect(pay.stripe.refunds.filter((r) => r.payment_intent === pay.stripe.sessions.get(sessionId)!.payment_intent)).toHaveLength(1);
   });
 });

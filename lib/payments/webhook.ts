@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { claimStripeEvent } from '@/db/queries/payments';
 import { requestLog } from '@/lib/log';
-import { EVENT_HANDLERS } from './handlers';
+import type { EventHandlers } from './context';
 import { stripeWebhooks, webhookSecret, type Stripe } from './stripe-client';
 
 export type VerifyResult = { ok: true; event: Stripe.Event } | { ok: false; status: 400 | 500; error: string; message: string };
@@ -23,10 +23,11 @@ export type ProcessOutcome = 'processed' | 'duplicate' | 'ignored';
 
 /**
  * Records the event id and applies its effect in ONE transaction: a duplicate delivery finds the id already there
- * and does nothing; a failure rolls both back so Stripe's retry starts clean.
+ * and does nothing; a failure rolls both back so Stripe's retry starts clean. `handlers` come from
+ * stripeEventHandlers (./handlers), composed by the webhook route with the effects of what was paid for.
  */
-export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOutcome> {
-  const handler = EVENT_HANDLERS[event.type];
+export async function processStripeEvent(event: Stripe.Event, handlers: EventHandlers): Promise<ProcessOutcome> {
+  const handler = handlers[event.type];
   const after: (() => Promise<void>)[] = [];
   const db = await getDb();
   const outcome = await db.transaction(async (tx): Promise<ProcessOutcome> => {

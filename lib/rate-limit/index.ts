@@ -1,8 +1,9 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { getDb, type Db } from '@/db';
-import { addRateLimitHit } from '@/db/queries/rate-limits';
+import { countRateLimitHit, type RateLimitVerdict } from '@/db/queries/rate-limits';
 import { env, type Env } from '@/lib/env';
+
+export { rateLimitBucket, type RateLimitVerdict } from '@/db/queries/rate-limits';
 
 /**
  * Fixed-window rate limits kept in the database (table rate_limits), so every app instance counts against the same
@@ -19,23 +20,11 @@ export const RATE_LIMIT_RULES = {
 } as const satisfies Record<string, keyof Env>;
 export type RateLimitRule = keyof typeof RATE_LIMIT_RULES;
 
-export type RateLimitVerdict =
-  | { ok: true }
-  | { ok: false; retryAfterSeconds: number; limit: number; windowSeconds: number; /** true once per bucket and window */ firstDenial: boolean };
-
-export function rateLimitBucket(rule: RateLimitRule, subject: string): string {
-  return `${rule}:${createHash('sha256').update(`${rule}\n${subject.toLowerCase()}`).digest('hex').slice(0, 32)}`;
-}
-
 /** Counts one attempt of `subject` under `rule` and says whether it is within the limit. */
 export async function consumeRateLimit(rule: RateLimitRule, subject: string, opts: { db?: Db; now?: number } = {}): Promise<RateLimitVerdict> {
   const now = opts.now ?? Date.now();
-  const { limit, windowSeconds } = env()[RATE_LIMIT_RULES[rule]];
-  const windowMs = windowSeconds * 1000;
-  const windowStart = Math.floor(now / windowMs) * windowMs;
-  const hits = await addRateLimitHit(opts.db ?? (await getDb()), rateLimitBucket(rule, subject), new Date(windowStart));
-  if (hits <= limit) return { ok: true };
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)), limit, windowSeconds, firstDenial: hits === limit + 1 };
+  const window = env()[RATE_LIMIT_RULES[rule]];
+  return countRateLimitHit(opts.db ?? (await getDb()), rule, subject, window, now);
 }
 
 /** "about 12 minutes" / "about 40 seconds", for messages a person reads. */

@@ -106,3 +106,14 @@ export const consultTypeSchema = z
   .transform(({ price, minNoticeHours, ...rest }) => ({ ...rest, priceCents: price, minNoticeMinutes: minNoticeHours }));
 export type ConsultTypeFormInput = z.input<typeof consultTypeSchema>;
 export type ConsultTypeFormOutput = z.output<typeof consultTypeSchema>;
+
+/** What a new consult type starts from (the admin form's blank, the demo's first type): the team's usual consult. */
+export const CONSULT_TYPE_DEFAULTS = {
+  durationMinutes: 45,
+  priceCents: 9500,
+  currency: 'gbp',
+  bufferAfterMinutes: 15,
+  minNoticeMinutes: 120,
+  horizonDays: 60,
+  fullRefundWindowHours: 24,
+} as const;

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { countVideoSignalsSent, insertVideoSignal, latestVideoSignalIdFor, listVideoSignalsFor } from '@/db/queries/video';
 import { audit } from '@/lib/audit';
-import { findConsultRoom } from '../consults/room-access';
+import { findConsultRoom } from '@/lib/consults/room-access';
 import type { SignalBody, SignalMessage, SignalPollResponse } from './signal-schema';
 import type { Actor } from '@/lib/domain/actor';
 

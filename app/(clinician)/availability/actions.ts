@@ -1,9 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { addTimeOff, deleteTimeOff, getClinicianProfile, replaceDateOverride, replaceWeeklyRules } from '@/db/queries/availability';
-import { clinicianProfiles } from '@/db/schema';
+import { addTimeOff, deleteTimeOff, getClinicianProfile, replaceDateOverride, replaceWeeklyRules, setClinicianTimezone } from '@/db/queries/availability';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { clockToMinutes } from '@/lib/booking/format';
@@ -40,7 +38,7 @@ export async function saveWeeklyHours(_prev: FormState, form: FormData): Promise
   const parsed = weeklyHoursSchema.safeParse({ rules });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const db = await getDb();
-  await db.update(clinicianProfiles).set({ timezone, updatedAt: new Date() }).where(eq(clinicianProfiles.userId, user.id));
+  await setClinicianTimezone(db, user.id, timezone);
   await replaceWeeklyRules(db, user.id, parsed.data.rules);
   await audit({ actor: user, action: 'availability.update', resourceType: 'clinician', resourceId: user.id, details: { rules: rules.length, timezone } });
   revalidatePath('/availability');

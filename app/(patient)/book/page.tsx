@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { listBookableClinicians } from '@/db/queries/availability';
+import { getPatientCaseForBooking } from '@/db/queries/bookings';
 import { listConsultTypes } from '@/db/queries/consult-types';
-import { cases } from '@/db/schema';
 import { BookingFlow } from '@/components/booking/booking-flow';
 import { Alert } from '@/components/ui/badge';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -27,7 +26,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   let caseId: string | null = null;
   let caseAreas: string[] = [];
   if (q.case) {
-    const [owned] = await db.select({ id: cases.id, areas: cases.areas }).from(cases).where(and(eq(cases.id, q.case), eq(cases.patientId, user.id))).limit(1);
+    const owned = await getPatientCaseForBooking(db, user.id, q.case);
     caseId = owned?.id ?? null;
     caseAreas = owned?.areas ?? [];
     await audit({ actor: user, action: 'booking.start', resourceType: 'case', resourceId: q.case, patientId: user.id, outcome: owned ? 'allowed' : 'denied' });

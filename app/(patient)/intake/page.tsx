@@ -1,31 +1,20 @@
 import type { Metadata } from 'next';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { findDraftOfPatient } from '@/db/queries/intake-drafts';
-import { patientProfiles } from '@/db/schema';
+import { findPatientProfile } from '@/db/queries/patient-profiles';
 import { IntakeWizardRoot } from '@/components/intake/intake-wizard';
 import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
+import { supportedTimeZones } from '@/lib/time-zones';
 
 export const metadata: Metadata = { title: 'Tell us about your pain' };
-
-function timeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['UTC'];
-  }
-}
 
 /** The intake wizard, resumed from the patient's server draft (any device) and prefilled from their profile. */
 export default async function IntakePage() {
   const user = await requireRole(['patient'], 'intake');
   const db = await getDb();
-  const [draft, [profile]] = await Promise.all([
-    findDraftOfPatient(db, user.id),
-    db.select().from(patientProfiles).where(eq(patientProfiles.userId, user.id)).limit(1),
-  ]);
+  const [draft, profile] = await Promise.all([findDraftOfPatient(db, user.id), findPatientProfile(db, user.id)]);
   if (draft) {
     await audit({ actor: user, action: 'intake_draft.view', resourceType: 'intake_draft', resourceId: user.id, patientId: user.id });
   }
@@ -41,7 +30,7 @@ export default async function IntakePage() {
         phone: profile?.phone ?? null,
         mayCall: profile?.mayCall ?? null,
       }}
-      timezones={timeZones()}
+      timezones={supportedTimeZones()}
       guardianUnderAge={env().GUARDIAN_REQUIRED_UNDER_AGE}
     />
   );

@@ -6,9 +6,9 @@ import { listPatientBookings } from '@/db/queries/bookings';
 import { apiGuard } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
 import { findFreeSlots } from '@/lib/booking/availability';
-import { BookingError, bookingErrorResponse } from '@/lib/booking/errors';
+import { BookingError } from '@/lib/booking/errors';
 import { holdSlot } from '@/lib/booking/hold';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { errorResponse, readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
 import { createBookingSchema } from '@/lib/validation/booking';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 
@@ -38,9 +38,9 @@ export async function POST(req: Request) {
   } catch (err) {
     if (!(err instanceof BookingError)) throw err;
     if (err.code === 'slot_unavailable') {
-      return bookingErrorResponse(err, { slots: await freshSlots(input.clinicianId, input.consultTypeId, new Date(input.startsAt)) });
+      return errorResponse(err, { slots: await freshSlots(input.clinicianId, input.consultTypeId, new Date(input.startsAt)) });
     }
-    return bookingErrorResponse(err);
+    return errorResponse(err);
   }
 }
 

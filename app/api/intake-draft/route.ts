@@ -1,9 +1,10 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { deleteDraftOfPatient, findDraftOfPatient, saveDraftOfPatient } from '@/db/queries/intake-drafts';
+import { deleteDraftOfPatient, findDraftOfPatient } from '@/db/queries/intake-drafts';
+import { saveIntakeDraft } from '@/lib/cases/save-intake-draft';
 import { audit } from '@/lib/audit';
-import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { apiGuard, apiWriteGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
 import { DRAFT_MAX_BYTES, intakeDraftSchema } from '@/lib/validation/intake';
 
 export const dynamic = 'force-dynamic';
@@ -25,14 +26,12 @@ export async function GET() {
  * draft changed elsewhere since `baseRevision`; 400 for unknown sections; 413 past the size limit.
  */
 export async function PUT(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['patient'], 'intake_draft');
+    const guard = await apiWriteGuard(req, ['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const body = await readJsonBody(req, intakeDraftSchema, { invalidError: 'invalid_draft', maxBytes: DRAFT_MAX_BYTES });
   if (!body.ok) return body.response;
   const db = await getDb();
-  const result = await saveDraftOfPatient(db, guard.user.id, body.data);
+  const result = await saveIntakeDraft(db, guard.user.id, body.data);
   await audit({
     actor: guard.user,
     action: 'intake_draft.save',
@@ -51,9 +50,7 @@ export async function PUT(req: Request) {
 
 /** "Start again": discards the draft. 204 either way. */
 export async function DELETE(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['patient'], 'intake_draft');
+    const guard = await apiWriteGuard(req, ['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const deleted = await deleteDraftOfPatient(await getDb(), guard.user.id);
   await audit({ actor: guard.user, action: 'intake_draft.discard', resourceType: 'intake_draft', resourceId: guard.user.id, patientId: guard.user.id, details: { deleted } });

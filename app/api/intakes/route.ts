@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { apiWriteGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
 import { submitIntake } from '@/lib/cases/submit-intake';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 import { serverIntakeSchema } from '@/lib/cases/submission-schema';
@@ -14,9 +14,7 @@ export const dynamic = 'force-dynamic';
  * (nothing stored); 401 anonymous; 404 for signed-in users without the patient role.
  */
 export async function POST(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['patient'], 'intake');
+    const guard = await apiWriteGuard(req, ['patient'], 'intake');
   if (!guard.ok) return guard.response;
   const limited = await rateLimitedResponse('intake', guard.user);
   if (limited) return limited;

@@ -1,6 +1,6 @@
 import { getPaymentByIntent, recordRefund } from '@/db/queries/payments';
-import type { EventHandler } from '../context';
-import type { Stripe } from '../stripe-client';
+import type { EventHandler } from '@/lib/payments/context';
+import type { Stripe } from '@/lib/payments/stripe-client';
 
 /** Refunds made in the Stripe dashboard (or ours, echoed back) are reflected on the payment; amounts only grow. */
 export const handleChargeRefunded: EventHandler = async (event, ctx) => {

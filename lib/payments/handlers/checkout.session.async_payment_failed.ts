@@ -1,7 +1,6 @@
-import type { EventHandler } from '../context';
-import { releaseSession } from '../effects';
-import type { Stripe } from '../stripe-client';
+import type { CheckoutSessionEffects, EventHandler } from '@/lib/payments/context';
+import type { Stripe } from '@/lib/payments/stripe-client';
 
-export const handleAsyncPaymentFailed: EventHandler = async (event, ctx) => {
-  return releaseSession(ctx, event.data.object as Stripe.Checkout.Session, 'failed');
-};
+export function handleAsyncPaymentFailed(effects: CheckoutSessionEffects): EventHandler {
+  return async (event, ctx) => effects.release(ctx, event.data.object as Stripe.Checkout.Session, 'failed');
+}

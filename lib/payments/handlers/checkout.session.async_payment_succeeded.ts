@@ -1,7 +1,6 @@
-import type { EventHandler } from '../context';
-import { settlePaidSession } from '../effects';
-import type { Stripe } from '../stripe-client';
+import type { CheckoutSessionEffects, EventHandler } from '@/lib/payments/context';
+import type { Stripe } from '@/lib/payments/stripe-client';
 
-export const handleAsyncPaymentSucceeded: EventHandler = async (event, ctx) => {
-  return settlePaidSession(ctx, event.data.object as Stripe.Checkout.Session);
-};
+export function handleAsyncPaymentSucceeded(effects: CheckoutSessionEffects): EventHandler {
+  return async (event, ctx) => effects.settlePaid(ctx, event.data.object as Stripe.Checkout.Session);
+}

@@ -1,8 +1,7 @@
-import type { EventHandler } from '../context';
-import { releaseSession } from '../effects';
-import type { Stripe } from '../stripe-client';
+import type { CheckoutSessionEffects, EventHandler } from '@/lib/payments/context';
+import type { Stripe } from '@/lib/payments/stripe-client';
 
 /** The patient abandoned the checkout (or it timed out): the hold is released if it is still a hold. */
-export const handleCheckoutSessionExpired: EventHandler = async (event, ctx) => {
-  return releaseSession(ctx, event.data.object as Stripe.Checkout.Session, 'expired');
-};
+export function handleCheckoutSessionExpired(effects: CheckoutSessionEffects): EventHandler {
+  return async (event, ctx) => effects.release(ctx, event.data.object as Stripe.Checkout.Session, 'expired');
+}

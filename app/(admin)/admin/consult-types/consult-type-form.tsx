@@ -6,7 +6,7 @@ import { useForm, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { consultTypeSchema, CURRENCIES, type ConsultTypeFormInput, type ConsultTypeFormOutput } from '@/lib/validation/booking';
+import { CONSULT_TYPE_DEFAULTS, consultTypeSchema, CURRENCIES, type ConsultTypeFormInput, type ConsultTypeFormOutput } from '@/lib/validation/booking';
 import { saveConsultType } from './actions';
 
 export interface ConsultTypeValues {
@@ -25,13 +25,7 @@ export interface ConsultTypeValues {
 export const NEW_CONSULT_TYPE: ConsultTypeValues = {
   name: '',
   description: '',
-  durationMinutes: 45,
-  priceCents: 9500,
-  currency: 'gbp',
-  bufferAfterMinutes: 15,
-  minNoticeMinutes: 120,
-  horizonDays: 60,
-  fullRefundWindowHours: 24,
+  ...CONSULT_TYPE_DEFAULTS,
   active: true,
 };
 

@@ -16,9 +16,9 @@ import { audit } from '@/lib/audit';
 import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone, formatMoney, formatRangeInZone, formatTime } from '@/lib/booking/format';
-import { bookingForActor } from '@/lib/booking/manage';
+import { bookingForActor } from '@/lib/booking/booking-for-actor';
 import { readConsultSummariesForPatient } from '@/lib/consults/read-consult-summaries';
-import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/booking/notifications';
+import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/domain/room-window';
 import { canReschedule, decideCancellation, describeRefundTerms, refundTermsForSlot } from '@/lib/booking/policy';
 import { bookWithClinicianPath, clinicianCasePath, consultNotesPath, consultRoomPath } from '@/lib/urls';
 

@@ -1,7 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { apiGuard } from '@/lib/auth/guards';
-import { refuseCrossSiteWrite } from '@/lib/http';
+import { apiWriteGuard } from '@/lib/auth/guards';
 import { reportEmergency } from '@/lib/cases/report-emergency';
 import { patientCasePath } from '@/lib/urls';
 
@@ -17,9 +16,7 @@ const noStore = { 'cache-control': 'private, no-store' };
  */
 // The request carries no body (the draft is read on the server); it is taken for the shared request checks.
 export async function POST(req: Request) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['patient'], 'intake_draft');
+    const guard = await apiWriteGuard(req, ['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const result = await reportEmergency(await getDb(), guard.user);
   if (!result.ok) {

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { apiGuard } from '@/lib/auth/guards';
-import { isUuid } from '@/db/queries/intakes';
+import { apiGuard, apiWriteGuard } from '@/lib/auth/guards';
+import { isUuid } from '@/lib/domain/ids';
 import { audit } from '@/lib/audit';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { readJsonBody } from '@/lib/http';
 import { amendIntake } from '@/lib/cases/amend-intake';
 import { intakeJson, readIntakeForViewer } from '@/lib/cases/read-intake';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
@@ -27,9 +27,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
  * 404 for anyone else's case; 409 {"error":"case_closed"} once the case is closed.
  */
 export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['patient'], 'intake');
+    const guard = await apiWriteGuard(req, ['patient'], 'intake');
   if (!guard.ok) return guard.response;
   const limited = await rateLimitedResponse('intake', guard.user);
   if (limited) return limited;

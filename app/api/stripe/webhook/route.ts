@@ -1,12 +1,17 @@
 import { NextResponse } from 'next/server';
 import { readBodyText } from '@/lib/http';
+import { bookingCheckoutEffects } from '@/lib/booking/payment-effects';
 import { requestLog } from '@/lib/log';
+import { stripeEventHandlers } from '@/lib/payments/handlers';
 import { processStripeEvent, verifyStripeEvent } from '@/lib/payments/webhook';
 
 export const dynamic = 'force-dynamic';
 
 /** Stripe's events are a few kilobytes; anything far larger is not from Stripe and is cut off while streaming. */
 const WEBHOOK_MAX_BYTES = 512_000;
+
+/** Here the payment events meet what they pay for: payments stays a leaf that never imports booking. */
+const HANDLERS = stripeEventHandlers(bookingCheckoutEffects);
 
 /**
  * Stripe (and, in demo mode, the demo checkout) posts signed events here. Raw body → signature check → event id and
@@ -18,7 +23,7 @@ export async function POST(req: Request) {
   const verified = verifyStripeEvent(raw.text, req.headers.get('stripe-signature'));
   if (!verified.ok) return NextResponse.json({ error: verified.error, message: verified.message }, { status: verified.status });
   try {
-    const outcome = await processStripeEvent(verified.event);
+    const outcome = await processStripeEvent(verified.event, HANDLERS);
     return NextResponse.json({ received: true, outcome });
   } catch (err) {
     (await requestLog()).error({ err, event: verified.event.id, type: verified.event.type }, 'stripe webhook failed');

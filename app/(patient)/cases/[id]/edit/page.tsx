@@ -4,17 +4,10 @@ import { getDb } from '@/db';
 import { IntakeWizardRoot } from '@/components/intake/intake-wizard';
 import { requireRole } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
+import { supportedTimeZones } from '@/lib/time-zones';
 import { readIntakeForViewer } from '@/lib/cases/read-intake';
 
 export const metadata: Metadata = { title: 'Update your answers' };
-
-function timeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['UTC'];
-  }
-}
 
 /** The patient edits their own submitted case; sending creates a new version (PUT /api/intakes/:id). */
 export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {
@@ -27,7 +20,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
       userId={user.id}
       serverDraft={null}
       prefill={{ name: null, dateOfBirth: null, sex: null, timezone: null }}
-      timezones={timeZones()}
+      timezones={supportedTimeZones()}
       guardianUnderAge={env().GUARDIAN_REQUIRED_UNDER_AGE}
       amend={{ caseId: found.case.id, submission: found.version.submission }}
     />

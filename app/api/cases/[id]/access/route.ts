@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { apiWriteGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
 import { breakGlass } from '@/lib/cases/break-glass';
 import { breakGlassSchema } from '@/lib/validation/queue';
 
@@ -12,9 +12,7 @@ export const dynamic = 'force-dynamic';
  * clinician; 400 with fieldErrors for a short reason.
  */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['clinician'], 'case');
+    const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
   const body = await readJsonBody(req, breakGlassSchema, { maxBytes: 8_000 });

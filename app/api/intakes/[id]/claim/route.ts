@@ -1,15 +1,12 @@
 import { NextResponse } from 'next/server';
-import { apiGuard } from '@/lib/auth/guards';
+import { apiWriteGuard } from '@/lib/auth/guards';
 import { claimCase } from '@/lib/cases/claim-case';
-import { refuseCrossSiteWrite } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §4b: 200 {assignedClinicianId} for the one winner; 409 already_claimed (with who) for everyone else. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['clinician'], 'case');
+    const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
   const r = await claimCase(guard.user, id);

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { apiWriteGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
 import { decideCase, describeConflict } from '@/lib/cases/decide-case';
 import { decisionSchema } from '@/lib/validation/queue';
 
@@ -8,9 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** A clinician's decision (advice | consult | referral): 201 {status} | 409 status_conflict | 400 field errors. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['clinician'], 'case');
+    const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
   const parsed = await readJsonBody(req, decisionSchema, { maxBytes: 32_000 });

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { apiGuard, apiWriteGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
 import { listThreadForViewer, postCaseMessage } from '@/lib/cases/messages';
 import { messageSchema } from '@/lib/validation/queue';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
@@ -18,9 +18,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
 }
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard();
+    const guard = await apiWriteGuard(req);
   if (!guard.ok) return guard.response;
   const limited = await rateLimitedResponse('message', guard.user);
   if (limited) return limited;

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { apiGuard } from '@/lib/auth/guards';
-import { readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { apiWriteGuard } from '@/lib/auth/guards';
+import { readJsonBody } from '@/lib/http';
 import { reassignCase } from '@/lib/cases/reassign-case';
 import { reassignSchema } from '@/lib/validation/queue';
 
@@ -11,9 +11,7 @@ const body = reassignSchema.extend({ expectedAssigneeId: z.string().max(100).nul
 
 /** Hand a case to a colleague with a reason: `{clinicianId, reason}` → 200 {assignedClinicianId} | 409 | 400. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['clinician'], 'case');
+    const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
   const parsed = await readJsonBody(req, body, { maxBytes: 8_000 });

@@ -1,15 +1,12 @@
 import { NextResponse } from 'next/server';
-import { apiGuard } from '@/lib/auth/guards';
+import { apiWriteGuard } from '@/lib/auth/guards';
 import { releaseCase } from '@/lib/cases/claim-case';
-import { refuseCrossSiteWrite } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §4b: the assignee puts the case back in the pool (200); anyone else gets 409 with who holds it. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSiteWrite(req);
-  if (refused) return refused;
-  const guard = await apiGuard(['clinician'], 'case');
+    const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
   const r = await releaseCase(guard.user, id);

@@ -1,9 +1,9 @@
 import { isUuid } from '@/lib/domain/ids';
 
 /**
- * Keyset cursor of the queue: the last row's (urgency_rank, sla_due_at, id). `slaDueAt` is PostgreSQL's own text of
- * the timestamp (microseconds kept), so the next page starts exactly after the last row even when two cases share a
- * due time down to the millisecond.
+ * Keyset cursor of the queue query (queue.ts), beside it because its fields are that query's ORDER BY: the last
+ * row's (urgency_rank, sla_due_at, id). `due` is PostgreSQL's own text of the timestamp (microseconds kept), so the
+ * next page starts exactly after the last row even when two cases share a due time down to the millisecond.
  */
 export interface QueueCursor {
   rank: number;

@@ -1,31 +1,18 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
-import { getBookingView, transitionBooking, type BookingView } from '@/db/queries/bookings';
+import { getBookingStatus, getBookingView, holdUntilStart, transitionBooking, type BookingView } from '@/db/queries/bookings';
 import { getPaymentByBooking, getPaymentBySession, recordRefund, transitionPayment, type Payment } from '@/db/queries/payments';
-import { bookings } from '@/db/schema';
 import { audit } from '@/lib/audit';
-import { isExclusionViolation } from '@/lib/booking/errors';
-import { sendConfirmation, sendLatePaymentRefunded, sendPaymentFailed } from '@/lib/booking/notifications';
-import { requestLog } from '@/lib/log';
-import type { HandlerContext } from './context';
-import { refundPayment } from './gateway';
-import type { Stripe } from './stripe-client';
 import { isUuid } from '@/lib/domain/ids';
-
-export function bookingIdOf(session: Stripe.Checkout.Session): string | null {
-  return session.client_reference_id ?? session.metadata?.bookingId ?? null;
-}
-
-function paymentIntentOf(session: Stripe.Checkout.Session): string | null {
-  const pi = session.payment_intent;
-  return typeof pi === 'string' ? pi : (pi?.id ?? null);
-}
+import { requestLog } from '@/lib/log';
+import { bookingIdOf, paymentIntentOf } from '@/lib/payments/checkout-session';
+import type { CheckoutSessionEffects, HandlerContext, HandlerOutcome } from '@/lib/payments/context';
+import { refundPayment } from '@/lib/payments/gateway';
+import type { Stripe } from '@/lib/payments/stripe-client';
+import { isExclusionViolation } from './errors';
+import { sendConfirmation, sendLatePaymentRefunded, sendPaymentFailed } from './notifications';
 
 /** Why an event's Checkout Session was not acted on. */
-export type SessionMismatch = 'unknown_booking' | 'session_mismatch' | 'amount_mismatch' | 'currency_mismatch';
-
-/** What a handler did with an event: applied it, or acknowledged it without any effect. */
-export type EffectOutcome = 'processed' | 'ignored';
+type SessionMismatch = 'unknown_booking' | 'session_mismatch' | 'amount_mismatch' | 'currency_mismatch';
 
 interface PaidFor {
   booking: BookingView;
@@ -70,7 +57,7 @@ async function sessionPaysFor(ctx: HandlerContext, session: Stripe.Checkout.Sess
  * pending_payment → confirmed; a hold that merely lapsed is honoured if its time is still free; if the time was
  * taken (23P01) or the patient cancelled meanwhile, the payment is refunded in full and the patient told.
  */
-export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EffectOutcome> {
+async function settlePaidSession(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<HandlerOutcome> {
   const paid = await sessionPaysFor(ctx, session);
   if (!paid) return 'ignored';
   const { booking, payment } = paid;
@@ -94,8 +81,8 @@ export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Che
     return 'processed';
   }
 
-  const [current] = await ctx.tx.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, booking.id));
-  if (current?.status === 'confirmed' || current?.status === 'completed') return 'processed'; // an earlier event did it
+  const current = await getBookingStatus(ctx.tx, booking.id);
+  if (current === 'confirmed' || current === 'completed') return 'processed'; // an earlier event did it
 
   // Paid for a time we cannot give: refund at once (the idempotency key makes a retried event refund once).
   if (!paymentIntentId) throw new Error(`Paid session ${session.id} has no payment_intent; cannot refund`);
@@ -103,26 +90,23 @@ export async function settlePaidSession(ctx: HandlerContext, session: Stripe.Che
   if (fresh.status === 'refunded') return 'processed';
   const refund = await refundPayment({ provider: fresh.provider, paymentIntentId, amountCents: fresh.amountCents, idempotencyKey: `late-payment-refund:${session.id}`, reason: 'duplicate' });
   await recordRefund(ctx.tx, fresh.id, refund.id, refund.amountCents);
-  await sendLatePaymentRefunded(ctx.tx, booking, refund.amountCents, fresh.currency, current?.status === 'cancelled' ? 'cancelled' : 'slot_taken');
-  await audit({ actor: null, action: 'payment.refund', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { reason: 'late_payment', status: current?.status, refundCents: refund.amountCents } }, ctx.tx);
+  await sendLatePaymentRefunded(ctx.tx, booking, refund.amountCents, fresh.currency, current === 'cancelled' ? 'cancelled' : 'slot_taken');
+  await audit({ actor: null, action: 'payment.refund', resourceType: 'booking', resourceId: booking.id, patientId: booking.patientId, details: { reason: 'late_payment', status: current ?? undefined, refundCents: refund.amountCents } }, ctx.tx);
   return 'processed';
 }
 
 /** A delayed payment method is still processing: keep the slot held until the consult starts. */
-export async function markProcessing(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<EffectOutcome> {
+async function markProcessing(ctx: HandlerContext, session: Stripe.Checkout.Session): Promise<HandlerOutcome> {
   const paid = await sessionPaysFor(ctx, session);
   if (!paid) return 'ignored';
   const { booking, payment } = paid;
   await transitionPayment(ctx.tx, payment.id, ['open'], { status: 'processing', paymentIntentId: paymentIntentOf(session) });
-  await ctx.tx
-    .update(bookings)
-    .set({ holdExpiresAt: sql`greatest(${bookings.holdExpiresAt}, ${bookings.startsAt})`, updatedAt: new Date() })
-    .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'pending_payment')));
+  await holdUntilStart(ctx.tx, booking.id);
   return 'processed';
 }
 
 /** The session expired (patient abandoned) or a delayed payment failed: release the hold if it is still one. */
-export async function releaseSession(ctx: HandlerContext, session: Stripe.Checkout.Session, outcome: 'expired' | 'failed'): Promise<EffectOutcome> {
+async function releaseSession(ctx: HandlerContext, session: Stripe.Checkout.Session, outcome: 'expired' | 'failed'): Promise<HandlerOutcome> {
   const paid = await sessionPaysFor(ctx, session);
   if (!paid) return 'ignored';
   const { booking, payment } = paid;
@@ -134,3 +118,13 @@ export async function releaseSession(ctx: HandlerContext, session: Stripe.Checko
   }
   return 'processed';
 }
+
+/**
+ * What a booking's Checkout Session does to the booking: the booking side of the Stripe webhook. The webhook route
+ * hands it to stripeEventHandlers, so the handlers in lib/payments/handlers reach booking without importing it.
+ */
+export const bookingCheckoutEffects: CheckoutSessionEffects = {
+  settlePaid: settlePaidSession,
+  markProcessing,
+  release: releaseSession,
+};

@@ -1,32 +1,15 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db';
-import { getBookableClinician } from '@/db/queries/availability';
-import { expireLapsedHoldsInRange, getBookingView, getClinicianBooking, getPatientBooking, transitionBooking, type BookingView } from '@/db/queries/bookings';
-import { getConsultType } from '@/db/queries/consult-types';
+import { getDb } from '@/db';
+import { getBookingView, transitionBooking } from '@/db/queries/bookings';
 import { recordRefund, transitionPayment } from '@/db/queries/payments';
-import { bookings } from '@/db/schema';
 import { audit } from '@/lib/audit';
+import type { Actor } from '@/lib/domain/actor';
 import { requestLog } from '@/lib/log';
 import { expireCheckoutSession, refundPayment } from '@/lib/payments/gateway';
-import { isBookableTime } from './availability';
-import { BookingError, isExclusionViolation, SLOT_TAKEN_MESSAGE } from './errors';
-import { sendCancellation, sendRescheduled } from './notifications';
-import { canReschedule, decideCancellation, type BookingSide } from './policy';
-import type { Actor } from '@/lib/domain/actor';
-
-/** The booking as this user may act on it: their own as a patient, or one of theirs as the clinician; else 404. */
-export async function bookingForActor(db: Db, user: Actor, id: string): Promise<{ view: BookingView; as: BookingSide } | null> {
-  if (user.roles.includes('patient')) {
-    const view = await getPatientBooking(db, user.id, id);
-    if (view) return { view, as: 'patient' };
-  }
-  if (user.roles.includes('clinician')) {
-    const view = await getClinicianBooking(db, user.id, id);
-    if (view) return { view, as: 'clinician' };
-  }
-  return null;
-}
+import { bookingForActor } from './booking-for-actor';
+import { BookingError } from './errors';
+import { sendCancellation } from './notifications';
+import { decideCancellation } from './policy';
 
 export interface CancelResult {
   status: 'cancelled';
@@ -92,48 +75,5 @@ export async function cancelBooking(user: Actor, id: string, reason?: string): P
     if (err instanceof BookingError) throw err;
     (await requestLog()).error({ err, bookingId: id }, 'cancellation failed');
     throw new BookingError('payment_provider_error', 'We could not process the refund, so the booking is unchanged. Please try again in a minute.');
-  }
-}
-
-/** Moves a confirmed booking to another offered time of the same clinician; the exclusion constraint guards it. */
-export async function rescheduleBooking(user: Actor, id: string, newStartsAt: Date): Promise<BookingView> {
-  const db = await getDb();
-  const found = await bookingForActor(db, user, id);
-  if (!found) throw new BookingError('not_found', 'Booking not found.');
-  const { view, as } = found;
-  if (view.status !== 'confirmed') throw new BookingError('state_changed', 'Only a confirmed booking can be moved.');
-  if (!canReschedule({ actor: as, startsAt: view.startsAt.getTime(), now: Date.now(), fullRefundWindowHours: view.fullRefundWindowHours })) {
-    throw new BookingError('not_allowed', `Moving is possible up to ${view.fullRefundWindowHours} hours before the start. Please contact the clinician.`);
-  }
-  const [clinician, type] = await Promise.all([getBookableClinician(db, view.clinicianId), getConsultType(db, view.consultTypeId)]);
-  if (!clinician || !type) throw new BookingError('not_found', 'This clinician or consult type can no longer be booked.');
-  if (!(await isBookableTime(db, clinician, type, newStartsAt))) throw new BookingError('slot_unavailable', 'That time is not offered. Please pick one of the listed slots.');
-  const endsAt = new Date(newStartsAt.getTime() + type.durationMinutes * 60_000);
-  const blockedUntil = new Date(endsAt.getTime() + type.bufferAfterMinutes * 60_000);
-  try {
-    return await db.transaction(async (tx) => {
-      await expireLapsedHoldsInRange(tx, view.clinicianId, newStartsAt, blockedUntil);
-      const [row] = await tx
-        .update(bookings)
-        .set({
-          startsAt: newStartsAt,
-          endsAt,
-          blockedUntil,
-          rescheduleCount: sql`${bookings.rescheduleCount} + 1`,
-          reminder24hSentAt: null,
-          reminder1hSentAt: null,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(bookings.id, id), eq(bookings.status, 'confirmed')))
-        .returning({ id: bookings.id });
-      if (!row) throw new BookingError('state_changed', 'This booking changed a moment ago — reload to see its status.');
-      const fresh = (await getBookingView(tx, id))!;
-      await sendRescheduled(tx, fresh, view.startsAt);
-      await audit({ actor: user, action: 'booking.reschedule', resourceType: 'booking', resourceId: id, patientId: view.patientId, details: { by: as, from: view.startsAt.toISOString(), to: newStartsAt.toISOString() } }, tx);
-      return fresh;
-    });
-  } catch (err) {
-    if (isExclusionViolation(err)) throw new BookingError('slot_unavailable', SLOT_TAKEN_MESSAGE);
-    throw err;
   }
 }

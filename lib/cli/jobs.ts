@@ -1,0 +1,18 @@
+import type { JobDefinition } from '@/lib/jobs/registry';
+import { BOOKING_JOBS } from '@/lib/booking/jobs';
+import { QUEUE_JOBS } from '@/lib/cases/jobs';
+import { RATE_LIMIT_JOBS } from '@/lib/rate-limit/jobs';
+import { VIDEO_JOBS } from '@/lib/video/jobs';
+
+/**
+ * Every job this app runs, in one list, composed here at the entry points (lib/cli/worker.ts, the in-process
+ * worker started by instrumentation.ts, the migrations that create their queues) so that lib/jobs stays a
+ * transport that knows no feature. Each definition lives beside the feature it serves:
+ *
+ *   // lib/booking/jobs.ts
+ *   export const expireHoldsJob = defineJob({ name: 'booking.expire-holds', schema: z.object({}), cron: '* * * * *', handler });
+ *
+ * Add the feature's list here; queue one with `enqueueJob(name, data, { startAfter, singletonKey })` from
+ * '@/lib/jobs' after your transaction commits.
+ */
+export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[]), ...(VIDEO_JOBS as JobDefinition[]), ...(RATE_LIMIT_JOBS as JobDefinition[])];
