@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatCalendarMonth, formatDateTime, weeksUntil } from './dates';
+import { calendarDayIn, formatCalendarDate, formatCalendarMonth, formatDateTime, weeksUntil } from './dates';
 
 describe('formatDateTime', () => {
   const at = new Date('2026-11-24T10:42:00Z');
@@ -20,6 +20,11 @@ describe('calendar dates and months', () => {
     expect(formatCalendarDate('1994-03-12')).toBe('12 Mar 1994');
     expect(formatCalendarMonth('2018-09')).toBe('Sept 2018');
     expect(formatDateTime(new Date('1994-03-12T10:42:00Z'), 'UTC')).toMatch(/^12 Mar 1994/);
+  });
+
+  it('names the calendar day an instant falls on in a zone', () => {
+    expect(calendarDayIn(Date.parse('2026-11-09T23:30:00Z'), 'Europe/Istanbul')).toBe('2026-11-10');
+    expect(calendarDayIn(new Date('2026-11-09T23:30:00Z'))).toBe('2026-11-09');
   });
 
   it('returns anything that is not a real date unchanged', () => {

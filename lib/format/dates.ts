@@ -15,8 +15,8 @@ export function parseCalendarDate(value: string): number | null {
   return new Date(ms).toISOString().slice(0, 10) === value ? ms : null;
 }
 
-/** 'YYYY-MM-DD' of the calendar day `at` falls on in `timeZone` (en-CA writes dates as ISO). */
-function calendarDayIn(at: Date, timeZone = 'UTC'): string {
+/** 'YYYY-MM-DD' of the calendar day `at` falls on in `timeZone` (en-CA writes dates as ISO), e.g. to group slots by day. */
+export function calendarDayIn(at: Date | number, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
