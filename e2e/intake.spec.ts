@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { RIGHT_SCAPULA_MRI_REPORT } from '@/db/seed/forum-cases';
+import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
 import { expect, expectNoA11yViolations, newPatientEmail, signIn, test, waitForMail, SAME_ORIGIN, anotherPatientsIntake } from './fixtures';
 
 const STEP = (name: string) => ({ level: 2, name });

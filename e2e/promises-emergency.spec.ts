@@ -65,7 +65,7 @@ test('1. the emergency panel says what was sent, when and to whom — and the da
   await expect(page.getByRole('alert').filter({ hasText: 'Get emergency care now' })).toContainText('go to A&E (the emergency department) now');
 
   // At this moment: one alert in the on-call lead's outbox for this case, naming the phone and the call consent.
-  const alerts = (await readOutbox(page.request, 'lead@demo.test')).filter((m) => m.text.includes(`/queue/${caseId}`));
+  const alerts = (await readOutbox(page.request, 'lead@demo.test')).filter((m) => m.text.includes(`/queue/cases/${caseId}`));
   expect(alerts).toHaveLength(1);
   expect(alerts[0].subject).toBe('EMERGENCY (intake not finished): contact the patient now');
   expect(alerts[0].text).toContain('Phone: +905321234567 — the patient agreed to be phoned');
@@ -76,7 +76,7 @@ test('1. the emergency panel says what was sent, when and to whom — and the da
   await page.reload();
   await expect(status).toHaveAttribute('data-kind', 'sent', { timeout: 15_000 });
   await expect(status.locator('[data-case-id]')).toHaveAttribute('data-case-id', caseId);
-  expect((await readOutbox(page.request, 'lead@demo.test')).filter((m) => m.text.includes(`/queue/${caseId}`))).toHaveLength(1);
+  expect((await readOutbox(page.request, 'lead@demo.test')).filter((m) => m.text.includes(`/queue/cases/${caseId}`))).toHaveLength(1);
 
   // The database: the case exists, as an incomplete emergency, in the queue and in the case view.
   const lead = await asLead(browser);

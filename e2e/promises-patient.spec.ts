@@ -1,5 +1,5 @@
 import config from '../playwright.config';
-import { RIGHT_SCAPULA_MRI_REPORT } from '@/db/seed/forum-cases';
+import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
 import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type APIRequestContext, type Page, anotherPatientsIntake, pickSlot } from './fixtures';
 
 // Issue #10, "what the patient is told" and "getting around": items 6, 7, 9, 13, 14 and 15 — each promise on screen is

@@ -179,6 +179,11 @@ export function appUrl(): string {
   return (e.APP_URL ?? e.AUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
 }
 
+/** An app path (lib/urls) as the absolute URL for anything read outside the app: mails, calendar files, Stripe. */
+export function absoluteUrl(path: string): string {
+  return `${appUrl()}${path}`;
+}
+
 
 /**
  * What a server refuses to start without (checked in instrumentation.ts when `next start` boots). Outside demo mode

@@ -93,5 +93,14 @@ describe('finding 11: request ids and client addresses', () => {
   it('log lines written during a request carry its id', async () => {
     incoming.headers = new Headers({ 'x-request-id': 'req-42' });
     expect((await requestLog()).bindings()).toMatchObject({ requestId: 'req-42' });
+    const { logger, lines } = capture();
+    (await requestLog(logger)).warn({ bookingId: 'b-1' }, 'cancellation failed');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: 'req-42', bookingId: 'b-1', msg: 'cancellation failed' });
+  });
+
+  it('log lines written outside a request (the job worker) have no request id', async () => {
+    const { logger, lines } = capture();
+    (await requestLog(logger)).warn('job queue error');
+    expect(JSON.parse(lines[0]!)).not.toHaveProperty('requestId');
   });
 });

@@ -44,15 +44,24 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
 
 let logger: pino.Logger | undefined;
 
-/** Structured JSON logs; one line per event. Inside a request, prefer `requestLog()`, which adds the request id. */
+/**
+ * Structured JSON logs, one line per event, for code that never runs inside a request (the job worker, start-up,
+ * proxy.ts, which logs the id itself). Code a request can reach logs through `requestLog()`, so its lines carry the
+ * request id.
+ */
 export function log(): pino.Logger {
   logger ??= createLogger();
   return logger;
 }
 
-/** A logger bound to the current request's id (set by proxy.ts); plain logger outside a request. */
-export async function requestLog(): Promise<pino.Logger> {
+/**
+ * The logger for code a request can reach: its lines carry the request id proxy.ts set (x-request-id), so one id
+ * ties the access line to every line the request caused. Outside a request (a job sending mail) it is `log()`.
+ * `base` lets tests read the lines.
+ */
+export async function requestLog(base: pino.Logger = log()): Promise<pino.Logger> {
+  // Imported on demand: request-context is server-only and reads next/headers, which the job worker never loads.
   const { requestContext } = await import('./request-context');
   const { requestId } = await requestContext();
-  return requestId ? log().child({ requestId }) : log();
+  return requestId ? base.child({ requestId }) : base;
 }

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '@/lib/http';
 import { postCaseMessage } from '@/lib/cases/messages';
 import { messageSchema } from '@/lib/validation/queue';
 import { enforceRateLimit, rateLimitMessage } from '@/lib/rate-limit/enforce';
+import { clinicianCasePath, patientCasePath } from '@/lib/urls';
 
 /**
  * Posts to a case thread, for patients (own case only; anything else reads as "not found") and for the team
@@ -23,7 +24,7 @@ export async function postCaseMessageAction(caseId: string, input: unknown): Pro
       ? { ok: false, fieldErrors: { internal: ['Only the team can write internal notes.'] } }
       : formFailure('This case was not found.');
   }
-  revalidatePath(`/cases/${caseId}`);
-  revalidatePath(`/queue/cases/${caseId}`);
+  revalidatePath(patientCasePath(caseId));
+  revalidatePath(clinicianCasePath(caseId));
   return { ok: true, data: { id: r.message.id } };
 }

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { CLINICAL_NOTES_MAX, consultNotesSchema, PATIENT_SUMMARY_MAX, type ConsultNotesForm as Values, type ConsultNotesInput } from '@/lib/validation/consult-notes';
+import { consultNotesPath } from '@/lib/urls';
 
 type Save = (bookingId: string, input: unknown) => Promise<ActionResult<{ revision: number; summaryShared: boolean }>>;
 
@@ -33,7 +34,7 @@ export function ConsultNotesForm({ bookingId, mode, initial, patientName, save }
       }
       if (mode === 'complete') {
         // The page becomes the completed consult's (a different form): it says what happened from the URL.
-        router.replace(`/schedule/${bookingId}/notes?completed=${r.data.summaryShared ? 'shared' : 'private'}`);
+        router.replace(`${consultNotesPath(bookingId)}?completed=${r.data.summaryShared ? 'shared' : 'private'}`);
         return;
       }
       setSaved(`Correction saved as revision ${r.data.revision}.${r.data.summaryShared ? ` ${patientName} sees the current summary.` : ' Nothing is shared with the patient.'}`);

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { BookingView } from '@/db/queries/bookings';
 import type { PatientConsultSummary } from '@/db/queries/consult-notes';
 import { formatInZone } from '@/lib/booking/format';
+import { bookingPagePath } from '@/lib/urls';
 import { ConsultSummary } from './consult-summary';
 import { BookingStatusBadge } from './status-badge';
 
@@ -11,7 +12,7 @@ export function PatientBookingItem({ b, summary }: { b: BookingView; summary: Pa
     <>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <div className="min-w-0">
-          <Link href={`/bookings/${b.id}`} className="font-semibold text-brand-700 underline">
+          <Link href={bookingPagePath(b.id)} className="font-semibold text-brand-700 underline">
             {b.consultTypeName} with {b.clinicianName}
           </Link>
           <p className="text-sm text-muted">{formatInZone(b.startsAt, b.patientTimezone, { dateStyle: 'full' })}</p>

@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { dayKey, formatDay, formatShortDay, formatTime } from '@/lib/booking/format';
+import { formatDay, formatShortDay, formatTime } from '@/lib/booking/format';
+import { calendarDayIn } from '@/lib/format/dates';
 
 export interface SlotDto {
   startsAt: string;
@@ -62,7 +63,7 @@ export function SlotPicker({
   const byDay = useMemo(() => {
     const map = new Map<string, SlotDto[]>();
     for (const s of slots ?? []) {
-      const k = dayKey(Date.parse(s.startsAt), viewerTimezone);
+      const k = calendarDayIn(Date.parse(s.startsAt), viewerTimezone);
       map.set(k, [...(map.get(k) ?? []), s]);
     }
     return map;

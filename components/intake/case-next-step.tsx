@@ -5,6 +5,7 @@ import type { NextStep } from '@/lib/cases/next-step';
 import { URGENCY_GUIDANCE } from '@/lib/triage';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/domain/room-window';
 import type { Urgency } from '@/lib/domain/case';
+import { bookConsultPath, bookingPagePath, consultRoomPath } from '@/lib/urls';
 
 const SAFETY_NET =
   'If things get worse — new numbness, weakness, or problems with your bladder or bowels — call your emergency number or go to an emergency department now.';
@@ -60,33 +61,33 @@ function describe(step: NextStep, caseId: string, urgency: Urgency, tz: string, 
       return {
         title: 'Book your video consult',
         body: 'The team recommends a video consult for your case. Choose a time that suits you; the clinician reads your story before you meet.',
-        action: { label: 'Book a consult', href: `/book?case=${caseId}` },
+        action: { label: 'Book a consult', href: bookConsultPath(caseId) },
       };
     case 'finish_payment':
       return {
         title: 'Finish paying to confirm your consult',
         body: `We are holding your time until ${formatTime(step.holdExpiresAt.getTime(), tz)}. It is not booked until you pay.`,
-        action: { label: 'See your booking', href: `/bookings/${step.bookingId}` },
+        action: { label: 'See your booking', href: bookingPagePath(step.bookingId) },
       };
     case 'join':
       return step.roomOpen
         ? {
             title: 'Your video consult is starting',
             body: `The room is open now (start: ${formatInZone(step.startsAt, tz)}).`,
-            action: { label: 'Join the video room', href: `/consult/${step.bookingId}` },
-            secondary: { label: 'See your booking', href: `/bookings/${step.bookingId}` },
+            action: { label: 'Join the video room', href: consultRoomPath(step.bookingId) },
+            secondary: { label: 'See your booking', href: bookingPagePath(step.bookingId) },
           }
         : {
             title: 'Your video consult is booked',
             body: `${formatInZone(step.startsAt, tz, { dateStyle: 'full' })}. The room opens ${ROOM_OPENS_MINUTES_BEFORE} minutes before the start; the link is also in your confirmation email.`,
-            action: { label: 'See your booking', href: `/bookings/${step.bookingId}` },
-            secondary: { label: 'Video room', href: `/consult/${step.bookingId}` },
+            action: { label: 'See your booking', href: bookingPagePath(step.bookingId) },
+            secondary: { label: 'Video room', href: consultRoomPath(step.bookingId) },
           };
     case 'consult_done':
       return {
         title: 'Your consult has taken place',
         body: 'Your clinician’s summary and any messages from the team are below. Write to them here if anything is unclear.',
-        action: { label: 'See your booking', href: `/bookings/${step.bookingId}` },
+        action: { label: 'See your booking', href: bookingPagePath(step.bookingId) },
       };
     case 'read_advice':
       return { title: 'Read the team’s advice', body: 'Your clinician has sent you advice. It is in the messages below; you can reply there.', action: { label: 'Read the advice', href: '#messages-heading' } };

@@ -1,5 +1,5 @@
 import { cn } from '@/components/ui/cn';
-import { formatDateTime } from '@/lib/cases/format-intake';
+import { formatDateTime } from '@/lib/format/dates';
 import type { CaseStatus } from '@/lib/domain/case';
 
 const DECISION_LABEL: Partial<Record<CaseStatus, string>> = {

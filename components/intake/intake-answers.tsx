@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatCalendarDate, formatCalendarMonth } from '@/lib/cases/format-intake';
+import { formatCalendarDate, formatCalendarMonth } from '@/lib/format/dates';
 import { BODY_REGION_LABELS, MOVEMENT_LABELS, RED_FLAG_QUESTIONS, type BodyRegion, type Movement } from '@/lib/triage';
 import { INTAKE_STEP_LABELS } from '@/lib/cases/intake-steps';
 import { PRIOR_CARE_KINDS } from '@/lib/validation/intake';

@@ -2,6 +2,7 @@
 
 import { Fragment, useMemo } from 'react';
 import { cn } from '@/components/ui/cn';
+import { mergeSpans } from '@/lib/cases/highlight';
 import { explainFinding, extractMriFindings, FINDING_LABELS, type MriFinding } from '@/lib/triage';
 
 interface Segment {
@@ -36,24 +37,14 @@ export function groupFindings(findings: readonly MriFinding[]): { groups: Findin
   return { groups, groupOf };
 }
 
-/** Merges overlapping evidence ranges so the report text is cut into plain and marked pieces exactly once. */
-function segmentsOf(findings: readonly MriFinding[], groupOf: readonly number[]): Segment[] {
-  const ranges = findings
-    .map((f, i) => ({ start: f.start, end: f.end, n: groupOf[i]! + 1, negated: f.negated }))
-    .filter((x) => x.end > x.start)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Segment[] = [];
-  for (const x of ranges) {
-    const last = out[out.length - 1];
-    if (last && x.start < last.end) {
-      last.end = Math.max(last.end, x.end);
-      if (!last.findings.includes(x.n)) last.findings.push(x.n);
-      last.negatedOnly = last.negatedOnly && x.negated;
-    } else {
-      out.push({ start: x.start, end: x.end, findings: [x.n], negatedOnly: x.negated });
-    }
-  }
-  return out;
+/** The report cut into plain and marked pieces exactly once: each merged span numbered by the groups it explains. */
+function segmentsOf(findings: readonly MriFinding[], groupOf: readonly number[], length: number): Segment[] {
+  return mergeSpans(findings, length).map((span) => ({
+    start: span.start,
+    end: span.end,
+    findings: [...new Set(span.findings.map((i) => groupOf[i]! + 1))],
+    negatedOnly: span.findings.every((i) => findings[i]!.negated),
+  }));
 }
 
 /**
@@ -74,7 +65,7 @@ export function MriHighlights({
 }) {
   const findings = useMemo(() => storedFindings ?? (report.trim() ? extractMriFindings(report) : []), [report, storedFindings]);
   const { groups, groupOf } = useMemo(() => groupFindings(findings), [findings]);
-  const segments = useMemo(() => segmentsOf(findings, groupOf), [findings, groupOf]);
+  const segments = useMemo(() => segmentsOf(findings, groupOf, report.length), [findings, groupOf, report.length]);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   if (!report.trim()) return null;
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Path, UseFormSetError } from 'react-hook-form';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import type { FlatError, IntakeForm } from './form-values';
+import { patientCasePath } from '@/lib/urls';
 
 type SubmitOutcome =
   | { kind: 'done'; url: string; submitted: boolean }
@@ -26,11 +27,11 @@ function invalidAnswers(body: { fieldErrors?: Record<string, string[]> }): Submi
 }
 
 async function readSubmitResponse(res: Response, amend: { caseId: string } | undefined): Promise<SubmitOutcome> {
-  if (amend && res.status === 200) return { kind: 'done', url: `/cases/${amend.caseId}?updated=1`, submitted: false };
+  if (amend && res.status === 200) return { kind: 'done', url: `${patientCasePath(amend.caseId)}?updated=1`, submitted: false };
   if (res.status === 409 && amend) return failed('This case is closed, so it cannot be changed. Start a new intake instead.');
   if (res.status === 201) {
     const body = (await res.json()) as { id: string };
-    return { kind: 'done', url: `/cases/${body.id}?submitted=1`, submitted: true };
+    return { kind: 'done', url: `${patientCasePath(body.id)}?submitted=1`, submitted: true };
   }
   if (res.status === 400) return invalidAnswers((await res.json().catch(() => ({}))) as { fieldErrors?: Record<string, string[]> });
   if (res.status === 429) {

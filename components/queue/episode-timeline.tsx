@@ -1,7 +1,5 @@
 import { timelinePoints, type Episode } from '@/lib/cases/timeline';
 
-export { monthText } from '@/lib/cases/timeline';
-
 const DOT = { start: 'bg-amber-500', resolved: 'bg-emerald-600', current: 'bg-red-600' } as const;
 
 export function EpisodeTimeline({ episodes, onsetDate }: { episodes: Episode[]; onsetDate?: string }) {

@@ -1,8 +1,7 @@
 import { Card, TitledSection } from '@/components/ui/card';
 import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
-import { formatCalendarDate } from '@/lib/cases/format-intake';
-import { monthText, weeksUntil } from '@/lib/cases/timeline';
+import { formatCalendarDate, formatCalendarMonth, weeksUntil } from '@/lib/format/dates';
 import { EpisodeTimeline } from './episode-timeline';
 import { MriReportView } from './mri-report-view';
 
@@ -51,7 +50,7 @@ export function IntakeSummary({
   const s = submission as unknown as IntakeSubmission;
   const c = s.complaint;
   const t = s.training;
-  const weeks = t?.nextCompetitionDate ? weeksUntil(t.nextCompetitionDate, now) : null;
+  const weeks = t?.nextCompetitionDate ? weeksUntil(t.nextCompetitionDate, new Date(now)) : null;
   const marked = (c?.regions?.length ? c.regions : regions) as string[];
   return (
     <>
@@ -103,7 +102,7 @@ export function IntakeSummary({
             {s.priorCare.map((p, i) => (
               <li key={i}>
                 <strong>{PRIOR_CARE_LABELS[p.kind] ?? p.kind}</strong>
-                {p.date ? ` (${monthText(p.date)})` : ''}
+                {p.date ? ` (${formatCalendarMonth(p.date)})` : ''}
                 {p.notes ? `: ${p.notes}` : ''}
               </li>
             ))}

@@ -2,12 +2,14 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueItemJson, QueueJson } from '@/lib/cases/queue-json';
-import { ageOn, formatSpan, slaState } from '@/lib/cases/format-queue';
+import { formatSpan, slaState } from '@/lib/cases/format-queue';
+import { ageOn } from '@/lib/format/age';
 import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/domain/case';
 import { BODY_REGION_LABELS, isBodyRegion } from '@/lib/triage';
 import { Alert, Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
+import { clinicianCasePath } from '@/lib/urls';
 import { UrgencyBadge } from './urgency-badge';
 import { ClaimButton, type ClaimResult } from './claim-button';
 import { QueueCountsSummary, QueueFilters, queueSearch, type QueueFilterState } from './queue-filters';
@@ -155,7 +157,7 @@ export function QueueBoard({
                   // the page's HTML.
                   <tr key={item.id} role="row" data-testid="queue-row" data-breached={breached || undefined} className="queue-row">
                     <td role="cell" className="queue-cell font-medium">
-                      <Link href={`/queue/cases/${item.id}`} className="queue-patient">
+                      <Link href={clinicianCasePath(item.id)} className="queue-patient">
                         {label}
                       </Link>
                     </td>

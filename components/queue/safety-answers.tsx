@@ -1,5 +1,5 @@
 import { RED_FLAG_QUESTIONS } from '@/lib/triage';
-import { formatDateTime } from '@/lib/cases/format-queue';
+import { formatDateTime } from '@/lib/format/dates';
 
 /**
  * All twelve safety questions with the patient's answer (yes and no) and when it was given, so the record shows

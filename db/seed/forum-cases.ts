@@ -3,6 +3,7 @@
  * integration tests and the benchmark. Dates that the story gives relative to "now" ("about 5 months",
  * "7 weeks out from competition") are computed from `now`, so the seed stays plausible whenever it runs.
  */
+import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus/forum-seeds';
 import type { IntakeSubmissionInput } from '@/lib/validation/intake';
 
 const NO_RED_FLAGS = {
@@ -19,14 +20,6 @@ const NO_RED_FLAGS = {
   major_trauma: false,
   gait_balance: false,
 } as const;
-
-/** The MRI report exactly as posted in the right-scapula thread. */
-export const RIGHT_SCAPULA_MRI_REPORT = [
-  'Slight loss of height and Modic type 1 signal changes are observed in the T5 and T7 vertebrae.',
-  'Other vertebral corpus heights and bone structures observed in the examination area are normal.',
-  'The intervertebral disc spaces observed in the examination area and the structure of the discs are normal.',
-  'Spinal canal calibration is normal. The soft tissues of the paraspinal region are normal.',
-].join('\n');
 
 export const RIGHT_SCAPULA_SUMMARY =
   'Sharp pain in my upper back around the right shoulder blade / lat area. It started in September 2018 after a set ' +

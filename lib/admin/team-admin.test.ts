@@ -4,7 +4,8 @@ import { listAuditEvents } from '@/db/queries/audit';
 import { workloadByClinician } from '@/db/queries/team';
 import { auditEvents, cases, clinicianProfiles, outboxMessages, users } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeCase, makeClinician, makePatient } from '@/lib/testing/factories/queue-case';
+import { makeCase } from '@/lib/testing/factories/queue-case';
+import { makeClinician, makePatient } from '@/lib/testing/factories/people';
 import { detectSlaBreaches } from '@/lib/cases/detect-sla-breaches';
 import { inviteClinician, saveTemplate, updateClinician, updateSlas } from './team-admin';
 

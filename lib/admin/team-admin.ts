@@ -3,11 +3,12 @@ import { getDb } from '@/db';
 import { deleteSessionsOf, removeUserRole, updateClinicianProfile, upsertInvitedClinician } from '@/db/queries/team';
 import { listSlaPolicies, saveAdviceTemplate, saveSlaPolicies } from '@/db/queries/templates';
 import { audit } from '@/lib/audit';
-import { appUrl } from '@/lib/env';
+import { signInPath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import type { ActorRef } from '@/lib/domain/actor';
 import type { Urgency } from '@/lib/domain/case';
+import { absoluteUrl } from '@/lib/env';
 
 /** Creates the clinician's account and profile and emails an invitation to sign in (magic link on /signin). */
 export async function inviteClinician(
@@ -23,7 +24,7 @@ export async function inviteClinician(
         `Hi ${c.name},`,
         `${actor.name ?? 'The team lead'} has added you to the rehab team as ${c.title}. Sign in with this email address (${c.email}); we email you a sign-in link, no password needed.`,
       ],
-      action: { label: 'Sign in', url: `${appUrl()}/signin?email=${encodeURIComponent(c.email)}` },
+      action: { label: 'Sign in', url: absoluteUrl(signInPath(c.email)) },
     });
     await sendMail({ to: c.email, subject: 'You are invited to the Triage & Consult rehab team', ...mail }, tx);
     await audit({ actor, action: 'team.invite', resourceType: 'user', resourceId: r.id, details: { email: c.email, areas: c.areas, admin: c.admin, created: r.created } }, tx);

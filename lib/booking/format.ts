@@ -36,12 +36,6 @@ export function formatMoney(cents: number, currency: string): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 }
 
-/** YYYY-MM-DD of an instant in a zone (for grouping slots by the viewer's day). */
-export function dayKey(ms: number, timeZone: string): string {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
-  return p;
-}
-
 export function minutesToClock(m: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
+import { makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { expireLapsedHolds, sendDueReminders } from './jobs';
 
 const H = 3_600_000;
@@ -11,7 +12,7 @@ describe.each(testDbKinds())('booking jobs (%s)', (kind) => {
 
   async function insertBooking(over: Partial<typeof bookings.$inferInsert> & { startsAt: Date }) {
     const patient = await makePatient(t.db);
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     const [row] = await t.db
       .insert(bookings)

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { claimConfirmationMail, type BookingView } from '@/db/queries/bookings';
-import { appUrl, env } from '@/lib/env';
+import { env, absoluteUrl } from '@/lib/env';
+import { bookingPagePath, bookWithClinicianPath, consultRoomPath, schedulePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import { formatInZone, formatMoney } from './format';
@@ -9,12 +10,8 @@ import { buildIcs } from './ics';
 import { describeRefundTerms, refundTermsForSlot } from './policy';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/domain/room-window';
 
-export function roomUrl(bookingId: string): string {
-  return `${appUrl()}/consult/${bookingId}`;
-}
-export function bookingUrl(bookingId: string): string {
-  return `${appUrl()}/bookings/${bookingId}`;
-}
+const roomUrl = (bookingId: string) => absoluteUrl(consultRoomPath(bookingId));
+const bookingUrl = (bookingId: string) => absoluteUrl(bookingPagePath(bookingId));
 
 function organizer(): { name: string; email: string } {
   const from = env().MAIL_FROM;
@@ -72,7 +69,7 @@ export async function sendConfirmation(tx: Db, b: BookingView): Promise<boolean>
 }
 
 async function notifyClinician(tx: Db, b: BookingView, heading: string, paragraphs: string[], opts: { ics?: boolean; cancelled?: boolean } = {}) {
-  const mail = renderMail({ heading, paragraphs, action: { label: 'Open your schedule', url: `${appUrl()}/schedule` } });
+  const mail = renderMail({ heading, paragraphs, action: { label: 'Open your schedule', url: absoluteUrl(schedulePath()) } });
   await sendMail({ to: b.clinicianEmail, subject: `${heading}: ${formatInZone(b.startsAt, b.clinicianTimezone, { withZone: false })}`, ...mail, attachments: opts.ics ? [calendarFileFor(b, { cancelled: opts.cancelled })] : [] }, tx);
 }
 
@@ -86,7 +83,7 @@ export async function sendLatePaymentRefunded(tx: Db, b: BookingView, amountCent
       `We refunded the full ${formatMoney(amountCents, currency)}. It usually shows on your statement within 5–10 days.`,
       'Please pick another time — we are sorry for the trouble.',
     ],
-    action: { label: 'Choose another time', url: `${appUrl()}/book?clinician=${b.clinicianId}` },
+    action: { label: 'Choose another time', url: absoluteUrl(bookWithClinicianPath(b.clinicianId)) },
   });
   await sendMail({ to: b.patientEmail, subject: 'Payment refunded: that time was no longer available', ...mail }, tx);
 }
@@ -95,7 +92,7 @@ export async function sendPaymentFailed(tx: Db, b: BookingView): Promise<void> {
   const mail = renderMail({
     heading: 'Your payment did not go through',
     paragraphs: [`The payment for ${b.consultTypeName} with ${b.clinicianName} failed, so the time was released. Nothing was charged.`, 'You can book again with another payment method.'],
-    action: { label: 'Book again', url: `${appUrl()}/book?clinician=${b.clinicianId}` },
+    action: { label: 'Book again', url: absoluteUrl(bookWithClinicianPath(b.clinicianId)) },
   });
   await sendMail({ to: b.patientEmail, subject: 'Payment failed: your consult was not booked', ...mail }, tx);
 }
@@ -106,7 +103,7 @@ export async function sendCancellation(tx: Db, b: BookingView, opts: { by: 'pati
   const mail = renderMail({
     heading: 'Your consult is cancelled',
     paragraphs: [who, ...whenLines(b), refund, 'The attached calendar file removes it from your calendar.'],
-    action: { label: 'Book another time', url: `${appUrl()}/book?clinician=${b.clinicianId}` },
+    action: { label: 'Book another time', url: absoluteUrl(bookWithClinicianPath(b.clinicianId)) },
   });
   await sendMail({ to: b.patientEmail, subject: `Cancelled: ${b.consultTypeName} on ${formatInZone(b.startsAt, b.patientTimezone, { withZone: false })}`, ...mail, attachments: [calendarFileFor(b, { cancelled: true })] }, tx);
   await notifyClinician(tx, b, 'Consult cancelled', [`${opts.by === 'clinician' ? 'You' : (b.patientName ?? 'The patient')} cancelled ${b.consultTypeName}.`, formatInZone(b.startsAt, b.clinicianTimezone, { dateStyle: 'full' })], { ics: true, cancelled: true });

@@ -3,7 +3,7 @@ import { getBookingStatus, getBookingView, holdUntilStart, transitionBooking, ty
 import { getPaymentByBooking, getPaymentBySession, recordRefund, transitionPayment, type Payment } from '@/db/queries/payments';
 import { audit } from '@/lib/audit';
 import { isUuid } from '@/lib/domain/ids';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import { bookingIdOf, paymentIntentOf } from '@/lib/payments/checkout-session';
 import type { CheckoutSessionEffects, HandlerContext, HandlerOutcome } from '@/lib/payments/context';
 import { refundPayment } from '@/lib/payments/gateway';
@@ -35,7 +35,7 @@ async function sessionPaysFor(ctx: HandlerContext, session: Stripe.Checkout.Sess
   else if (session.amount_total !== booking.priceCents) reason = 'amount_mismatch';
   else if ((session.currency ?? '').toLowerCase() !== booking.currency.toLowerCase()) reason = 'currency_mismatch';
   if (reason || !booking || !payment) {
-    log().warn(
+    (await requestLog()).warn(
       {
         session: session.id,
         booking: booking?.id ?? null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makePatient } from '@/lib/testing/factories/booking';
-import { hourFromNow, makeConfirmedBooking, useStripeStandIn } from '@/lib/testing/paid-booking';
+import { makePatient } from '@/lib/testing/factories/people';
+import { hourFromNow, makePaidBooking, useStripeStandIn } from '@/lib/testing/paid-booking';
 import { holdSlot } from './hold';
 import { rescheduleBooking } from './reschedule-booking';
 
@@ -10,13 +10,13 @@ describe.each(testDbKinds())('reschedule (%s)', (kind) => {
   const pay = useStripeStandIn('whsec_manage_test');
 
   it('reschedules to a free offered time, refuses a taken one with slot_unavailable, and the patient only outside 24 h', async () => {
-    const b = await makeConfirmedBooking(t.db, pay.stripe, hourFromNow(72));
+    const b = await makePaidBooking(t.db, pay.stripe, hourFromNow(72));
     const moved = await rescheduleBooking(b.patient, b.id, hourFromNow(96));
     expect(moved.startsAt.toISOString()).toBe(hourFromNow(96).toISOString());
     const other = await holdSlot(await makePatient(t.db), { clinicianId: b.clinician.id, consultTypeId: b.type.id, startsAt: hourFromNow(100) });
     expect(other.status).toBe('pending_payment');
     await expect(rescheduleBooking(b.patient, b.id, hourFromNow(100))).rejects.toMatchObject({ code: 'slot_unavailable' });
-    const soon = await makeConfirmedBooking(t.db, pay.stripe, hourFromNow(5));
+    const soon = await makePaidBooking(t.db, pay.stripe, hourFromNow(5));
     await expect(rescheduleBooking(soon.patient, soon.id, hourFromNow(50))).rejects.toMatchObject({ code: 'not_allowed' });
     await expect(rescheduleBooking(soon.clinician, soon.id, hourFromNow(50))).resolves.toMatchObject({ status: 'confirmed' });
   });

@@ -7,10 +7,12 @@ import { audit } from '@/lib/audit';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
-import { ageOn } from './age';
+import { ageOn } from '@/lib/format/age';
 import { emergencyAlertMail } from './intake-mails';
-import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
+import type { SubmittingPatient } from './submit-intake';
+import { clinicianCasePath } from '@/lib/urls';
 import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
+import { absoluteUrl } from '@/lib/env';
 
 /**
  * Adds version n + 1 of a case's intake with its own assessment and moves the case to it (regions, areas; urgency
@@ -20,7 +22,7 @@ import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
 export async function appendIntakeVersion(tx: Db, kase: CaseRow, submission: IntakeSubmission | (IntakeSubmission & { redFlagsAnsweredAt: unknown }), now: Date, extra: { incomplete?: boolean } = {}) {
   const caseId = kase.id;
   const assessment = assessIntake({
-    age: ageOn(submission.patient.dateOfBirth, now),
+    age: ageOn(submission.patient.dateOfBirth, now) ?? Number.NaN,
     redFlags: submission.redFlags,
     mriReport: submission.imaging?.mriReport,
     regions: submission.complaint.regions,
@@ -72,7 +74,7 @@ export async function amendIntake(
     if (rises && urgency === 'emergency') {
       const onCall = (await listRoutingCandidates(tx)).filter((c) => c.onCall);
       for (const lead of onCall) {
-        await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(caseId), areas: regionsToAreas(regions) }), tx);
+        await send(emergencyAlertMail({ to: lead.email, caseUrl: absoluteUrl(clinicianCasePath(caseId)), areas: regionsToAreas(regions) }), tx);
       }
     }
     return { ok: true as const, id: caseId, version, urgency };

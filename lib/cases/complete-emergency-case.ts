@@ -9,8 +9,10 @@ import { renderMail } from '@/lib/mail/layout';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { appendIntakeVersion } from './amend-intake';
 import { patientConfirmationMail } from './intake-mails';
-import { clinicianCaseUrl, patientCaseUrl, type SubmittingPatient } from './submit-intake';
+import type { SubmittingPatient } from './submit-intake';
+import { clinicianCasePath, patientCasePath } from '@/lib/urls';
 import type { Urgency } from '@/lib/domain/case';
+import { absoluteUrl } from '@/lib/env';
 
 /**
  * The full intake arrives for a case the safety step already raised as an incomplete emergency: it becomes the
@@ -51,12 +53,12 @@ export async function completeEmergencyCase(
     const { html, text } = renderMail({
       heading: 'Emergency case: the full intake has arrived',
       paragraphs: ['The patient whose emergency reached you from the safety screen has now sent the rest of the intake.'],
-      action: { label: 'Open the case', url: clinicianCaseUrl(caseId) },
+      action: { label: 'Open the case', url: absoluteUrl(clinicianCasePath(caseId)) },
     });
     await send({ to: clinician.email, subject: 'Emergency case: the full intake has arrived', text, html }, tx);
   }
   await send(
-    patientConfirmationMail({ to: patient.email, name: submission.patient.name, caseUrl: patientCaseUrl(caseId), urgency, onCallAlerted: readers.length }),
+    patientConfirmationMail({ to: patient.email, name: submission.patient.name, caseUrl: absoluteUrl(patientCasePath(caseId)), urgency, onCallAlerted: readers.length }),
     tx,
   );
   return { id: caseId, status: 'submitted', urgency, assignedClinicianId: kase.assignedClinicianId };

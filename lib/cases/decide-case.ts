@@ -4,13 +4,14 @@ import { advanceCaseStatus, getCaseForStaff, getCaseStatus, insertCaseEvent } fr
 import { anyCase, caseReadableBy, clinicianScopeOf } from '@/db/queries/case-scope';
 import { insertCaseMessage } from '@/db/queries/messages';
 import { audit } from '@/lib/audit';
-import { appUrl } from '@/lib/env';
+import { bookConsultPath, patientCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import type { DecisionInput } from '@/lib/validation/queue';
 import { STATUS_LABELS, statusesAllowedBefore, type CaseStatus } from '@/lib/domain/case';
 import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
+import { absoluteUrl } from '@/lib/env';
 
 export const DECISION_STATUS: Record<DecisionInput['kind'], CaseStatus> = {
   advice: 'advice_sent',
@@ -24,14 +25,10 @@ export const REFERRAL_WORDS: Record<'emergency' | 'urgent' | 'routine', string> 
   routine: 'in the coming weeks, by your doctor (GP)',
 };
 
-export function bookingPath(caseId: string): string {
-  return `/book?case=${caseId}`;
-}
-
 /** The text the patient reads in their thread for a decision. */
 export function patientTextOf(caseId: string, d: DecisionInput): string {
   if (d.kind === 'advice') return d.message;
-  if (d.kind === 'consult') return `${d.message}\n\nBook your video consult here: ${appUrl()}${bookingPath(caseId)}`;
+  if (d.kind === 'consult') return `${d.message}\n\nBook your video consult here: ${absoluteUrl(bookConsultPath(caseId))}`;
   return `We recommend that you are seen by medical care ${REFERRAL_WORDS[d.referralUrgency]}.\n\nWhy: ${d.reason}`;
 }
 
@@ -65,7 +62,7 @@ export async function decideCase(actor: ActorRef, caseId: string, d: DecisionInp
       d.kind === 'advice'
         ? { message: d.message, templateId: d.templateId ?? null }
         : d.kind === 'consult'
-          ? { message: d.message, bookingPath: bookingPath(caseId) }
+          ? { message: d.message, bookingPath: bookConsultPath(caseId) }
           : { reason: d.reason, referralUrgency: d.referralUrgency };
     const event = await insertCaseEvent(tx, { caseId, actorId: actor.id, kind: `decision.${d.kind}`, fromStatus: moved.fromStatus, toStatus: to, payload });
     await insertCaseMessage(tx, { caseId, authorId: actor.id, body: patientTextOf(caseId, d), internal: false });
@@ -82,7 +79,7 @@ export async function decideCase(actor: ActorRef, caseId: string, d: DecisionInp
     const mail = renderMail({
       heading: subject,
       paragraphs,
-      action: d.kind === 'consult' ? { label: 'Book a video consult', url: `${appUrl()}${bookingPath(caseId)}` } : { label: 'Read the reply', url: `${appUrl()}/cases/${caseId}` },
+      action: d.kind === 'consult' ? { label: 'Book a video consult', url: absoluteUrl(bookConsultPath(caseId)) } : { label: 'Read the reply', url: absoluteUrl(patientCasePath(caseId)) },
     });
     await sendMail({ to: c.patientEmail, subject, ...mail }, tx);
     await audit(

@@ -1,10 +1,11 @@
 import type { Db } from '@/db/client';
 import { insertCaseEvent, markSlaBreaches } from '@/db/queries/cases';
 import { getUserContact, listLeads } from '@/db/queries/team';
-import { appUrl } from '@/lib/env';
+import { clinicianCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import { URGENCY_LABELS } from '@/lib/domain/case';
+import { absoluteUrl } from '@/lib/env';
 
 /**
  * Finds open cases past their SLA due time that were not alerted yet, marks them (breach_alerted_at) and emails
@@ -34,7 +35,7 @@ export async function detectSlaBreaches(db: Db, now: Date = new Date()): Promise
             `A ${URGENCY_LABELS[b.urgency].toLowerCase()} case passed its response time ${overdueMin} minute${overdueMin === 1 ? '' : 's'} ago and has no decision yet.`,
             b.assignedClinicianId ? 'It is assigned; please check with the assignee or take it over.' : 'Nobody has claimed it yet.',
           ],
-          action: { label: 'Open the case', url: `${appUrl()}/queue/cases/${b.id}` },
+          action: { label: 'Open the case', url: absoluteUrl(clinicianCasePath(b.id)) },
         });
         await sendMail({ to: email, subject, ...mail }, tx);
         mails++;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { intakeSubmissionSchema } from '@/lib/validation/intake';
 import { toQuestionnaireResponse, type FhirItem } from './fhir';
-import { leftScapulaIntake, rightScapulaIntake, RIGHT_SCAPULA_MRI_REPORT } from '@/db/seed/forum-cases';
+import { leftScapulaIntake, rightScapulaIntake } from '@/db/seed/forum-cases';
+import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
 
 const flatten = (items: FhirItem[]): FhirItem[] => items.flatMap((i) => [i, ...flatten(i.item ?? [])]);
 

@@ -1,14 +1,5 @@
 /** Pure formatting shared by server and client components of the queue. */
 
-/** Whole years between a YYYY-MM-DD birth date and `at`. */
-export function ageOn(dateOfBirth: string | null | undefined, at: Date = new Date()): number | null {
-  if (!dateOfBirth || !/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return null;
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  let age = at.getUTCFullYear() - y;
-  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--;
-  return age >= 0 && age < 130 ? age : null;
-}
-
 /** "3 d 4 h", "2 h 5 min", "12 min", "under a minute". */
 export function formatSpan(ms: number): string {
   const min = Math.floor(Math.abs(ms) / 60_000);
@@ -34,9 +25,4 @@ export function slaState(slaDueAt: Date | string, now: number): SlaState {
   const left = due - now;
   if (left < 0) return { breached: true, soon: false, text: `overdue by ${formatSpan(left)}` };
   return { breached: false, soon: left < 3600_000, text: `due in ${formatSpan(left)}` };
-}
-
-export function formatDateTime(d: Date | string, timeZone?: string): string {
-  const date = typeof d === 'string' ? new Date(d) : d;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone ?? 'UTC' }).format(date) + (timeZone ? '' : ' UTC');
 }

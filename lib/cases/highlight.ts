@@ -9,7 +9,9 @@ export interface HighlightSpan {
 
 /**
  * Merges the findings' evidence ranges into sorted, non-overlapping spans (one sentence often carries several
- * findings: "Slight loss of height and Modic type 1 changes at T5 and T7"), clamped to the report.
+ * findings: "Slight loss of height and Modic type 1 changes at T5 and T7"), clamped to the report. The patient's
+ * preview (components/intake/mri-highlights) and the clinician's view (components/queue/mri-report-view) both cut the
+ * report with it, so they mark the same sentences.
  */
 export function mergeSpans(findings: readonly Pick<MriFinding, 'start' | 'end'>[], length: number): HighlightSpan[] {
   const ranges = findings

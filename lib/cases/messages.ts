@@ -4,11 +4,12 @@ import { findThreadCase, insertCaseMessage, listCaseMessages, type ThreadMessage
 import { clinicianScopeOf } from '@/db/queries/case-scope';
 import { getUserContact, listLeads } from '@/db/queries/team';
 import { audit } from '@/lib/audit';
-import { appUrl } from '@/lib/env';
+import { clinicianCasePath, patientCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
+import { absoluteUrl } from '@/lib/env';
 
 /**
  * The case as the actor may see it, scoped in the WHERE: a patient their own; an active clinician the cases in their
@@ -54,7 +55,7 @@ export async function postCaseMessage(actor: ActorRef, caseId: string, input: { 
         const mail = renderMail({
           heading: 'New message from your rehab team',
           paragraphs: [`${actor.name ?? 'Your clinician'} wrote to you about your case. Sign in to read it and reply.`],
-          action: { label: 'Read the message', url: `${appUrl()}/cases/${caseId}` },
+          action: { label: 'Read the message', url: absoluteUrl(patientCasePath(caseId)) },
         });
         await sendMail({ to: c.patientEmail, subject: 'New message from your rehab team', ...mail }, tx);
       } else {
@@ -64,7 +65,7 @@ export async function postCaseMessage(actor: ActorRef, caseId: string, input: { 
           const mail = renderMail({
             heading: 'A patient replied',
             paragraphs: ['A patient wrote a new message in their case thread.'],
-            action: { label: 'Open the case', url: `${appUrl()}/queue/cases/${caseId}` },
+            action: { label: 'Open the case', url: absoluteUrl(clinicianCasePath(caseId)) },
           });
           await sendMail({ to: r.email, subject: 'A patient replied', ...mail }, tx);
         }

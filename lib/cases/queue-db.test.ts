@@ -12,7 +12,8 @@ import { closeCase, decideCase } from './decide-case';
 import { listThreadForViewer, postCaseMessage } from './messages';
 import { viewCaseForStaff } from './view-case';
 import { detectSlaBreaches } from './detect-sla-breaches';
-import { makeCase, makeClinician, makePatient } from '../testing/factories/queue-case';
+import { makeCase } from '@/lib/testing/factories/queue-case';
+import { makeClinician, makePatient } from '@/lib/testing/factories/people';
 import type { ActorRef } from '@/lib/domain/actor';
 import { CLINICAL_AREAS } from '@/lib/domain/areas';
 

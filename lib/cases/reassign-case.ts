@@ -4,11 +4,12 @@ import { insertCaseEvent, reassignCaseRow, type ClaimOutcome } from '@/db/querie
 import { getUserContact, isActiveClinician } from '@/db/queries/team';
 import { caseReadable, clinicianScopeOf } from '@/db/queries/case-scope';
 import { audit } from '@/lib/audit';
-import { appUrl } from '@/lib/env';
+import { clinicianCasePath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
 import { renderMail } from '@/lib/mail/layout';
 import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
+import { absoluteUrl } from '@/lib/env';
 
 export type ReassignResult = ClaimOutcome | { ok: false; reason: 'invalid_colleague' | 'not_allowed'; assignedClinicianId: string | null; assigneeName: null; patientId: null };
 
@@ -42,7 +43,7 @@ export async function reassignCase(
         const mail = renderMail({
           heading: 'A case was handed to you',
           paragraphs: [`${actor.name ?? 'A colleague'} handed a case to you.`, `Their reason: ${input.reason}`],
-          action: { label: 'Open the case', url: `${appUrl()}/queue/cases/${caseId}` },
+          action: { label: 'Open the case', url: absoluteUrl(clinicianCasePath(caseId)) },
         });
         await sendMail({ to: to.email, subject: 'A case was handed to you', ...mail }, tx);
       }

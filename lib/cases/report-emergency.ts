@@ -7,11 +7,13 @@ import { audit } from '@/lib/audit';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, RED_FLAG_CODES, RED_FLAG_URGENCY, regionsToAreas, routeCase as defaultRouteCase, type BodyRegion, type RedFlagCode } from '@/lib/triage';
 import { intakeStepSchemas, patientSchema, phoneSchema, type IntakeDraftData } from '@/lib/validation/intake';
-import { ageOn } from './age';
+import { ageOn } from '@/lib/format/age';
 import { emergencyAlertMail, type PatientContact } from './intake-mails';
 import { stampRedFlagAnswers } from './red-flag-stamps';
-import { clinicianCaseUrl, type SubmittingPatient } from './submit-intake';
+import type { SubmittingPatient } from './submit-intake';
+import { clinicianCasePath } from '@/lib/urls';
 import { URGENCY_RANK } from '@/lib/domain/case';
+import { absoluteUrl } from '@/lib/env';
 
 /** What the patient's screen is told: exactly what was stored and who was mailed. */
 interface EmergencyReport {
@@ -112,7 +114,7 @@ export async function reportEmergency(
     const dob = submission.patient.dateOfBirth;
     const assessment = assessIntake({
       // Without a date of birth no age reason is given (NaN compares false); urgency never depends on age.
-      age: dob ? ageOn(dob, now) : Number.NaN,
+      age: ageOn(dob, now) ?? Number.NaN,
       redFlags: submission.redFlags,
       regions: submission.complaint?.regions ?? [],
     });
@@ -148,7 +150,7 @@ export async function reportEmergency(
 
     const contact: PatientContact = { name: name.data, phone: phone.data, mayCall, email: patient.email };
     for (const clinician of alertedTo) {
-      await send(emergencyAlertMail({ to: clinician.email, caseUrl: clinicianCaseUrl(kase.id), areas, contact, incomplete: true }), tx);
+      await send(emergencyAlertMail({ to: clinician.email, caseUrl: absoluteUrl(clinicianCasePath(kase.id)), areas, contact, incomplete: true }), tx);
     }
     await audit(
       {

@@ -4,16 +4,17 @@ import { lockDraftOfPatient } from '@/db/queries/intake-drafts';
 import { insertSubmittedCase, listRoutingCandidates, type RoutingCandidate } from '@/db/queries/intakes';
 import { upsertPatientProfile } from '@/db/queries/patient-profiles';
 import { audit } from '@/lib/audit';
-import { appUrl } from '@/lib/env';
+import { clinicianCasePath, patientCasePath } from '@/lib/urls';
 import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas, routeCase as defaultRouteCase, type TriageAssessment } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
-import { ageOn } from './age';
+import { ageOn } from '@/lib/format/age';
 import { completeEmergencyCase } from './complete-emergency-case';
 import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail, type PatientContact } from './intake-mails';
 import { stampRedFlagAnswers } from './red-flag-stamps';
 import { URGENCY_RANK, type Urgency } from '@/lib/domain/case';
 import type { Actor } from '@/lib/domain/actor';
+import { absoluteUrl } from '@/lib/env';
 
 /** The patient as a submission needs them: who, where to mail, and their roles for the audit row. */
 export type SubmittingPatient = Pick<Actor, 'id' | 'email' | 'roles'>;
@@ -32,8 +33,6 @@ export interface SubmitIntakeDeps {
   sendMail?: typeof defaultSendMail;
 }
 
-export const patientCaseUrl = (caseId: string) => `${appUrl()}/cases/${caseId}`;
-export const clinicianCaseUrl = (caseId: string) => `${appUrl()}/queue/${caseId}`;
 
 /**
  * Stores a validated submission as a new case, in ONE transaction: the patient's profile, the case (urgency,
@@ -58,7 +57,7 @@ export async function submitIntake(
   const send = deps.sendMail ?? defaultSendMail;
 
   const assessment: TriageAssessment = assessIntake({
-    age: ageOn(submission.patient.dateOfBirth, now),
+    age: ageOn(submission.patient.dateOfBirth, now) ?? Number.NaN,
     redFlags: submission.redFlags,
     mriReport: submission.imaging?.mriReport,
     regions: submission.complaint.regions,
@@ -137,21 +136,21 @@ async function notify(
   const alerted = new Set<string>();
   if (c.urgency === 'emergency') {
     for (const lead of c.candidates.filter((x) => x.onCall)) {
-      await send(emergencyAlertMail({ to: lead.email, caseUrl: clinicianCaseUrl(c.caseId), areas: c.areas, contact: c.contact }), tx);
+      await send(emergencyAlertMail({ to: lead.email, caseUrl: absoluteUrl(clinicianCasePath(c.caseId)), areas: c.areas, contact: c.contact }), tx);
       alerted.add(lead.id);
     }
   }
-  await send(patientConfirmationMail({ to: c.patient.email, name: c.contact.name, caseUrl: patientCaseUrl(c.caseId), urgency: c.urgency, onCallAlerted: alerted.size }), tx);
+  await send(patientConfirmationMail({ to: c.patient.email, name: c.contact.name, caseUrl: absoluteUrl(patientCasePath(c.caseId)), urgency: c.urgency, onCallAlerted: alerted.size }), tx);
 
   if (c.assignedClinicianId) {
     const assignee = c.candidates.find((x) => x.id === c.assignedClinicianId);
     if (assignee && !alerted.has(assignee.id)) {
-      await send(clinicianAssignedMail({ to: assignee.email, caseUrl: clinicianCaseUrl(c.caseId), urgency: c.urgency, areas: c.areas }), tx);
+      await send(clinicianAssignedMail({ to: assignee.email, caseUrl: absoluteUrl(clinicianCasePath(c.caseId)), urgency: c.urgency, areas: c.areas }), tx);
     }
     return;
   }
   const pool = c.candidates.filter((x) => !alerted.has(x.id) && x.areas.some((a) => c.areas.includes(a)));
   for (const clinician of pool) {
-    await send(poolCaseMail({ to: clinician.email, caseUrl: clinicianCaseUrl(c.caseId), urgency: c.urgency, areas: c.areas }), tx);
+    await send(poolCaseMail({ to: clinician.email, caseUrl: absoluteUrl(clinicianCasePath(c.caseId)), urgency: c.urgency, areas: c.areas }), tx);
   }
 }

@@ -1,4 +1,4 @@
-import { formatCalendarDate, formatCalendarMonth } from '@/lib/cases/format-intake';
+import { formatCalendarDate, formatCalendarMonth } from '@/lib/format/dates';
 
 export interface Episode {
   startedOn: string;
@@ -13,16 +13,13 @@ export interface TimelinePoint {
   tone: 'start' | 'resolved' | 'current';
 }
 
-/** 'YYYY-MM' → 'Sept 2018': the app's one month format, en-GB like every other date (lib/cases/format-intake). */
-export const monthText = formatCalendarMonth;
-
 /** First episode → settled → recurrence → …, oldest first; an episode that has not settled ends in "Ongoing". */
 export function timelinePoints(episodes: readonly Episode[], onsetDate?: string): TimelinePoint[] {
   const sorted = [...episodes].sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   const points: TimelinePoint[] = [];
   sorted.forEach((e, i) => {
-    points.push({ when: monthText(e.startedOn), title: i === 0 ? 'First episode began' : i === 1 ? 'Recurrence' : `Recurrence (${i})`, notes: e.notes, tone: 'start' });
-    if (e.resolvedOn) points.push({ when: monthText(e.resolvedOn), title: 'Settled', tone: 'resolved' });
+    points.push({ when: formatCalendarMonth(e.startedOn), title: i === 0 ? 'First episode began' : i === 1 ? 'Recurrence' : `Recurrence (${i})`, notes: e.notes, tone: 'start' });
+    if (e.resolvedOn) points.push({ when: formatCalendarMonth(e.resolvedOn), title: 'Settled', tone: 'resolved' });
   });
   const last = sorted[sorted.length - 1];
   if (last && !last.resolvedOn) points.push({ when: 'Now', title: 'Ongoing', tone: 'current' });
@@ -30,9 +27,4 @@ export function timelinePoints(episodes: readonly Episode[], onsetDate?: string)
     points.push({ when: formatCalendarDate(onsetDate), title: 'Pain began', tone: 'start' }, { when: 'Now', title: 'Ongoing', tone: 'current' });
   }
   return points;
-}
-
-/** Whole weeks from `now` until a YYYY-MM-DD date (negative when it has passed). */
-export function weeksUntil(date: string, now: number): number {
-  return Math.floor((Date.parse(`${date}T00:00:00Z`) - now) / (7 * 86_400_000));
 }

@@ -6,7 +6,7 @@ import { listCaseConsultNotes } from '@/db/queries/consult-notes';
 import { listCaseMessages } from '@/db/queries/messages';
 import { audit } from '@/lib/audit';
 import type { MriFinding, TriageReason } from '@/lib/triage';
-import { ageOn } from './format-queue';
+import { ageOn } from '@/lib/format/age';
 import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
 

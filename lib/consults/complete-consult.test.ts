@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makeClinician } from '@/lib/testing/factories/booking';
+import { makeBookableClinician } from '@/lib/testing/factories/booking';
 import { makeCase } from '@/lib/testing/factories/queue-case';
 import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
 import { completeBookingRow } from '@/db/queries/consult-notes';
@@ -45,7 +45,7 @@ describe.each(testDbKinds())('completing a consult and its notes (%s)', (kind) =
 
   it('another clinician and the patient get not_found, change nothing, and leave a denied audit row', async () => {
     const { booking, patient } = await consult(-50);
-    const other = await makeClinician(t.db);
+    const other = await makeBookableClinician(t.db);
     await expect(completeConsult(other, booking.id, { clinicalNotes: NOTES, patientSummary: SUMMARY })).rejects.toMatchObject({ code: 'not_found' });
     await expect(completeConsult(patient, booking.id, { clinicalNotes: NOTES, patientSummary: SUMMARY })).rejects.toMatchObject({ code: 'not_found' });
     await expect(readConsultNotesForClinician(other, booking.id)).resolves.toBeNull();
@@ -90,7 +90,7 @@ describe.each(testDbKinds())('completing a consult and its notes (%s)', (kind) =
   it('the UPDATE\'s WHERE itself refuses another clinician, a future start and any status but confirmed (no pre-check involved)', async () => {
     const now = new Date();
     const past = await consult(-50);
-    const other = await makeClinician(t.db);
+    const other = await makeBookableClinician(t.db);
     expect(await completeBookingRow(t.db, past.booking.id, other.id, now)).toBeNull();
     const future = await consult(30);
     expect(await completeBookingRow(t.db, future.booking.id, future.clinician.id, now)).toBeNull();
@@ -120,7 +120,7 @@ describe.each(testDbKinds())('completing a consult and its notes (%s)', (kind) =
     expect(await mails(patient.email)).toHaveLength(1);
     await expect(correctConsultNotes(clinician, booking.id, { clinicalNotes: NOTES, patientSummary: `${SUMMARY} Ice is optional.` })).resolves.toEqual({ revision: 3, summaryChanged: true });
     expect((await mails(patient.email)).map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/^Your consult summary was updated/)]));
-    const other = await makeClinician(t.db);
+    const other = await makeBookableClinician(t.db);
     await expect(correctConsultNotes(other, booking.id, { clinicalNotes: 'Someone else writing here.', patientSummary: null })).rejects.toMatchObject({ code: 'not_found' });
     const read = await readConsultNotesForClinician(clinician, booking.id);
     expect(read!.notes).toMatchObject({ revision: 3, clinicalNotes: NOTES, patientSummary: `${SUMMARY} Ice is optional.` });

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Db } from '@/db';
 import { insertOutboxMessage, listOutboxMessages, type MailAttachment } from '@/db/queries/outbox';
 import { env, mailTransportKind } from '@/lib/env';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 
 export interface MailMessage {
   to: string;
@@ -33,8 +33,8 @@ export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
   if (kind !== 'smtp') {
     const db = tx ?? (await getDb());
     await insertOutboxMessage(db, { ...message, to, attachments: message.attachments ?? [] });
-    if (kind === 'outbox') log().info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
-    else log().error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
+    if (kind === 'outbox') (await requestLog()).info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
+    else (await requestLog()).error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
     return;
   }
   const { createTransport } = await import('nodemailer');
@@ -51,7 +51,7 @@ export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
       content: a.content,
     })),
   });
-  log().info({ subject: message.subject, transport: 'smtp' }, 'mail sent');
+  (await requestLog()).info({ subject: message.subject, transport: 'smtp' }, 'mail sent');
 }
 
 export interface OutboxItem {

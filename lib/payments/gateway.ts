@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { appUrl } from '@/lib/env';
+import { bookingPagePath, demoCheckoutPath } from '@/lib/urls';
 import { isDemoPayments, stripeClient } from './stripe-client';
+import { absoluteUrl } from '@/lib/env';
 
 /** Stripe's minimum Checkout Session lifetime; the hold lasts exactly as long as the session. */
 export const CHECKOUT_LIFETIME_MS = 30 * 60_000;
@@ -35,10 +36,9 @@ export interface RefundResult {
  * ends the hold, the idempotency key makes a retried request return the same session.
  */
 export async function createCheckoutSession(req: CheckoutRequest): Promise<CheckoutSessionRef> {
-  const base = appUrl();
   if (isDemoPayments()) {
     const id = `cs_demo_${randomBytes(16).toString('hex')}`;
-    return { provider: 'demo', id, url: `${base}/demo-checkout/${id}` };
+    return { provider: 'demo', id, url: absoluteUrl(demoCheckoutPath(id)) };
   }
   const session = await stripeClient().checkout.sessions.create(
     {
@@ -58,8 +58,8 @@ export async function createCheckoutSession(req: CheckoutRequest): Promise<Check
       ],
       metadata: { bookingId: req.bookingId, patientId: req.patientId },
       payment_intent_data: { metadata: { bookingId: req.bookingId } },
-      success_url: `${base}/bookings/${req.bookingId}?paid=1`,
-      cancel_url: `${base}/bookings/${req.bookingId}?cancelled=1`,
+      success_url: `${absoluteUrl(bookingPagePath(req.bookingId))}?paid=1`,
+      cancel_url: `${absoluteUrl(bookingPagePath(req.bookingId))}?cancelled=1`,
     },
     { idempotencyKey: `checkout:${req.bookingId}` },
   );

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Stripe from 'stripe';
 import { log } from '@/lib/log';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
+import { gridSlot, makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { useStripeStandIn } from '@/lib/testing/paid-booking';
 import { stripeEvent } from '@/lib/testing/stripe-stand-in';
 import { holdSlot } from '@/lib/booking/hold';
@@ -34,7 +35,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
   }
   async function hold(days = 4) {
     const patient = await makePatient(t.db);
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     const startsAt = gridSlot(days);
     const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt });
@@ -57,7 +58,7 @@ describe.each(testDbKinds())('Stripe webhook with the real SDK against a local s
 
   it('releases the hold at once when Stripe cannot create the session (nothing charged, slot free)', async () => {
     const patient = await makePatient(t.db);
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     const startsAt = gridSlot(9);
     pay.stripe.failNext(/^\/v1\/checkout\/sessions$/);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { claimStripeEvent } from '@/db/queries/payments';
-import { log } from '@/lib/log';
+import { requestLog } from '@/lib/log';
 import type { EventHandlers } from './context';
 import { stripeWebhooks, webhookSecret, type Stripe } from './stripe-client';
 
@@ -35,9 +35,10 @@ export async function processStripeEvent(event: Stripe.Event, handlers: EventHan
     if (!handler) return 'ignored';
     return handler(event, { tx, afterCommit: (fn) => after.push(fn) });
   });
+  const logger = await requestLog();
   for (const fn of after) {
-    await fn().catch((err) => log().error({ err, event: event.id }, 'post-commit webhook work failed'));
+    await fn().catch((err) => logger.error({ err, event: event.id }, 'post-commit webhook work failed'));
   }
-  log().info({ event: event.id, type: event.type, outcome }, 'stripe event');
+  logger.info({ event: event.id, type: event.type, outcome }, 'stripe event');
   return outcome;
 }

@@ -6,7 +6,8 @@ import { createValidFileMatcher } from 'next/dist/server/lib/find-page-file';
 import { outboxMessages } from '@/db/schema';
 import { env, mailTransportKind, resetEnvCache, startupConfigProblems } from '@/lib/env';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
+import { gridSlot, makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { demoListen } from '@/lib/cli/demo-host';
 import { factoryRouteMismatch } from '@/lib/cli/production-build';
 import { NextRequest } from 'next/server';
@@ -105,7 +106,7 @@ describe.each(testDbKinds())('on the database (%s)', (kind) => {
       production({ AUTH_URL: 'https://triage.example.com' });
       const patient = await makePatient(t.db);
       session.user = { id: patient.id, email: patient.email, name: null, roles: ['patient'], timezone: 'UTC' };
-      const clinician = await makeClinician(t.db);
+      const clinician = await makeBookableClinician(t.db);
       const type = await makeConsultType(t.db);
       const res = await postBooking(
         new Request('http://test/api/bookings', {

@@ -6,7 +6,8 @@ import { bookingCheckoutEffects } from '@/lib/booking/payment-effects';
 import { resetEnvCache } from '@/lib/env';
 import { stripeEventHandlers } from '@/lib/payments/handlers';
 import { processStripeEvent } from '@/lib/payments/webhook';
-import { makeClinician, makeConsultType, makePatient } from './factories/booking';
+import { makeBookableClinician, makeConsultType } from './factories/booking';
+import { makePatient } from './factories/people';
 import { startStripeStandIn, stripeEvent, type StripeStandIn } from './stripe-stand-in';
 
 /** The top of the hour `h` hours from now: a time on every clinician's slot grid. */
@@ -41,10 +42,13 @@ export function useStripeStandIn(webhookSecret: string): { readonly stripe: Stri
   };
 }
 
-/** A booking held and paid (its checkout.session.completed applied) at `startsAt`, with who and what it is for. */
-export async function makeConfirmedBooking(db: Db, stripe: StripeStandIn, startsAt: Date) {
+/**
+ * A booking held and paid through the real path (holdSlot, then its checkout.session.completed) at `startsAt`, with
+ * who and what it is for. factories/video-booking makeConfirmedBooking inserts a confirmed row directly instead.
+ */
+export async function makePaidBooking(db: Db, stripe: StripeStandIn, startsAt: Date) {
   const patient = await makePatient(db);
-  const clinician = await makeClinician(db);
+  const clinician = await makeBookableClinician(db);
   const type = await makeConsultType(db);
   // The patient ticks "no refund" for a slot inside the window (the booking page asks for it).
   const held = await holdSlot(patient, { clinicianId: clinician.id, consultTypeId: type.id, startsAt, acknowledgeNoRefund: true });

@@ -5,7 +5,8 @@
  */
 import './zod-csp';
 import { z } from 'zod';
-import { ageOn } from '@/lib/cases/age';
+import { ageOn } from '@/lib/format/age';
+import { parseCalendarDate } from '@/lib/format/dates';
 import { BODY_REGIONS, MOVEMENTS, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
 import { INTAKE_STEPS, type IntakeStep } from '@/lib/domain/intake-step';
 
@@ -21,14 +22,11 @@ export const PRIOR_CARE_KINDS = ['physician', 'specialist', 'physiotherapist', '
 /** Default of GUARDIAN_REQUIRED_UNDER_AGE: below this age on the day of submission a parent or guardian consents. */
 export const GUARDIAN_UNDER_AGE_DEFAULT = 16;
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A real calendar date written YYYY-MM-DD (rejects 2021-02-30). */
 export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return parseCalendarDate(value) !== null;
 }
 
 export function isIsoMonth(value: string): boolean {
@@ -245,7 +243,8 @@ const submissionObject = z.strictObject(submissionShape);
 
 /** Does a patient born on `dateOfBirth` need a guardian's consent today? False while the date is not valid yet. */
 export function needsGuardian(dateOfBirth: unknown, guardianUnderAge: number, now = new Date()): boolean {
-  return typeof dateOfBirth === 'string' && isIsoDate(dateOfBirth.trim()) && ageOn(dateOfBirth.trim(), now) < guardianUnderAge;
+  const age = typeof dateOfBirth === 'string' ? ageOn(dateOfBirth.trim(), now) : null;
+  return age !== null && age < guardianUnderAge;
 }
 
 /**

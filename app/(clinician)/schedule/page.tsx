@@ -13,6 +13,7 @@ import { formatDay, formatTime } from '@/lib/booking/format';
 import { addDays, formatLocalDate, localDateOf, parseLocalDate, zonedToUtc } from '@/lib/booking/zoned-time';
 import { cn } from '@/components/ui/cn';
 import { nowMs } from '@/lib/booking/clock';
+import { bookingPagePath, clinicianCasePath, consultNotesPath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'My schedule' };
 export const dynamic = 'force-dynamic';
@@ -89,7 +90,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                     <div className="min-w-0">
                       <p className="font-medium">
                         {formatTime(b.startsAt.getTime(), zone)}–{formatTime(b.endsAt.getTime(), zone)} ·{' '}
-                        <Link href={`/bookings/${b.id}`} className="text-brand-700 underline">
+                        <Link href={bookingPagePath(b.id)} className="text-brand-700 underline">
                           {b.patientName ?? b.patientEmail}
                         </Link>
                       </p>
@@ -98,7 +99,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                         {b.relatedCaseId && (
                           <>
                             {' · '}
-                            <Link href={`/queue/cases/${b.relatedCaseId}`} className="text-sm text-brand-700 underline">
+                            <Link href={clinicianCasePath(b.relatedCaseId)} className="text-sm text-brand-700 underline">
                               Case<span className="sr-only"> of {b.patientName ?? b.patientEmail}</span>
                             </Link>
                           </>
@@ -112,12 +113,12 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                     <div className="flex flex-wrap items-center gap-2">
                       <BookingStatusBadge status={b.status} />
                       {b.status === 'confirmed' && b.startsAt.getTime() <= now && (
-                        <ButtonLink href={`/schedule/${b.id}/notes`} size="sm" aria-label={`Write notes for ${b.patientName ?? b.patientEmail}, ${formatTime(b.startsAt.getTime(), zone)}`}>
+                        <ButtonLink href={consultNotesPath(b.id)} size="sm" aria-label={`Write notes for ${b.patientName ?? b.patientEmail}, ${formatTime(b.startsAt.getTime(), zone)}`}>
                           Write notes
                         </ButtonLink>
                       )}
                       {b.status === 'completed' && (
-                        <ButtonLink href={`/schedule/${b.id}/notes`} size="sm" variant="secondary" aria-label={`Notes for ${b.patientName ?? b.patientEmail}, ${formatTime(b.startsAt.getTime(), zone)}`}>
+                        <ButtonLink href={consultNotesPath(b.id)} size="sm" variant="secondary" aria-label={`Notes for ${b.patientName ?? b.patientEmail}, ${formatTime(b.startsAt.getTime(), zone)}`}>
                           Notes
                         </ButtonLink>
                       )}

@@ -11,11 +11,12 @@ import { audit } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone } from '@/lib/booking/format';
-import { formatDateTime } from '@/lib/cases/format-intake';
+import { formatDateTime } from '@/lib/format/dates';
 import { nextStepForCase } from '@/lib/cases/next-step';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import { INTAKE_STEP_LABELS } from '@/lib/cases/intake-steps';
 import type { CaseStatus, Urgency } from '@/lib/domain/case';
+import { patientCasePath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'My cases' };
 
@@ -73,7 +74,7 @@ export default async function MyCasesPage() {
         <ul className="space-y-3">
           {rows.map((c) => (
             <li key={c.id}>
-              <Link href={`/cases/${c.id}`} className="block rounded-xl border border-line bg-white p-4 hover:border-brand-600 hover:bg-brand-50">
+              <Link href={patientCasePath(c.id)} className="block rounded-xl border border-line bg-white p-4 hover:border-brand-600 hover:bg-brand-50">
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="font-semibold text-ink">{c.regions.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r).join(', ')}</span>
                   <Badge tone={URGENCY_TONE[c.urgency]}>{URGENCY_TEXT[c.urgency]}</Badge>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
+import { gridSlot, makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { sameOriginJson } from '@/lib/testing/requests';
 
 // The route's auth guard answers with the next test patient (each concurrent request is a different patient).
@@ -23,7 +24,7 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
   const t = useTestDb(kind);
 
   it('50 concurrent requests for one slot: exactly one 201, 49 × 409, no overlap in the table', async () => {
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     for (let i = 0; i < 50; i++) queue.push(await makePatient(t.db));
     const startsAt = gridSlot(5).toISOString();
@@ -51,7 +52,7 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
   });
 
   it('a hold that has lapsed frees the slot: the next booking expires it in the same transaction', async () => {
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     queue.push(await makePatient(t.db), await makePatient(t.db), await makePatient(t.db));
     const startsAt = gridSlot(6).toISOString();
@@ -69,7 +70,7 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
   });
 
   it('refuses a time off the slot grid with 409 and a 400 for a malformed body', async () => {
-    const clinician = await makeClinician(t.db, { hours: [{ weekday: 1, startMinute: 9 * 60, endMinute: 10 * 60 }] });
+    const clinician = await makeBookableClinician(t.db, { hours: [{ weekday: 1, startMinute: 9 * 60, endMinute: 10 * 60 }] });
     const type = await makeConsultType(t.db);
     queue.push(await makePatient(t.db), await makePatient(t.db));
     const offGrid = new Date(gridSlot(4).getTime() + 7 * 60_000).toISOString();
@@ -80,7 +81,7 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
   });
 
   it('limits one patient to 3 unpaid holds at a time (429)', async () => {
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     const patient = await makePatient(t.db);
     const statuses: number[] = [];
@@ -92,7 +93,7 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
   });
 
   it("answers 404 for an intake the patient does not own", async () => {
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     queue.push(await makePatient(t.db));
     const res = await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt: gridSlot(7).toISOString(), intakeId: crypto.randomUUID() });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { auditEvents } from '@/db/schema';
 import { ConsultRoom, type ConsultRoomProps } from '@/components/video/consult-room';
 import { resetEnvCache } from '@/lib/env';
-import { makePatient } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
 import type { Role } from '@/lib/domain/roles';

@@ -13,6 +13,7 @@ import { nowMs } from '@/lib/booking/clock';
 import { formatRangeInZone, formatTime, zoneLabel } from '@/lib/booking/format';
 import { iceServersForParticipant } from '@/lib/video/ice-servers';
 import { findConsultRoom } from '@/lib/consults/room-access';
+import { bookingPagePath, clinicianCasePath, consultNotesPath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Video consult' };
 export const dynamic = 'force-dynamic';
@@ -33,7 +34,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ id: st
   await audit({ actor: user, action: 'consult.view', resourceType: 'booking', resourceId: room.bookingId, patientId: room.patientId, details: { phase: room.phase, turnCredential } });
   const zone = room.viewerTimezone;
   const bookingLink = (
-    <Link href={`/bookings/${room.bookingId}`} className="font-medium text-brand-700 underline">
+    <Link href={bookingPagePath(room.bookingId)} className="font-medium text-brand-700 underline">
       Booking details
     </Link>
   );
@@ -53,7 +54,7 @@ export default async function ConsultPage({ params }: { params: Promise<{ id: st
         <div className="mb-4 flex flex-col gap-1 rounded-lg border border-line bg-white px-4 py-3 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4">
           <PatientContact compact name={room.patient.name} phone={room.patient.phone} mayCall={room.patient.mayCall} email={room.patient.email} />
           {room.patient.caseId && (
-            <Link href={`/queue/cases/${room.patient.caseId}`} className="text-sm font-medium text-brand-700 underline" target="_blank">
+            <Link href={clinicianCasePath(room.patient.caseId)} className="text-sm font-medium text-brand-700 underline" target="_blank">
               Open the case (new tab)
             </Link>
           )}
@@ -75,12 +76,12 @@ export default async function ConsultPage({ params }: { params: Promise<{ id: st
         <Card className="max-w-xl space-y-3">
           <h2 className="text-lg font-semibold">This consult has ended</h2>
           <p>The video room closed at {formatTime(room.window.closesAt, zone)} ({zoneLabel(room.window.closesAt, zone)}).</p>
-          {room.as === 'clinician' && <ButtonLink href={`/schedule/${room.bookingId}/notes`}>Consult notes</ButtonLink>}
+          {room.as === 'clinician' && <ButtonLink href={consultNotesPath(room.bookingId)}>Consult notes</ButtonLink>}
           <p className="text-sm">{bookingLink}</p>
         </Card>
       )}
       {room.phase === 'open' && (
-        <ConsultRoom bookingId={room.bookingId} polite={room.as === 'patient'} otherName={room.otherName} iceServers={iceServers} notesHref={room.as === 'clinician' ? `/schedule/${room.bookingId}/notes` : undefined} />
+        <ConsultRoom bookingId={room.bookingId} polite={room.as === 'patient'} otherName={room.otherName} iceServers={iceServers} notesHref={room.as === 'clinician' ? consultNotesPath(room.bookingId) : undefined} />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, FieldGroup, Input, Textarea } from '@/components/ui/field';
+import { weeksUntil } from '@/lib/format/dates';
 import { CheckboxChips } from '../choice-controls';
 import { errorAt, type IntakeForm } from '../form-values';
 
@@ -11,20 +12,11 @@ const COMMON_LIFTS = ['Squat', 'Bench press', 'Deadlift', 'Overhead press', 'Row
 
 const toNumber = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Number(v));
 
-/** Whole weeks from today until a YYYY-MM-DD date, in the patient's own calendar. */
-function weeksFromNow(date: string | undefined): number | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const [y, m, d] = date.split('-').map(Number);
-  const target = new Date(y, m - 1, d).getTime();
-  const now = new Date();
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
-  return Math.floor(Math.round((target - today) / 86_400_000) / 7);
-}
-
 export function TrainingStep() {
   const { register, control, watch, formState } = useFormContext<IntakeForm>();
   const err = (p: string) => errorAt(formState.errors, p);
-  const weeks = weeksFromNow(watch('training.nextCompetitionDate'));
+  // Counted from today in the patient's own calendar, as they read the date they typed.
+  const weeks = weeksUntil(watch('training.nextCompetitionDate') ?? '', new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [custom, setCustom] = useState('');
   return (
     <div className="space-y-7">

@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, caseMessages, clinicianProfiles, patientProfiles, sessions } from '@/db/schema';
-import { makeCase, makeClinician, makePatient, makeUser } from '@/lib/testing/factories/queue-case';
-import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
+import { makeClinician, makePatient, makeUser } from './people';
+import { makeCase } from './queue-case';
+import { makeConfirmedBooking } from './video-booking';
 import { CLINICAL_AREAS } from '@/lib/domain/areas';
 
 export const PRINCIPALS = ['patientA', 'patientB', 'clinicianInScope', 'clinicianOutOfScope', 'inactiveClinician', 'adminOnly', 'lead'] as const;

@@ -1,42 +1,11 @@
 /**
- * Test and benchmark factories for the queue: patients, clinicians and submitted cases inserted directly (with an
- * intake version and a triage assessment), so queue tests do not depend on the intake wizard.
+ * Test and benchmark factory for the queue: a submitted case inserted directly (with an intake version and a triage
+ * assessment), so queue tests do not depend on the intake wizard. People come from ./people.
  */
 import type { Db } from '@/db/client';
-import { cases, clinicianProfiles, intakeVersions, patientProfiles, triageAssessments, users } from '@/db/schema';
+import { cases, intakeVersions, triageAssessments } from '@/db/schema';
 import type { MriFinding, TriageReason } from '@/lib/triage';
 import { URGENCY_RANK, type CaseStatus, type Urgency } from '@/lib/domain/case';
-import type { Role } from '@/lib/domain/roles';
-
-let seq = 0;
-const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-export async function makeUser(db: Db, o: { name?: string; roles?: Role[]; email?: string } = {}) {
-  const [u] = await db
-    .insert(users)
-    .values({ email: o.email ?? `u-${uniq()}@example.test`, name: o.name ?? 'Test User', roles: o.roles ?? ['patient'] })
-    .returning();
-  return u;
-}
-
-export async function makePatient(db: Db, o: { name?: string; dateOfBirth?: string; email?: string; phone?: string } = {}) {
-  const u = await makeUser(db, { name: o.name ?? 'Pat Patient', roles: ['patient'], email: o.email });
-  await db
-    .insert(patientProfiles)
-    .values({ userId: u.id, name: o.name ?? 'Pat Patient', dateOfBirth: o.dateOfBirth ?? '1990-05-01', timezone: 'UTC', phone: o.phone ?? '+447700900123', mayCall: true });
-  return u;
-}
-
-export async function makeClinician(db: Db, o: { name?: string; areas?: string[]; admin?: boolean; active?: boolean; email?: string } = {}) {
-  const u = await makeUser(db, { name: o.name ?? 'Cli Nician', roles: o.admin ? ['clinician', 'admin'] : ['clinician'], email: o.email });
-  await db.insert(clinicianProfiles).values({
-    userId: u.id,
-    displayName: o.name ?? 'Cli Nician',
-    areas: o.areas ?? ['upper_back', 'mid_back'],
-    active: o.active ?? true,
-  });
-  return u;
-}
 
 export interface CaseFactoryInput {
   patientId: string;

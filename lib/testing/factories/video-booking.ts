@@ -4,15 +4,17 @@
  */
 import type { Db } from '@/db/client';
 import { bookings } from '@/db/schema';
-import { makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
+import { makeBookableClinician, makeConsultType } from './booking';
+import { makePatient } from './people';
 
 export async function makeConfirmedBooking(
   db: Db,
   o: { startsAt: Date; durationMinutes?: number; patientEmail?: string; patientTimezone?: string; clinicianTimezone?: string; status?: 'confirmed' | 'pending_payment' | 'cancelled' | 'completed' },
 ) {
   const duration = o.durationMinutes ?? 45;
-  const patient = await makePatient(db, { email: o.patientEmail, timezone: o.patientTimezone ?? 'Europe/London' });
-  const clinician = await makeClinician(db, { timezone: o.clinicianTimezone ?? 'Europe/London' });
+  // No profile: callers that need one (e2e routes, the access world) add their own.
+  const patient = await makePatient(db, { email: o.patientEmail, timezone: o.patientTimezone ?? 'Europe/London', profile: false });
+  const clinician = await makeBookableClinician(db, { timezone: o.clinicianTimezone ?? 'Europe/London' });
   const type = await makeConsultType(db, { durationMinutes: duration });
   const endsAt = new Date(o.startsAt.getTime() + duration * 60_000);
   const status = o.status ?? 'confirmed';

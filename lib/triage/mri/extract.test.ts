@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractMriFindings } from '@/lib/triage';
-import { MRI_CORPUS, SEED_RIGHT_SCAPULA_MRI } from './corpus/index';
+import { MRI_CORPUS, RIGHT_SCAPULA_MRI_REPORT } from './corpus/index';
 import { scoreCorpus } from './corpus/evaluate';
 
 describe('extractMriFindings on the seed report (right scapula)', () => {
-  const findings = extractMriFindings(SEED_RIGHT_SCAPULA_MRI);
+  const findings = extractMriFindings(RIGHT_SCAPULA_MRI_REPORT);
   const positive = findings.filter((f) => !f.negated);
 
   it('finds Modic type 1 and loss of height at T5 and T7, concern review', () => {

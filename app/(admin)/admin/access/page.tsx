@@ -6,7 +6,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { requireRole } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
-import { formatDateTime } from '@/lib/cases/format-queue';
+import { formatDateTime } from '@/lib/format/dates';
 
 export const metadata: Metadata = { title: 'Break-the-glass' };
 export const dynamic = 'force-dynamic';

@@ -20,6 +20,7 @@ import { bookingForActor } from '@/lib/booking/booking-for-actor';
 import { readConsultSummariesForPatient } from '@/lib/consults/read-consult-summaries';
 import { ROOM_OPENS_MINUTES_BEFORE } from '@/lib/domain/room-window';
 import { canReschedule, decideCancellation, describeRefundTerms, refundTermsForSlot } from '@/lib/booking/policy';
+import { bookWithClinicianPath, clinicianCasePath, consultNotesPath, consultRoomPath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Booking' };
 export const dynamic = 'force-dynamic';
@@ -62,7 +63,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
       {b.status === 'expired' && sp.abandoned && (
         <Alert tone="info" role="status" title="Payment abandoned" className="mb-4">
           Nothing was charged and the time was released.{' '}
-          <Link href={`/book?clinician=${b.clinicianId}`} className="font-medium underline">
+          <Link href={bookWithClinicianPath(b.clinicianId)} className="font-medium underline">
             Choose a time again
           </Link>
           .
@@ -108,7 +109,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
               <dt className="text-sm text-muted">Case</dt>
               <dd>
                 {b.relatedCaseId ? (
-                  <Link href={`/queue/cases/${b.relatedCaseId}`} className="font-medium text-brand-700 underline">
+                  <Link href={clinicianCasePath(b.relatedCaseId)} className="font-medium text-brand-700 underline">
                     {b.caseId ? 'Open the case this consult is about' : "Open the patient's latest case"}
                   </Link>
                 ) : (
@@ -145,7 +146,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
                 The room opens {ROOM_OPENS_MINUTES_BEFORE} minutes before the start, at {formatTime(b.startsAt.getTime() - ROOM_OPENS_MINUTES_BEFORE * 60_000, viewerZone)}
                 {' '}your time. The link is also in your confirmation email.
               </p>
-              <Link href={`/consult/${b.id}`} className="mt-1 inline-block font-medium text-brand-700 underline">
+              <Link href={consultRoomPath(b.id)} className="mt-1 inline-block font-medium text-brand-700 underline">
                 Video room link
               </Link>
             </div>
@@ -165,14 +166,14 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
         )}
 
         {as === 'clinician' && (b.status === 'completed' || (b.status === 'confirmed' && b.startsAt.getTime() <= now)) && (
-          <ButtonLink href={`/schedule/${b.id}/notes`} variant={b.status === 'completed' ? 'secondary' : 'primary'}>
+          <ButtonLink href={consultNotesPath(b.id)} variant={b.status === 'completed' ? 'secondary' : 'primary'}>
             {b.status === 'completed' ? 'Consult notes' : 'Write notes and complete'}
           </ButtonLink>
         )}
         {summary?.patientSummary && <ConsultSummary clinicianName={b.clinicianName} summary={summary.patientSummary} updatedAt={summary.updatedAt} timeZone={b.patientTimezone} />}
 
         {(b.status === 'cancelled' || b.status === 'expired') && as === 'patient' && (
-          <ButtonLink href={`/book?clinician=${b.clinicianId}`} variant="secondary">
+          <ButtonLink href={bookWithClinicianPath(b.clinicianId)} variant="secondary">
             Book another time
           </ButtonLink>
         )}

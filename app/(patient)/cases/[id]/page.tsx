@@ -19,14 +19,15 @@ import { nowMs } from '@/lib/booking/clock';
 import { Card } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/guards';
 import { readConsultSummariesForPatient } from '@/lib/consults/read-consult-summaries';
-import { ageOn } from '@/lib/cases/age';
-import { formatDateTime } from '@/lib/cases/format-intake';
+import { ageOn } from '@/lib/format/age';
+import { formatDateTime } from '@/lib/format/dates';
 import { nextStepForCase, type NextStep } from '@/lib/cases/next-step';
 import { formatInZone } from '@/lib/booking/format';
 import { readIntakeForViewer } from '@/lib/cases/read-intake';
 import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import type { CaseStatus } from '@/lib/domain/case';
+import { editCasePath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Your case' };
 
@@ -69,7 +70,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const tz = user.timezone || submission.patient.timezone || 'UTC';
   const times: Partial<Record<CaseStatus, Date>> = { submitted: kase.submittedAt };
   for (const e of events) if (e.toStatus && !times[e.toStatus]) times[e.toStatus] = e.createdAt;
-  const age = submission.patient.dateOfBirth ? ageOn(submission.patient.dateOfBirth, kase.submittedAt) : null;
+  const age = ageOn(submission.patient.dateOfBirth, kase.submittedAt);
   const report = submission.imaging?.mriReport;
   const regions = kase.regions.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r).join(', ');
 
@@ -156,7 +157,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <IntakeAnswers answers={submission as AnswersView} showMri={!report} />
       </section>
       <div className="flex flex-wrap gap-2">
-        {kase.status !== 'closed' && (kase.incomplete ? <ButtonLink href="/intake">Finish your answers</ButtonLink> : <ButtonLink href={`/cases/${kase.id}/edit`}>Update your answers</ButtonLink>)}
+        {kase.status !== 'closed' && (kase.incomplete ? <ButtonLink href="/intake">Finish your answers</ButtonLink> : <ButtonLink href={editCasePath(kase.id)}>Update your answers</ButtonLink>)}
         <ButtonLink href="/cases" variant="secondary">
           Back to my cases
         </ButtonLink>

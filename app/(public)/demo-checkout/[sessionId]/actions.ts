@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { requestLog } from '@/lib/log';
 import { sendDemoCheckoutEvent, type DemoOutcome } from '@/lib/payments/demo-checkout';
 import { isDemoPayments } from '@/lib/payments/stripe-client';
+import { bookingPagePath } from '@/lib/urls';
 
 export type DemoCheckoutState = ActionFailure | null;
 
@@ -24,7 +25,7 @@ async function finish(sessionId: string, outcome: DemoOutcome): Promise<DemoChec
     (await requestLog()).error({ err }, 'demo checkout event failed');
     return formFailure('The payment could not be recorded. Nothing was booked; please try again.');
   }
-  redirect(`/bookings/${booking.id}?${outcome === 'paid' ? 'paid=1' : 'abandoned=1'}`);
+  redirect(`${bookingPagePath(booking.id)}?${outcome === 'paid' ? 'paid=1' : 'abandoned=1'}`);
 }
 
 export async function payDemoCheckout(sessionId: string, _prev: DemoCheckoutState): Promise<DemoCheckoutState> {

@@ -11,6 +11,7 @@ import { audit } from '@/lib/audit';
 import { requireUser } from '@/lib/auth/guards';
 import { formatInZone, formatMoney, formatTime } from '@/lib/booking/format';
 import { isDemoPayments } from '@/lib/payments/stripe-client';
+import { bookingPagePath } from '@/lib/urls';
 import { DemoCheckoutForm } from './demo-checkout-form';
 
 export const metadata: Metadata = { title: 'Demo payment' };
@@ -64,7 +65,7 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ s
             <span className="flex flex-wrap items-center gap-2">
               Booking status: <BookingStatusBadge status={booking.status} />
             </span>
-            <Link href={`/bookings/${booking.id}`} className="mt-2 inline-block font-medium text-brand-700 underline">
+            <Link href={bookingPagePath(booking.id)} className="mt-2 inline-block font-medium text-brand-700 underline">
               Go to the booking
             </Link>
           </Alert>

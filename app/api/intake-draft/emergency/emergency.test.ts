@@ -65,7 +65,7 @@ describe.each(testDbKinds())('POST /api/intake-draft/emergency (%s)', (kind) => 
     expect(mails[0].subject).toMatch(/EMERGENCY/);
     expect(mails[0].text).toContain('+447700900123');
     expect(mails[0].text).toContain('the patient agreed to be phoned');
-    expect(mails[0].text).toContain(`/queue/${body.caseId}`);
+    expect(mails[0].text).toContain(`/queue/cases/${body.caseId}`);
     const [leadProfile] = await t.db.select().from(clinicianProfiles).where(eq(clinicianProfiles.userId, lead.id));
     expect(words.done).toContain(leadProfile.displayName);
     expect(words.done).toContain(kase.submittedAt.toISOString().slice(11, 16));

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiWriteGuard } from '@/lib/auth/guards';
 import { reportEmergency } from '@/lib/cases/report-emergency';
+import { patientCasePath } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,5 +26,5 @@ export async function POST(req: Request) {
         : 'Your saved answers hold no emergency answer.';
     return NextResponse.json({ error: result.error, message }, { status: 400, headers: noStore });
   }
-  return NextResponse.json(result.report, { status: result.created ? 201 : 200, headers: { ...noStore, location: `/cases/${result.report.caseId}` } });
+  return NextResponse.json(result.report, { status: result.created ? 201 : 200, headers: { ...noStore, location: patientCasePath(result.report.caseId) } });
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { readJsonBody } from '@/lib/http';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
 import { isValidTimeZone } from '@/lib/booking/zoned-time';
-import { makeClinician } from '@/lib/testing/factories/booking';
+import { makeBookableClinician } from '@/lib/testing/factories/booking';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +25,7 @@ export async function POST(req: Request) {
   const parsed = await readJsonBody(req, body);
   if (!parsed.ok) return parsed.response;
   const name = parsed.data.name ?? `Dr Test ${Math.random().toString(36).slice(2, 7)}`;
-  const c = await makeClinician(await getDb(), {
+  const c = await makeBookableClinician(await getDb(), {
     timezone: parsed.data.timezone,
     name,
     hours: parsed.data.noHours ? [] : [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 7 * 60, endMinute: 21 * 60 })),

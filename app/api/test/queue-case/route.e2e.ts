@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { readJsonBody } from '@/lib/http';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
-import { makeCase, makePatient } from '@/lib/testing/factories/queue-case';
+import { makeCase } from '@/lib/testing/factories/queue-case';
+import { makePatient } from '@/lib/testing/factories/people';
 import { assessIntake, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
-import { ageOn } from '@/lib/cases/format-queue';
+import { ageOn } from '@/lib/format/age';
 import { CASE_STATUSES } from '@/lib/domain/case';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { SENTENCE_CORPUS } from './sentences';
 import type { CorpusEntry } from './types';
 
 export type { CorpusEntry } from './types';
-export { SEED_RIGHT_SCAPULA_MRI } from './reports';
+export { RIGHT_SCAPULA_MRI_REPORT } from './forum-seeds';
 
 /**
  * Hand-labelled MRI report text for tests and the benchmark: single sentences plus whole reports (the seed case

@@ -1,17 +1,10 @@
+import { RIGHT_SCAPULA_MRI_REPORT } from './forum-seeds';
 import { neg, pos, type CorpusEntry } from './types';
-
-/** The MRI report of the right-scapula forum case (shared/seeds/thread-upper-back-right-scapula.txt), verbatim. */
-export const SEED_RIGHT_SCAPULA_MRI = [
-  'Slight loss of height and Modic type 1 signal changes are observed in the T5 and T7 vertebrae.',
-  'Other vertebral corpus heights and bone structures observed in the examination area are normal.',
-  'The intervertebral disc spaces observed in the examination area and the structure of the discs are normal.',
-  'Spinal canal calibration is normal. The soft tissues of the paraspinal region are normal.',
-].join('\n');
 
 /** Whole multi-sentence reports, with headings and level-by-level sections. */
 export const REPORT_CORPUS: CorpusEntry[] = [
   {
-    report: SEED_RIGHT_SCAPULA_MRI,
+    report: RIGHT_SCAPULA_MRI_REPORT,
     expected: [
       pos('vertebral_height_loss', 'T5', 'T7'), pos('modic_1', 'T5', 'T7'), neg('vertebral_height_loss'),
       neg('disc_degeneration'), neg('canal_stenosis'),

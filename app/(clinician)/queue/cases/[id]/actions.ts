@@ -8,9 +8,10 @@ import { closeCase, decideCase, describeConflict } from '@/lib/cases/decide-case
 import { reassignCase } from '@/lib/cases/reassign-case';
 import { decisionSchema, reassignSchema } from '@/lib/validation/queue';
 import { formFailure, type ActionResult } from '@/lib/action-result';
+import { clinicianCasePath } from '@/lib/urls';
 
 const refresh = (caseId: string) => {
-  revalidatePath(`/queue/cases/${caseId}`);
+  revalidatePath(clinicianCasePath(caseId));
   revalidatePath('/queue');
 };
 

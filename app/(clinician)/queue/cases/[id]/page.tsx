@@ -19,9 +19,11 @@ import { urgencyTone } from '@/components/queue/urgency-tone';
 import { cn } from '@/components/ui/cn';
 import { hasRole, requireUser } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
-import { formatDateTime, formatSpan, slaState } from '@/lib/cases/format-queue';
+import { formatSpan, slaState } from '@/lib/cases/format-queue';
+import { formatDateTime } from '@/lib/format/dates';
 import { OPEN_STATUSES, STATUS_LABELS, URGENCY_LABELS } from '@/lib/domain/case';
 import { viewCaseForStaff } from '@/lib/cases/view-case';
+import { clinicianCasePath } from '@/lib/urls';
 import { claimCaseAction, closeCaseAction, decideCaseAction, reassignCaseAction, releaseCaseAction } from './actions';
 
 export const metadata: Metadata = { title: 'Case' };
@@ -191,7 +193,7 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
               <ul className="space-y-2 text-sm">
                 {view.otherCases.map((c) => (
                   <li key={c.id}>
-                    <Link href={`/queue/cases/${c.id}`} className="font-medium text-brand-700 underline">
+                    <Link href={clinicianCasePath(c.id)} className="font-medium text-brand-700 underline">
                       {formatDateTime(c.submittedAt)}
                     </Link>{' '}
                     · {URGENCY_LABELS[c.urgency]} · {STATUS_LABELS[c.status]}

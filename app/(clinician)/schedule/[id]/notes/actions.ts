@@ -8,11 +8,12 @@ import { BookingError } from '@/lib/booking/errors';
 import { fieldErrorsOf } from '@/lib/http';
 import { consultNotesSchema, type ConsultNotesInput } from '@/lib/validation/consult-notes';
 import type { Actor } from '@/lib/domain/actor';
+import { bookingPagePath, consultNotesPath } from '@/lib/urls';
 
 const refresh = (bookingId: string) => {
-  revalidatePath(`/schedule/${bookingId}/notes`);
+  revalidatePath(consultNotesPath(bookingId));
   revalidatePath('/schedule');
-  revalidatePath(`/bookings/${bookingId}`);
+  revalidatePath(bookingPagePath(bookingId));
   revalidatePath('/bookings');
 };
 

@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { nowMs } from '@/lib/booking/clock';
 import { formatInZone, formatRangeInZone } from '@/lib/booking/format';
 import { readConsultNotesForClinician } from '@/lib/consults/read-consult-notes';
+import { bookingPagePath, clinicianCasePath } from '@/lib/urls';
 import { completeConsultAction, correctConsultNotesAction } from './actions';
 
 export const metadata: Metadata = { title: 'Consult notes' };
@@ -90,11 +91,11 @@ export default async function ConsultNotesPage({ params, searchParams }: { param
         <Link href="/schedule" className="text-brand-700 underline">
           Back to my schedule
         </Link>
-        <Link href={`/bookings/${b.id}`} className="text-brand-700 underline">
+        <Link href={bookingPagePath(b.id)} className="text-brand-700 underline">
           Booking details
         </Link>
         {b.caseId && (
-          <Link href={`/queue/cases/${b.caseId}`} className="text-brand-700 underline">
+          <Link href={clinicianCasePath(b.caseId)} className="text-brand-700 underline">
             The patient&apos;s case
           </Link>
         )}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { gridSlot, makeClinician, makeConsultType, makePatient } from '@/lib/testing/factories/booking';
+import { gridSlot, makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { GET } from './route';
 
 const get = (clinicianId: string, qs: string) => GET(new Request(`http://test/api/clinicians/${clinicianId}/slots?${qs}`), { params: Promise.resolve({ id: clinicianId }) });
@@ -10,7 +11,7 @@ describe.each(testDbKinds())('GET /api/clinicians/:id/slots (%s)', (kind) => {
   const t = useTestDb(kind);
 
   it('lists free slots in UTC and leaves out live holds and confirmed bookings, but not lapsed holds', async () => {
-    const clinician = await makeClinician(t.db, { hours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 13 * 60 })) });
+    const clinician = await makeBookableClinician(t.db, { hours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 13 * 60 })) });
     const type = await makeConsultType(t.db);
     const patient = await makePatient(t.db);
     const day = gridSlot(5, 0);
@@ -44,7 +45,7 @@ describe.each(testDbKinds())('GET /api/clinicians/:id/slots (%s)', (kind) => {
   });
 
   it('answers 400 for a bad window and 404 for an unknown clinician or consult type', async () => {
-    const clinician = await makeClinician(t.db);
+    const clinician = await makeBookableClinician(t.db);
     const type = await makeConsultType(t.db);
     const from = new Date().toISOString();
     expect((await get(clinician.id, `consultType=${type.id}&from=${from}&to=${from}`)).status).toBe(400);

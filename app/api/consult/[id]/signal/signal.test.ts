@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { insertVideoSignal, listVideoSignalsFor } from '@/db/queries/video';
 import { auditEvents, videoSignals } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
-import { makePatient } from '@/lib/testing/factories/booking';
+import { makePatient } from '@/lib/testing/factories/people';
 import { sweepVideoSignals } from '@/lib/video/jobs';
 import { MAX_SIGNALS_PER_PARTICIPANT } from '@/lib/video/signals';
 import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
