@@ -19,7 +19,7 @@ export interface FindingGroup {
   levels: string[];
 }
 
-export function groupFindings(findings: readonly MriFinding[]): { groups: FindingGroup[]; groupOf: number[] } {
+function groupFindings(findings: readonly MriFinding[]): { groups: FindingGroup[]; groupOf: number[] } {
   const groups: FindingGroup[] = [];
   const byKey = new Map<string, number>();
   const groupOf = findings.map((f) => {

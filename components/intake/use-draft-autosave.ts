@@ -29,7 +29,7 @@ export interface LocalDraft {
 }
 
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
-export const localDraftKey = (userId: string) => `tc-intake-draft:${userId}`;
+const localDraftKey = (userId: string) => `tc-intake-draft:${userId}`;
 
 export function readLocalDraft(userId: string): LocalDraft | null {
   try {
@@ -48,7 +48,7 @@ function writeLocalDraft(userId: string, draft: LocalDraft): void {
   }
 }
 
-export function clearLocalDraft(userId: string): void {
+function clearLocalDraft(userId: string): void {
   try {
     window.localStorage.removeItem(localDraftKey(userId));
   } catch {

@@ -7,7 +7,7 @@ import { formFailure, type ActionResult } from '@/lib/action-result';
 export type ClaimResult = ActionResult<null>;
 
 /** POST /api/intakes/:id/claim; a lost race is reported with the winner's name. */
-export async function claimRequest(caseId: string): Promise<ClaimResult> {
+async function claimRequest(caseId: string): Promise<ClaimResult> {
   const res = await fetch(`/api/intakes/${caseId}/claim`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (res.ok) return { ok: true, data: null };
   const body = (await res.json().catch(() => ({}))) as { error?: string; assigneeName?: string | null; message?: string };

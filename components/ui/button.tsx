@@ -15,7 +15,7 @@ const variants: Record<Variant, string> = {
 };
 const sizes: Record<Size, string> = { sm: 'px-3 py-1.5 text-sm', md: 'px-4 py-2 text-base' };
 
-export function buttonClass(variant: Variant = 'primary', size: Size = 'md', extra?: string): string {
+function buttonClass(variant: Variant = 'primary', size: Size = 'md', extra?: string): string {
   return cn(base, variants[variant], sizes[size], extra);
 }
 

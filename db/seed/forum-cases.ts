@@ -21,7 +21,7 @@ const NO_RED_FLAGS = {
   gait_balance: false,
 } as const;
 
-export const RIGHT_SCAPULA_SUMMARY =
+const RIGHT_SCAPULA_SUMMARY =
   'Sharp pain in my upper back around the right shoulder blade / lat area. It started in September 2018 after a set ' +
   'of deadlifts and went away after about two months. In October 2019 the same pain came back in exactly the same ' +
   'place when I got up from the bench after a set of bench press, and this time it got much worse over the ' +

@@ -13,20 +13,20 @@ import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
 import { absoluteUrl } from '@/lib/env';
 
-export const DECISION_STATUS: Record<DecisionInput['kind'], CaseStatus> = {
+const DECISION_STATUS: Record<DecisionInput['kind'], CaseStatus> = {
   advice: 'advice_sent',
   consult: 'consult_recommended',
   referral: 'referred',
 };
 
-export const REFERRAL_WORDS: Record<'emergency' | 'urgent' | 'routine', string> = {
+const REFERRAL_WORDS: Record<'emergency' | 'urgent' | 'routine', string> = {
   emergency: 'today, at an emergency department (call your local emergency number if you cannot get there safely)',
   urgent: 'within the next day or two, by your doctor (GP) or an urgent care clinic',
   routine: 'in the coming weeks, by your doctor (GP)',
 };
 
 /** The text the patient reads in their thread for a decision. */
-export function patientTextOf(caseId: string, d: DecisionInput): string {
+function patientTextOf(caseId: string, d: DecisionInput): string {
   if (d.kind === 'advice') return d.message;
   if (d.kind === 'consult') return `${d.message}\n\nBook your video consult here: ${absoluteUrl(bookConsultPath(caseId))}`;
   return `We recommend that you are seen by medical care ${REFERRAL_WORDS[d.referralUrgency]}.\n\nWhy: ${d.reason}`;

@@ -12,28 +12,28 @@ import { INTAKE_STEPS, type IntakeStep } from '@/lib/domain/intake-step';
 
 export const MRI_REPORT_MAX = 20_000;
 export const SUMMARY_MAX = 4_000;
-export const NOTE_MAX = 2_000;
-export const SHORT_TEXT_MAX = 200;
-export const LIST_MAX = 20;
+const NOTE_MAX = 2_000;
+const SHORT_TEXT_MAX = 200;
+const LIST_MAX = 20;
 
-export const SEXES = ['female', 'male', 'other', 'unspecified'] as const;
-export const ONSET_TYPES = ['sudden', 'gradual', 'unknown'] as const;
+const SEXES = ['female', 'male', 'other', 'unspecified'] as const;
+const ONSET_TYPES = ['sudden', 'gradual', 'unknown'] as const;
 export const PRIOR_CARE_KINDS = ['physician', 'specialist', 'physiotherapist', 'chiropractor', 'imaging', 'other'] as const;
 /** Default of GUARDIAN_REQUIRED_UNDER_AGE: below this age on the day of submission a parent or guardian consents. */
-export const GUARDIAN_UNDER_AGE_DEFAULT = 16;
+const GUARDIAN_UNDER_AGE_DEFAULT = 16;
 
 const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A real calendar date written YYYY-MM-DD (rejects 2021-02-30). */
-export function isIsoDate(value: string): boolean {
+function isIsoDate(value: string): boolean {
   return parseCalendarDate(value) !== null;
 }
 
-export function isIsoMonth(value: string): boolean {
+function isIsoMonth(value: string): boolean {
   return ISO_MONTH.test(value);
 }
 
-export function isIanaTimeZone(value: string): boolean {
+function isIanaTimeZone(value: string): boolean {
   if (!value || value.length > 64) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -98,12 +98,12 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * A phone number as people type it ("+44 7700 900123", "0044 (7700) 900-123") in E.164 ("+447700900123"):
  * spaces, dots, dashes and brackets are dropped and a leading 00 becomes +. Anything else is left for the regex.
  */
-export function normalisePhone(raw: string): string {
+function normalisePhone(raw: string): string {
   const compact = raw.trim().replace(/[\s.\-()/]/g, '');
   return compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
 }
 
-export const isE164 = (value: string) => E164.test(value);
+const isE164 = (value: string) => E164.test(value);
 
 export const phoneSchema = z
   .string({ error: 'Enter a phone number where we can reach you.' })
@@ -137,12 +137,12 @@ export const patientSchema = z.strictObject({
   mayCall: z.boolean({ error: 'Tell us whether we may phone you.' }),
 });
 
-export const guardianSchema = z.strictObject({
+const guardianSchema = z.strictObject({
   name: requiredText(SHORT_TEXT_MAX, "Enter your parent's or guardian's name."),
   relationship: requiredText(100, 'Tell us how they are related to you, for example mother or legal guardian.'),
   consent: z.literal(true, { error: 'Your parent or guardian must agree before you send this.' }),
 });
-export type Guardian = z.output<typeof guardianSchema>;
+type Guardian = z.output<typeof guardianSchema>;
 
 // Shapes are kept apart from the refined objects: zod 4 refuses .pick/.omit on refined objects.
 const complaintShape = {
@@ -170,9 +170,9 @@ const isScore = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n 
 const worstAtLeastNow = (c: { painNow: number; painWorst: number }) => !isScore(c.painNow) || !isScore(c.painWorst) || c.painWorst >= c.painNow;
 const worstAtLeastNowIssue = { path: ['painWorst'], message: 'Your worst pain should be at least as high as your pain now.' };
 
-export const complaintSchema = z.strictObject(complaintShape).refine(worstAtLeastNow, worstAtLeastNowIssue);
+const complaintSchema = z.strictObject(complaintShape).refine(worstAtLeastNow, worstAtLeastNowIssue);
 
-export const episodeSchema = z
+const episodeSchema = z
   .strictObject({
     startedOn: month('Choose the month and year it started.'),
     resolvedOn: optionalMonth('Choose the month and year it settled, or leave it empty if it is still going on.'),
@@ -180,18 +180,18 @@ export const episodeSchema = z
   })
   .refine((e) => !e.resolvedOn || e.resolvedOn >= e.startedOn, { path: ['resolvedOn'], message: 'It cannot settle before it started. Check the months.' });
 
-export const priorCareSchema = z.strictObject({
+const priorCareSchema = z.strictObject({
   kind: z.enum(PRIOR_CARE_KINDS, { error: 'Choose who you saw.' }),
   date: optionalMonth('Choose the month and year, or leave it empty.'),
   notes: optionalText(NOTE_MAX),
 });
 
-export const medicationSchema = z.strictObject({
+const medicationSchema = z.strictObject({
   name: requiredText(SHORT_TEXT_MAX, 'Enter the name of the medicine, or remove this row.'),
   notes: optionalText(NOTE_MAX),
 });
 
-export const trainingSchema = z.strictObject({
+const trainingSchema = z.strictObject({
   sport: optionalText(SHORT_TEXT_MAX),
   yearsTraining: z
     .number({ error: 'Enter the number of years, for example 4.' })
@@ -212,16 +212,16 @@ export const trainingSchema = z.strictObject({
   goals: optionalText(NOTE_MAX),
 });
 
-export const imagingSchema = z.strictObject({
+const imagingSchema = z.strictObject({
   mriReport: optionalText(MRI_REPORT_MAX, 'The report is longer than 20,000 characters. Paste the findings and conclusion only.'),
 });
 
 const redFlagShape = Object.fromEntries(
   RED_FLAG_CODES.map((code) => [code, z.boolean({ error: 'Please answer yes or no.' })]),
 ) as Record<RedFlagCode, z.ZodBoolean>;
-export const redFlagsSchema = z.strictObject(redFlagShape);
+const redFlagsSchema = z.strictObject(redFlagShape);
 
-export const consentSchema = z.strictObject({
+const consentSchema = z.strictObject({
   privacy: z.literal(true, { error: 'Please agree to how we use your information, or we cannot look at your case.' }),
   notForEmergencies: z.literal(true, { error: 'Please confirm you understand this service is not for emergencies.' }),
 });
@@ -242,7 +242,7 @@ const submissionShape = {
 const submissionObject = z.strictObject(submissionShape);
 
 /** Does a patient born on `dateOfBirth` need a guardian's consent today? False while the date is not valid yet. */
-export function needsGuardian(dateOfBirth: unknown, guardianUnderAge: number, now = new Date()): boolean {
+function needsGuardian(dateOfBirth: unknown, guardianUnderAge: number, now = new Date()): boolean {
   const age = typeof dateOfBirth === 'string' ? ageOn(dateOfBirth.trim(), now) : null;
   return age !== null && age < guardianUnderAge;
 }
@@ -305,7 +305,7 @@ export const intakeStepSchemas = {
 
 export const DRAFT_MAX_BYTES = 120_000;
 
-export const intakeDraftDataSchema = z.strictObject({
+const intakeDraftDataSchema = z.strictObject({
   patient: z.unknown().optional(),
   guardian: z.unknown().optional(),
   complaint: z.unknown().optional(),
@@ -326,5 +326,4 @@ export const intakeDraftSchema = z.strictObject({
   /** The revision the client last saw from the server (0 = no draft yet). Stale writes are refused (409). */
   baseRevision: z.number().int().min(0),
 });
-export type IntakeDraftInput = z.input<typeof intakeDraftSchema>;
 export type IntakeDraftData = z.output<typeof intakeDraftDataSchema>;

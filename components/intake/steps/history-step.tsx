@@ -6,7 +6,7 @@ import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { PRIOR_CARE_KINDS } from '@/lib/validation/intake';
 import { errorAt, type IntakeForm } from '../form-values';
 
-export const PRIOR_CARE_LABELS: Record<(typeof PRIOR_CARE_KINDS)[number], string> = {
+const PRIOR_CARE_LABELS: Record<(typeof PRIOR_CARE_KINDS)[number], string> = {
   physician: 'Doctor or sports physician',
   specialist: 'Specialist (for example an orthopaedic surgeon)',
   physiotherapist: 'Physiotherapist',

@@ -11,8 +11,8 @@ import { makeCase } from './queue-case';
 import { makeConfirmedBooking } from './video-booking';
 import { CLINICAL_AREAS } from '@/lib/domain/areas';
 
-export const PRINCIPALS = ['patientA', 'patientB', 'clinicianInScope', 'clinicianOutOfScope', 'inactiveClinician', 'adminOnly', 'lead'] as const;
-export type Principal = (typeof PRINCIPALS)[number];
+const PRINCIPALS = ['patientA', 'patientB', 'clinicianInScope', 'clinicianOutOfScope', 'inactiveClinician', 'adminOnly', 'lead'] as const;
+type Principal = (typeof PRINCIPALS)[number];
 
 async function sessionFor(db: Db, userId: string): Promise<string> {
   const token = randomBytes(32).toString('hex');
