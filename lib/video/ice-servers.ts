@@ -31,7 +31,7 @@ export function mintTurnCredential(secret: string, userId: string, nowMs: number
 /**
  * The ICE servers for one participant of a consult room: the configured STUN servers (ICE_SERVERS holds no
  * credentials), plus the TURN relay with a credential minted for this user when TURN_SECRET and TURN_URLS are set.
- * Call it only after the room check (lib/video/room.ts) has found the user to be a participant.
+ * Call it only after the room check (lib/consults/room-access.ts) has found the user to be a participant.
  */
 export function iceServersForParticipant(userId: string, nowMs: number): IceServer[] {
   const e = env();
