@@ -15,10 +15,13 @@ async function noSidewaysScroll(page: Page) {
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
 
-/** Opens the booking page and picks the clinician's first free time at least `minHoursAhead` away (Tokyo clock shown). */
+/** Opens the booking page, chooses the initial consult and picks the clinician's first free time at least `minHoursAhead` away (Tokyo clock shown). */
 async function pickFirstSlot(page: Page, clinicianName: string, minHoursAhead = 0) {
-  await page.goto('/book');
+  // Other specs' factories add consult types that may sort first; these tests book (and check slots of) the seeded one.
+  const types = (await (await page.request.get('/api/consult-types')).json()) as { id: string; name: string }[];
+  await page.goto(`/book?type=${types.find((t) => t.name === 'Initial video consult')!.id}`);
   await expect(page.getByRole('heading', { name: 'Book a video consult' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Initial video consult/ })).toBeChecked();
   const startsAt = await pickSlot(page, clinicianName, { minHours: minHoursAhead });
   await expect(page.getByRole('group', { name: /Time \(Asia\/Tokyo\)/ })).toBeVisible();
   if (!startsAt) throw new Error(`no slot ${minHoursAhead} h ahead`);

@@ -13,7 +13,7 @@ export async function makeConfirmedBooking(
 ) {
   const duration = o.durationMinutes ?? 45;
   // No profile: callers that need one (e2e routes, the access world) add their own.
-  const patient = await makePatient(db, { email: o.patientEmail, timezone: o.patientTimezone ?? 'Europe/London', profile: false });
+  const patient = await makePatient(db, { name: 'Test Patient', email: o.patientEmail, timezone: o.patientTimezone ?? 'Europe/London', profile: false });
   const clinician = await makeBookableClinician(db, { timezone: o.clinicianTimezone ?? 'Europe/London' });
   const type = await makeConsultType(db, { durationMinutes: duration });
   const endsAt = new Date(o.startsAt.getTime() + duration * 60_000);
