@@ -89,52 +89,31 @@ function AboutItems({ answers: a, showGuardian }: { answers: AnswersView; showGu
   );
 }
 
-/** Earlier episodes, care so far and medicines: lists the patient may have left empty ("None"). */
+/** A list the patient may have left empty: "None" then, rather than "Not given" (an empty list is an answer). */
+function ListOrNone<T>({ items, render }: { items: readonly T[] | undefined; render: (item: T) => ReactNode }) {
+  if (!items || items.length === 0) return 'None';
+  return (
+    <ul className="space-y-1">
+      {items.map((item, i) => (
+        <li key={i}>{render(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
 function HistoryItems({ answers: a }: { answers: AnswersView }) {
+  const month = (d: string | undefined, missing: string) => (d ? formatCalendarMonth(d) : missing);
+  const notes = (n: string | undefined) => (n ? `: ${n}` : '');
   return (
     <>
       <Item label="Earlier episodes">
-        {a.episodes && a.episodes.length > 0 ? (
-          <ul className="space-y-1">
-            {a.episodes.map((e, i) => (
-              <li key={i}>
-                {e.startedOn ? formatCalendarMonth(e.startedOn) : '?'} → {e.resolvedOn ? formatCalendarMonth(e.resolvedOn) : 'still going on'}
-                {e.notes ? `: ${e.notes}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          'None'
-        )}
+        <ListOrNone items={a.episodes} render={(e) => `${month(e.startedOn, '?')} → ${month(e.resolvedOn, 'still going on')}${notes(e.notes)}`} />
       </Item>
       <Item label="Care so far">
-        {a.priorCare && a.priorCare.length > 0 ? (
-          <ul className="space-y-1">
-            {a.priorCare.map((p, i) => (
-              <li key={i}>
-                {(p.kind && CARE[p.kind]) || 'Someone'}
-                {p.date ? ` (${formatCalendarMonth(p.date)})` : ''}
-                {p.notes ? `: ${p.notes}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          'None'
-        )}
+        <ListOrNone items={a.priorCare} render={(p) => `${(p.kind && CARE[p.kind]) || 'Someone'}${p.date ? ` (${formatCalendarMonth(p.date)})` : ''}${notes(p.notes)}`} />
       </Item>
       <Item label="Medicines">
-        {a.medications && a.medications.length > 0 ? (
-          <ul className="space-y-1">
-            {a.medications.map((m, i) => (
-              <li key={i}>
-                {m.name || '?'}
-                {m.notes ? `: ${m.notes}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          'None'
-        )}
+        <ListOrNone items={a.medications} render={(m) => `${m.name || '?'}${notes(m.notes)}`} />
       </Item>
     </>
   );
