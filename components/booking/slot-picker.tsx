@@ -12,29 +12,10 @@ export interface SlotDto {
 
 const DAYS_AHEAD = 21;
 
-/** Fetches free slots for one clinician/type and lets the patient pick a day, then a time, in their own zone. */
-export function SlotPicker({
-  clinicianId,
-  consultTypeId,
-  viewerTimezone,
-  clinicianTimezone,
-  clinicianName,
-  value,
-  onChange,
-  refreshKey,
-}: {
-  clinicianId: string;
-  consultTypeId: string;
-  viewerTimezone: string;
-  clinicianTimezone: string;
-  clinicianName: string;
-  value: string | null;
-  onChange: (startsAt: string | null) => void;
-  refreshKey: number;
-}) {
+/** The clinician's free slots of this type over the next three weeks, fetched again when refreshKey changes. */
+function useFreeSlots(clinicianId: string, consultTypeId: string, refreshKey: number) {
   const [slots, setSlots] = useState<SlotDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [day, setDay] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -60,6 +41,95 @@ export function SlotPicker({
     };
   }, [clinicianId, consultTypeId, refreshKey]);
 
+  return { slots, error };
+}
+
+function DayChoices({ byDay, activeDay, viewerTimezone, onPick }: { byDay: Map<string, SlotDto[]>; activeDay: string | null; viewerTimezone: string; onPick: (day: string) => void }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-medium text-ink">Day</legend>
+      <div className="flex flex-wrap gap-2">
+        {[...byDay.keys()].map((k) => {
+          const first = byDay.get(k)![0]!;
+          const label = formatShortDay(Date.parse(first.startsAt), viewerTimezone);
+          const full = formatDay(Date.parse(first.startsAt), viewerTimezone);
+          const id = `day-${k}`;
+          return (
+            <div key={k}>
+              <input type="radio" id={id} name="slot-day" className="peer sr-only" checked={k === activeDay} onChange={() => onPick(k)} />
+              <label
+                htmlFor={id}
+                className="block min-w-[5.5rem] cursor-pointer rounded-lg border border-line bg-white px-3 py-2 text-center text-sm peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600"
+              >
+                <span aria-hidden>{label}</span>
+                <span className="sr-only">
+                  {full}, {byDay.get(k)!.length} free times
+                </span>
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+type TimeChoicesProps = { times: SlotDto[]; viewerTimezone: string; clinicianTimezone: string; clinicianName: string; value: string | null; onChange: (startsAt: string) => void };
+
+/** The day's times in the viewer's zone, each with the clinician's own time beside it when their zones differ. */
+function TimeChoices({ times, viewerTimezone, clinicianTimezone, clinicianName, value, onChange }: TimeChoicesProps) {
+  const sameZone = viewerTimezone === clinicianTimezone;
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-medium text-ink">Time ({viewerTimezone.replace(/_/g, ' ')})</legend>
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        {times.map((s) => {
+          const ms = Date.parse(s.startsAt);
+          const id = `slot-${ms}`;
+          const clinicianTime = formatTime(ms, clinicianTimezone);
+          return (
+            <div key={s.startsAt}>
+              <input type="radio" id={id} name="slot-time" value={s.startsAt} className="peer sr-only" checked={value === s.startsAt} onChange={() => onChange(s.startsAt)} />
+              <label
+                htmlFor={id}
+                className={cn(
+                  'block cursor-pointer rounded-lg border border-line bg-white px-3 py-2 text-center peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:ring-2 peer-checked:ring-brand-700 peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600',
+                )}
+              >
+                <span className="block text-base font-semibold">{formatTime(ms, viewerTimezone)}</span>
+                {!sameZone && <span className="block text-xs text-muted">{clinicianTime} for {clinicianName.split(' ')[0]}</span>}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Fetches free slots for one clinician/type and lets the patient pick a day, then a time, in their own zone. */
+export function SlotPicker({
+  clinicianId,
+  consultTypeId,
+  viewerTimezone,
+  clinicianTimezone,
+  clinicianName,
+  value,
+  onChange,
+  refreshKey,
+}: {
+  clinicianId: string;
+  consultTypeId: string;
+  viewerTimezone: string;
+  clinicianTimezone: string;
+  clinicianName: string;
+  value: string | null;
+  onChange: (startsAt: string | null) => void;
+  refreshKey: number;
+}) {
+  const { slots, error } = useFreeSlots(clinicianId, consultTypeId, refreshKey);
+  const [day, setDay] = useState<string | null>(null);
+
   const byDay = useMemo(() => {
     const map = new Map<string, SlotDto[]>();
     for (const s of slots ?? []) {
@@ -69,8 +139,7 @@ export function SlotPicker({
     return map;
   }, [slots, viewerTimezone]);
 
-  const days = [...byDay.keys()];
-  const activeDay = day && byDay.has(day) ? day : (days[0] ?? null);
+  const activeDay = day && byDay.has(day) ? day : ([...byDay.keys()][0] ?? null);
   const times = activeDay ? byDay.get(activeDay)! : [];
 
   if (error) return <Alert tone="danger" role="alert">{error}</Alert>;
@@ -82,68 +151,18 @@ export function SlotPicker({
       </Alert>
     );
   }
-  const sameZone = viewerTimezone === clinicianTimezone;
   return (
     <div className="space-y-4">
-      <fieldset>
-        <legend className="mb-2 text-sm font-medium text-ink">Day</legend>
-        <div className="flex flex-wrap gap-2">
-          {days.map((k) => {
-            const first = byDay.get(k)![0]!;
-            const label = formatShortDay(Date.parse(first.startsAt), viewerTimezone);
-            const full = formatDay(Date.parse(first.startsAt), viewerTimezone);
-            const id = `day-${k}`;
-            return (
-              <div key={k}>
-                <input
-                  type="radio"
-                  id={id}
-                  name="slot-day"
-                  className="peer sr-only"
-                  checked={k === activeDay}
-                  onChange={() => {
-                    setDay(k);
-                    onChange(null);
-                  }}
-                />
-                <label
-                  htmlFor={id}
-                  className="block min-w-[5.5rem] cursor-pointer rounded-lg border border-line bg-white px-3 py-2 text-center text-sm peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600"
-                >
-                  <span aria-hidden>{label}</span>
-                  <span className="sr-only">
-                    {full}, {byDay.get(k)!.length} free times
-                  </span>
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend className="mb-2 text-sm font-medium text-ink">Time ({viewerTimezone.replace(/_/g, ' ')})</legend>
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-          {times.map((s) => {
-            const ms = Date.parse(s.startsAt);
-            const id = `slot-${ms}`;
-            const clinicianTime = formatTime(ms, clinicianTimezone);
-            return (
-              <div key={s.startsAt}>
-                <input type="radio" id={id} name="slot-time" value={s.startsAt} className="peer sr-only" checked={value === s.startsAt} onChange={() => onChange(s.startsAt)} />
-                <label
-                  htmlFor={id}
-                  className={cn(
-                    'block cursor-pointer rounded-lg border border-line bg-white px-3 py-2 text-center peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:ring-2 peer-checked:ring-brand-700 peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-blue-600',
-                  )}
-                >
-                  <span className="block text-base font-semibold">{formatTime(ms, viewerTimezone)}</span>
-                  {!sameZone && <span className="block text-xs text-muted">{clinicianTime} for {clinicianName.split(' ')[0]}</span>}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
+      <DayChoices
+        byDay={byDay}
+        activeDay={activeDay}
+        viewerTimezone={viewerTimezone}
+        onPick={(k) => {
+          setDay(k);
+          onChange(null);
+        }}
+      />
+      <TimeChoices times={times} viewerTimezone={viewerTimezone} clinicianTimezone={clinicianTimezone} clinicianName={clinicianName} value={value} onChange={onChange} />
     </div>
   );
 }

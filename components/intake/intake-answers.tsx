@@ -69,6 +69,56 @@ function Block({ step, edit, headingLevel, children }: { step: IntakeStep; edit?
   );
 }
 
+function AboutItems({ answers: a, showGuardian }: { answers: AnswersView; showGuardian: boolean }) {
+  return (
+    <>
+      <Item label="Name">{text(a.patient?.name)}</Item>
+      <Item label="Date of birth">{text(a.patient?.dateOfBirth && formatCalendarDate(a.patient.dateOfBirth))}</Item>
+      <Item label="Sex">{a.patient?.sex ? SEX[a.patient.sex] ?? a.patient.sex : NOT_GIVEN}</Item>
+      <Item label="Time zone">{text(a.patient?.timezone)}</Item>
+      <Item label="Phone">{text(a.patient?.phone)}</Item>
+      <Item label="May we phone you?">{yesNo(a.patient?.mayCall)}</Item>
+      {showGuardian && (
+        <>
+          <Item label="Parent or guardian">{text(a.guardian?.name)}</Item>
+          <Item label="Their relationship to you">{text(a.guardian?.relationship)}</Item>
+          <Item label="They agree">{yesNo(a.guardian?.consent)}</Item>
+        </>
+      )}
+    </>
+  );
+}
+
+/** A list the patient may have left empty: "None" then, rather than "Not given" (an empty list is an answer). */
+function ListOrNone<T>({ items, render }: { items: readonly T[] | undefined; render: (item: T) => ReactNode }) {
+  if (!items || items.length === 0) return 'None';
+  return (
+    <ul className="space-y-1">
+      {items.map((item, i) => (
+        <li key={i}>{render(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function HistoryItems({ answers: a }: { answers: AnswersView }) {
+  const month = (d: string | undefined, missing: string) => (d ? formatCalendarMonth(d) : missing);
+  const notes = (n: string | undefined) => (n ? `: ${n}` : '');
+  return (
+    <>
+      <Item label="Earlier episodes">
+        <ListOrNone items={a.episodes} render={(e) => `${month(e.startedOn, '?')} → ${month(e.resolvedOn, 'still going on')}${notes(e.notes)}`} />
+      </Item>
+      <Item label="Care so far">
+        <ListOrNone items={a.priorCare} render={(p) => `${(p.kind && CARE[p.kind]) || 'Someone'}${p.date ? ` (${formatCalendarMonth(p.date)})` : ''}${notes(p.notes)}`} />
+      </Item>
+      <Item label="Medicines">
+        <ListOrNone items={a.medications} render={(m) => `${m.name || '?'}${notes(m.notes)}`} />
+      </Item>
+    </>
+  );
+}
+
 /** Every answer, read-only, grouped by wizard step. `edit` renders an "Edit" control per step (review step only). */
 export function IntakeAnswers({
   answers: a,
@@ -89,19 +139,7 @@ export function IntakeAnswers({
   return (
     <div className="space-y-4">
       <Block step="about" edit={edit} headingLevel={headingLevel}>
-        <Item label="Name">{text(a.patient?.name)}</Item>
-        <Item label="Date of birth">{text(a.patient?.dateOfBirth && formatCalendarDate(a.patient.dateOfBirth))}</Item>
-        <Item label="Sex">{a.patient?.sex ? SEX[a.patient.sex] ?? a.patient.sex : NOT_GIVEN}</Item>
-        <Item label="Time zone">{text(a.patient?.timezone)}</Item>
-        <Item label="Phone">{text(a.patient?.phone)}</Item>
-        <Item label="May we phone you?">{yesNo(a.patient?.mayCall)}</Item>
-        {showGuardian && (
-          <>
-            <Item label="Parent or guardian">{text(a.guardian?.name)}</Item>
-            <Item label="Their relationship to you">{text(a.guardian?.relationship)}</Item>
-            <Item label="They agree">{yesNo(a.guardian?.consent)}</Item>
-          </>
-        )}
+        <AboutItems answers={a} showGuardian={showGuardian} />
       </Block>
       <Block step="where" edit={edit} headingLevel={headingLevel}>
         <Item label="Where it hurts">{list(c.regions?.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r))}</Item>
@@ -119,49 +157,7 @@ export function IntakeAnswers({
         <Item label="In your own words">{text(c.summary)}</Item>
       </Block>
       <Block step="history" edit={edit} headingLevel={headingLevel}>
-        <Item label="Earlier episodes">
-          {a.episodes && a.episodes.length > 0 ? (
-            <ul className="space-y-1">
-              {a.episodes.map((e, i) => (
-                <li key={i}>
-                  {e.startedOn ? formatCalendarMonth(e.startedOn) : '?'} → {e.resolvedOn ? formatCalendarMonth(e.resolvedOn) : 'still going on'}
-                  {e.notes ? `: ${e.notes}` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            'None'
-          )}
-        </Item>
-        <Item label="Care so far">
-          {a.priorCare && a.priorCare.length > 0 ? (
-            <ul className="space-y-1">
-              {a.priorCare.map((p, i) => (
-                <li key={i}>
-                  {(p.kind && CARE[p.kind]) || 'Someone'}
-                  {p.date ? ` (${formatCalendarMonth(p.date)})` : ''}
-                  {p.notes ? `: ${p.notes}` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            'None'
-          )}
-        </Item>
-        <Item label="Medicines">
-          {a.medications && a.medications.length > 0 ? (
-            <ul className="space-y-1">
-              {a.medications.map((m, i) => (
-                <li key={i}>
-                  {m.name || '?'}
-                  {m.notes ? `: ${m.notes}` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            'None'
-          )}
-        </Item>
+        <HistoryItems answers={a} />
       </Block>
       <Block step="training" edit={edit} headingLevel={headingLevel}>
         <Item label="Sport">{text(t.sport)}</Item>

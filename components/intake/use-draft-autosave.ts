@@ -1,7 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { IntakeStep } from '@/lib/domain/intake-step';
+import { useRetryTimer } from './use-retry-timer';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -28,7 +29,6 @@ export interface LocalDraft {
   savedAt: string;
 }
 
-const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 const localDraftKey = (userId: string) => `tc-intake-draft:${userId}`;
 
 export function readLocalDraft(userId: string): LocalDraft | null {
@@ -56,6 +56,101 @@ function clearLocalDraft(userId: string): void {
   }
 }
 
+type PutResult = { kind: 'saved'; revision: number; updatedAt: string } | { kind: 'conflict'; current: ServerDraft | null } | { kind: 'signed-out' } | { kind: 'too-large' };
+
+/** One PUT of the draft. Throws when the network or the server failed, so the caller retries with backoff. */
+async function putDraft(snap: { data: unknown; step: IntakeStep }, baseRevision: number): Promise<PutResult> {
+  const res = await fetch('/api/intake-draft', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: snap.data, step: snap.step, baseRevision }),
+    cache: 'no-store',
+  });
+  if (res.ok) {
+    const body = (await res.json()) as { revision: number; updatedAt: string };
+    return { kind: 'saved', revision: body.revision, updatedAt: body.updatedAt };
+  }
+  if (res.status === 409) {
+    const body = (await res.json()) as { current: ServerDraft | null };
+    return { kind: 'conflict', current: body.current };
+  }
+  if (res.status === 401) return { kind: 'signed-out' };
+  if (res.status === 400 || res.status === 413) return { kind: 'too-large' };
+  throw new Error(`HTTP ${res.status}`);
+}
+
+interface SaverRefs {
+  /** The server revision the next save is based on. */
+  revisionRef: RefObject<number>;
+  /** Counts changes, so a save knows whether the answers moved on while it was in flight. */
+  changeCounterRef: RefObject<number>;
+  snapshotRef: RefObject<() => { data: unknown; step: IntakeStep }>;
+  stoppedRef: RefObject<boolean>;
+}
+
+/**
+ * The server side of the autosave: one request in flight at a time, a newer change or a step change during it
+ * asks for one more, failures back off. The local copy is removed only when the server confirmed the latest change.
+ */
+function useDraftSaver(userId: string, refs: SaverRefs, setState: (s: SaveState) => void) {
+  const { revisionRef, changeCounterRef, snapshotRef, stoppedRef } = refs;
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const { saveRef, schedule, cancel, nextBackoff, resetBackoff } = useRetryTimer();
+  const keepLocalCopy = useCallback(
+    () => writeLocalDraft(userId, { ...snapshotRef.current(), baseRevision: revisionRef.current, savedAt: new Date().toISOString() }),
+    [revisionRef, snapshotRef, userId],
+  );
+
+  const saveNow = useCallback(async () => {
+    if (stoppedRef.current) return;
+    cancel();
+    if (inFlight.current) {
+      // The running request re-checks for newer answers when it ends; a step change asks for one more save.
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    again.current = false;
+    const sentAt = changeCounterRef.current;
+    const snap = snapshotRef.current();
+    setState({ kind: 'saving' });
+    let next: (() => void) | null = null;
+    try {
+      const r = await putDraft(snap, revisionRef.current);
+      if (r.kind === 'saved') {
+        revisionRef.current = r.revision;
+        resetBackoff();
+        if (changeCounterRef.current === sentAt) {
+          clearLocalDraft(userId);
+          setState({ kind: 'saved', at: new Date(r.updatedAt) });
+          if (again.current) next = () => schedule(300);
+        } else {
+          keepLocalCopy();
+          next = () => schedule(300);
+        }
+      } else if (r.kind === 'too-large') {
+        setState({ kind: 'failed', message: 'We could not save this draft on the server (it may be too long). It is kept on this device.' });
+      } else {
+        setState(r);
+      }
+    } catch {
+      const delay = nextBackoff();
+      setState({ kind: 'offline', retryAt: new Date(Date.now() + delay) });
+      next = () => schedule(delay);
+    } finally {
+      inFlight.current = false;
+    }
+    next?.();
+  }, [cancel, changeCounterRef, keepLocalCopy, nextBackoff, resetBackoff, revisionRef, schedule, setState, snapshotRef, stoppedRef, userId]);
+
+  useEffect(() => {
+    saveRef.current = saveNow;
+  }, [saveRef, saveNow]);
+
+  return { saveNow, schedule, cancel, keepLocalCopy };
+}
+
 /**
  * Autosave of the intake draft. Every change is written to localStorage at once (the copy survives a reload or
  * a lost connection) and sent to the server ~1 s after typing stops, or at once on a step change. One request is
@@ -76,92 +171,21 @@ export function useDraftAutosave(opts: {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const revision = useRef(opts.initialRevision);
   const changeCounter = useRef(0);
-  const inFlight = useRef(false);
-  const again = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const attempt = useRef(0);
   const stopped = useRef(opts.disabled ?? false);
   const snapshotRef = useRef(opts.snapshot);
   useEffect(() => {
     snapshotRef.current = opts.snapshot;
   });
-
-  const saveNowRef = useRef<() => Promise<void>>(async () => undefined);
-
-  const schedule = useCallback((delay: number) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveNowRef.current(), delay);
-  }, []);
-
-  const saveNow = useCallback(async () => {
-    if (stopped.current) return;
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-    if (inFlight.current) {
-      // The running request re-checks for newer answers when it ends; a step change asks for one more save.
-      again.current = true;
-      return;
-    }
-    inFlight.current = true;
-    again.current = false;
-    const sentAt = changeCounter.current;
-    const snap = snapshotRef.current();
-    setState({ kind: 'saving' });
-    let next: (() => void) | null = null;
-    try {
-      const res = await fetch('/api/intake-draft', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ data: snap.data, step: snap.step, baseRevision: revision.current }),
-        cache: 'no-store',
-      });
-      if (res.ok) {
-        const body = (await res.json()) as { revision: number; updatedAt: string };
-        revision.current = body.revision;
-        attempt.current = 0;
-        if (changeCounter.current === sentAt) {
-          clearLocalDraft(userId);
-          setState({ kind: 'saved', at: new Date(body.updatedAt) });
-          if (again.current) next = () => schedule(300);
-        } else {
-          writeLocalDraft(userId, { ...snapshotRef.current(), baseRevision: revision.current, savedAt: new Date().toISOString() });
-          next = () => schedule(300);
-        }
-      } else if (res.status === 409) {
-        const body = (await res.json()) as { current: ServerDraft | null };
-        setState({ kind: 'conflict', current: body.current });
-      } else if (res.status === 401) {
-        setState({ kind: 'signed-out' });
-      } else if (res.status === 400 || res.status === 413) {
-        setState({ kind: 'failed', message: 'We could not save this draft on the server (it may be too long). It is kept on this device.' });
-      } else {
-        throw new Error(`HTTP ${res.status}`);
-      }
-    } catch {
-      const delay = BACKOFF_MS[Math.min(attempt.current, BACKOFF_MS.length - 1)];
-      attempt.current += 1;
-      setState({ kind: 'offline', retryAt: new Date(Date.now() + delay) });
-      next = () => schedule(delay);
-    } finally {
-      inFlight.current = false;
-    }
-    next?.();
-  }, [schedule, userId]);
-
-  useEffect(() => {
-    saveNowRef.current = saveNow;
-  }, [saveNow]);
+  const { saveNow, schedule, cancel, keepLocalCopy } = useDraftSaver(userId, { revisionRef: revision, changeCounterRef: changeCounter, snapshotRef, stoppedRef: stopped }, setState);
 
   /** Call on every change: local copy now, server copy after a pause in typing. */
   const markChanged = useCallback(() => {
     if (stopped.current) return;
     changeCounter.current += 1;
-    writeLocalDraft(userId, { ...snapshotRef.current(), baseRevision: revision.current, savedAt: new Date().toISOString() });
+    keepLocalCopy();
     setState((s) => (s.kind === 'offline' || s.kind === 'conflict' || s.kind === 'signed-out' || s.kind === 'failed' ? s : { kind: 'pending' }));
     schedule(1_000);
-  }, [schedule, userId]);
+  }, [keepLocalCopy, schedule]);
 
   /** Resolve a conflict: adopt `baseRevision` (the server's) and retry with our answers, or simply rebase. */
   const rebase = useCallback((serverRevision: number) => {
@@ -171,30 +195,14 @@ export function useDraftAutosave(opts: {
   /** Stop saving (after a successful submit the server deletes the draft). */
   const stop = useCallback(() => {
     stopped.current = true;
-    if (timer.current) clearTimeout(timer.current);
+    cancel();
     clearLocalDraft(userId);
-  }, [userId]);
+  }, [cancel, userId]);
 
   const initiallyDirty = opts.initiallyDirty ?? false;
   useEffect(() => {
     if (initiallyDirty) schedule(500);
   }, [initiallyDirty, schedule]);
-
-  useEffect(() => {
-    const online = () => {
-      attempt.current = 0;
-      void saveNowRef.current();
-    };
-    window.addEventListener('online', online);
-    return () => window.removeEventListener('online', online);
-  }, []);
-
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
 
   return { state, markChanged, saveNow, rebase, stop, revision };
 }

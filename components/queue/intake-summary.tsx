@@ -33,6 +33,92 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+type Complaint = IntakeSubmission['complaint'] | undefined;
+type Training = IntakeSubmission['training'];
+
+function StorySection({ complaint: c }: { complaint: Complaint }) {
+  return (
+    <Section title="In their own words" id="sec-story">
+      <blockquote className="whitespace-pre-wrap border-l-4 border-brand-600 bg-canvas px-4 py-3 text-base leading-relaxed" data-testid="patient-summary">
+        {c?.summary}
+      </blockquote>
+      <dl className="mt-3 divide-y divide-line">
+        <Row label="Started">
+          {c?.onsetType === 'sudden' ? 'Suddenly' : c?.onsetType === 'gradual' ? 'Gradually' : 'Not sure'}
+          {c?.onsetDate ? `, ${formatCalendarDate(c.onsetDate)}` : ''}
+          {c?.mechanism ? ` — ${c.mechanism}` : ''}
+        </Row>
+        <Row label="Pain">
+          now {c?.painNow}/10, worst {c?.painWorst}/10
+        </Row>
+        <Row label="Worse with">{c?.aggravating?.length ? c.aggravating.map((m) => MOVEMENT_LABELS[m as Movement] ?? m).join(', ') : 'Nothing listed'}</Row>
+        {c?.easing && <Row label="Eases with">{c.easing}</Row>}
+        {c?.morningStiffness !== undefined && <Row label="Morning stiffness">{c.morningStiffness ? 'Yes' : 'No'}</Row>}
+      </dl>
+    </Section>
+  );
+}
+
+function PriorCareSection({ submission: s }: { submission: IntakeSubmission }) {
+  return (
+    <Section title="Prior care and medications" id="sec-care">
+      {s.priorCare?.length ? (
+        <ul className="space-y-2 text-sm">
+          {s.priorCare.map((p, i) => (
+            <li key={i}>
+              <strong>{PRIOR_CARE_LABELS[p.kind] ?? p.kind}</strong>
+              {p.date ? ` (${formatCalendarMonth(p.date)})` : ''}
+              {p.notes ? `: ${p.notes}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted">No prior care reported.</p>
+      )}
+      <h3 className="mb-2 mt-4 font-semibold">Medications</h3>
+      {s.medications?.length ? (
+        <ul className="space-y-1 text-sm">
+          {s.medications.map((m, i) => (
+            <li key={i}>
+              <strong>{m.name}</strong>
+              {m.notes ? `: ${m.notes}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted">None reported.</p>
+      )}
+    </Section>
+  );
+}
+
+function TrainingSection({ training: t, now }: { training: Training; now: number }) {
+  const weeks = t?.nextCompetitionDate ? weeksUntil(t.nextCompetitionDate, new Date(now)) : null;
+  return (
+    <Section title="Training and goals" id="sec-training">
+      {t ? (
+        <dl className="divide-y divide-line">
+          {t.sport && <Row label="Sport">{t.sport}</Row>}
+          {t.yearsTraining !== undefined && <Row label="Years training">{t.yearsTraining}</Row>}
+          {t.typicalRpe !== undefined && <Row label="Typical RPE">{t.typicalRpe}</Row>}
+          {t.affectedLifts?.length ? <Row label="Lifts affected">{t.affectedLifts.join(', ')}</Row> : null}
+          {t.nextCompetitionDate && (
+            <Row label="Next competition">
+              <span data-testid="competition">
+                {formatCalendarDate(t.nextCompetitionDate)} —{' '}
+                <strong>{weeks !== null && weeks >= 0 ? `${weeks} week${weeks === 1 ? '' : 's'} away` : 'already past'}</strong>
+              </span>
+            </Row>
+          )}
+          {t.goals && <Row label="Goals">{t.goals}</Row>}
+        </dl>
+      ) : (
+        <p className="text-sm text-muted">No training details given.</p>
+      )}
+    </Section>
+  );
+}
+
 /** The patient's intake, read-only, in the order a reviewer reads it. */
 export function IntakeSummary({
   submission,
@@ -50,28 +136,10 @@ export function IntakeSummary({
   const s = submission as unknown as IntakeSubmission;
   const c = s.complaint;
   const t = s.training;
-  const weeks = t?.nextCompetitionDate ? weeksUntil(t.nextCompetitionDate, new Date(now)) : null;
   const marked = (c?.regions?.length ? c.regions : regions) as string[];
   return (
     <>
-      <Section title="In their own words" id="sec-story">
-        <blockquote className="whitespace-pre-wrap border-l-4 border-brand-600 bg-canvas px-4 py-3 text-base leading-relaxed" data-testid="patient-summary">
-          {c?.summary}
-        </blockquote>
-        <dl className="mt-3 divide-y divide-line">
-          <Row label="Started">
-            {c?.onsetType === 'sudden' ? 'Suddenly' : c?.onsetType === 'gradual' ? 'Gradually' : 'Not sure'}
-            {c?.onsetDate ? `, ${formatCalendarDate(c.onsetDate)}` : ''}
-            {c?.mechanism ? ` — ${c.mechanism}` : ''}
-          </Row>
-          <Row label="Pain">
-            now {c?.painNow}/10, worst {c?.painWorst}/10
-          </Row>
-          <Row label="Worse with">{c?.aggravating?.length ? c.aggravating.map((m) => MOVEMENT_LABELS[m as Movement] ?? m).join(', ') : 'Nothing listed'}</Row>
-          {c?.easing && <Row label="Eases with">{c.easing}</Row>}
-          {c?.morningStiffness !== undefined && <Row label="Morning stiffness">{c.morningStiffness ? 'Yes' : 'No'}</Row>}
-        </dl>
-      </Section>
+      <StorySection complaint={c} />
 
       <Section title="Where it hurts" id="sec-body">
         <ul className="flex flex-wrap gap-2" aria-label="Marked body regions" data-testid="body-regions">
@@ -96,56 +164,9 @@ export function IntakeSummary({
         <EpisodeTimeline episodes={s.episodes ?? []} onsetDate={c?.onsetDate} />
       </Section>
 
-      <Section title="Prior care and medications" id="sec-care">
-        {s.priorCare?.length ? (
-          <ul className="space-y-2 text-sm">
-            {s.priorCare.map((p, i) => (
-              <li key={i}>
-                <strong>{PRIOR_CARE_LABELS[p.kind] ?? p.kind}</strong>
-                {p.date ? ` (${formatCalendarMonth(p.date)})` : ''}
-                {p.notes ? `: ${p.notes}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-muted">No prior care reported.</p>
-        )}
-        <h3 className="mb-2 mt-4 font-semibold">Medications</h3>
-        {s.medications?.length ? (
-          <ul className="space-y-1 text-sm">
-            {s.medications.map((m, i) => (
-              <li key={i}>
-                <strong>{m.name}</strong>
-                {m.notes ? `: ${m.notes}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-muted">None reported.</p>
-        )}
-      </Section>
+      <PriorCareSection submission={s} />
 
-      <Section title="Training and goals" id="sec-training">
-        {t ? (
-          <dl className="divide-y divide-line">
-            {t.sport && <Row label="Sport">{t.sport}</Row>}
-            {t.yearsTraining !== undefined && <Row label="Years training">{t.yearsTraining}</Row>}
-            {t.typicalRpe !== undefined && <Row label="Typical RPE">{t.typicalRpe}</Row>}
-            {t.affectedLifts?.length ? <Row label="Lifts affected">{t.affectedLifts.join(', ')}</Row> : null}
-            {t.nextCompetitionDate && (
-              <Row label="Next competition">
-                <span data-testid="competition">
-                  {formatCalendarDate(t.nextCompetitionDate)} —{' '}
-                  <strong>{weeks !== null && weeks >= 0 ? `${weeks} week${weeks === 1 ? '' : 's'} away` : 'already past'}</strong>
-                </span>
-              </Row>
-            )}
-            {t.goals && <Row label="Goals">{t.goals}</Row>}
-          </dl>
-        ) : (
-          <p className="text-sm text-muted">No training details given.</p>
-        )}
-      </Section>
+      <TrainingSection training={t} now={now} />
     </>
   );
 }

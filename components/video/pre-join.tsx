@@ -1,14 +1,26 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
-import { describeMediaError, levelOf, stopStream, type MediaProblem } from '@/lib/video/media';
+import { usePreviewMedia, usePreviewOutput } from './use-preview-media';
 
-interface Devices {
-  cameras: MediaDeviceInfo[];
-  microphones: MediaDeviceInfo[];
+function DeviceSelect({ label, devices, value, onChoose, disabled }: { label: 'Camera' | 'Microphone'; devices: MediaDeviceInfo[]; value: string; onChoose: (deviceId: string) => void; disabled: boolean }) {
+  if (devices.length === 0) return null;
+  return (
+    <Field label={label}>
+      {(p) => (
+        <Select {...p} value={value} onChange={(e) => onChoose(e.target.value)} disabled={disabled}>
+          {devices.map((d, i) => (
+            <option key={d.deviceId || i} value={d.deviceId}>
+              {d.label || `${label} ${i + 1}`}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
 }
 
 /**
@@ -18,76 +30,12 @@ interface Devices {
 export function PreJoin({ otherName, onJoin }: { otherName: string; onJoin: (stream: MediaStream) => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const meterRef = useRef<HTMLMeterElement>(null);
-  const streamRef = useRef<MediaStream | null>(null);
-  const handedOver = useRef(false);
-  const [stream, setStream] = useState<MediaStream | null>(null);
-  const [problem, setProblem] = useState<MediaProblem | null>(null);
-  const [starting, setStarting] = useState(true);
-  const [devices, setDevices] = useState<Devices>({ cameras: [], microphones: [] });
-  const [cameraId, setCameraId] = useState('');
-  const [micId, setMicId] = useState('');
-
-  const acquire = useCallback(async (camera: string, mic: string) => {
-    setStarting(true);
-    setProblem(null);
-    stopStream(streamRef.current);
-    streamRef.current = null;
-    setStream(null);
-    try {
-      if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('no mediaDevices', 'NotSupportedError');
-      const s = await navigator.mediaDevices.getUserMedia({
-        video: camera ? { deviceId: { exact: camera } } : true,
-        audio: mic ? { deviceId: { exact: mic } } : true,
-      });
-      streamRef.current = s;
-      setStream(s);
-      // Labels are only readable once permission is granted.
-      const all = await navigator.mediaDevices.enumerateDevices();
-      setDevices({ cameras: all.filter((d) => d.kind === 'videoinput'), microphones: all.filter((d) => d.kind === 'audioinput') });
-      setCameraId(s.getVideoTracks()[0]?.getSettings().deviceId ?? camera);
-      setMicId(s.getAudioTracks()[0]?.getSettings().deviceId ?? mic);
-    } catch (err) {
-      setProblem(describeMediaError(err));
-    } finally {
-      setStarting(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    // Deferred so the first render (with the "Starting…" state) is committed before the permission prompt.
-    const t = setTimeout(() => void acquire('', ''), 0);
-    return () => {
-      clearTimeout(t);
-      if (!handedOver.current) stopStream(streamRef.current);
-    };
-  }, [acquire]);
-
-  useEffect(() => {
-    if (videoRef.current) videoRef.current.srcObject = stream;
-    const track = stream?.getAudioTracks()[0];
-    if (!stream || !track) return;
-    const ctx = new AudioContext();
-    const analyser = ctx.createAnalyser();
-    analyser.fftSize = 512;
-    ctx.createMediaStreamSource(new MediaStream([track])).connect(analyser);
-    const buf = new Uint8Array(new ArrayBuffer(analyser.fftSize));
-    let frame = 0;
-    const tick = () => {
-      if (meterRef.current) meterRef.current.value = levelOf(analyser, buf);
-      frame = requestAnimationFrame(tick);
-    };
-    void ctx.resume().catch(() => undefined);
-    tick();
-    return () => {
-      cancelAnimationFrame(frame);
-      void ctx.close();
-    };
-  }, [stream]);
+  const { stream, problem, starting, devices, cameraId, micId, acquire, handOver } = usePreviewMedia();
+  usePreviewOutput(stream, videoRef, meterRef);
 
   const join = () => {
-    if (!streamRef.current) return;
-    handedOver.current = true;
-    onJoin(streamRef.current);
+    const s = handOver();
+    if (s) onJoin(s);
   };
 
   return (
@@ -120,32 +68,8 @@ export function PreJoin({ otherName, onJoin }: { otherName: string; onJoin: (str
             <meter id="mic-level" ref={meterRef} min={0} max={1} low={0.15} high={0.9} optimum={0.5} value={0} className="h-3 w-full" />
             <p className="text-sm text-muted">Say something: the bar should move.</p>
           </div>
-          {devices.cameras.length > 0 && (
-            <Field label="Camera">
-              {(p) => (
-                <Select {...p} value={cameraId} onChange={(e) => void acquire(e.target.value, micId)} disabled={starting}>
-                  {devices.cameras.map((d, i) => (
-                    <option key={d.deviceId || i} value={d.deviceId}>
-                      {d.label || `Camera ${i + 1}`}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-          )}
-          {devices.microphones.length > 0 && (
-            <Field label="Microphone">
-              {(p) => (
-                <Select {...p} value={micId} onChange={(e) => void acquire(cameraId, e.target.value)} disabled={starting}>
-                  {devices.microphones.map((d, i) => (
-                    <option key={d.deviceId || i} value={d.deviceId}>
-                      {d.label || `Microphone ${i + 1}`}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-          )}
+          <DeviceSelect label="Camera" devices={devices.cameras} value={cameraId} onChoose={(id) => void acquire(id, micId)} disabled={starting} />
+          <DeviceSelect label="Microphone" devices={devices.microphones} value={micId} onChoose={(id) => void acquire(cameraId, id)} disabled={starting} />
           <Button onClick={join} disabled={!stream} className="w-full">
             Join the consult with {otherName}
           </Button>

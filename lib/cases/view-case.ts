@@ -10,6 +10,9 @@ import { ageOn } from '@/lib/format/age';
 import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
 
+/** What the case view renders; its sections take it whole rather than re-listing its fields. */
+export type StaffCaseView = NonNullable<Awaited<ReturnType<typeof viewCaseForStaff>>>;
+
 /**
  * Everything a reviewer reads on one screen, and one audit row saying they read it. Null when the case does not
  * exist or lies outside the reader's scope (CONTRACTS §4c; the page answers 404 and offers break-the-glass).

@@ -5,14 +5,14 @@ import { getDb } from '@/db';
 import { listPatientBookings } from '@/db/queries/bookings';
 import type { PatientConsultSummary } from '@/db/queries/consult-notes';
 import { listPatientVisibleEvents } from '@/db/queries/patient-case-activity';
-import { PatientBookingItem } from '@/components/booking/patient-booking-item';
 import { CaseNextStep } from '@/components/intake/case-next-step';
 import { CaseStatusTimeline, type ConsultStage } from '@/components/intake/case-status-timeline';
 import { CaseThreadSection } from '@/components/queue/case-thread-section';
 import { postCaseMessageAction } from '@/app/actions/post-case-message';
 import { EmergencyPanel } from '@/components/intake/emergency-panel';
-import { IntakeAnswers, type AnswersView } from '@/components/intake/intake-answers';
-import { MriHighlights } from '@/components/intake/mri-highlights';
+import { PatientCaseConsults } from '@/components/intake/patient-case-consults';
+import { PatientCaseHistory } from '@/components/intake/patient-case-history';
+import { PatientCaseIntake } from '@/components/intake/patient-case-intake';
 import { Alert } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { nowMs } from '@/lib/booking/clock';
@@ -30,21 +30,6 @@ import type { CaseStatus } from '@/lib/domain/case';
 import { editCasePath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Your case' };
-
-const EVENT_LABELS: Record<string, string> = {
-  submitted: 'You sent your answers',
-  amended: 'You updated your answers',
-  emergency_reported: 'Your emergency answer and contact details went to our on-call team',
-  intake_completed: 'You sent the rest of your answers',
-};
-const STATUS_EVENT_LABELS: Record<CaseStatus, string> = {
-  submitted: 'Case received',
-  in_review: 'A clinician started reviewing your case',
-  advice_sent: 'The team sent you advice',
-  consult_recommended: 'The team recommends a consult',
-  referred: 'The team referred you to another service',
-  closed: 'Case closed',
-};
 
 /**
  * A patient's own case: status timeline, guidance for their urgency while they wait (emergency first), the team's
@@ -71,7 +56,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const times: Partial<Record<CaseStatus, Date>> = { submitted: kase.submittedAt };
   for (const e of events) if (e.toStatus && !times[e.toStatus]) times[e.toStatus] = e.createdAt;
   const age = ageOn(submission.patient.dateOfBirth, kase.submittedAt);
-  const report = submission.imaging?.mriReport;
   const regions = kase.regions.map((r) => BODY_REGION_LABELS[r as BodyRegion] ?? r).join(', ');
 
   return (
@@ -106,56 +90,16 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <h2 className="mb-4 text-lg font-semibold">Where your case is</h2>
         <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} consult={consultStage(nextStep, tz)} />
       </Card>
-      {consults.length > 0 && (
-        <Card>
-          <h2 className="mb-3 text-lg font-semibold">Your video consults</h2>
-          <ul className="space-y-4">
-            {consults.map((b) => (
-              <li key={b.id}>
-                <PatientBookingItem b={b} summary={summaries.get(b.id)} />
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
+      <PatientCaseConsults consults={consults} summaries={summaries} />
       <Card>
         <h2 id="messages-heading" className="scroll-mt-4 text-lg font-semibold">
           Messages
         </h2>
         <p className="mb-3 mt-1 text-sm text-muted">Write to the rehab team here. We email you when a clinician replies.</p>
         <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name }} timeZone={tz} post={postCaseMessageAction} />
-        {events.length > 0 && (
-          <details className="mt-4">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">Case history ({events.length})</summary>
-            <ol className="mt-2 space-y-1 text-sm">
-              {events.map((e) => (
-                <li key={e.id}>
-                  <span className="text-muted">{formatDateTime(e.createdAt, tz)}:</span>{' '}
-                  {EVENT_LABELS[e.kind] ?? (e.toStatus ? STATUS_EVENT_LABELS[e.toStatus] : e.kind.replace(/_/g, ' '))}
-                </li>
-              ))}
-            </ol>
-          </details>
-        )}
+        <PatientCaseHistory events={events} timeZone={tz} />
       </Card>
-      {report && (
-        <section aria-labelledby="scan-heading" className="space-y-2">
-          <h2 id="scan-heading" className="text-lg font-semibold">
-            Your scan explained
-          </h2>
-          <MriHighlights report={report} age={age} storedFindings={found.assessment?.mriFindings} />
-        </section>
-      )}
-      <section aria-labelledby="answers-heading" className="space-y-3">
-        <h2 id="answers-heading" className="text-lg font-semibold">
-          Your answers
-        </h2>
-        <p className="text-sm text-muted">
-          This is what you sent (version {found.version.version}). It is kept exactly as you wrote it; if something changed,
-          use “Update your answers” below.
-        </p>
-        <IntakeAnswers answers={submission as AnswersView} showMri={!report} />
-      </section>
+      <PatientCaseIntake submission={submission} version={found.version.version} age={age} storedFindings={found.assessment?.mriFindings} />
       <div className="flex flex-wrap gap-2">
         {kase.status !== 'closed' && (kase.incomplete ? <ButtonLink href="/intake">Finish your answers</ButtonLink> : <ButtonLink href={editCasePath(kase.id)}>Update your answers</ButtonLink>)}
         <ButtonLink href="/cases" variant="secondary">

@@ -1,0 +1,124 @@
+import Link from 'next/link';
+import type { QueueItemJson } from '@/lib/cases/queue-json';
+import { formatSpan, slaState } from '@/lib/cases/format-queue';
+import { ageOn } from '@/lib/format/age';
+import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/domain/case';
+import { BODY_REGION_LABELS, isBodyRegion } from '@/lib/triage';
+import { Badge } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
+import { clinicianCasePath } from '@/lib/urls';
+import { UrgencyBadge } from './urgency-badge';
+import { ClaimButton, type ClaimResult } from './claim-button';
+
+function regionText(regions: string[]): string {
+  return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
+}
+
+function Flags({ item }: { item: QueueItemJson }) {
+  return (
+    <span className="flex flex-wrap gap-1">
+      {item.redFlag && <Badge tone="danger" className="whitespace-nowrap">Red flag</Badge>}
+      {item.mriConcern === 'urgent' && <Badge tone="danger" className="whitespace-nowrap">MRI: urgent finding</Badge>}
+      {item.mriConcern === 'review' && <Badge tone="warning" className="whitespace-nowrap">MRI: review</Badge>}
+      {!item.redFlag && !item.mriConcern && <span className="text-sm text-muted">None</span>}
+    </span>
+  );
+}
+
+function Sla({ item, now }: { item: QueueItemJson; now: number }) {
+  if (!OPEN_STATUSES.includes(item.status)) return <span className="text-sm text-muted">Answered</span>;
+  const s = slaState(item.slaDueAt, now);
+  if (s.breached) {
+    return (
+      <span className="inline-flex items-center gap-1 rounded-md bg-red-700 px-2 py-0.5 text-sm font-semibold text-white" data-testid="sla-breached">
+        <span aria-hidden>⚠</span> {s.text}
+      </span>
+    );
+  }
+  return <span className={cn('text-sm', s.soon ? 'font-semibold text-amber-900' : 'text-ink')}>{s.text}</span>;
+}
+
+function patientLabel(item: QueueItemJson, at: number): string {
+  const age = ageOn(item.patientDateOfBirth, new Date(at));
+  return `${item.patientName ?? 'Unnamed patient'}${age !== null ? `, ${age}` : ''}`;
+}
+
+type RowProps = { item: QueueItemJson; now: number; viewerId: string; onClaimed: (item: QueueItemJson) => (r: ClaimResult) => void };
+
+function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
+  const open = OPEN_STATUSES.includes(item.status);
+  const breached = open && Date.parse(item.slaDueAt) < now;
+  const label = patientLabel(item, now);
+  return (
+    // Row and cell styles are CSS classes (globals.css, "Queue table"), and on phones each labelled cell
+    // shows its label from data-label: 50 rows of repeated utility strings and label spans were most of
+    // the page's HTML.
+    <tr role="row" data-testid="queue-row" data-breached={breached || undefined} className="queue-row">
+      <td role="cell" className="queue-cell font-medium">
+        <Link href={clinicianCasePath(item.id)} className="queue-patient">
+          {label}
+        </Link>
+      </td>
+      <td role="cell" className="queue-cell">
+        {regionText(item.regions)}
+      </td>
+      <td role="cell" className="queue-cell">
+        <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
+      </td>
+      <td role="cell" className={cn('queue-cell', !item.redFlag && !item.mriConcern && 'max-md:hidden')}>
+        <Flags item={item} />
+      </td>
+      <td role="cell" className="queue-cell md:whitespace-nowrap" data-label="Waited">
+        <span>{formatSpan(now - Date.parse(item.submittedAt))}</span>
+      </td>
+      <td role="cell" className="queue-cell" data-label="SLA">
+        <Sla item={item} now={now} />
+      </td>
+      <td role="cell" className="queue-cell" data-label="Assignee">
+        {item.assignedClinicianId ? (
+          item.assignedClinicianId === viewerId ? <strong>You</strong> : <span>{item.assigneeName}</span>
+        ) : open ? (
+          <ClaimButton caseId={item.id} label={`Claim ${label}`} onDone={onClaimed(item)} />
+        ) : (
+          <span className="text-muted">—</span>
+        )}
+      </td>
+      <td role="cell" className="queue-cell" data-label="Status">
+        <span>{STATUS_LABELS[item.status]}</span>
+        {item.incomplete && (
+          <span className="ml-1 inline-block rounded border border-amber-600 bg-amber-50 px-1.5 text-xs font-semibold text-amber-900" data-testid="incomplete-badge">
+            Intake not finished
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * One table for every width: on phones each row reflows into a card (labels shown beside values), so the server
+ * renders the list once. Explicit roles keep the table semantics whatever the CSS display is.
+ */
+export function QueueTable({ items, ...row }: { items: QueueItemJson[] } & Omit<RowProps, 'item'>) {
+  return (
+    <div className="md:overflow-hidden md:rounded-xl md:border md:border-line md:bg-white">
+      <table role="table" className="block w-full text-left text-sm md:table">
+        <caption className="sr-only">Triage queue</caption>
+        <thead role="rowgroup" className="hidden bg-canvas text-xs uppercase tracking-wide text-muted md:table-header-group">
+          <tr role="row">
+            {['Patient', 'Regions', 'Urgency', 'Flags', 'Waited', 'SLA', 'Assignee', 'Status'].map((h) => (
+              <th key={h} role="columnheader" scope="col" className="px-3 py-2">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup" className="block space-y-3 md:table-row-group md:space-y-0">
+          {items.map((item) => (
+            <QueueRow key={item.id} item={item} {...row} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
