@@ -18,8 +18,13 @@ const refresh = (caseId: string) => {
 export async function claimCaseAction(caseId: string): Promise<ActionResult<{ assigneeName: string | null }>> {
   const user = await requireRole(['clinician'], 'case');
   const r = await claimCase(user, caseId);
-  refresh(caseId);
-  if (r.ok) return { ok: true, data: { assigneeName: r.assigneeName } };
+  // Only a won claim revalidates: revalidating re-renders the page this action came from, and after a lost race the
+  // case has left the pool, so for a clinician outside its areas that page would become a bare 404 in place of the
+  // answer naming the winner (CaseActions does not reload either, for the same reason).
+  if (r.ok) {
+    refresh(caseId);
+    return { ok: true, data: { assigneeName: r.assigneeName } };
+  }
   if (r.reason === 'already_claimed') {
     return formFailure(r.assignedClinicianId === user.id ? 'You already hold this case.' : `${r.assigneeName ?? 'Another clinician'} already claimed this case.`);
   }
