@@ -37,8 +37,8 @@ export interface SubmitIntakeDeps {
 /**
  * Stores a validated submission as a new case, in ONE transaction: the patient's profile, the case (urgency,
  * areas, assignee, SLA due time), intake version 1 (the submission exactly as validated, immutable), the triage
- * assessment, a 'submitted' case event, audit rows, the draft's deletion and every mail (outbox rows in demo
- * mode). Any failure — routing, mail, a constraint — rolls everything back (a routing failure happens before
+ * assessment, a 'submitted' case event, audit rows, the draft's deletion and every mail (outbox rows, sent by the
+ * delivery job after commit). Any failure — routing, writing a mail, a constraint — rolls everything back (a routing failure happens before
  * anything is written): there is never a half case. Routing reads the clinicians' open-case counts just before
  * the transaction; two simultaneous submissions may both pick the same clinician, which capacity tolerates.
  *

@@ -1,8 +1,10 @@
 import 'server-only';
 import { getDb, type Db } from '@/db';
 import { insertOutboxMessage, listOutboxMessages, type MailAttachment } from '@/db/queries/outbox';
-import { env, mailTransportKind } from '@/lib/env';
-import { requestLog } from '@/lib/log';
+import { mailTransportKind } from '@/lib/env';
+import { enqueueJob } from '@/lib/jobs';
+import { log, requestLog } from '@/lib/log';
+import { MAIL_DELIVERY_JOB } from './jobs';
 
 export interface MailMessage {
   to: string;
@@ -20,38 +22,42 @@ export class MailNotConfiguredError extends Error {
   }
 }
 
+const g = globalThis as unknown as { __tcMailNudge?: ReturnType<typeof setTimeout> };
+
 /**
- * Sends through SMTP when SMTP_URL is set. In demo mode without SMTP the message is kept in the database outbox,
- * where /api/dev/outbox and the mailbox page read it. Pass `tx` to make the outbox row part of the caller's
- * transaction (it then only exists if the change it announces was committed). With no transport at all (not demo
- * mode, no SMTP_URL) the message is kept unsent — no page or route reads it — and an error is logged, so clinical
- * work is not refused because a notification cannot go out.
+ * Asks the worker to deliver soon, once per burst (a submission mails several people). Not awaited by sendMail:
+ * queueing is not part of the caller's transaction, and on PGlite it would wait for that transaction's connection.
+ * The delay lets the transaction that wrote the row commit first; if it has not, the minute sweep sends the row.
+ */
+function nudgeDelivery(delayMs: number): void {
+  if (g.__tcMailNudge) return;
+  g.__tcMailNudge = setTimeout(() => {
+    g.__tcMailNudge = undefined;
+    enqueueJob(MAIL_DELIVERY_JOB, {}).catch((err: unknown) => log().warn({ err }, 'mail delivery not nudged: the minute sweep will send it'));
+  }, delayMs);
+  g.__tcMailNudge.unref?.();
+}
+
+/**
+ * Writes the mail to the outbox; nothing here talks to a mail server, so a slow or failed SMTP server neither
+ * holds the caller's locks nor undoes its work. Pass `tx` to make the row part of the caller's transaction (it
+ * then exists only if the change it announces was committed). With SMTP_URL the row is pending and the delivery
+ * job (./deliver) sends it; in demo mode without SMTP it is kept for /api/dev/outbox and the mailbox page. With no
+ * transport at all (not demo mode, no SMTP_URL) the row stays pending until SMTP_URL is set, and an error is
+ * logged, so clinical work is not refused because a notification cannot go out yet.
  */
 export async function sendMail(message: MailMessage, tx?: Db): Promise<void> {
   const to = message.to.trim().toLowerCase();
   const kind = mailTransportKind();
-  if (kind !== 'smtp') {
-    const db = tx ?? (await getDb());
-    await insertOutboxMessage(db, { ...message, to, attachments: message.attachments ?? [] });
-    if (kind === 'outbox') (await requestLog()).info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
-    else (await requestLog()).error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
-    return;
+  const db = tx ?? (await getDb());
+  await insertOutboxMessage(db, { ...message, to, attachments: message.attachments ?? [], status: kind === 'outbox' ? 'kept' : 'pending' });
+  const logger = await requestLog();
+  if (kind === 'outbox') logger.info({ subject: message.subject, transport: 'outbox' }, 'mail queued in outbox');
+  else if (kind === 'none') logger.error({ subject: message.subject, transport: 'none' }, 'mail is not configured (SMTP_URL unset): message kept unsent');
+  else {
+    logger.info({ subject: message.subject, transport: 'smtp' }, 'mail queued for delivery');
+    nudgeDelivery(tx ? 1_000 : 0);
   }
-  const { createTransport } = await import('nodemailer');
-  const transport = createTransport(env().SMTP_URL);
-  await transport.sendMail({
-    from: env().MAIL_FROM,
-    to,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    attachments: message.attachments?.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: a.content,
-    })),
-  });
-  (await requestLog()).info({ subject: message.subject, transport: 'smtp' }, 'mail sent');
 }
 
 export interface OutboxItem {

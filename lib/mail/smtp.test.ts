@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { resetEnvCache } from '@/lib/env';
 import { sendMagicLink } from '@/lib/auth/magic-link-mail';
-
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-}
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
+import { startSmtpServer, type TestSmtpServer } from '@/lib/testing/smtp';
+import { deliverPendingMail } from './deliver';
 
 const require = createRequire(import.meta.url);
 
@@ -23,38 +18,21 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-describe('finding 15: nodemailer ≥ 9.0.1 still delivers the magic link to a real SMTP server', () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
+describe.each(testDbKinds())('finding 15: nodemailer ≥ 9.0.1 still delivers the magic link to a real SMTP server (%s)', (kind) => {
+  // Every mail goes through the outbox table, so the send path needs a database.
+  useTestDb(kind);
+  let server: TestSmtpServer;
   let port = 0;
 
   beforeAll(async () => {
-    // A real SMTP server on a free port: plain SMTP on loopback, no auth, STARTTLS off (its certificate is self-signed).
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            data: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as AddressInfo).port;
+    server = await startSmtpServer();
+    port = server.port;
   });
 
   afterAll(async () => {
     vi.unstubAllEnvs();
     resetEnvCache();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   });
 
   it('the installed nodemailer, the one next-auth resolves too, is outside GHSA-p6gq-j5cr-w38f (≤ 9.0.0)', () => {
@@ -66,16 +44,18 @@ describe('finding 15: nodemailer ≥ 9.0.1 still delivers the magic link to a re
     expect((fromNextAuth('nodemailer/package.json') as { version: string }).version).toBe(own);
   });
 
-  it('sendMagicLink (the email provider send path) hands the link to the SMTP server', async () => {
+  it('sendMagicLink (the email provider send path), then the delivery job, hands the link to the SMTP server', async () => {
     vi.stubEnv('DEMO_MODE', 'false');
     vi.stubEnv('SMTP_URL', `smtp://127.0.0.1:${port}`);
     vi.stubEnv('MAIL_FROM', 'Triage & Consult <no-reply@triage.example.com>');
     resetEnvCache();
     const link = 'https://triage.example.com/api/auth/callback/nodemailer?token=abc123&email=athlete%40example.test';
     await sendMagicLink('Athlete@Example.test', link);
+    // The link is written to the outbox; the delivery job (run here instead of waiting for the worker) sends it.
+    expect(await deliverPendingMail()).toMatchObject({ sent: 1 });
 
-    expect(received).toHaveLength(1);
-    const mail = received[0]!;
+    expect(server.received).toHaveLength(1);
+    const mail = server.received[0]!;
     expect(mail.from).toBe('no-reply@triage.example.com');
     expect(mail.to).toEqual(['athlete@example.test']);
     expect(mail.data).toMatch(/^Subject: Sign in to Triage & Consult/m);

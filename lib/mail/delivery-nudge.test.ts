@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seedAccounts } from '@/db/seed/accounts';
+import { rightScapulaIntake } from '@/db/seed/forum-cases';
+import { users } from '@/db/schema';
+import { submitIntake } from '@/lib/cases/submit-intake';
+import { resetEnvCache } from '@/lib/env';
+import { startWorker } from '@/lib/jobs';
+import type { JobDefinition } from '@/lib/jobs/registry';
+import { stopBoss } from '@/lib/jobs/boss';
+import { testDbKinds, useTestDb } from '@/lib/testing/db';
+import { startSmtpServer, type TestSmtpServer } from '@/lib/testing/smtp';
+import { intakeSubmissionSchema } from '@/lib/validation/intake';
+import { mailDeliveryJob } from './jobs';
+
+describe.each(testDbKinds())('mail leaves within seconds of its transaction (%s)', (kind) => {
+  // The worker runs for the whole suite, as in lib/jobs/jobs.test.ts.
+  const t = useTestDb(kind, { reset: false });
+  let server: TestSmtpServer;
+
+  beforeAll(async () => {
+    server = await startSmtpServer();
+    vi.stubEnv('DEMO_MODE', 'false');
+    vi.stubEnv('SMTP_URL', `smtp://127.0.0.1:${server.port}`);
+    resetEnvCache();
+    // Without its minute schedule: only sendMail's nudge can start the job here.
+    await startWorker([{ ...mailDeliveryJob, cron: undefined } as JobDefinition]);
+  });
+  afterAll(async () => {
+    await stopBoss();
+    await server.close();
+    vi.unstubAllEnvs();
+    resetEnvCache();
+  });
+
+  it('a submitted intake nudges the delivery job, which sends every mail of it once', async () => {
+    await seedAccounts(t.db);
+    const [patient] = await t.db.insert(users).values({ email: 'nudged@example.test', roles: ['patient'] }).returning({ id: users.id, email: users.email });
+    await submitIntake(t.db, { ...patient, roles: ['patient'] }, intakeSubmissionSchema.parse(rightScapulaIntake()));
+    const { rows } = await t.executeSql(`select count(*)::int as n from outbox_messages`);
+    const written = rows[0]?.n as number;
+    expect(written).toBeGreaterThanOrEqual(2);
+
+    await expect.poll(() => server.received.length, { timeout: 15_000, interval: 200 }).toBe(written);
+    const sent = await t.executeSql(`select count(*)::int as n from outbox_messages where status = 'sent'`);
+    expect(sent.rows[0]?.n).toBe(written);
+    expect(server.received.map((m) => m.to[0])).toContain('nudged@example.test');
+  });
+});

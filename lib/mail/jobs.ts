@@ -1,0 +1,23 @@
+import 'server-only';
+import { z } from 'zod';
+import { defineJob } from '@/lib/jobs/registry';
+import { log } from '@/lib/log';
+import { deliverPendingMail } from './deliver';
+
+export const MAIL_DELIVERY_JOB = 'mail.deliver';
+
+/**
+ * Delivers the outbox. sendMail nudges it right after a mail is written; the minute schedule is the sweep that
+ * retries after backoff and catches a nudge that was lost (or ran before its transaction committed).
+ */
+export const mailDeliveryJob = defineJob({
+  name: MAIL_DELIVERY_JOB,
+  schema: z.object({}).passthrough(),
+  cron: '* * * * *',
+  handler: async () => {
+    const r = await deliverPendingMail();
+    if (r.sent + r.retrying + r.failed > 0) log().info(r, 'mail delivery run');
+  },
+});
+
+export const MAIL_JOBS = [mailDeliveryJob];
