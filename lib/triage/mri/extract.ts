@@ -3,10 +3,11 @@ import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { clusterMentions, sortUniqueLevels, type LevelCluster } from './levels';
+import { clusterMentions, discsOfRange, sortUniqueLevels, type LevelCluster } from './levels';
 import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { predicateIn, type PredicateHits } from './predicates';
 import { scanReport, type Term } from './scan';
+import { correctWords } from './words';
 import type { Span } from './split';
 
 /** Lower-cases without changing the length, so offsets stay valid ('İ' would otherwise become two units). */
@@ -31,6 +32,12 @@ function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
   return re.test(text) && re.lastIndex === to;
 }
 const WINDOW_BEFORE = 48;
+const CURVE_RE = /\b(?:lordos|kyphos|scolios|curv|straighten)/;
+const ABSCESS_RE = /^(?:absce|empy|phleg)/;
+const EPIDURAL_RE = /\b(?:epidural|extradural)\b/;
+/** Codes of the disc itself: a vertebral range on them ("T11-L2") means the discs in it. */
+const DISC_CODES: ReadonlySet<MriFindingCode> = new Set(['disc_degeneration', 'disc_bulge', 'disc_herniation', 'annular_fissure']);
+
 const WINDOW_AFTER = 56;
 
 /** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
@@ -82,19 +89,29 @@ class SentenceSink {
     this.sentence = sentence;
   }
 
-  add(code: MriFindingCode, negated: boolean, levels: readonly string[]): void {
+  add(code: MriFindingCode, negated: boolean, levels: readonly string[], uncertain = false): void {
     const { out } = this;
+    if (levels.length > 2 && DISC_CODES.has(code)) levels = discsOfRange(levels);
     for (let k = this.first; k < out.length; k++) {
       const f = out[k];
       if (f.code !== code || f.negated !== negated) continue;
       for (let l = 0; l < levels.length; l++) if (!f.levels.includes(levels[l])) f.levels.push(levels[l]);
+      // One certain mention makes the finding certain.
+      if (!uncertain && f.uncertain === true) delete f.uncertain;
       return;
     }
     const merged: string[] = levels.length === 1 ? [levels[0]] : [];
     if (levels.length > 1) for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
     const { start, end } = this.sentence;
     this.evidence ??= this.report.slice(start, end);
-    out.push({ code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end });
+    const finding: MriFinding = { code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end };
+    if (uncertain && !negated) finding.uncertain = true;
+    out.push(finding);
+  }
+
+  /** Findings of the open sentence. */
+  current(): MriFinding[] {
+    return this.out.slice(this.first);
   }
 
   close(): void {
@@ -105,12 +122,29 @@ class SentenceSink {
 
 interface Context {
   lower: string;
+  uncertain: number[];
   predicates: PredicateHits;
   neg: NegationIndex;
   seg: Segmenter;
   sentence: Span;
   levels: SentenceLevels;
   sink: SentenceSink;
+}
+
+/** Is an uncertainty word ("possible", "query", "?", "cannot be excluded") in the clause of [start, end)? */
+function isUncertain(ctx: Context, start: number, end: number): boolean {
+  const u = ctx.uncertain;
+  if (u.length === 0) return false;
+  const from = clauseStart(ctx.neg, start, ctx.sentence.start);
+  const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
+  let lo = 0;
+  let hi = u.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < u.length && u[lo] < to;
 }
 
 function levelsOf(ctx: Context, t: Term): readonly string[] {
@@ -126,8 +160,11 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
   for (let k = i; k < j; k++) {
     const t = terms[k];
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
+    const alt = t.entry.alt;
     if (isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end)) {
-      sink.add(code, true, levelsOf(ctx, t));
+      // "no abnormal signal in the cord" negates the signal change, never the compression.
+      const altHit = alt !== undefined && alt.predicate.test(lower.slice(sentence.start, sentence.end));
+      sink.add(altHit ? alt.code : code, true, levelsOf(ctx, t));
       continue;
     }
     const first = terms[i];
@@ -153,11 +190,21 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       }
     }
     const predicate = t.entry.predicate;
+    const uncertain = isUncertain(ctx, t.start, t.end);
+    const altHit = alt !== undefined && (predicateIn(lower, predicates, alt.predicate, beforeFrom, first.start)
+      || predicateIn(lower, predicates, alt.predicate, last.end, afterTo));
+    if (altHit) sink.add(alt.code, false, levelsOf(ctx, t), uncertain);
     if (predicate !== undefined && (predicateIn(lower, predicates, predicate, beforeFrom, first.start)
       || predicateIn(lower, predicates, predicate, last.end, afterTo))) {
-      sink.add(code, false, levelsOf(ctx, t));
-    } else if (isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+      sink.add(code, false, levelsOf(ctx, t), uncertain);
+    } else if (!altHit && isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+      // An alignment sentence about the lordosis speaks of the curve, not of a slip.
+      if (code === 'spondylolisthesis' && CURVE_RE.test(lower.slice(sentence.start, sentence.end))) continue;
       sink.add(code, true, levelsOf(ctx, t));
+      // "The cord is normal in calibre and signal" rules out both.
+      if (alt !== undefined && lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end).includes('signal')) {
+        sink.add(alt.code, true, levelsOf(ctx, t));
+      }
     }
   }
 }
@@ -179,24 +226,100 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
     const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end)) : t.entry.codes;
     const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
     const levels = levelsOf(ctx, t);
-    for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels);
+    const uncertain = !negated && isUncertain(ctx, t.start, t.end);
+    for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels, uncertain);
+    // "abscess in the epidural space": the collection as well as the infection.
+    if (codes[0] === 'infection' && ABSCESS_RE.test(lower.slice(t.start, t.end))
+      && EPIDURAL_RE.test(lower.slice(sentence.start, sentence.end))) sink.add('epidural_collection', negated, levels, uncertain);
     i++;
   }
 }
 
-/**
- * Extracts MRI findings from a free-text report: one entry per code and negation per sentence (levels merged),
- * ordered by position. Pure and linear in the report length.
- */
+/** The words that make a sentence about the spine: anatomy or pathology (level names alone do not). */
+const SPINE_WORD_RE = /\b(?:dis[ck]s?|discal|vertebra\w*|cord|conus|cauda|canal|foram\w*|recess\w*|facets?|end\s?-?plates?|marrow|pars|roots?|thecal|dural|sac|ligament\w*|flavum|alignment|lordos\w*|kyphos\w*|scolios\w*|spinous|pedicles?|lamina\w*|paraspinal|psoas|epidural|sacr\w*|coccy\w*|odontoid|uncovertebral|osteophyt\w*|spondyl\w*|lesions?|mass(?:es)?|collections?|o?edema|oedema|enhanc\w*|signal|stenos\w*|narrow\w*|compress\w*|herniat\w*|protru\w*|extru\w*|fractur\w*|degenera\w*|effusions?|cysts?|syrinx|tumou?rs?|abnormal\w*|hyperintens\w*|hypointens\w*|thicken\w*|hypertroph\w*|displac\w*|erosions?|destruct\w*|sclero\w*|bulg\w*|tears?|fissur\w*|listhes\w*|collaps\w*|deform\w*|infiltrat\w*|calcif\w*|ossif\w*|myel\w*|arthro\w*|modic)\b/;
+/** A sentence that only says the anatomy is normal ("Paraspinal soft tissues are unremarkable") has been read. */
+const NORMAL_ONLY_RE = /\b(?:normal(?:ly)?|unremarkable|preserved|maintained|intact|patent|no\s+(?:significant\s+)?abnormalit\w*)\b/;
+const ABNORMAL_RE = /\b(?:lesion|mass|collection|o?edema|oedema|enhanc|stenos|narrow|compress|herniat|protru|extru|fractur|abnormal(?!it)|hyperintens|hypointens|thicken|hypertroph|displac|erosion|destruct|bulg|tear|fissur|listhes|collaps|deform|infiltrat|cyst|syrinx|tumou?r|straighten|revers|loss|reduc|increas|decreas|but|however|except)/;
+const PRONOUN_START_RE = /^(?:it|this|these|they|the\s+latter|which)\b/;
+const BLANK_LINE_RE = /\n[ \t\r]*\n/;
+
+/** Structures a level can carry to the next sentence about ("a protrusion at L4-5. The protrusion contacts …"). */
+const STRUCTURE: Record<MriFindingCode, string> = {
+  disc_degeneration: 'disc', disc_bulge: 'disc', disc_herniation: 'disc', annular_fissure: 'disc',
+  modic_1: 'endplate', modic_2: 'endplate', modic_3: 'endplate', modic_unspecified: 'endplate', schmorl_node: 'endplate',
+  vertebral_height_loss: 'vertebra', fracture: 'vertebra', marrow_lesion: 'vertebra', hemangioma: 'vertebra',
+  spondylolysis: 'slip', spondylolisthesis: 'slip', facet_arthropathy: 'facet',
+  canal_stenosis: 'canal', foraminal_stenosis: 'foramen', nerve_root_compression: 'root',
+  cord_compression: 'cord', cord_signal_change: 'cord', cauda_equina_compression: 'cauda',
+  infection: 'collection', epidural_collection: 'collection',
+};
+
+/** Gives level-less findings of a sentence the levels of the previous sentence's finding about the same structure. */
+function carryLevels(current: readonly MriFinding[], previous: readonly MriFinding[], pronoun: boolean): void {
+  let source: readonly string[] | null = null;
+  for (const p of previous) {
+    if (p.levels.length === 0) continue;
+    if (pronoun || current.some((c) => STRUCTURE[c.code] === STRUCTURE[p.code])) {
+      source = p.levels;
+      break;
+    }
+  }
+  if (source === null) return;
+  // A negated finding ("no other lesion") speaks of the rest of the spine, not of the level above.
+  for (const c of current) if (c.levels.length === 0 && !c.negated) c.levels.push(...(DISC_CODES.has(c.code) ? source.filter((l) => l.includes('-')) : source));
+}
+
+export interface MriReading {
+  findings: MriFinding[];
+  /** Sentences that name spinal anatomy or pathology but gave no finding (CONTRACTS §3 v2 `unreadMri`). */
+  unread: { evidence: string; start: number; end: number }[];
+}
+
+/** Extracts MRI findings from a free-text report (see readMriReport). */
 export function extractMriFindings(report: string): MriFinding[] {
-  if (typeof report !== 'string' || report.trim() === '') return [];
+  return readMriReport(report).findings;
+}
+
+/**
+ * Reads a free-text report: findings (one entry per code and negation per sentence, levels merged, ordered by
+ * position) and the sentences about the spine it could not read. Pure and linear in the report length.
+ */
+export function readMriReport(report: string): MriReading {
+  if (typeof report !== 'string' || report.trim() === '') return { findings: [], unread: [] };
+  const fixed = correctWords(report);
+  const reading = readText(fixed === null ? report : fixed.text);
+  if (fixed === null) return reading;
+  // Corrections change lengths inside words only: sentence offsets map back exactly.
+  const remap = <T extends { evidence: string; start: number; end: number }>(x: T): T => {
+    x.start = fixed.toOriginal(x.start);
+    x.end = fixed.toOriginal(x.end);
+    x.evidence = report.slice(x.start, x.end);
+    return x;
+  };
+  const evidence = new Map<string, string>();
+  for (const f of reading.findings) {
+    const key = `${f.start}:${f.end}`;
+    remap(f);
+    const same = evidence.get(key);
+    if (same !== undefined) f.evidence = same;
+    else evidence.set(key, f.evidence);
+  }
+  reading.unread.forEach(remap);
+  return reading;
+}
+
+function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  const { sentences, mentions, terms, negation: neg, segments, predicates } = scanReport(lower, report);
+  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain } = scanReport(lower, report);
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
+  const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
-  const ctx: Context = { lower, predicates, neg, seg, sentence: { start: 0, end: 0 }, levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink };
+  const ctx: Context = {
+    lower, uncertain, predicates, neg, seg, sentence: { start: 0, end: 0 },
+    levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
+  };
 
   let t0 = 0;
   let c0 = 0;
@@ -205,6 +328,8 @@ export function extractMriFindings(report: string): MriFinding[] {
   const headings = new HeadingTracker(report);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
+  let previous: MriFinding[] = [];
+  let previousEnd = 0;
   for (const s of sentences) {
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
     while (nextNl !== -1 && nextNl < s.start) {
@@ -217,21 +342,35 @@ export function extractMriFindings(report: string): MriFinding[] {
     while (c0 < clusters.length && clusters[c0].start < s.start) c0++;
     let c1 = c0;
     while (c1 < clusters.length && clusters[c1].start < s.end) c1++;
-    if (t1 === t0) continue;
-    if (headingLine !== lineStart) {
-      // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
-      headingLine = lineStart;
-      heading = headings.levelsFor(lineStart);
+    const before = out.length;
+    if (t1 > t0) {
+      if (headingLine !== lineStart) {
+        // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
+        headingLine = lineStart;
+        heading = headings.levelsFor(lineStart);
+      }
+      // Most sentences keep all their terms: no copy then.
+      const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
+      ctx.sentence = s;
+      ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
+      sink.open(s);
+      if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
+      else sentenceHits(ctx, sTerms, 0, sTerms.length);
+      if (out.length > before && c1 === c0 && heading === null && previous.length > 0
+        && s.start - previousEnd < 400 && !BLANK_LINE_RE.test(report.slice(previousEnd, s.start))) {
+        carryLevels(sink.current(), previous, PRONOUN_START_RE.test(lower.slice(s.start, Math.min(s.end, s.start + 12))));
+      }
+      sink.close();
     }
-
-    // Most sentences keep all their terms: no copy then.
-    const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
-    ctx.sentence = s;
-    ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
-    sink.open(s);
-    if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
-    else sentenceHits(ctx, sTerms, 0, sTerms.length);
-    sink.close();
+    if (out.length > before) {
+      previous = out.slice(before);
+      previousEnd = s.end;
+      continue;
+    }
+    const text = lower.slice(s.start, s.end);
+    if (SPINE_WORD_RE.test(text) && !(NORMAL_ONLY_RE.test(text) && !ABNORMAL_RE.test(text))) {
+      unread.push({ evidence: report.slice(s.start, s.end), start: s.start, end: s.end });
+    }
   }
-  return out;
+  return { findings: out, unread };
 }

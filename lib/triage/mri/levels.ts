@@ -173,6 +173,14 @@ function rangeLevels(first: number, last: number, disc: boolean): string[] {
   return out;
 }
 
+/** Level lists written as one vertebral range ("T11-L2", "L3 to L5") → the discs inside that range. */
+const RANGE_DISCS = new WeakMap<readonly string[], string[]>();
+
+/** For a disc finding: the discs of a vertebral range, else the levels as given. */
+export function discsOfRange(levels: readonly string[]): readonly string[] {
+  return RANGE_DISCS.get(levels) ?? levels;
+}
+
 /** Joins mentions written as one list ("L3-4, L4-5 and L5-S1", "T5 through T7", "L4 on L5") into clusters. */
 export function clusterMentions(text: string, mentions: readonly LevelMention[]): LevelCluster[] {
   const clusters: LevelCluster[] = [];
@@ -181,6 +189,8 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
     let cur = mentions[i];
     const levels = mentionLevels(cur);
     const start = cur.start;
+    const first = cur.first;
+    let range = !cur.disc && cur.last > cur.first;
     let j = i + 1;
     for (; j < mentions.length; j++) {
       const next = mentions[j];
@@ -188,18 +198,21 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
       if (gapLen > 12) break;
       if (next.first > cur.first && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
         const disc = cur.disc && next.disc;
+        range = !cur.disc && !next.disc && j === i + 1 && cur.first === cur.last && next.first === next.last;
         levels.pop();
         levels.push(...rangeLevels(cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc));
       } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
         levels.pop();
         levels.push(discName(cur.first));
       } else if (gapLen === 0 || gapIs(LIST_GAP_RE, text, cur.end, next.start)) {
+        range = false;
         levels.push(...mentionLevels(next));
       } else {
         break;
       }
       cur = next;
     }
+    if (range && cur.last > first + 1) RANGE_DISCS.set(levels, rangeLevels(first, cur.last - 1, true));
     clusters.push({ start, end: cur.end, levels });
     i = j;
   }

@@ -34,10 +34,12 @@ export interface ScanResult {
   segments: SegmentBoundaries;
   /** Where the predicate words of anatomy terms start ("narrowed", "compressed"). */
   predicates: PredicateHits;
+  /** Offsets of uncertainty words and '?', ascending. */
+  uncertain: number[];
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y } = table;
+const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN } = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -111,7 +113,8 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
   const segments: SegmentBoundaries = { at: [], end: [], isWith: [], strong: [] };
   const predicates: PredicateHits = { start: [], end: [], mask: [] };
   // End of the last match per family: matches within a family never overlap.
-  const next = [0, 0, 0, 0, 0, 0];
+  const next = [0, 0, 0, 0, 0, 0, 0];
+  const uncertain: number[] = [];
   const n = lower.length;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? lower.charCodeAt(i) : 32;
@@ -177,6 +180,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
           } else if (fam === POST) post.push({ start: w, end });
           else if (fam === NORMAL) normal.push({ start: w, end });
           else if (fam === BREAK) breaks.push(w);
+          else if (fam === UNCERTAIN) uncertain.push(w);
           else {
             segments.at.push(w);
             segments.end.push(end);
@@ -189,6 +193,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     }
     if (c === 32 || c > 63) continue; // none of the punctuation below
     if (c === 46 || c === 10 || c === 33 || c === 63) {
+      if (c === 63) uncertain.push(i);
       const end = sentenceEndAt(report, i);
       if (end >= sentenceFrom) {
         pushTrimmed(report, sentences, sentenceFrom, end);
@@ -212,5 +217,5 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     }
   }
   pushTrimmed(report, sentences, sentenceFrom, n);
-  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates };
+  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain };
 }
