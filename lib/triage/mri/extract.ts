@@ -24,6 +24,7 @@ function lowerSameLength(text: string): string {
 
 // Gaps matched in place (sticky) and required to reach the next term exactly.
 const ONLY_SPACE_RE = /[\s-]*/y;
+const OF_THE_RE = /\s+(?:of|in)\s+(?:the\s+)?(?:(?:left|right|bilateral|neural|exit)\s+)?/y;
 const GROUP_GAP_RE = /\s*(?:,\s*)?(?:and\/or|and|or|&)?\s*(?:the\s+)?/y;
 
 function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
@@ -32,11 +33,53 @@ function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
   return re.test(text) && re.lastIndex === to;
 }
 const WINDOW_BEFORE = 48;
+const NEGATION_WORD_RE = /\b(?:no|not|without|negative|absence)\b/g;
+
+/** Start of the last negation word in [from, to), else from. */
+function lastNegation(lower: string, from: number, to: number): number {
+  const text = lower.slice(from, to);
+  let at = 0;
+  NEGATION_WORD_RE.lastIndex = 0;
+  for (let m = NEGATION_WORD_RE.exec(text); m !== null; m = NEGATION_WORD_RE.exec(text)) at = m.index;
+  return from + at;
+}
+/**
+ * "The cord is flattened at C6-7 with abnormal T2 signal": the signal words may stand past a "with" that ends the
+ * clause; read up to the next comma or the window's end, negated when a negation word comes before them.
+ */
+function altBeyondClause(ctx: Context, t: Term, alt: NonNullable<Term['entry']['alt']>, uncertain: boolean): void {
+  const { lower, sentence } = ctx;
+  const stop = Math.min(sentence.end, t.end + WINDOW_AFTER);
+  const comma = lower.indexOf(',', t.end);
+  const text = lower.slice(t.end, comma >= 0 && comma < stop ? comma : stop);
+  const m = alt.predicate.exec(text);
+  if (m === null) return;
+  NEGATION_WORD_RE.lastIndex = 0;
+  const negation = NEGATION_WORD_RE.exec(text);
+  const negated = negation !== null && negation.index < m.index;
+  sink(ctx).add(alt.code, negated, levelsOf(ctx, t), uncertain && !negated);
+}
+const sink = (ctx: Context): SentenceSink => ctx.sink;
+
+/** Is the only cord predicate in [from, to) the effacement of the CSF in front of it? */
+function csfOnly(lower: string, code: MriFindingCode, from: number, to: number): boolean {
+  if (code !== 'cord_compression') return false;
+  const text = lower.slice(from, to);
+  return CSF_EFFACED_RE.test(text) && !CORD_PRESSED_NOT_EFFACED_RE.test(text);
+}
 const CURVE_RE = /\b(?:lordos|kyphos|scolios|curv|straighten)/;
 const ABSCESS_RE = /^(?:absce|empy|phleg)/;
 const EPIDURAL_RE = /\b(?:epidural|extradural)\b/;
-/** Codes of the disc itself: a vertebral range on them ("T11-L2") means the discs in it. */
-const DISC_CODES: ReadonlySet<MriFindingCode> = new Set(['disc_degeneration', 'disc_bulge', 'disc_herniation', 'annular_fissure']);
+/**
+ * Codes read per segment: a vertebral range on them ("T11-L2") means the discs in it. The contract names disc
+ * findings; facet joints and the canal and foramina are segmental too, so a range on them means the same.
+ */
+const DISC_CODES: ReadonlySet<MriFindingCode> = new Set([
+  'disc_degeneration', 'disc_bulge', 'disc_herniation', 'annular_fissure', 'facet_arthropathy', 'canal_stenosis', 'foraminal_stenosis',
+]);
+/** "effaces the ventral CSF and abuts the cord": the CSF is effaced, the cord is not. */
+const CSF_EFFACED_RE = /effac\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:csf|subarachnoid|thecal)/;
+const CORD_PRESSED_NOT_EFFACED_RE = /\b(?:compress\w*|flatten\w*|deform\w*|indent\w*|imping\w*|mass\s+effect)/;
 
 const WINDOW_AFTER = 56;
 
@@ -53,6 +96,9 @@ function sentenceTerms(lower: string, all: readonly Term[], from: number, to: nu
     const prev = out[out.length - 1];
     if (t.entry.bareStenosis === true && prev !== undefined && prev.entry.kind === 'anatomy'
       && gapIs(ONLY_SPACE_RE, lower, prev.end, t.start)) continue;
+    // "stenosis of the foramen": the anatomy word after it reads the stenosis as its predicate.
+    const next = i + 1 < to ? all[i + 1] : undefined;
+    if (t.entry.bareStenosis === true && next !== undefined && next.entry.kind === 'anatomy' && gapIs(OF_THE_RE, lower, t.end, next.start)) continue;
     out.push(t);
   }
   return out;
@@ -123,6 +169,7 @@ class SentenceSink {
 interface Context {
   lower: string;
   uncertain: number[];
+  uncertainAfter: number[];
   predicates: PredicateHits;
   neg: NegationIndex;
   seg: Segmenter;
@@ -131,12 +178,16 @@ interface Context {
   sink: SentenceSink;
 }
 
-/** Is an uncertainty word ("possible", "query", "?", "cannot be excluded") in the clause of [start, end)? */
+/** Is an uncertainty word in the clause of [start, end): "possible", "query" before it, "cannot be excluded" after? */
 function isUncertain(ctx: Context, start: number, end: number): boolean {
-  const u = ctx.uncertain;
-  if (u.length === 0) return false;
+  if (ctx.uncertain.length === 0 && ctx.uncertainAfter.length === 0) return false;
   const from = clauseStart(ctx.neg, start, ctx.sentence.start);
   const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
+  return anyIn(ctx.uncertain, from, start) || anyIn(ctx.uncertainAfter, end, to);
+}
+
+/** Any value of the ascending list in [from, to)? */
+function anyIn(u: readonly number[], from: number, to: number): boolean {
   let lo = 0;
   let hi = u.length;
   while (lo < hi) {
@@ -162,8 +213,9 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
     const alt = t.entry.alt;
     if (isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end)) {
-      // "no abnormal signal in the cord" negates the signal change, never the compression.
-      const altHit = alt !== undefined && alt.predicate.test(lower.slice(sentence.start, sentence.end));
+      // "no abnormal signal in the cord" negates the signal change, never the compression; a signal word before
+      // the negation ("high T2 signal … without cord expansion") is not negated.
+      const altHit = alt !== undefined && alt.predicate.test(lower.slice(lastNegation(lower, clauseStart(neg, t.start, sentence.start), t.start), sentence.end));
       sink.add(altHit ? alt.code : code, true, levelsOf(ctx, t));
       continue;
     }
@@ -194,8 +246,9 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     const altHit = alt !== undefined && (predicateIn(lower, predicates, alt.predicate, beforeFrom, first.start)
       || predicateIn(lower, predicates, alt.predicate, last.end, afterTo));
     if (altHit) sink.add(alt.code, false, levelsOf(ctx, t), uncertain);
+    else if (alt !== undefined) altBeyondClause(ctx, t, alt, uncertain);
     if (predicate !== undefined && (predicateIn(lower, predicates, predicate, beforeFrom, first.start)
-      || predicateIn(lower, predicates, predicate, last.end, afterTo))) {
+      || predicateIn(lower, predicates, predicate, last.end, afterTo)) && !csfOnly(lower, code, beforeFrom, afterTo)) {
       sink.add(code, false, levelsOf(ctx, t), uncertain);
     } else if (!altHit && isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
       // An alignment sentence about the lordosis speaks of the curve, not of a slip.
@@ -269,6 +322,15 @@ function carryLevels(current: readonly MriFinding[], previous: readonly MriFindi
   for (const c of current) if (c.levels.length === 0 && !c.negated) c.levels.push(...(DISC_CODES.has(c.code) ? source.filter((l) => l.includes('-')) : source));
 }
 
+/**
+ * "The epidural haematoma has decreased in size but persists at T8": when no finding of a sentence took its one
+ * level list (it stood past a clause break), it belongs to them.
+ */
+function onlyLevelsOfSentence(current: readonly MriFinding[], levels: readonly string[]): void {
+  if (!current.every((f) => f.levels.length === 0 && !f.negated)) return;
+  for (const f of current) f.levels.push(...(levels.length > 2 && DISC_CODES.has(f.code) ? discsOfRange(levels) : levels));
+}
+
 export interface MriReading {
   findings: MriFinding[];
   /** Sentences that name spinal anatomy or pathology but gave no finding (CONTRACTS §3 v2 `unreadMri`). */
@@ -310,14 +372,14 @@ export function readMriReport(report: string): MriReading {
 
 function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain } = scanReport(lower, report);
+  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter } = scanReport(lower, report);
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, uncertain, predicates, neg, seg, sentence: { start: 0, end: 0 },
+    lower, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 
@@ -356,6 +418,7 @@ function readText(report: string): MriReading {
       sink.open(s);
       if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
+      if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(sink.current(), clusters[c0].levels);
       if (out.length > before && c1 === c0 && heading === null && previous.length > 0
         && s.start - previousEnd < 400 && !BLANK_LINE_RE.test(report.slice(previousEnd, s.start))) {
         carryLevels(sink.current(), previous, PRONOUN_START_RE.test(lower.slice(s.start, Math.min(s.end, s.start + 12))));

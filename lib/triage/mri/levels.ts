@@ -59,6 +59,15 @@ function isRootAfter(text: string, end: number): boolean {
   return ROOT_AFTER_RE.test(text);
 }
 
+/** "the nerve root L5": a root named after the word root, not a level. */
+function isRootBefore(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+  if (j < 3 || j === start - 1) return false;
+  const w = text.slice(Math.max(0, j - 4), j + 1).toLowerCase();
+  return w.endsWith('root') || w.endsWith('roots');
+}
+
 /** "T1"/"T2" (written with one digit) followed or preceded by sequence words. */
 function isSequenceName(text: string, start: number, end: number, letter: number, k: number, digits: number): boolean {
   if ((letter | 32) !== 116 || digits !== 1 || (k !== 1 && k !== 2)) return false;
@@ -133,7 +142,7 @@ function toMention(
   if (first === undefined) return null;
   if (second === null) {
     if (isSequenceName(text, start, end, letter, k, digits)) return null;
-    if (isRootAfter(text, end)) return null;
+    if (isRootAfter(text, end) || isRootBefore(text, start)) return null;
     return { start, end, first, last: first, disc: false };
   }
   const last = vertebraIndexOf(second.letter, second.k);

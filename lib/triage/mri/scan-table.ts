@@ -13,7 +13,7 @@ const PSEUDO_SRC = '(?:no\\s+(?:significant\\s+|interval\\s+|substantial\\s+|app
 // "has resolved", "no longer evident": a finding that was there and is gone is stated absent now.
 const GONE = '(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|visible|apparent|noted|appreciated|detected)';
 const POST_SRC = '\\b(?:(?:has|have|had)\\s+(?:now\\s+|since\\s+)?(?:completely\\s+|entirely\\s+|fully\\s+|largely\\s+)?(?:resolved|disappeared)|(?:is|are|was|were)\\s+(?:now\\s+)?(?:resolved|gone)|resolved|no\\s+longer\\s+' + GONE + '|(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
-const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
+const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|unaffected|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
 const BREAK_WORD_SRC = `\\b(?:but|however|although|though|whereas|while|except|apart\\s+from|aside\\s+from|which|with|there\\s+(?:is|are)|otherwise)\\b|\\b(?:and|or)\\s+(?=${SEVERITY})`;
 const BREAK_COMMA_SRC = `,\\s+(?=${SEVERITY})`;
 
@@ -23,7 +23,7 @@ const POST_Y = new RegExp(POST_SRC, 'y');
 const NORMAL_Y = new RegExp(NORMAL_SRC, 'y');
 const BREAK_WORD_Y = new RegExp(BREAK_WORD_SRC, 'y');
 export const BREAK_COMMA_Y = new RegExp(BREAK_COMMA_SRC, 'y');
-const UNCERTAIN_Y = /(?:possib(?:le|ly)|probabl[ey]|quer(?:y|ied)|questionabl[ey]|equivocal|suspect(?:ed)?|suspicion\s+(?:of|for)|(?:cannot|can\s*not|can't|not)\s+be\s+(?:excluded|ruled\s+out)|not\s+(?:excluded|ruled\s+out)|(?:may|could|might)\s+(?:represent|be\s+(?:due|related|an?\b))|indeterminate)\b/y;
+const UNCERTAIN_Y = /(?:possib(?:le|ly)|probabl[ey]|quer(?:y|ied)|questionabl[ey]|equivocal|suspect(?:ed)?|suspicio(?:n|us)\s+(?:of|for)|(?:cannot|can\s*not|can't|not)\s+be\s+(?:excluded|ruled\s+out)|(?:cannot|can\s*not|can't)\s+(?:exclude|rule\s+out)|not\s+(?:excluded|ruled\s+out)|(?:may|could|might)\s+(?:represent|be\s+(?:due|related|an?\b))|indeterminate)\b/y;
 
 /** Pattern families; matches within a family never overlap. */
 const LEXICON_FAMILY = 0;
@@ -140,7 +140,7 @@ function buildTable(): Map<number, Candidate[]> {
   family(POST, ['has', 'have', 'had'], POST_Y, 'nsceflrd');
   family(POST, ['no'], POST_Y, 'l');
   family(POST, ['resolved'], null);
-  family(NORMAL, ['normal', 'unremarkable', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory'], null);
+  family(NORMAL, ['normal', 'unremarkable', 'unaffected', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory'], null);
   family(NORMAL, ['within'], NORMAL_Y, 'n');
   family(NORMAL, ['is', 'are'], NORMAL_Y, 'f');
   family(BREAK, ['but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'which', 'with', 'otherwise'], null);
@@ -148,8 +148,8 @@ function buildTable(): Map<number, Candidate[]> {
   family(BREAK, ['there'], BREAK_WORD_Y, 'ia');
   family(BREAK, ['and', 'or'], BREAK_WORD_Y, 'mstbfegla');
   family(SEGMENT, ['and', 'or', 'with', 'but', 'while', 'whereas', 'which'], null);
-  family(UNCERTAIN, ['possib', 'probab', 'query', 'queried', 'questionab', 'equivocal', 'suspect', 'suspicion', 'indeterminate'], UNCERTAIN_Y);
-  family(UNCERTAIN, ['cannot', 'can', 'not'], UNCERTAIN_Y, 'bn');
+  family(UNCERTAIN, ['possib', 'probab', 'query', 'queried', 'questionab', 'equivocal', 'suspect', 'suspicio', 'indeterminate'], UNCERTAIN_Y);
+  family(UNCERTAIN, ['cannot', 'can', 'not'], UNCERTAIN_Y, 'bnexr');
   family(UNCERTAIN, ['may', 'could', 'might'], UNCERTAIN_Y, 'rb');
   for (const candidates of table.values()) {
     const groups: string[] = [];
