@@ -1,9 +1,11 @@
 /**
  * Tolerant vocabulary: report words as people type them, rewritten to the words the lexicon knows before the scan.
  * - Abbreviations ("NF", "bilat", "mod", "fx").
- * - One-letter typos of the longer keywords ("narowing", "heigth", "compresion"): one deletion, insertion or
- *   substitution for keywords of 7 letters or more, a swap of two neighbours for 6 or more. Shorter keywords and
- *   real words one letter away from a keyword ("weight", "vertebrae") are never rewritten.
+ * - One-letter typos of the longer keywords ("narowing", "heigth", "compresion"): a swap of two neighbours for
+ *   keywords of 6 letters or more, one letter dropped or added for 7 or more, one letter changed for 8 or more —
+ *   never the first letter ("harrowing" is not "narrowing") and never a letter added at the end (a plural or
+ *   another form of the same word). Shorter keywords and real words one letter away from a keyword ("weight",
+ *   "vertebrae", "bulking") are never rewritten; words.test.ts measures this on a list of common words.
  * Rewrites change lengths inside words only, so sentence offsets map back to the original text exactly.
  */
 
@@ -29,6 +31,7 @@ const REAL_WORDS = new Set([
   'extrusions', 'facets', 'marrows', 'heights', 'heighten', 'eighth', 'moderated', 'moderates', 'fracturing',
   'impinged', 'impinges', 'effaced', 'indented', 'flattened', 'discs', 'narrows', 'stenoses', 'narrowings',
   'sclerotic', 'osteophytes', 'schmorls', 'bulge', 'bulges', 'bulged', 'lateral', 'indention', 'detention', 'intention',
+  'herniate', 'desiccate', 'inventing', 'indexing', 'bulking', 'budging', 'bugling',
 ]);
 
 /** Typo → keyword, for every typo one edit from a keyword (built once; a few thousand entries). */
@@ -45,13 +48,13 @@ function buildTypos(): Map<string, string> {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (const k of KEYWORDS) {
     if (k.length < 6) continue;
-    for (let i = 0; i + 1 < k.length; i++) put(k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2), k);
+    for (let i = 1; i + 1 < k.length; i++) put(k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2), k);
     if (k.length < 7) continue;
-    for (let i = 0; i < k.length; i++) put(k.slice(0, i) + k.slice(i + 1), k);
-    for (let i = 0; i <= k.length; i++) {
+    for (let i = 1; i < k.length; i++) put(k.slice(0, i) + k.slice(i + 1), k);
+    for (let i = 1; i < k.length; i++) {
       for (const c of letters) {
         put(k.slice(0, i) + c + k.slice(i), k);
-        if (i < k.length && c !== k[i]) put(k.slice(0, i) + c + k.slice(i + 1), k);
+        if (k.length >= 8 && c !== k[i]) put(k.slice(0, i) + c + k.slice(i + 1), k);
       }
     }
   }
