@@ -155,11 +155,6 @@ class SentenceSink {
     out.push(finding);
   }
 
-  /** Findings of the open sentence. */
-  current(): MriFinding[] {
-    return this.out.slice(this.first);
-  }
-
   close(): void {
     const { out } = this;
     for (let k = this.first; k < out.length; k++) if (out[k].levels.length > 1) sortUniqueLevels(out[k].levels);
@@ -308,9 +303,11 @@ const STRUCTURE: Record<MriFindingCode, string> = {
 };
 
 /** Gives level-less findings of a sentence the levels of the previous sentence's finding about the same structure. */
-function carryLevels(current: readonly MriFinding[], previous: readonly MriFinding[], pronoun: boolean): void {
+function carryLevels(out: readonly MriFinding[], from: number, prevFrom: number, pronoun: boolean): void {
+  const current = out.slice(from);
   let source: readonly string[] | null = null;
-  for (const p of previous) {
+  for (let k = prevFrom; k < from; k++) {
+    const p = out[k];
     if (p.levels.length === 0) continue;
     if (pronoun || current.some((c) => STRUCTURE[c.code] === STRUCTURE[p.code])) {
       source = p.levels;
@@ -326,9 +323,9 @@ function carryLevels(current: readonly MriFinding[], previous: readonly MriFindi
  * "The epidural haematoma has decreased in size but persists at T8": when no finding of a sentence took its one
  * level list (it stood past a clause break), it belongs to them.
  */
-function onlyLevelsOfSentence(current: readonly MriFinding[], levels: readonly string[]): void {
-  if (!current.every((f) => f.levels.length === 0 && !f.negated)) return;
-  for (const f of current) f.levels.push(...(levels.length > 2 && DISC_CODES.has(f.code) ? discsOfRange(levels) : levels));
+function onlyLevelsOfSentence(out: readonly MriFinding[], from: number, levels: readonly string[]): void {
+  for (let k = from; k < out.length; k++) if (out[k].levels.length > 0 || out[k].negated) return;
+  for (let k = from; k < out.length; k++) out[k].levels.push(...(levels.length > 2 && DISC_CODES.has(out[k].code) ? discsOfRange(levels) : levels));
 }
 
 export interface MriReading {
@@ -390,7 +387,9 @@ function readText(report: string): MriReading {
   const headings = new HeadingTracker(report);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
-  let previous: MriFinding[] = [];
+  /** Findings of the last sentence that had any: out[previousFrom, previousTo). */
+  let previousFrom = 0;
+  let previousTo = 0;
   let previousEnd = 0;
   for (const s of sentences) {
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
@@ -418,15 +417,16 @@ function readText(report: string): MriReading {
       sink.open(s);
       if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
-      if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(sink.current(), clusters[c0].levels);
-      if (out.length > before && c1 === c0 && heading === null && previous.length > 0
+      if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
+      if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
         && s.start - previousEnd < 400 && !BLANK_LINE_RE.test(report.slice(previousEnd, s.start))) {
-        carryLevels(sink.current(), previous, PRONOUN_START_RE.test(lower.slice(s.start, Math.min(s.end, s.start + 12))));
+        carryLevels(out, before, previousFrom, PRONOUN_START_RE.test(lower.slice(s.start, Math.min(s.end, s.start + 12))));
       }
       sink.close();
     }
     if (out.length > before) {
-      previous = out.slice(before);
+      previousFrom = before;
+      previousTo = out.length;
       previousEnd = s.end;
       continue;
     }
