@@ -1,10 +1,13 @@
-import { FINDING_CONCERN } from '../findings';
 import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { clusterMentions, discsOfRange, sortUniqueLevels, type LevelCluster } from './levels';
-import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { BLANK_LINE_RE, carryLevels, onlyLevelsOfSentence, PRONOUN_START_RE } from './carry-levels';
+import { csfOnly, lastNegation, NEGATION_WORD_RE } from './cord';
+import { clusterMentions, type LevelCluster } from './levels';
+import { SentenceSink } from './sink';
+import { isUnreadSentence } from './unread';
+import { anyBetween, clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { predicateIn, type PredicateHits } from './predicates';
 import { scanReport, type Term } from './scan';
 import { correctWords } from './words';
@@ -33,16 +36,6 @@ function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
   return re.test(text) && re.lastIndex === to;
 }
 const WINDOW_BEFORE = 48;
-const NEGATION_WORD_RE = /\b(?:no|not|without|negative|absence)\b/g;
-
-/** Start of the last negation word in [from, to), else from. */
-function lastNegation(lower: string, from: number, to: number): number {
-  const text = lower.slice(from, to);
-  let at = 0;
-  NEGATION_WORD_RE.lastIndex = 0;
-  for (let m = NEGATION_WORD_RE.exec(text); m !== null; m = NEGATION_WORD_RE.exec(text)) at = m.index;
-  return from + at;
-}
 /**
  * "The cord is flattened at C6-7 with abnormal T2 signal": the signal words may stand past a "with" that ends the
  * clause; read up to the next comma or the window's end, negated when a negation word comes before them.
@@ -61,26 +54,9 @@ function altBeyondClause(ctx: Context, t: Term, alt: NonNullable<Term['entry']['
 }
 const sink = (ctx: Context): SentenceSink => ctx.sink;
 
-/** Is the only cord predicate in [from, to) the effacement of the CSF in front of it? */
-function csfOnly(lower: string, code: MriFindingCode, from: number, to: number): boolean {
-  if (code !== 'cord_compression') return false;
-  const text = lower.slice(from, to);
-  return CSF_EFFACED_RE.test(text) && !CORD_PRESSED_NOT_EFFACED_RE.test(text);
-}
 const CURVE_RE = /\b(?:lordos|kyphos|scolios|curv|straighten)/;
 const ABSCESS_RE = /^(?:absce|empy|phleg)/;
 const EPIDURAL_RE = /\b(?:epidural|extradural)\b/;
-/**
- * Codes read per segment: a vertebral range on them ("T11-L2") means the discs in it. The contract names disc
- * findings; facet joints and the canal and foramina are segmental too, so a range on them means the same.
- */
-const DISC_CODES: ReadonlySet<MriFindingCode> = new Set([
-  'disc_degeneration', 'disc_bulge', 'disc_herniation', 'annular_fissure', 'facet_arthropathy', 'canal_stenosis', 'foraminal_stenosis',
-]);
-/** "effaces the ventral CSF and abuts the cord": the CSF is effaced, the cord is not. */
-const CSF_EFFACED_RE = /effac\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:csf|subarachnoid|thecal)/;
-const CORD_PRESSED_NOT_EFFACED_RE = /\b(?:compress\w*|flatten\w*|deform\w*|indent\w*|imping\w*|mass\s+effect)/;
-
 const WINDOW_AFTER = 56;
 
 /** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
@@ -118,49 +94,6 @@ function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean 
   return false;
 }
 
-/**
- * Collects the findings of one sentence straight into the output: one entry per code and negation, levels merged
- * in order of appearance (few findings per sentence: linear search), then sorted when there are several.
- */
-class SentenceSink {
-  private first = 0;
-  private evidence: string | null = null;
-  private sentence: Span = { start: 0, end: 0 };
-
-  constructor(private readonly report: string, readonly out: MriFinding[]) {}
-
-  open(sentence: Span): void {
-    this.first = this.out.length;
-    this.evidence = null;
-    this.sentence = sentence;
-  }
-
-  add(code: MriFindingCode, negated: boolean, levels: readonly string[], uncertain = false): void {
-    const { out } = this;
-    if (levels.length > 2 && DISC_CODES.has(code)) levels = discsOfRange(levels);
-    for (let k = this.first; k < out.length; k++) {
-      const f = out[k];
-      if (f.code !== code || f.negated !== negated) continue;
-      for (let l = 0; l < levels.length; l++) if (!f.levels.includes(levels[l])) f.levels.push(levels[l]);
-      // One certain mention makes the finding certain.
-      if (!uncertain && f.uncertain === true) delete f.uncertain;
-      return;
-    }
-    const merged: string[] = levels.length === 1 ? [levels[0]] : [];
-    if (levels.length > 1) for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
-    const { start, end } = this.sentence;
-    this.evidence ??= this.report.slice(start, end);
-    const finding: MriFinding = { code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end };
-    if (uncertain && !negated) finding.uncertain = true;
-    out.push(finding);
-  }
-
-  close(): void {
-    const { out } = this;
-    for (let k = this.first; k < out.length; k++) if (out[k].levels.length > 1) sortUniqueLevels(out[k].levels);
-  }
-}
-
 interface Context {
   lower: string;
   uncertain: number[];
@@ -178,20 +111,9 @@ function isUncertain(ctx: Context, start: number, end: number): boolean {
   if (ctx.uncertain.length === 0 && ctx.uncertainAfter.length === 0) return false;
   const from = clauseStart(ctx.neg, start, ctx.sentence.start);
   const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
-  return anyIn(ctx.uncertain, from, start) || anyIn(ctx.uncertainAfter, end, to);
+  return anyBetween(ctx.uncertain, from, start) || anyBetween(ctx.uncertainAfter, end, to);
 }
 
-/** Any value of the ascending list in [from, to)? */
-function anyIn(u: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = u.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (u[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < u.length && u[lo] < to;
-}
 
 function levelsOf(ctx: Context, t: Term): readonly string[] {
   return assignLevels(ctx.seg, ctx.levels, t.start, t.end, ctx.sentence.start, ctx.sentence.end);
@@ -281,51 +203,6 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
       && EPIDURAL_RE.test(lower.slice(sentence.start, sentence.end))) sink.add('epidural_collection', negated, levels, uncertain);
     i++;
   }
-}
-
-/** The words that make a sentence about the spine: anatomy or pathology (level names alone do not). */
-const SPINE_WORD_RE = /\b(?:dis[ck]s?|discal|vertebra\w*|cord|conus|cauda|canal|foram\w*|recess\w*|facets?|end\s?-?plates?|marrow|pars|roots?|thecal|dural|sac|ligament\w*|flavum|alignment|lordos\w*|kyphos\w*|scolios\w*|spinous|pedicles?|lamina\w*|paraspinal|psoas|epidural|sacr\w*|coccy\w*|odontoid|uncovertebral|osteophyt\w*|spondyl\w*|lesions?|mass(?:es)?|collections?|o?edema|oedema|enhanc\w*|signal|stenos\w*|narrow\w*|compress\w*|herniat\w*|protru\w*|extru\w*|fractur\w*|degenera\w*|effusions?|cysts?|syrinx|tumou?rs?|abnormal\w*|hyperintens\w*|hypointens\w*|thicken\w*|hypertroph\w*|displac\w*|erosions?|destruct\w*|sclero\w*|bulg\w*|tears?|fissur\w*|listhes\w*|collaps\w*|deform\w*|infiltrat\w*|calcif\w*|ossif\w*|myel\w*|arthro\w*|modic)\b/;
-/** A sentence that only says the anatomy is normal ("Paraspinal soft tissues are unremarkable") has been read. */
-const NORMAL_ONLY_RE = /\b(?:normal(?:ly)?|unremarkable|preserved|maintained|intact|patent|no\s+(?:significant\s+)?abnormalit\w*)\b/;
-const ABNORMAL_RE = /\b(?:lesion|mass|collection|o?edema|oedema|enhanc|stenos|narrow|compress|herniat|protru|extru|fractur|abnormal(?!it)|hyperintens|hypointens|thicken|hypertroph|displac|erosion|destruct|bulg|tear|fissur|listhes|collaps|deform|infiltrat|cyst|syrinx|tumou?r|straighten|revers|loss|reduc|increas|decreas|but|however|except)/;
-const PRONOUN_START_RE = /^(?:it|this|these|they|the\s+latter|which)\b/;
-const BLANK_LINE_RE = /\n[ \t\r]*\n/;
-
-/** Structures a level can carry to the next sentence about ("a protrusion at L4-5. The protrusion contacts …"). */
-const STRUCTURE: Record<MriFindingCode, string> = {
-  disc_degeneration: 'disc', disc_bulge: 'disc', disc_herniation: 'disc', annular_fissure: 'disc',
-  modic_1: 'endplate', modic_2: 'endplate', modic_3: 'endplate', modic_unspecified: 'endplate', schmorl_node: 'endplate',
-  vertebral_height_loss: 'vertebra', fracture: 'vertebra', marrow_lesion: 'vertebra', hemangioma: 'vertebra',
-  spondylolysis: 'slip', spondylolisthesis: 'slip', facet_arthropathy: 'facet',
-  canal_stenosis: 'canal', foraminal_stenosis: 'foramen', nerve_root_compression: 'root',
-  cord_compression: 'cord', cord_signal_change: 'cord', cauda_equina_compression: 'cauda',
-  infection: 'collection', epidural_collection: 'collection',
-};
-
-/** Gives level-less findings of a sentence the levels of the previous sentence's finding about the same structure. */
-function carryLevels(out: readonly MriFinding[], from: number, prevFrom: number, pronoun: boolean): void {
-  const current = out.slice(from);
-  let source: readonly string[] | null = null;
-  for (let k = prevFrom; k < from; k++) {
-    const p = out[k];
-    if (p.levels.length === 0) continue;
-    if (pronoun || current.some((c) => STRUCTURE[c.code] === STRUCTURE[p.code])) {
-      source = p.levels;
-      break;
-    }
-  }
-  if (source === null) return;
-  // A negated finding ("no other lesion") speaks of the rest of the spine, not of the level above.
-  for (const c of current) if (c.levels.length === 0 && !c.negated) c.levels.push(...(DISC_CODES.has(c.code) ? source.filter((l) => l.includes('-')) : source));
-}
-
-/**
- * "The epidural haematoma has decreased in size but persists at T8": when no finding of a sentence took its one
- * level list (it stood past a clause break), it belongs to them.
- */
-function onlyLevelsOfSentence(out: readonly MriFinding[], from: number, levels: readonly string[]): void {
-  for (let k = from; k < out.length; k++) if (out[k].levels.length > 0 || out[k].negated) return;
-  for (let k = from; k < out.length; k++) out[k].levels.push(...(levels.length > 2 && DISC_CODES.has(out[k].code) ? discsOfRange(levels) : levels));
 }
 
 export interface MriReading {
@@ -430,8 +307,7 @@ function readText(report: string): MriReading {
       previousEnd = s.end;
       continue;
     }
-    const text = lower.slice(s.start, s.end);
-    if (SPINE_WORD_RE.test(text) && !(NORMAL_ONLY_RE.test(text) && !ABNORMAL_RE.test(text))) {
+    if (isUnreadSentence(lower.slice(s.start, s.end))) {
       unread.push({ evidence: report.slice(s.start, s.end), start: s.start, end: s.end });
     }
   }

@@ -15,7 +15,7 @@ const ALIAS: Record<string, MriFindingCode> = {
  * Labels written as "hern@L4-L5 root@L4-L5 !cord ?epi@T4": `!` stated absent, `?` stated as possible, levels after
  * `@` (comma-separated, normalised). An unknown name throws when the corpus loads.
  */
-export function parseLabels(labels: string): ExpectedFinding[] {
+function parseLabels(labels: string): ExpectedFinding[] {
   return labels.split(/\s+/).filter((l) => l !== '').map((label) => {
     const m = /^([!?]?)([a-z0-9]+)(?:@(.+))?$/.exec(label);
     const code = m === null ? undefined : ALIAS[m[2]];
