@@ -33,7 +33,7 @@ describe('assessIntake: red flags', () => {
   it('is routine when every answer is no, and ignores answers that are false', () => {
     const none = Object.fromEntries(RED_FLAG_CODES.map((c) => [c, false]));
     const a = assessIntake({ age: 35, redFlags: none });
-    expect(a).toEqual({ urgency: 'routine', reasons: [], mriFindings: [] });
+    expect(a).toEqual({ urgency: 'routine', reasons: [], mriFindings: [], unreadMri: [] });
   });
 
   it('matches the urgency the intake form shows for each question', () => {
@@ -98,7 +98,7 @@ describe('assessIntake: MRI and age', () => {
 
 describe('assessIntake: the forum seed cases', () => {
   it('left scapula (no MRI, no red flags) is routine with no reasons', () => {
-    expect(assessIntake(LEFT_SCAPULA_CASE)).toEqual({ urgency: 'routine', reasons: [], mriFindings: [] });
+    expect(assessIntake(LEFT_SCAPULA_CASE)).toEqual({ urgency: 'routine', reasons: [], mriFindings: [], unreadMri: [] });
   });
 
   it('right scapula (Modic 1 and height loss at T5, T7) is routine, with both findings for review', () => {

@@ -1,5 +1,5 @@
 import { FINDING_CONCERN, FINDING_LABELS } from './findings';
-import { extractMriFindings } from './mri/extract';
+import { readMriReport } from './mri/extract';
 import { RED_FLAG_CODES, RED_FLAG_URGENCY } from './red-flags';
 import type { MriFinding, MriFindingCode, RedFlagCode, TriageAssessment, TriageInput, TriageReason } from './types';
 import type { Urgency } from '@/lib/domain/case';
@@ -102,7 +102,8 @@ function positiveFindings(findings: readonly MriFinding[]): Map<MriFindingCode, 
  */
 export function assessIntake(input: TriageInput): TriageAssessment {
   const flags = flagged(input);
-  const mriFindings = typeof input.mriReport === 'string' ? extractMriFindings(input.mriReport) : [];
+  const reading = typeof input.mriReport === 'string' ? readMriReport(input.mriReport) : { findings: [], unread: [] };
+  const mriFindings = reading.findings;
   const positive = positiveFindings(mriFindings);
   let urgency: Urgency = 'routine';
   const reasons: TriageReason[] = [];
@@ -128,5 +129,5 @@ export function assessIntake(input: TriageInput): TriageAssessment {
   } else if (Number.isFinite(input.age) && input.age < 18) {
     reasons.push({ code: 'spondylolysis', source: 'age', rule: 'age_under_18', text: `Age ${input.age} (under 18): back pain in young athletes is more often structural (e.g. pars stress fracture); weigh with the other answers.` });
   }
-  return { urgency, reasons, mriFindings };
+  return { urgency, reasons, mriFindings, unreadMri: reading.unread };
 }

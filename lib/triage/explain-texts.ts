@@ -89,4 +89,17 @@ export const FINDING_TEXTS: Record<MriFindingCode, { patient: string; clinician:
     patient: 'There is a small area of blood vessels inside a spine bone. This is very common and harmless.',
     clinician: 'Vertebral haemangioma. Typical ones are incidental; atypical or aggressive features (soft-tissue extension, cortical breach) need review.',
   },
+  // Jensen et al. pooled lumbar studies only; the text says so rather than carry the figure to other regions.
+  modic_unspecified: {
+    patient: 'The bone next to a disc shows a change, but the report does not say which kind. Some kinds are stable and some can come with irritation in the bone. A clinician will look at it together with your symptoms.',
+    clinician: 'Modic change, type not stated. Any Modic change: median 6 % of people without back pain vs 43 % with non-specific LBP (lumbar data only; Jensen et al., Eur Spine J 2008;17:1407-1422). Type 1 is the type most linked to pain and can mimic early spondylodiscitis: check the images or ask the radiologist for the type before reassuring.',
+  },
+  epidural_collection: {
+    patient: 'The report mentions a collection (for example fluid, pus or blood) inside the spinal canal. This needs a prompt check by a doctor. If you have a fever, new weakness, numbness, or bladder or bowel problems, go to an emergency department now.',
+    clinician: 'Epidural collection (abscess, haematoma or fluid). Urgent: risk of cord or cauda equina compression; check neurology, fever, inflammatory markers, anticoagulation and recent procedures; same-day medical/spinal review.',
+  },
+  cord_signal_change: {
+    patient: 'The report mentions a change in the spinal cord itself. This needs a prompt check by a doctor. We will contact you.',
+    clinician: 'Intramedullary cord signal change (T2 hyperintensity, oedema, myelomalacia). Urgent: examine for myelopathic signs (gait, hand dexterity, hyperreflexia, Hoffmann); same-day spinal referral if there is cord compression or a progressive deficit.',
+  },
 };

@@ -44,6 +44,19 @@ describe('explainFinding', () => {
     expect(explainFinding(finding('modic_2'), 35).clinician).toMatch(/10 %/);
   });
 
+  it('explains a possible finding as possible, never as confirmed or ruled out', () => {
+    const e = explainFinding({ ...finding('epidural_collection'), uncertain: true }, 40);
+    expect(e.patient).toMatch(/possible but not certain/);
+    expect(e.patient).not.toMatch(/no sign/i);
+    expect(e.clinician).toMatch(/^Possible/);
+  });
+
+  it('gives the Modic prevalence for an untyped Modic change as lumbar data, with its source', () => {
+    const e = explainFinding(finding('modic_unspecified'), 40);
+    expect(e.clinician).toMatch(/6 %.*43 %.*lumbar.*Jensen/);
+    expect(e.patient).not.toMatch(/harmless|not a cause for worry/i);
+  });
+
   it('says plainly when the report rules a finding out', () => {
     const e = explainFinding(finding('cord_compression', true), 40);
     expect(e.patient).toMatch(/no sign/i);

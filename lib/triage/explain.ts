@@ -10,7 +10,7 @@ export interface FindingExplanation {
 }
 
 /** The part of a finding an explanation needs. */
-export type ExplainableFinding = Pick<MriFinding, 'code' | 'levels' | 'negated'>;
+export type ExplainableFinding = Pick<MriFinding, 'code' | 'levels' | 'negated' | 'uncertain'>;
 
 const levelText = (levels: readonly string[]): string => (levels.length > 0 ? ` (${levels.join(', ')})` : '');
 
@@ -30,8 +30,12 @@ export function explainFinding(finding: ExplainableFinding, age: number): Findin
     };
   }
 
-  const patient = [texts.patient];
-  const clinician = [`${label}${levelText(levels)}. ${texts.clinician}`];
+  // A possible finding is explained as possible: never as confirmed, never as ruled out.
+  const possible = finding.uncertain === true;
+  const patient = possible
+    ? [`The report says this is possible but not certain: ${label.toLowerCase()}${levelText(levels)}. A clinician will check it.`, texts.patient]
+    : [texts.patient];
+  const clinician = [`${possible ? 'Possible (stated as uncertain in the report): ' : ''}${label}${levelText(levels)}. ${texts.clinician}`];
   const prevalence = prevalenceFor(code, age);
   if (prevalence !== undefined && concern === 'common') {
     patient.push(

@@ -7,6 +7,7 @@ export const MRI_FINDING_CODES = [
   'vertebral_height_loss', 'fracture', 'spondylolysis', 'spondylolisthesis',
   'facet_arthropathy', 'canal_stenosis', 'foraminal_stenosis', 'nerve_root_compression',
   'cord_compression', 'cauda_equina_compression', 'marrow_lesion', 'infection', 'hemangioma',
+  'modic_unspecified', 'epidural_collection', 'cord_signal_change',
 ] as const satisfies readonly MriFindingCode[];
 
 /** Concern per code, exactly as CONTRACTS.md §3 lists it. */
@@ -16,7 +17,10 @@ export const FINDING_CONCERN: Record<MriFindingCode, Concern> = {
   marrow_lesion: 'urgent',
   infection: 'urgent',
   fracture: 'urgent',
+  epidural_collection: 'urgent',
+  cord_signal_change: 'urgent',
   modic_1: 'review',
+  modic_unspecified: 'review',
   vertebral_height_loss: 'review',
   spondylolysis: 'review',
   canal_stenosis: 'review',
@@ -52,9 +56,12 @@ export const FINDING_LABELS: Record<MriFindingCode, string> = {
   canal_stenosis: 'Spinal canal stenosis',
   foraminal_stenosis: 'Foraminal or lateral recess narrowing',
   nerve_root_compression: 'Nerve root contact or compression',
-  cord_compression: 'Spinal cord compression or signal change',
+  cord_compression: 'Spinal cord compression',
   cauda_equina_compression: 'Cauda equina compression',
   marrow_lesion: 'Bone marrow lesion',
   infection: 'Possible spinal infection',
   hemangioma: 'Vertebral haemangioma',
+  modic_unspecified: 'Modic change (type not stated)',
+  epidural_collection: 'Epidural collection (abscess, haematoma or fluid)',
+  cord_signal_change: 'Signal change in the spinal cord',
 };

@@ -2,7 +2,7 @@
  * Triage engine: pure, deterministic, no I/O. Contract: shared/CONTRACTS.md §3.
  */
 export type {
-  Concern, MriFinding, MriFindingCode, ReasonSource, RedFlagCode, TriageAssessment, TriageInput, TriageReason, Urgency,
+  Concern, MriFinding, MriFindingCode, ReasonSource, RedFlagCode, TriageAssessment, TriageInput, TriageReason, UnreadMriSentence, Urgency,
 } from './types';
 export { extractMriFindings } from './mri/extract';
 export { assessIntake } from './assess';

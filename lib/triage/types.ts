@@ -13,7 +13,9 @@ export type MriFindingCode =
   | 'modic_1' | 'modic_2' | 'modic_3' | 'schmorl_node'
   | 'vertebral_height_loss' | 'fracture' | 'spondylolysis' | 'spondylolisthesis'
   | 'facet_arthropathy' | 'canal_stenosis' | 'foraminal_stenosis' | 'nerve_root_compression'
-  | 'cord_compression' | 'cauda_equina_compression' | 'marrow_lesion' | 'infection' | 'hemangioma';
+  | 'cord_compression' | 'cauda_equina_compression' | 'marrow_lesion' | 'infection' | 'hemangioma'
+  // v2: an untyped "Modic change"; an epidural abscess, haematoma or collection; signal change within the cord
+  | 'modic_unspecified' | 'epidural_collection' | 'cord_signal_change';
 
 export interface MriFinding {
   code: MriFindingCode;
@@ -21,6 +23,8 @@ export interface MriFinding {
   levels: string[];
   /** "no cord compression" → cord_compression, negated: true */
   negated: boolean;
+  /** v2: "cannot be excluded", "query", "?", "possible" — not negated, still counts for urgency. */
+  uncertain?: boolean;
   /** Negated findings keep the concern of their code. */
   concern: Concern;
   /** The sentence the finding came from, exactly as written in the report. */
@@ -61,4 +65,15 @@ export interface TriageAssessment {
   urgency: Urgency;
   reasons: TriageReason[];
   mriFindings: MriFinding[];
+  /**
+   * v2: sentences of the report that name spinal anatomy or pathology but produced no finding (always present, []
+   * when none). Never silent, never reassuring: the clinician reads them; the patient is not reassured by them.
+   */
+  unreadMri: UnreadMriSentence[];
+}
+
+export interface UnreadMriSentence {
+  evidence: string;
+  start: number;
+  end: number;
 }

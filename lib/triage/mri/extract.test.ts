@@ -106,7 +106,8 @@ describe('extractMriFindings details', () => {
     expect(findings).toEqual([
       { code: 'disc_bulge', levels: ['L4-L5'], negated: false },
       { code: 'facet_arthropathy', levels: ['L4-L5'], negated: false },
-      { code: 'cauda_equina_compression', levels: [], negated: true },
+      // v2: the conus belongs to the cord, not the cauda equina (CONTRACTS §3).
+      { code: 'cord_compression', levels: [], negated: true },
     ]);
   });
 

@@ -1,12 +1,16 @@
-import { FINDING_CONCERN } from '../findings';
 import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { clusterMentions, sortUniqueLevels, type LevelCluster } from './levels';
-import { clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { BLANK_LINE_RE, carryLevels, onlyLevelsOfSentence, PRONOUN_START_RE } from './carry-levels';
+import { csfOnly, lastNegation, NEGATION_WORD_RE } from './cord';
+import { clusterMentions, type LevelCluster } from './levels';
+import { SentenceSink } from './sink';
+import { isUnreadSentence } from './unread';
+import { anyBetween, clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { predicateIn, type PredicateHits } from './predicates';
 import { scanReport, type Term } from './scan';
+import { correctWords } from './words';
 import type { Span } from './split';
 
 /** Lower-cases without changing the length, so offsets stay valid ('İ' would otherwise become two units). */
@@ -23,6 +27,7 @@ function lowerSameLength(text: string): string {
 
 // Gaps matched in place (sticky) and required to reach the next term exactly.
 const ONLY_SPACE_RE = /[\s-]*/y;
+const OF_THE_RE = /\s+(?:of|in)\s+(?:the\s+)?(?:(?:left|right|bilateral|neural|exit)\s+)?/y;
 const GROUP_GAP_RE = /\s*(?:,\s*)?(?:and\/or|and|or|&)?\s*(?:the\s+)?/y;
 
 function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
@@ -31,6 +36,27 @@ function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
   return re.test(text) && re.lastIndex === to;
 }
 const WINDOW_BEFORE = 48;
+/**
+ * "The cord is flattened at C6-7 with abnormal T2 signal": the signal words may stand past a "with" that ends the
+ * clause; read up to the next comma or the window's end, negated when a negation word comes before them.
+ */
+function altBeyondClause(ctx: Context, t: Term, alt: NonNullable<Term['entry']['alt']>, uncertain: boolean): void {
+  const { lower, sentence } = ctx;
+  const stop = Math.min(sentence.end, t.end + WINDOW_AFTER);
+  const comma = lower.indexOf(',', t.end);
+  const text = lower.slice(t.end, comma >= 0 && comma < stop ? comma : stop);
+  const m = alt.predicate.exec(text);
+  if (m === null) return;
+  NEGATION_WORD_RE.lastIndex = 0;
+  const negation = NEGATION_WORD_RE.exec(text);
+  const negated = negation !== null && negation.index < m.index;
+  sink(ctx).add(alt.code, negated, levelsOf(ctx, t), uncertain && !negated);
+}
+const sink = (ctx: Context): SentenceSink => ctx.sink;
+
+const CURVE_RE = /\b(?:lordos|kyphos|scolios|curv|straighten)/;
+const ABSCESS_RE = /^(?:absce|empy|phleg)/;
+const EPIDURAL_RE = /\b(?:epidural|extradural)\b/;
 const WINDOW_AFTER = 56;
 
 /** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
@@ -46,6 +72,9 @@ function sentenceTerms(lower: string, all: readonly Term[], from: number, to: nu
     const prev = out[out.length - 1];
     if (t.entry.bareStenosis === true && prev !== undefined && prev.entry.kind === 'anatomy'
       && gapIs(ONLY_SPACE_RE, lower, prev.end, t.start)) continue;
+    // "stenosis of the foramen": the anatomy word after it reads the stenosis as its predicate.
+    const next = i + 1 < to ? all[i + 1] : undefined;
+    if (t.entry.bareStenosis === true && next !== undefined && next.entry.kind === 'anatomy' && gapIs(OF_THE_RE, lower, t.end, next.start)) continue;
     out.push(t);
   }
   return out;
@@ -65,46 +94,10 @@ function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean 
   return false;
 }
 
-/**
- * Collects the findings of one sentence straight into the output: one entry per code and negation, levels merged
- * in order of appearance (few findings per sentence: linear search), then sorted when there are several.
- */
-class SentenceSink {
-  private first = 0;
-  private evidence: string | null = null;
-  private sentence: Span = { start: 0, end: 0 };
-
-  constructor(private readonly report: string, readonly out: MriFinding[]) {}
-
-  open(sentence: Span): void {
-    this.first = this.out.length;
-    this.evidence = null;
-    this.sentence = sentence;
-  }
-
-  add(code: MriFindingCode, negated: boolean, levels: readonly string[]): void {
-    const { out } = this;
-    for (let k = this.first; k < out.length; k++) {
-      const f = out[k];
-      if (f.code !== code || f.negated !== negated) continue;
-      for (let l = 0; l < levels.length; l++) if (!f.levels.includes(levels[l])) f.levels.push(levels[l]);
-      return;
-    }
-    const merged: string[] = levels.length === 1 ? [levels[0]] : [];
-    if (levels.length > 1) for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
-    const { start, end } = this.sentence;
-    this.evidence ??= this.report.slice(start, end);
-    out.push({ code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end });
-  }
-
-  close(): void {
-    const { out } = this;
-    for (let k = this.first; k < out.length; k++) if (out[k].levels.length > 1) sortUniqueLevels(out[k].levels);
-  }
-}
-
 interface Context {
   lower: string;
+  uncertain: number[];
+  uncertainAfter: number[];
   predicates: PredicateHits;
   neg: NegationIndex;
   seg: Segmenter;
@@ -112,6 +105,15 @@ interface Context {
   levels: SentenceLevels;
   sink: SentenceSink;
 }
+
+/** Is an uncertainty word in the clause of [start, end): "possible", "query" before it, "cannot be excluded" after? */
+function isUncertain(ctx: Context, start: number, end: number): boolean {
+  if (ctx.uncertain.length === 0 && ctx.uncertainAfter.length === 0) return false;
+  const from = clauseStart(ctx.neg, start, ctx.sentence.start);
+  const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
+  return anyBetween(ctx.uncertain, from, start) || anyBetween(ctx.uncertainAfter, end, to);
+}
+
 
 function levelsOf(ctx: Context, t: Term): readonly string[] {
   return assignLevels(ctx.seg, ctx.levels, t.start, t.end, ctx.sentence.start, ctx.sentence.end);
@@ -126,8 +128,12 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
   for (let k = i; k < j; k++) {
     const t = terms[k];
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
+    const alt = t.entry.alt;
     if (isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end)) {
-      sink.add(code, true, levelsOf(ctx, t));
+      // "no abnormal signal in the cord" negates the signal change, never the compression; a signal word before
+      // the negation ("high T2 signal … without cord expansion") is not negated.
+      const altHit = alt !== undefined && alt.predicate.test(lower.slice(lastNegation(lower, clauseStart(neg, t.start, sentence.start), t.start), sentence.end));
+      sink.add(altHit ? alt.code : code, true, levelsOf(ctx, t));
       continue;
     }
     const first = terms[i];
@@ -153,11 +159,22 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       }
     }
     const predicate = t.entry.predicate;
+    const uncertain = isUncertain(ctx, t.start, t.end);
+    const altHit = alt !== undefined && (predicateIn(lower, predicates, alt.predicate, beforeFrom, first.start)
+      || predicateIn(lower, predicates, alt.predicate, last.end, afterTo));
+    if (altHit) sink.add(alt.code, false, levelsOf(ctx, t), uncertain);
+    else if (alt !== undefined) altBeyondClause(ctx, t, alt, uncertain);
     if (predicate !== undefined && (predicateIn(lower, predicates, predicate, beforeFrom, first.start)
-      || predicateIn(lower, predicates, predicate, last.end, afterTo))) {
-      sink.add(code, false, levelsOf(ctx, t));
-    } else if (isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+      || predicateIn(lower, predicates, predicate, last.end, afterTo)) && !csfOnly(lower, code, beforeFrom, afterTo)) {
+      sink.add(code, false, levelsOf(ctx, t), uncertain);
+    } else if (!altHit && isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+      // An alignment sentence about the lordosis speaks of the curve, not of a slip.
+      if (code === 'spondylolisthesis' && CURVE_RE.test(lower.slice(sentence.start, sentence.end))) continue;
       sink.add(code, true, levelsOf(ctx, t));
+      // "The cord is normal in calibre and signal" rules out both.
+      if (alt !== undefined && lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end).includes('signal')) {
+        sink.add(alt.code, true, levelsOf(ctx, t));
+      }
     }
   }
 }
@@ -179,24 +196,66 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
     const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end)) : t.entry.codes;
     const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
     const levels = levelsOf(ctx, t);
-    for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels);
+    const uncertain = !negated && isUncertain(ctx, t.start, t.end);
+    for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels, uncertain);
+    // "abscess in the epidural space": the collection as well as the infection.
+    if (codes[0] === 'infection' && ABSCESS_RE.test(lower.slice(t.start, t.end))
+      && EPIDURAL_RE.test(lower.slice(sentence.start, sentence.end))) sink.add('epidural_collection', negated, levels, uncertain);
     i++;
   }
 }
 
-/**
- * Extracts MRI findings from a free-text report: one entry per code and negation per sentence (levels merged),
- * ordered by position. Pure and linear in the report length.
- */
+export interface MriReading {
+  findings: MriFinding[];
+  /** Sentences that name spinal anatomy or pathology but gave no finding (CONTRACTS §3 v2 `unreadMri`). */
+  unread: { evidence: string; start: number; end: number }[];
+}
+
+/** Extracts MRI findings from a free-text report (see readMriReport). */
 export function extractMriFindings(report: string): MriFinding[] {
-  if (typeof report !== 'string' || report.trim() === '') return [];
+  return readMriReport(report).findings;
+}
+
+/**
+ * Reads a free-text report: findings (one entry per code and negation per sentence, levels merged, ordered by
+ * position) and the sentences about the spine it could not read. Pure and linear in the report length.
+ */
+export function readMriReport(report: string): MriReading {
+  if (typeof report !== 'string' || report.trim() === '') return { findings: [], unread: [] };
+  const fixed = correctWords(report);
+  const reading = readText(fixed === null ? report : fixed.text);
+  if (fixed === null) return reading;
+  // Corrections change lengths inside words only: sentence offsets map back exactly.
+  const remap = <T extends { evidence: string; start: number; end: number }>(x: T): T => {
+    x.start = fixed.toOriginal(x.start);
+    x.end = fixed.toOriginal(x.end);
+    x.evidence = report.slice(x.start, x.end);
+    return x;
+  };
+  const evidence = new Map<string, string>();
+  for (const f of reading.findings) {
+    const key = `${f.start}:${f.end}`;
+    remap(f);
+    const same = evidence.get(key);
+    if (same !== undefined) f.evidence = same;
+    else evidence.set(key, f.evidence);
+  }
+  reading.unread.forEach(remap);
+  return reading;
+}
+
+function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  const { sentences, mentions, terms, negation: neg, segments, predicates } = scanReport(lower, report);
+  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter } = scanReport(lower, report);
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
+  const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
-  const ctx: Context = { lower, predicates, neg, seg, sentence: { start: 0, end: 0 }, levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink };
+  const ctx: Context = {
+    lower, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
+    levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
+  };
 
   let t0 = 0;
   let c0 = 0;
@@ -205,6 +264,10 @@ export function extractMriFindings(report: string): MriFinding[] {
   const headings = new HeadingTracker(report);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
+  /** Findings of the last sentence that had any: out[previousFrom, previousTo). */
+  let previousFrom = 0;
+  let previousTo = 0;
+  let previousEnd = 0;
   for (const s of sentences) {
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
     while (nextNl !== -1 && nextNl < s.start) {
@@ -217,21 +280,36 @@ export function extractMriFindings(report: string): MriFinding[] {
     while (c0 < clusters.length && clusters[c0].start < s.start) c0++;
     let c1 = c0;
     while (c1 < clusters.length && clusters[c1].start < s.end) c1++;
-    if (t1 === t0) continue;
-    if (headingLine !== lineStart) {
-      // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
-      headingLine = lineStart;
-      heading = headings.levelsFor(lineStart);
+    const before = out.length;
+    if (t1 > t0) {
+      if (headingLine !== lineStart) {
+        // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
+        headingLine = lineStart;
+        heading = headings.levelsFor(lineStart);
+      }
+      // Most sentences keep all their terms: no copy then.
+      const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
+      ctx.sentence = s;
+      ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
+      sink.open(s);
+      if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
+      else sentenceHits(ctx, sTerms, 0, sTerms.length);
+      if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
+      if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
+        && s.start - previousEnd < 400 && !BLANK_LINE_RE.test(report.slice(previousEnd, s.start))) {
+        carryLevels(out, before, previousFrom, PRONOUN_START_RE.test(lower.slice(s.start, Math.min(s.end, s.start + 12))));
+      }
+      sink.close();
     }
-
-    // Most sentences keep all their terms: no copy then.
-    const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
-    ctx.sentence = s;
-    ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
-    sink.open(s);
-    if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
-    else sentenceHits(ctx, sTerms, 0, sTerms.length);
-    sink.close();
+    if (out.length > before) {
+      previousFrom = before;
+      previousTo = out.length;
+      previousEnd = s.end;
+      continue;
+    }
+    if (isUnreadSentence(lower.slice(s.start, s.end))) {
+      unread.push({ evidence: report.slice(s.start, s.end), start: s.start, end: s.end });
+    }
   }
-  return out;
+  return { findings: out, unread };
 }

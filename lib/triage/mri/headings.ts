@@ -10,7 +10,8 @@ import { levelsOfParts } from './levels';
  * has findings. Lines are classified only up to the last line asked about, so a flood of heading lines without
  * findings costs nothing.
  */
-const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?[ \t]*:/iy;
+// A level, then a colon or a dash set off by a space ("L4-5:", "L4/5 –").
+const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?(?:[ \t]*:|[ \t]+[-–—](?=[ \t\r\n]|$))/iy;
 const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
 /** A heading stands alone on its line for at most this many lines below it. */
 const HEADING_REACH = 30;

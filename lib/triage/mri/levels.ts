@@ -59,6 +59,15 @@ function isRootAfter(text: string, end: number): boolean {
   return ROOT_AFTER_RE.test(text);
 }
 
+/** "the nerve root L5": a root named after the word root, not a level. */
+function isRootBefore(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+  if (j < 3 || j === start - 1) return false;
+  const w = text.slice(Math.max(0, j - 4), j + 1).toLowerCase();
+  return w.endsWith('root') || w.endsWith('roots');
+}
+
 /** "T1"/"T2" (written with one digit) followed or preceded by sequence words. */
 function isSequenceName(text: string, start: number, end: number, letter: number, k: number, digits: number): boolean {
   if ((letter | 32) !== 116 || digits !== 1 || (k !== 1 && k !== 2)) return false;
@@ -133,7 +142,7 @@ function toMention(
   if (first === undefined) return null;
   if (second === null) {
     if (isSequenceName(text, start, end, letter, k, digits)) return null;
-    if (isRootAfter(text, end)) return null;
+    if (isRootAfter(text, end) || isRootBefore(text, start)) return null;
     return { start, end, first, last: first, disc: false };
   }
   const last = vertebraIndexOf(second.letter, second.k);
@@ -173,6 +182,14 @@ function rangeLevels(first: number, last: number, disc: boolean): string[] {
   return out;
 }
 
+/** Level lists written as one vertebral range ("T11-L2", "L3 to L5") → the discs inside that range. */
+const RANGE_DISCS = new WeakMap<readonly string[], string[]>();
+
+/** For a disc finding: the discs of a vertebral range, else the levels as given. */
+export function discsOfRange(levels: readonly string[]): readonly string[] {
+  return RANGE_DISCS.get(levels) ?? levels;
+}
+
 /** Joins mentions written as one list ("L3-4, L4-5 and L5-S1", "T5 through T7", "L4 on L5") into clusters. */
 export function clusterMentions(text: string, mentions: readonly LevelMention[]): LevelCluster[] {
   const clusters: LevelCluster[] = [];
@@ -181,6 +198,8 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
     let cur = mentions[i];
     const levels = mentionLevels(cur);
     const start = cur.start;
+    const first = cur.first;
+    let range = !cur.disc && cur.last > cur.first;
     let j = i + 1;
     for (; j < mentions.length; j++) {
       const next = mentions[j];
@@ -188,18 +207,21 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
       if (gapLen > 12) break;
       if (next.first > cur.first && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
         const disc = cur.disc && next.disc;
+        range = !cur.disc && !next.disc && j === i + 1 && cur.first === cur.last && next.first === next.last;
         levels.pop();
         levels.push(...rangeLevels(cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc));
       } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
         levels.pop();
         levels.push(discName(cur.first));
       } else if (gapLen === 0 || gapIs(LIST_GAP_RE, text, cur.end, next.start)) {
+        range = false;
         levels.push(...mentionLevels(next));
       } else {
         break;
       }
       cur = next;
     }
+    if (range && cur.last > first + 1) RANGE_DISCS.set(levels, rangeLevels(first, cur.last - 1, true));
     clusters.push({ start, end: cur.end, levels });
     i = j;
   }

@@ -23,6 +23,11 @@ export interface LexiconEntry {
   bareLesion?: boolean;
   /** Word prefixes a match can begin with (≥ 3 letters); the scanner only tries the entry at such words. */
   starts: readonly string[];
+  /**
+   * Anatomy only: a second finding of the same structure with its own predicate. The cord is compressed (one code)
+   * or changed in signal (another), and "no cord signal change" must never negate the compression.
+   */
+  alt?: { code: MriFindingCode; predicate: RegExp };
 }
 
 const NUM = '(?:[123]|iii|ii|i)\\b';
@@ -31,22 +36,33 @@ const DISC = 'dis[ck]';
 
 /** Every entry has every field, in the same order: one object shape keeps property reads in hot loops fast. */
 const entry = (kind: LexiconEntry['kind'], starts: string[], codes: LexiconEntry['codes'], pattern: string, extra: Partial<LexiconEntry>): LexiconEntry => ({
-  kind, codes, pattern, predicate: extra.predicate, bareStenosis: extra.bareStenosis ?? false, bareLesion: extra.bareLesion ?? false, starts,
+  kind, codes, pattern, predicate: extra.predicate, bareStenosis: extra.bareStenosis ?? false, bareLesion: extra.bareLesion ?? false, starts, alt: extra.alt,
 });
 const f = (starts: string[], codes: LexiconEntry['codes'], pattern: string, extra: Partial<LexiconEntry> = {}): LexiconEntry =>
   entry('finding', starts, codes, pattern, extra);
-const a = (starts: string[], code: MriFindingCode, pattern: string, predicate: RegExp): LexiconEntry =>
-  entry('anatomy', starts, [code], `(?:${pattern})\\b`, { predicate });
+const a = (starts: string[], code: MriFindingCode, pattern: string, predicate: RegExp, alt?: LexiconEntry['alt']): LexiconEntry =>
+  entry('anatomy', starts, [code], `(?:${pattern})\\b`, { predicate, alt });
+const EPIDURAL = '(?:(?:ventral|dorsal|posterior|anterior|spinal)\\s+)?(?:epidural|extradural)\\s+(?:(?:rim[\\s-]enhancing|enhancing|fluid|small|large|acute|subacute|loculated)\\s+){0,2}';
 
+const CORD_PRESSED = /\b(?:compress\w*|flatten\w*|deform\w*|indent\w*|imping\w*|effac\w*|mass\s+effect)/;
+const CORD_SIGNAL = /\b(?:abnormal|hyperintens\w*|o?edema|oedema|myelomalac\w*|(?:high|increased)\s+(?:t2\s+|stir\s+)?signal)/;
 const NARROWED = /\b(?:narrow\w*|stenos\w*|stenotic|compromis\w*|reduc\w*|decreas\w*|diminish\w*|encroach\w*|effac\w*|obliterat\w*|crowd\w*|impinge\w*)/;
 
 export const LEXICON: readonly LexiconEntry[] = [
   // Urgent first, so a phrase such as "discitis" is never read as the anatomy word "disc".
+  // An epidural abscess is both an infection and a collection that can compress the cord or cauda equina.
+  f(['epidur', 'extradur', 'ventral', 'dorsal', 'posterior', 'anterior', 'spinal'], ['epidural_collection', 'infection'], `${EPIDURAL}(?:abscess\\w*|empyema|phlegmon)`),
+  f(['epidur', 'extradur', 'ventral', 'dorsal', 'posterior', 'anterior', 'spinal'], ['epidural_collection'], `${EPIDURAL}(?:collections?|ha?ematomas?|haematomas?|haemorrhage|hemorrhage|bleed|fluid)`),
   f(['spondylo', 'discit', 'diskit', 'osteomy', 'absce', 'empy', 'phleg', 'septic', 'infect', 'pyog', 'end', 'fluid'], ['infection'], `(?:spondylo)?${DISC}itis|osteomyelitis|abscess\\w*|empyema|phlegmon|septic\\s+arthritis|infect\\w*|pyogenic|${ENDPLATE}\\s+(?:destruction|erosions?)|fluid\\s+(?:signal\\s+)?(?:with)?in\\s+the\\s+(?:[\\w-]+\\s+)?${DISC}\\b`),
+  // Untyped "collection"/"haematoma" in a spine report: read as epidural (urgent either way; a reviewer sorts it).
+  f(['collect', 'rim', 'haemat', 'hemat'], ['epidural_collection'], '(?<!(?:paravertebral|paraspinal|psoas|prevertebral|retropharyngeal|subcutaneous|soft\\s+tissue|pelvic|abdominal)\\s)(?:(?:rim[\\s-]enhancing\\s+)?collections?|ha?ematomas?|haematomas?)'),
   f(['cauda'], ['cauda_equina_compression'], 'cauda\\s+equina\\s+(?:compression|syndrome)'),
-  f(['myel', 'cord'], ['cord_compression'], 'myelopath\\w*|myelomalac\\w*|cord\\s+compression|cord\\s+(?:signal\\s+)?(?:changes?|abnormalit\\w*|o?edema|oedema|hyperintensit\\w*)'),
+  f(['myel', 'cord', 'mass', 'spinal'], ['cord_compression'], 'myelopath\\w*|(?:spinal\\s+)?cord\\s+compression|mass\\s+effect\\s+(?:up)?on\\s+the\\s+(?:(?:ventral|dorsal|anterior|posterior|left|right)\\s+)?(?:(?:spinal|cervical|thoracic)\\s+)?(?:cord|conus)'),
+  f(['myel', 'cord', 'intramed', 'syrinx', 'syring', 'hydromy'], ['cord_signal_change'], 'syrinx|syring\\w*|hydromyel\\w*|myelomalac\\w*|cord\\s+(?:signal\\s+)?(?:changes?|abnormalit\\w*|o?edema|oedema|hyperintensit\\w*)|intramedullary\\s+(?:(?:t2\\s+|stir\\s+)?(?:signal\\s+)?(?:changes?|abnormalit\\w*|hyperintensit\\w*|o?edema|oedema)|(?:high|increased|abnormal)\\s+(?:t2\\s+|stir\\s+)?signal)'),
   f(['patholog'], ['fracture', 'marrow_lesion'], 'patholog\\w*\\s+(?:[\\w-]+\\s+)?fractur\\w*'),
   f(['modic'], 'modic', `modic\\s*(?:type\\s*)?${NUM}(?:\\s*(?:\\/|-|–|and|or|to|,)\\s*(?:type\\s*)?${NUM}){0,2}`),
+  // No type number: a reviewer must find out which (type 1 can mimic infection).
+  f(['modic'], ['modic_unspecified'], 'modic\\w*'),
   f(['type'], 'modic', `type\\s*${NUM}(?:\\s*(?:\\/|-|–|and|or|to)\\s*(?:type\\s*)?${NUM})?\\s+(?:modic|(?:(?:degenerative|reactive|inflammatory|fatty|sclerotic)\\s+)?${ENDPLATE}|(?:bone\\s+)?marrow|signal|(?:degenerative\\s+)?changes?\\s+(?:at|of|in|involving)\\s+the\\s+(?:adjacent\\s+)?(?:\\w+\\s+)?${ENDPLATE})`),
   f(['end', 'bone', 'marrow'], ['modic_1'], `${ENDPLATE}\\s+(?:marrow\\s+|bone\\s+marrow\\s+)?(?:o?edema|oedema)|(?:bone\\s+)?marrow\\s+(?:o?edema|oedema)\\s+(?:at|in|of|along|adjacent\\s+to|involving)\\s+the\\s+(?:adjacent\\s+|opposing\\s+)?(?:\\w+\\s+)?${ENDPLATE}`),
   f(['fat'], ['modic_2'], `fatty\\s+(?:marrow\\s+|degenerative\\s+)?(?:${ENDPLATE}|changes?\\s+(?:at|of|in|along)\\s+the\\s+(?:adjacent\\s+)?(?:\\w+\\s+)?${ENDPLATE})`),
@@ -57,19 +73,22 @@ export const LEXICON: readonly LexiconEntry[] = [
   f(['isthmic'], ['spondylolysis', 'spondylolisthesis'], 'isthmic\\s+(?:spondylo)?listhes\\w*'),
   f(['spondyl', 'isthmic', 'pars', 'defect', 'fractur', 'break', 'lysis'], ['spondylolysis'], `spondylolys\\w*|isthmic\\b|pars\\s+(?:interarticular(?:is|es)\\s+)?(?:defects?|fractur\\w*|breaks?|lysis|stress\\s+(?:reaction|fracture))|(?:defects?|fractur\\w*|breaks?|lysis)\\s+(?:of|in|through|involving|at)\\s+(?:the\\s+)?(?:(?:left|right|bilateral|both)\\s+)?(?:l\\d\\s+)?pars\\b`),
   f(['fractur'], ['fracture'], 'fractur\\w*'),
-  f(['lytic', 'scler', 'blast', 'destruct', 'osseous', 'bony', 'bone', 'focal', 'suspic', 'enhanc', 'expans', 'aggress', 'lesion', 'mass'], ['marrow_lesion'], '(?:(?:lytic|sclerotic|blastic|destructive|osseous|bony|bone|focal|suspicious|enhancing|expansile|aggressive)\\s+)?(?:lesions?|mass(?:es)?\\b(?!\\s+effect))', { bareLesion: true }),
+  f(['lytic', 'scler', 'blast', 'destruct', 'osseous', 'bony', 'bone', 'focal', 'suspic', 'enhanc', 'expans', 'aggress', 'lesion', 'mass'], ['marrow_lesion'], '(?:(?:lytic|sclerotic|blastic|destructive|osseous|bony|bone|focal|suspicious|enhancing|expansile|aggressive)\\s+)?(?:lesions?|mass(?:es)?\\b(?!\\s+effect))|(?:lytic|sclerotic|blastic|destructive|enhancing|suspicious)\\s+(?:focus|foci)\\b', { bareLesion: true }),
   // Degenerative disc findings.
-  f(['disc', 'disk', 'desic', 'dessic', 'degen', 'ddd', 'loss', 'reduc', 'decreas', 'dimin', 'low', 'narrow', 'dark', 'black', 'spondylosis', 'osteochon'], ['disc_degeneration'], `${DISC}\\s+(?:desicca\\w*|dessica\\w*|degenera\\w*|disease|spaces?\\s+(?:narrowing|loss|reduction)|height\\s+(?:loss|reduction)|signal\\s+(?:loss|reduction))|desicca\\w*|dessica\\w*|degenera\\w*\\s+(?:intervertebral\\s+)?${DISC}s?(?:\\s+disease)?|\\bddd\\b|(?:loss|reduction)\\s+(?:of|in)\\s+(?:the\\s+)?(?:intervertebral\\s+)?${DISC}\\s+(?:height|space|signal|hydration)|(?:reduced|decreased|diminished|low)\\s+(?:intervertebral\\s+)?${DISC}\\s+(?:heights?|signal|spaces?)|narrowing\\s+of\\s+the\\s+(?:intervertebral\\s+)?${DISC}\\s+spaces?|(?:dark|black)\\s+${DISC}s?|spondylosis|osteochondrosis`),
-  f(['disc', 'disk', 'annul', 'circum', 'bulg'], ['disc_bulge'], `(?:${DISC}\\s+|annular\\s+|circumferential\\s+)?bulg\\w*|${DISC}\\s?-?\\s?osteophyte\\s+complex(?:es)?`),
+  f(['disc', 'disk', 'desic', 'dessic', 'degen', 'discop', 'ddd', 'loss', 'reduc', 'decreas', 'dimin', 'low', 'narrow', 'dark', 'black', 'spondylosis', 'osteochon'], ['disc_degeneration'], `${DISC}\\s+(?:desicca\\w*|dessica\\w*|degenera\\w*|disease|spaces?\\s+(?:narrowing|loss|reduction)|height\\s+(?:loss|reduction)|signal\\s+(?:loss|reduction))|desicca\\w*|dessica\\w*|degenera\\w*\\s+(?:intervertebral\\s+)?${DISC}s?(?:\\s+disease)?|\\bddd\\b|(?:loss|reduction)\\s+(?:of|in)\\s+(?:the\\s+)?(?:intervertebral\\s+)?${DISC}\\s+(?:height|space|signal|hydration)|(?:reduced|decreased|diminished|low)\\s+(?:intervertebral\\s+)?${DISC}\\s+(?:heights?|signal|spaces?)|narrowing\\s+of\\s+the\\s+(?:intervertebral\\s+)?${DISC}\\s+spaces?|(?:dark|black)\\s+${DISC}s?|spondylosis|osteochondrosis|discopath\\w*`),
+  f(['disc', 'disk', 'annul', 'circum', 'bulg', 'buldg', 'osteophy'], ['disc_bulge'], `(?:${DISC}\\s+|annular\\s+|circumferential\\s+)?(?<!cortical\\s|cortex\\s)(?:bulg|buldg)\\w*|${DISC}\\s?-?\\s?osteophyte\\s+(?:complex(?:es)?|bars?)|osteophyte\\s+bars?`),
   f(['annul', 'fissur', 'tear', 'high', 'hiz'], ['annular_fissure'], 'annul(?:ar|us)\\s+(?:fissur\\w*|tears?|rents?)|(?:fissur\\w*|tears?)\\s+(?:of|in|within)\\s+the\\s+(?:posterior\\s+)?annul\\w*|high[\\s-]+intensity\\s+zones?|\\bhiz\\b'),
-  f(['disc', 'disk', 'protru', 'extru', 'herni', 'prolap', 'seques', 'hnp', 'free'], ['disc_herniation'], `(?:${DISC}\\s+)?(?:protru\\w*|extru\\w*|herniat\\w*|prolaps\\w*|sequest\\w*)|\\bhnp\\b|free\\s+(?:${DISC}\\s+)?fragments?`),
-  f(['loss', 'vertebra', 'height', 'wedg', 'compress', 'reduc', 'decreas', 'dimin'], ['vertebral_height_loss'], 'loss\\s+of\\s+(?:(?:the\\s+)?(?:vertebral\\s+)?(?:body\\s+|corpus\\s+)?)?height|(?:vertebral\\s+(?:body\\s+)?)?height\\s+loss|wedg\\w*|compression\\s+deformit\\w*|vertebra(?:l)?\\s+(?:body\\s+)?collapse|vertebra\\s+plana|(?:reduced|decreased|diminished|reduction\\s+(?:of|in))\\s+(?:the\\s+)?(?:vertebral\\s+)?(?:body\\s+)?height'),
+  f(['disc', 'disk', 'protru', 'extru', 'herni', 'prolap', 'seques', 'hnp', 'free'], ['disc_herniation'], `(?:${DISC}\\s+)?(?:protru\\w*|extru\\w*|herniat\\w*|hernias?\\b|prolaps\\w*|sequest\\w*)|\\bhnp\\b|free\\s+(?:${DISC}\\s+)?fragments?`),
+  f(['loss', 'vertebra', 'height', 'wedg', 'compress', 'reduc', 'decreas', 'dimin', 'end', 'depress', 'superior', 'inferior'], ['vertebral_height_loss'], `(?:(?:superior|inferior)\\s+)?${ENDPLATE}\\s+(?:depression|depressed|impaction|infraction)|depressed\\s+(?:superior\\s+|inferior\\s+)?${ENDPLATE}|` + 'loss\\s+of\\s+(?:(?:the\\s+)?(?:vertebral\\s+)?(?:body\\s+|corpus\\s+)?)?height|(?:vertebral\\s+(?:body\\s+)?)?height\\s+loss|wedg\\w*|compression\\s+deformit\\w*|vertebra(?:l)?\\s+(?:body\\s+)?collapse|vertebra\\s+plana|(?:reduced|decreased|diminished|reduction\\s+(?:of|in))\\s+(?:the\\s+)?(?:vertebral\\s+)?(?:body\\s+)?height'),
   f(['spondylo', 'antero', 'retro', 'latero', 'listhes', 'slip'], ['spondylolisthesis'], '(?:spondylo|antero|retro|latero)?listhes\\w*|\\bslip(?:page|ped)?\\b'),
-  f(['facet', 'zygapo', 'degen', 'hypertro', 'arthrit', 'arthrop'], ['facet_arthropathy'], `(?:facet|zygapophys\\w*)\\s+(?:joint\\s+)?(?:arthropath\\w*|arthros\\w*|hypertroph\\w*|degenera\\w*|osteoarthr\\w*|arthritis|effusions?|oa\\b|disease|sclerosis)|(?:degenerative|hypertrophic|arthritic|arthropathic)\\s+(?:changes?\\s+(?:of|in|at)\\s+the\\s+)?(?:facet|zygapophys\\w*)s?(?:\\s+joints?)?`),
+  f(['facet', 'zygapo', 'degen', 'hypertro', 'arthrit', 'arthrop', 'spondyl'], ['facet_arthropathy'], `spondyl(?:o)?arthros\\w*|(?:facet|zygapophys\\w*)\\s+(?:joint\\s+)?(?:arthropath\\w*|arthros\\w*|hypertroph\\w*|degenera\\w*|osteoarthr\\w*|arthritis|effusions?|oa\\b|disease|sclerosis)|(?:degenerative|hypertrophic|hypertrofic|arthritic|arthropathic)\\s+(?:changes?\\s+(?:of|in|at)\\s+the\\s+)?(?:facet|zygapophys\\w*)s?(?:\\s+joints?)?`),
   f(['stenos'], ['canal_stenosis'], 'stenos[ie]s\\b', { bareStenosis: true }),
   // Anatomy: a finding only with a predicate, or when stated normal.
-  a(['cauda', 'conus'], 'cauda_equina_compression', 'cauda\\s+equina(?:\\s+nerve\\s+roots)?|conus(?:\\s+medullaris)?', /\b(?:compress\w*|crowd\w*|clump\w*|imping\w*)/),
-  a(['spinal', 'cord'], 'cord_compression', '(?:spinal\\s+)?cord(?:\\s+signal)?', /\b(?:compress\w*|flatten\w*|deform\w*|indent\w*|imping\w*|abnormal|hyperintens\w*|o?edema|oedema|myelomalac\w*|(?:high|increased)\s+(?:t2\s+|stir\s+)?signal)/),
+  // Clumped roots mean arachnoiditis, not compression.
+  a(['cauda'], 'cauda_equina_compression', 'cauda\\s+equina(?:\\s+nerve\\s+roots)?', /\b(?:compress\w*|crowd\w*|imping\w*)/),
+  a(['spinal', 'cord'], 'cord_signal_change', '(?:spinal\\s+)?cord\\s+signal(?:\\s+intensity)?', CORD_SIGNAL),
+  // The conus medullaris is the end of the cord, not part of the cauda equina.
+  a(['spinal', 'cord', 'conus', 'cervic', 'thoraci', 'hemicord'], 'cord_compression', '(?:(?:spinal|cervical|thoracic)\\s+)?cord|hemicord|conus(?:\\s+medullaris)?', CORD_PRESSED, { code: 'cord_signal_change', predicate: CORD_SIGNAL }),
   a(['nerve', 'root'], 'nerve_root_compression', '(?:nerve\\s+)?roots?\\b(?:\\s+sleeves?)?', /\b(?:compress\w*|imping\w*|effac\w*|contact\w*|displac\w*|abut\w*|trap\w*|entrap\w*|encroach\w*|pinch\w*|deviat\w*|irritat\w*|touch\w*|indent\w*|deform\w*)/),
   a(['bone', 'marrow'], 'marrow_lesion', '(?:bone\\s+)?marrow(?:\\s+signal(?:\\s+intensity)?)?', /\b(?:abnormal\w*|replac\w*|infiltrat\w*|low\s+t1|hypointens\w*)/),
   a(['pars'], 'spondylolysis', 'pars(?:\\s+interarticular(?:is|es))?\\b', /\b(?:defects?|fractur\w*|lysis|break\w*|discontinu\w*|stress)/),

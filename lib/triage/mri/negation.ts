@@ -54,7 +54,11 @@ function firstStartingAt(list: readonly Trigger[], pos: number): number {
 
 /** Is there a clause break in [from, to)? */
 function hasBreak(idx: NegationIndex, from: number, to: number): boolean {
-  const b = idx.breaks;
+  return anyBetween(idx.breaks, from, to);
+}
+
+/** Does the ascending list hold a value in [from, to)? */
+export function anyBetween(b: readonly number[], from: number, to: number): boolean {
   let lo = 0;
   let hi = b.length;
   while (lo < hi) {

@@ -17,6 +17,7 @@ import { keyOfWord } from './scan-table';
 const SPACED_STARTS = new Map<string, readonly string[]>([
   ['(?:high|increased)\\s+(?:t2\\s+|stir\\s+)?signal', ['high', 'increased']],
   ['low\\s+t1', ['low']],
+  ['mass\\s+effect', ['mass']],
 ]);
 
 export class PredicateStart {

@@ -8,10 +8,12 @@ import { LEXICON, type LexiconEntry } from './lexicon';
  */
 
 const SEVERITY = '(?:mild|mildly|moderate|moderately|severe|severely|marked|markedly|minimal|minor|small|large|tiny|broad|focal|slight|slightly|early|grade|multilevel|a|an)\\b';
-const PRE_SRC = '\\b(?:no\\s+(?:evidence|signs?)\\s+(?:of|for)|negative\\s+for|absence\\s+of|free\\s+of|rather\\s+than|without|no|not|nor|neither)\\b';
+const PRE_SRC = '\\b(?:(?:interval\\s+|complete\\s+)?resolution\\s+of|no\\s+(?:evidence|signs?)\\s+(?:of|for)|negative\\s+for|absence\\s+of|free\\s+of|rather\\s+than|without|no|not|nor|neither)\\b';
 const PSEUDO_SRC = '(?:no\\s+(?:significant\\s+|interval\\s+|substantial\\s+|appreciable\\s+|further\\s+|definite\\s+|major\\s+)?(?:change|increase|progression|worsening|growth)|not\\s+only|not\\s+(?:be\\s+)?(?:excluded|ruled\\s+out)|not\\s+significantly\\s+changed|no\\s+longer|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected)\\b)';
-const POST_SRC = '\\b(?:(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
-const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
+// "has resolved", "no longer evident": a finding that was there and is gone is stated absent now.
+const GONE = '(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|visible|apparent|noted|appreciated|detected)';
+const POST_SRC = '\\b(?:(?:has|have|had)\\s+(?:now\\s+|since\\s+)?(?:completely\\s+|entirely\\s+|fully\\s+|largely\\s+)?(?:resolved|disappeared)|(?:is|are|was|were)\\s+(?:now\\s+)?(?:resolved|gone)|resolved|no\\s+longer\\s+' + GONE + '|(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
+const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|unaffected|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
 const BREAK_WORD_SRC = `\\b(?:but|however|although|though|whereas|while|except|apart\\s+from|aside\\s+from|which|with|there\\s+(?:is|are)|otherwise)\\b|\\b(?:and|or)\\s+(?=${SEVERITY})`;
 const BREAK_COMMA_SRC = `,\\s+(?=${SEVERITY})`;
 
@@ -21,6 +23,7 @@ const POST_Y = new RegExp(POST_SRC, 'y');
 const NORMAL_Y = new RegExp(NORMAL_SRC, 'y');
 const BREAK_WORD_Y = new RegExp(BREAK_WORD_SRC, 'y');
 export const BREAK_COMMA_Y = new RegExp(BREAK_COMMA_SRC, 'y');
+const UNCERTAIN_Y = /(?:possib(?:le|ly)|probabl[ey]|quer(?:y|ied)|questionabl[ey]|equivocal|suspect(?:ed)?|suspicio(?:n|us)\s+(?:of|for)|(?:cannot|can\s*not|can't|not)\s+be\s+(?:excluded|ruled\s+out)|(?:cannot|can\s*not|can't)\s+(?:exclude|rule\s+out)|not\s+(?:excluded|ruled\s+out)|(?:may|could|might)\s+(?:represent|be\s+(?:due|related|an?\b))|indeterminate)\b/y;
 
 /** Pattern families; matches within a family never overlap. */
 const LEXICON_FAMILY = 0;
@@ -29,6 +32,8 @@ export const POST = 2;
 export const NORMAL = 3;
 export const BREAK = 4;
 const SEGMENT = 5;
+/** Uncertainty words ("possible", "query", "cannot be excluded"); '?' is found with the punctuation. */
+export const UNCERTAIN = 6;
 
 const maskOf = (letters: string): number => {
   let mask = 0;
@@ -128,9 +133,14 @@ function buildTable(): Map<number, Candidate[]> {
   family(PRE, ['without', 'nor', 'neither'], null);
   family(PRE, ['no', 'not'], PRE_Y);
   family(PRE, ['negative', 'absence', 'free', 'rather'], PRE_Y, 'fot');
-  family(POST, ['is', 'are', 'was', 'were'], POST_Y, 'naer');
+  family(PRE, ['interval', 'complete'], PRE_Y, 'r');
+  family(PRE, ['resolution'], PRE_Y, 'o');
+  family(POST, ['is', 'are', 'was', 'were'], POST_Y, 'naerg');
   family(POST, ['not'], POST_Y, 'sidpve');
-  family(NORMAL, ['normal', 'unremarkable', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory'], null);
+  family(POST, ['has', 'have', 'had'], POST_Y, 'nsceflrd');
+  family(POST, ['no'], POST_Y, 'l');
+  family(POST, ['resolved'], null);
+  family(NORMAL, ['normal', 'unremarkable', 'unaffected', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory'], null);
   family(NORMAL, ['within'], NORMAL_Y, 'n');
   family(NORMAL, ['is', 'are'], NORMAL_Y, 'f');
   family(BREAK, ['but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'which', 'with', 'otherwise'], null);
@@ -138,6 +148,9 @@ function buildTable(): Map<number, Candidate[]> {
   family(BREAK, ['there'], BREAK_WORD_Y, 'ia');
   family(BREAK, ['and', 'or'], BREAK_WORD_Y, 'mstbfegla');
   family(SEGMENT, ['and', 'or', 'with', 'but', 'while', 'whereas', 'which'], null);
+  family(UNCERTAIN, ['possib', 'probab', 'query', 'queried', 'questionab', 'equivocal', 'suspect', 'suspicio', 'indeterminate'], UNCERTAIN_Y);
+  family(UNCERTAIN, ['cannot', 'can', 'not'], UNCERTAIN_Y, 'bnexr');
+  family(UNCERTAIN, ['may', 'could', 'might'], UNCERTAIN_Y, 'rb');
   for (const candidates of table.values()) {
     const groups: string[] = [];
     for (const c of candidates) {

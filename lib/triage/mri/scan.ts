@@ -34,10 +34,14 @@ export interface ScanResult {
   segments: SegmentBoundaries;
   /** Where the predicate words of anatomy terms start ("narrowed", "compressed"). */
   predicates: PredicateHits;
+  /** Offsets of uncertainty words that doubt what follows ("possible", "query", "?fracture"), ascending. */
+  uncertain: number[];
+  /** Offsets of those that doubt what came before ("cannot be excluded", "discitis?"), ascending. */
+  uncertainAfter: number[];
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y } = table;
+const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN } = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -80,6 +84,8 @@ function prefixMatch(text: string, at: number, end: number, prefixes: readonly s
   return false;
 }
 
+const BE_RE = /\sbe\s/;
+
 /** Does the next word after position `from` start with one of the letters in `mask` (bits 1–26)? */
 function followedBy(text: string, from: number, mask: number): boolean {
   let j = from;
@@ -111,7 +117,9 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
   const segments: SegmentBoundaries = { at: [], end: [], isWith: [], strong: [] };
   const predicates: PredicateHits = { start: [], end: [], mask: [] };
   // End of the last match per family: matches within a family never overlap.
-  const next = [0, 0, 0, 0, 0, 0];
+  const next = [0, 0, 0, 0, 0, 0, 0];
+  const uncertain: number[] = [];
+  const uncertainAfter: number[] = [];
   const n = lower.length;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? lower.charCodeAt(i) : 32;
@@ -176,7 +184,12 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
             pre.push({ start: w, end });
           } else if (fam === POST) post.push({ start: w, end });
           else if (fam === NORMAL) normal.push({ start: w, end });
-          else if (fam === BREAK) breaks.push(w);
+          // "in contact with the root": the contact reaches the root; no new clause.
+          else if (fam === BREAK) {
+            if (!(len === 4 && c0 === 119 && w >= 8 && lower.startsWith('contact ', w - 8))) breaks.push(w);
+          }
+          // "cannot be excluded" looks back at what it doubts; "possible", "query" look ahead.
+          else if (fam === UNCERTAIN) (c0 === 110 || (c0 === 99 && BE_RE.test(lower.slice(w, end))) ? uncertainAfter : uncertain).push(w);
           else {
             segments.at.push(w);
             segments.end.push(end);
@@ -189,6 +202,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     }
     if (c === 32 || c > 63) continue; // none of the punctuation below
     if (c === 46 || c === 10 || c === 33 || c === 63) {
+      if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
       const end = sentenceEndAt(report, i);
       if (end >= sentenceFrom) {
         pushTrimmed(report, sentences, sentenceFrom, end);
@@ -212,5 +226,5 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     }
   }
   pushTrimmed(report, sentences, sentenceFrom, n);
-  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates };
+  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain, uncertainAfter };
 }

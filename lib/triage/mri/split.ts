@@ -27,7 +27,7 @@ const CONTINUING_WORDS = keysOf([
 ]);
 // A new line that starts like this begins a new statement: a bullet, "1.", "2)", a level heading "L4-5:", or a
 // section heading "Impression:".
-const NEW_LINE_START_RE = /[ \t]*(?:[-*•·]|\d{1,2}[.)][ \t]|(?:level[ \t]+)?[ctls]\d{1,2}(?:[ \t]?[-–—\/][ \t]?[ctls]?\d{1,2})?[ \t]*:|[a-z][a-z \t]{0,30}:)/iy;
+const NEW_LINE_START_RE = /[ \t]*(?:[-*•·]|\d{1,2}[.)][ \t]|(?:level[ \t]+)?[ctls]\d{1,2}(?:[ \t]?[-–—\/][ \t]?[ctls]?\d{1,2})?(?:[ \t]*:|[ \t]+[-–—][ \t])|[a-z][a-z \t]{0,30}:)/iy;
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160;
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);

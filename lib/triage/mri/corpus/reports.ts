@@ -68,7 +68,8 @@ export const REPORT_CORPUS: CorpusEntry[] = [
       neg('vertebral_height_loss'), neg('marrow_lesion'),
       pos('disc_bulge', 'C4-C5'), neg('canal_stenosis', 'C4-C5'), neg('foraminal_stenosis', 'C4-C5'),
       pos('disc_bulge', 'C5-C6'), pos('canal_stenosis', 'C5-C6'), pos('cord_compression', 'C5-C6'), pos('facet_arthropathy', 'C5-C6'),
-      pos('foraminal_stenosis', 'C5-C6'), neg('cord_compression', 'C5-C6'),
+      // v2: "No cord signal abnormality" negates the signal change, never the compression at C5-6.
+      pos('foraminal_stenosis', 'C5-C6'), neg('cord_signal_change', 'C5-C6'),
       pos('disc_herniation', 'C6-C7'), neg('foraminal_stenosis', 'C6-C7'),
       pos('disc_degeneration', 'C5-C6'),
     ],
@@ -81,7 +82,7 @@ export const REPORT_CORPUS: CorpusEntry[] = [
     ].join('\n'),
     expected: [
       pos('marrow_lesion', 'T8'), pos('fracture', 'T8'), pos('marrow_lesion', 'T7', 'T8', 'T9'), pos('cord_compression', 'T7', 'T8', 'T9'),
-      pos('marrow_lesion', 'T2', 'T11'), pos('cord_compression', 'T8'),
+      pos('cord_signal_change', 'T7', 'T8', 'T9'), pos('marrow_lesion', 'T2', 'T11'), pos('cord_compression', 'T8'),
     ],
   },
   {
@@ -105,7 +106,7 @@ export const REPORT_CORPUS: CorpusEntry[] = [
     ].join('\n'),
     expected: [
       neg('spondylolisthesis'), neg('marrow_lesion'), pos('disc_bulge', 'L3-L4'), pos('facet_arthropathy', 'L3-L4'),
-      pos('disc_degeneration', 'L4-L5'), pos('foraminal_stenosis', 'L4-L5'), neg('cauda_equina_compression'),
+      pos('disc_degeneration', 'L4-L5'), pos('foraminal_stenosis', 'L4-L5'), neg('cord_compression'),
     ],
   },
   {

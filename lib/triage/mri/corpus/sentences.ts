@@ -58,10 +58,10 @@ export const SENTENCE_CORPUS: CorpusEntry[] = [
   },
   {
     report: 'At C6-7 there is a posterior disc osteophyte complex indenting the ventral cord with associated T2 hyperintense cord signal change, compatible with myelopathy.',
-    expected: [pos('disc_bulge', 'C6-C7'), pos('cord_compression', 'C6-C7')],
+    expected: [pos('disc_bulge', 'C6-C7'), pos('cord_compression', 'C6-C7'), pos('cord_signal_change', 'C6-C7')],
   },
-  { report: 'No cord compression or abnormal cord signal.', expected: [neg('cord_compression')] },
-  { report: 'The spinal cord is normal in calibre and signal.', expected: [neg('cord_compression')] },
+  { report: 'No cord compression or abnormal cord signal.', expected: [neg('cord_compression'), neg('cord_signal_change')] },
+  { report: 'The spinal cord is normal in calibre and signal.', expected: [neg('cord_compression'), neg('cord_signal_change')] },
   { report: 'Incidental typical haemangioma in the T11 vertebral body.', expected: [pos('hemangioma', 'T11')] },
   {
     report: 'A 1.5 cm T1 and T2 hyperintense lesion in the L3 vertebral body is in keeping with a haemangioma.',
@@ -174,7 +174,7 @@ export const SENTENCE_CORPUS: CorpusEntry[] = [
     report: 'Disc extrusion at L4-5 with an inferiorly migrated sequestered fragment in the left lateral recess compressing the descending L5 nerve root.',
     expected: [pos('disc_herniation', 'L4-L5'), pos('nerve_root_compression', 'L4-L5')],
   },
-  { report: 'Cord signal is normal. No myelopathy.', expected: [neg('cord_compression')] },
+  { report: 'Cord signal is normal. No myelopathy.', expected: [neg('cord_signal_change'), neg('cord_compression')] },
   {
     report: 'Spinal canal calibration is narrowed at the C5-6 level by a disc osteophyte complex.',
     expected: [pos('canal_stenosis', 'C5-C6'), pos('disc_bulge', 'C5-C6')],
@@ -223,7 +223,7 @@ export const SENTENCE_CORPUS: CorpusEntry[] = [
   { report: 'Mild central canal narrowing at T11-12 secondary to ligamentum flavum hypertrophy.', expected: [pos('canal_stenosis', 'T11-T12')] },
   {
     report: 'Suspected spondylodiscitis at T9-T10 with a small epidural abscess; no cord compression.',
-    expected: [pos('infection', 'T9-T10'), neg('cord_compression', 'T9-T10')],
+    expected: [pos('infection', 'T9-T10'), pos('epidural_collection', 'T9-T10'), neg('cord_compression', 'T9-T10')],
   },
   { report: 'Normal MRI of the cervical spine.', expected: [] },
   { report: 'Tiny annular fissure at L3/4.', expected: [pos('annular_fissure', 'L3-L4')] },

@@ -4,6 +4,8 @@ export interface ExpectedFinding {
   code: MriFindingCode;
   levels: string[];
   negated: boolean;
+  /** v2 corpus: stated as possible ("query", "cannot be excluded"); scored only when the corpus asks for it. */
+  uncertain?: boolean;
 }
 
 export interface CorpusEntry {

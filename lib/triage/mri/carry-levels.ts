@@ -1,0 +1,50 @@
+import type { MriFinding, MriFindingCode } from '../types';
+import { discsOfRange } from './levels';
+
+/**
+ * Codes read per segment: a vertebral range on them ("T11-L2") means the discs in it. The contract names disc
+ * findings; facet joints and the canal and foramina are segmental too, so a range on them means the same.
+ */
+export const DISC_CODES: ReadonlySet<MriFindingCode> = new Set([
+  'disc_degeneration', 'disc_bulge', 'disc_herniation', 'annular_fissure', 'facet_arthropathy', 'canal_stenosis', 'foraminal_stenosis',
+]);
+export const PRONOUN_START_RE = /^(?:it|this|these|they|the\s+latter|which)\b/;
+export const BLANK_LINE_RE = /\n[ \t\r]*\n/;
+
+/** Structures a level can carry to the next sentence about ("a protrusion at L4-5. The protrusion contacts …"). */
+const STRUCTURE: Record<MriFindingCode, string> = {
+  disc_degeneration: 'disc', disc_bulge: 'disc', disc_herniation: 'disc', annular_fissure: 'disc',
+  modic_1: 'endplate', modic_2: 'endplate', modic_3: 'endplate', modic_unspecified: 'endplate', schmorl_node: 'endplate',
+  vertebral_height_loss: 'vertebra', fracture: 'vertebra', marrow_lesion: 'vertebra', hemangioma: 'vertebra',
+  spondylolysis: 'slip', spondylolisthesis: 'slip', facet_arthropathy: 'facet',
+  canal_stenosis: 'canal', foraminal_stenosis: 'foramen', nerve_root_compression: 'root',
+  cord_compression: 'cord', cord_signal_change: 'cord', cauda_equina_compression: 'cauda',
+  infection: 'collection', epidural_collection: 'collection',
+};
+
+/** Gives level-less findings of a sentence the levels of the previous sentence's finding about the same structure. */
+export function carryLevels(out: readonly MriFinding[], from: number, prevFrom: number, pronoun: boolean): void {
+  const current = out.slice(from);
+  let source: readonly string[] | null = null;
+  for (let k = prevFrom; k < from; k++) {
+    const p = out[k];
+    if (p.levels.length === 0) continue;
+    if (pronoun || current.some((c) => STRUCTURE[c.code] === STRUCTURE[p.code])) {
+      source = p.levels;
+      break;
+    }
+  }
+  if (source === null) return;
+  // A negated finding ("no other lesion") speaks of the rest of the spine, not of the level above.
+  for (const c of current) if (c.levels.length === 0 && !c.negated) c.levels.push(...(DISC_CODES.has(c.code) ? source.filter((l) => l.includes('-')) : source));
+}
+
+/**
+ * "The epidural haematoma has decreased in size but persists at T8": when no finding of a sentence took its one
+ * level list (it stood past a clause break), it belongs to them.
+ */
+export function onlyLevelsOfSentence(out: readonly MriFinding[], from: number, levels: readonly string[]): void {
+  for (let k = from; k < out.length; k++) if (out[k].levels.length > 0 || out[k].negated) return;
+  for (let k = from; k < out.length; k++) out[k].levels.push(...(levels.length > 2 && DISC_CODES.has(out[k].code) ? discsOfRange(levels) : levels));
+}
+

@@ -1,0 +1,49 @@
+import { FINDING_CONCERN } from '../findings';
+import type { MriFinding, MriFindingCode } from '../types';
+import { DISC_CODES } from './carry-levels';
+import { discsOfRange, sortUniqueLevels } from './levels';
+import type { Span } from './split';
+
+/**
+ * Collects the findings of one sentence straight into the output: one entry per code and negation, levels merged
+ * in order of appearance (few findings per sentence: linear search), then sorted when there are several.
+ */
+export class SentenceSink {
+  private first = 0;
+  private evidence: string | null = null;
+  private sentence: Span = { start: 0, end: 0 };
+
+  constructor(private readonly report: string, readonly out: MriFinding[]) {}
+
+  open(sentence: Span): void {
+    this.first = this.out.length;
+    this.evidence = null;
+    this.sentence = sentence;
+  }
+
+  add(code: MriFindingCode, negated: boolean, levels: readonly string[], uncertain = false): void {
+    const { out } = this;
+    if (levels.length > 2 && DISC_CODES.has(code)) levels = discsOfRange(levels);
+    for (let k = this.first; k < out.length; k++) {
+      const f = out[k];
+      if (f.code !== code || f.negated !== negated) continue;
+      for (let l = 0; l < levels.length; l++) if (!f.levels.includes(levels[l])) f.levels.push(levels[l]);
+      // One certain mention makes the finding certain.
+      if (!uncertain && f.uncertain === true) delete f.uncertain;
+      return;
+    }
+    const merged: string[] = levels.length === 1 ? [levels[0]] : [];
+    if (levels.length > 1) for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
+    const { start, end } = this.sentence;
+    this.evidence ??= this.report.slice(start, end);
+    const finding: MriFinding = { code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end };
+    if (uncertain && !negated) finding.uncertain = true;
+    out.push(finding);
+  }
+
+  close(): void {
+    const { out } = this;
+    for (let k = this.first; k < out.length; k++) if (out[k].levels.length > 1) sortUniqueLevels(out[k].levels);
+  }
+}
+
