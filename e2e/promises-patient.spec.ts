@@ -244,6 +244,8 @@ test('15. a favicon; the consult-types form shows field errors like every other 
   await expect(page.locator('head link[rel="icon"]')).toHaveAttribute('href', /icon/);
 
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Create consult type' }) });
+  // Typing before the form hydrates lets react-hook-form's defaults land on top of the typed text ("95.00ninety").
+  await page.waitForLoadState('networkidle');
   await form.getByLabel('Price').fill('ninety');
   await form.getByLabel('Length (minutes)').fill('2');
   await form.getByRole('button', { name: 'Create consult type' }).click();
