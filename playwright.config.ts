@@ -11,7 +11,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['line']] : 'list',
+  // list for the run; ./e2e/retry-reporter names every test that needed its retry (CI retries once) in the summary.
+  reporter: [['list'], ['./e2e/retry-reporter.ts']],
   outputDir: 'test-results',
   use: {
     baseURL,
