@@ -58,6 +58,9 @@ const CURVE_RE = /\b(?:lordos|kyphos|scolios|curv|straighten)/;
 const ABSCESS_RE = /^(?:absce|empy|phleg)/;
 const EPIDURAL_RE = /\b(?:epidural|extradural)\b/;
 const WINDOW_AFTER = 56;
+const CORD_SIGNAL_ONLY: readonly MriFindingCode[] = ['cord_signal_change'];
+/** "The cord is normal in calibre": the normal statement is about its size only, not its signal. */
+const SIZE_ONLY_RE = /\b(?:calib|size|diameter|dimension|position)/;
 
 /** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
 function sentenceTerms(lower: string, all: readonly Term[], from: number, to: number): Term[] {
@@ -171,9 +174,10 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       // An alignment sentence about the lordosis speaks of the curve, not of a slip.
       if (code === 'spondylolisthesis' && CURVE_RE.test(lower.slice(sentence.start, sentence.end))) continue;
       sink.add(code, true, levelsOf(ctx, t));
-      // "The cord is normal in calibre and signal" rules out both.
-      if (alt !== undefined && lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end).includes('signal')) {
-        sink.add(alt.code, true, levelsOf(ctx, t));
+      // "The cord is normal" and "… normal in calibre and signal" rule out both; "… normal in calibre" only the first.
+      if (alt !== undefined) {
+        const clause = lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end);
+        if (clause.includes('signal') || !SIZE_ONLY_RE.test(clause)) sink.add(alt.code, true, levelsOf(ctx, t));
       }
     }
   }
@@ -193,8 +197,11 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
       i = j;
       continue;
     }
-    const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end)) : t.entry.codes;
     const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
+    // "No myelopathy" rules out the cord's damage (its signal), never its compression ("cord flattening, no
+    // myelopathy"): a negated myelopathy is a negated cord signal change.
+    const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end))
+      : negated && t.entry.codes[0] === 'cord_compression' && lower.startsWith('myelopath', t.start) ? CORD_SIGNAL_ONLY : t.entry.codes;
     const levels = levelsOf(ctx, t);
     const uncertain = !negated && isUncertain(ctx, t.start, t.end);
     for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels, uncertain);

@@ -148,7 +148,16 @@ function toMention(
   const last = vertebraIndexOf(second.letter, second.k);
   if (last === undefined || last <= first) return { start, end, first, last: first, disc: false };
   if (isSequenceName(text, start, end, letter, k, digits)) return null;
-  return { start, end, first, last, disc: last === first + 1 };
+  return { start, end, first, last, disc: last === first + 1 && !isVertebraeAfter(text, end) };
+}
+
+// "T11-T12 vertebral bodies", "L1-2 vertebrae": the two vertebrae themselves, not the disc between them.
+const VERTEBRAE_AFTER_RE = /[ \t]+(?:vertebral[ \t]+bodies|vertebrae)\b/iy;
+function isVertebraeAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 32 && c !== 9) return false;
+  VERTEBRAE_AFTER_RE.lastIndex = end;
+  return VERTEBRAE_AFTER_RE.test(text);
 }
 
 // Gaps between two mentions, matched in place (sticky) and required to end where the next mention starts.

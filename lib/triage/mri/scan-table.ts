@@ -13,7 +13,7 @@ const PSEUDO_SRC = '(?:no\\s+(?:significant\\s+|interval\\s+|substantial\\s+|app
 // "has resolved", "no longer evident": a finding that was there and is gone is stated absent now.
 const GONE = '(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|visible|apparent|noted|appreciated|detected)';
 const POST_SRC = '\\b(?:(?:has|have|had)\\s+(?:now\\s+|since\\s+)?(?:completely\\s+|entirely\\s+|fully\\s+|largely\\s+)?(?:resolved|disappeared)|(?:is|are|was|were)\\s+(?:now\\s+)?(?:resolved|gone)|resolved|no\\s+longer\\s+' + GONE + '|(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
-const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|unaffected|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
+const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|unaffected|preserved|maintained|intact|patent|capacious|satisfactory|anatomic|anatomical)\\b';
 const BREAK_WORD_SRC = `\\b(?:but|however|although|though|whereas|while|except|apart\\s+from|aside\\s+from|which|with|there\\s+(?:is|are)|otherwise)\\b|\\b(?:and|or)\\s+(?=${SEVERITY})`;
 const BREAK_COMMA_SRC = `,\\s+(?=${SEVERITY})`;
 
@@ -140,7 +140,7 @@ function buildTable(): Map<number, Candidate[]> {
   family(POST, ['has', 'have', 'had'], POST_Y, 'nsceflrd');
   family(POST, ['no'], POST_Y, 'l');
   family(POST, ['resolved'], null);
-  family(NORMAL, ['normal', 'unremarkable', 'unaffected', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory'], null);
+  family(NORMAL, ['normal', 'unremarkable', 'unaffected', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory', 'anatomic', 'anatomical'], null);
   family(NORMAL, ['within'], NORMAL_Y, 'n');
   family(NORMAL, ['is', 'are'], NORMAL_Y, 'f');
   family(BREAK, ['but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'which', 'with', 'otherwise'], null);

@@ -85,6 +85,8 @@ function prefixMatch(text: string, at: number, end: number, prefixes: readonly s
 }
 
 const BE_RE = /\sbe\s/;
+const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
+const DEFINITE_MASK = (1 << 3) | (1 << 4); // next word starts with 'c' or 'd'
 
 /** Does the next word after position `from` start with one of the letters in `mask` (bits 1–26)? */
 function followedBy(text: string, from: number, mask: number): boolean {
@@ -180,6 +182,15 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
             if (lower.charCodeAt(w) === 110 && lower.charCodeAt(w + 1) === 111) { // "no…": pseudo-negation?
               PSEUDO_Y.lastIndex = w;
               if (PSEUDO_Y.test(lower)) continue;
+              // "No definite fracture" hedges: the finding is possible, not ruled out.
+              if (len === 2 && followedBy(lower, i, DEFINITE_MASK)) {
+                NO_DEFINITE_Y.lastIndex = w;
+                if (NO_DEFINITE_Y.test(lower)) {
+                  uncertain.push(w);
+                  next[fam] = NO_DEFINITE_Y.lastIndex;
+                  continue;
+                }
+              }
             }
             pre.push({ start: w, end });
           } else if (fam === POST) post.push({ start: w, end });
