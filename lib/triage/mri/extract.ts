@@ -2,7 +2,7 @@ import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { BLANK_LINE_RE, carryLevels, onlyLevelsOfSentence, PRONOUN_START_RE } from './carry-levels';
+import { carryLevels, hasBlankLine, onlyLevelsOfSentence, startsWithPronoun } from './carry-levels';
 import { csfOnly, lastNegation, NEGATION_WORD_RE } from './cord';
 import { clusterMentions, type LevelCluster } from './levels';
 import { SentenceSink } from './sink';
@@ -303,8 +303,8 @@ function readText(report: string): MriReading {
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
       if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
       if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
-        && s.start - previousEnd < 400 && !BLANK_LINE_RE.test(report.slice(previousEnd, s.start))) {
-        carryLevels(out, before, previousFrom, PRONOUN_START_RE.test(lower.slice(s.start, Math.min(s.end, s.start + 12))));
+        && s.start - previousEnd < 400 && !hasBlankLine(report, previousEnd, s.start)) {
+        carryLevels(out, before, previousFrom, startsWithPronoun(lower, s.start));
       }
       sink.close();
     }

@@ -154,8 +154,9 @@ function toMention(
 // "T11-T12 vertebral bodies", "L1-2 vertebrae": the two vertebrae themselves, not the disc between them.
 const VERTEBRAE_AFTER_RE = /[ \t]+(?:vertebral[ \t]+bodies|vertebrae)\b/iy;
 function isVertebraeAfter(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
-  if (c !== 32 && c !== 9) return false;
+  let j = end;
+  while (j < text.length && j < end + 8 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j === end || (text.charCodeAt(j) | 32) !== 118) return false; // white space, then 'v'
   VERTEBRAE_AFTER_RE.lastIndex = end;
   return VERTEBRAE_AFTER_RE.test(text);
 }

@@ -41,7 +41,7 @@ export interface ScanResult {
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN } = table;
+const { BREAK, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN, severityAfter } = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -168,7 +168,12 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
           if (cand.followMask !== 0 && !followedBy(lower, i, cand.followMask)) continue;
           if (cand.nextMask !== 0 && !nextWordIn(lower, i, cand.nextMask)) continue;
           let end = i;
-          if (cand.re !== null) {
+          if (cand.severity) {
+            // "and"/"or" (the whole word) before a severity word; the same as the regex, without running it.
+            if (i - w !== cand.prefixes[0].length) continue;
+            end = severityAfter(lower, i);
+            if (end < 0) continue;
+          } else if (cand.re !== null) {
             cand.re.lastIndex = w;
             if (!cand.re.test(lower)) continue;
             end = cand.re.lastIndex;
@@ -227,8 +232,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
       segments.strong.push(true);
     } else if (c === 44 || c === 58) {
       if (c === 44 && i >= next[BREAK]) {
-        BREAK_COMMA_Y.lastIndex = i;
-        if (BREAK_COMMA_Y.test(lower)) breaks.push(i);
+        if (severityAfter(lower, i + 1) >= 0) breaks.push(i);
       }
       segments.at.push(i);
       segments.end.push(i + 1);
