@@ -88,19 +88,19 @@ const BE_RE = /\sbe\s/;
 const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
 const DEFINITE_MASK = (1 << 3) | (1 << 4); // next word starts with 'c' or 'd'
 
-/** Does the next word after position `from` start with one of the letters in `mask` (bits 1–26)? */
-function followedBy(text: string, from: number, mask: number): boolean {
+/**
+ * The bit (1–26) of the letter that starts the next word after `from`, looking at most `reach` characters past
+ * non-word characters; bit 0 when that is no letter or there is none (no mask has bit 0). Computed once per word
+ * and tested against each candidate's mask.
+ */
+function nextLetterBit(text: string, from: number, reach: number): number {
   let j = from;
-  while (j < text.length && j < from + 8 && !isWordChar(text.charCodeAt(j))) j++;
-  return j < text.length && ((mask >> letterOf(text.charCodeAt(j))) & 1) === 1;
+  const stop = Math.min(text.length, from + reach);
+  while (j < stop && !isWordChar(text.charCodeAt(j))) j++;
+  return j < stop ? 1 << letterOf(text.charCodeAt(j)) : 1;
 }
-
-/** Does the next word after `from` (past any run of non-word characters) start with a letter in `mask`? */
-function nextWordIn(text: string, from: number, mask: number): boolean {
-  let j = from;
-  while (j < text.length && !isWordChar(text.charCodeAt(j))) j++;
-  return j < text.length && ((mask >> letterOf(text.charCodeAt(j))) & 1) === 1;
-}
+/** `followMask` looks past at most 8 non-word characters; `nextMask` past any run of them. */
+const FOLLOW_REACH = 8;
 
 /**
  * @param lower the report lower-cased, same length
@@ -153,6 +153,8 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
         const candidates = starts.candidates;
         let tested = 0;
         let matched = 0;
+        let followBit = -1;
+        let nextBit = -1;
         for (let ci = 0; ci < candidates.length; ci++) {
           const cand = candidates[ci];
           const fam = cand.family;
@@ -165,8 +167,14 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
             }
             if ((matched & bit) === 0) continue;
           }
-          if (cand.followMask !== 0 && !followedBy(lower, i, cand.followMask)) continue;
-          if (cand.nextMask !== 0 && !nextWordIn(lower, i, cand.nextMask)) continue;
+          if (cand.followMask !== 0) {
+            if (followBit < 0) followBit = nextLetterBit(lower, i, FOLLOW_REACH);
+            if ((cand.followMask & followBit) === 0) continue;
+          }
+          if (cand.nextMask !== 0) {
+            if (nextBit < 0) nextBit = nextLetterBit(lower, i, n);
+            if ((cand.nextMask & nextBit) === 0) continue;
+          }
           let end = i;
           if (cand.severity) {
             // "and"/"or" (the whole word) before a severity word; the same as the regex, without running it.
@@ -188,7 +196,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
               PSEUDO_Y.lastIndex = w;
               if (PSEUDO_Y.test(lower)) continue;
               // "No definite fracture" hedges: the finding is possible, not ruled out.
-              if (len === 2 && followedBy(lower, i, DEFINITE_MASK)) {
+              if (len === 2 && (DEFINITE_MASK & nextLetterBit(lower, i, FOLLOW_REACH)) !== 0) {
                 NO_DEFINITE_Y.lastIndex = w;
                 if (NO_DEFINITE_Y.test(lower)) {
                   uncertain.push(w);
