@@ -97,8 +97,21 @@ function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean 
   return false;
 }
 
+/** Index of the first value ≥ pos in an ascending list, or its length. */
+function firstAtOrAfter(list: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Context {
   lower: string;
+  commas: number[];
   uncertain: number[];
   uncertainAfter: number[];
   predicates: PredicateHits;
@@ -146,20 +159,11 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       const nextStart = j < to ? terms[j].start : sentence.end;
       const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
       const hi = Math.max(last.end, Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER));
-      beforeFrom = lo;
-      for (let p = first.start - 1; p >= lo; p--) {
-        if (lower.charCodeAt(p) === 44) { // ','
-          beforeFrom = p + 1;
-          break;
-        }
-      }
-      afterTo = hi;
-      for (let p = last.end; p < hi; p++) {
-        if (lower.charCodeAt(p) === 44) {
-          afterTo = p;
-          break;
-        }
-      }
+      // Each window stops at a comma: the last one before the group, the first one after it.
+      const k = firstAtOrAfter(ctx.commas, last.end);
+      afterTo = k < ctx.commas.length && ctx.commas[k] < hi ? ctx.commas[k] : hi;
+      const b = firstAtOrAfter(ctx.commas, first.start) - 1;
+      beforeFrom = b >= 0 && ctx.commas[b] >= lo ? ctx.commas[b] + 1 : lo;
     }
     const predicate = t.entry.predicate;
     const uncertain = isUncertain(ctx, t.start, t.end);
@@ -253,14 +257,14 @@ export function readMriReport(report: string): MriReading {
 
 function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter } = scanReport(lower, report);
+  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter, commas } = scanReport(lower, report);
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
+    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 

@@ -38,6 +38,8 @@ export interface ScanResult {
   uncertain: number[];
   /** Offsets of those that doubt what came before ("cannot be excluded", "discitis?"), ascending. */
   uncertainAfter: number[];
+  /** Offsets of the commas, ascending (the windows around anatomy terms stop at them). */
+  commas: number[];
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
@@ -122,6 +124,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
   const next = [0, 0, 0, 0, 0, 0, 0];
   const uncertain: number[] = [];
   const uncertainAfter: number[] = [];
+  const commas: number[] = [];
   const n = lower.length;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? lower.charCodeAt(i) : 32;
@@ -239,6 +242,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
       segments.isWith.push(false);
       segments.strong.push(true);
     } else if (c === 44 || c === 58) {
+      if (c === 44) commas.push(i);
       if (c === 44 && i >= next[BREAK]) {
         if (severityAfter(lower, i + 1) >= 0) breaks.push(i);
       }
@@ -249,5 +253,5 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     }
   }
   pushTrimmed(report, sentences, sentenceFrom, n);
-  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain, uncertainAfter };
+  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain, uncertainAfter, commas };
 }
