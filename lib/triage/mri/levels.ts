@@ -64,8 +64,10 @@ function isRootBefore(text: string, start: number): boolean {
   let j = start - 1;
   while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
   if (j < 3 || j === start - 1) return false;
-  const w = text.slice(Math.max(0, j - 4), j + 1).toLowerCase();
-  return w.endsWith('root') || w.endsWith('roots');
+  if ((text.charCodeAt(j) | 32) === 115) j--; // "roots"
+  // "…root" ending at j, compared without building a string (case-folded like the rest of the level reader).
+  return j >= 3 && (text.charCodeAt(j) | 32) === 116 && (text.charCodeAt(j - 1) | 32) === 111
+    && (text.charCodeAt(j - 2) | 32) === 111 && (text.charCodeAt(j - 3) | 32) === 114;
 }
 
 /** "T1"/"T2" (written with one digit) followed or preceded by sequence words. */
