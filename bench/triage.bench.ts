@@ -83,6 +83,13 @@ console.log(`labelled corpus: ${MRI_CORPUS.length} entries, precision ${score.pr
 // The v2 corpus (issue #14) scores uncertainty too: a "possible" finding read as certain is a miss.
 const v2 = scoreCorpus(V2_CORPUS, extractMriFindings, { uncertainty: true });
 console.log(`v2 corpus: ${V2_CORPUS.length} entries, precision ${v2.precision.toFixed(3)}, recall ${v2.recall.toFixed(3)}`);
+// The kinds of text the engine still cannot read: every entry it reads differently from the resolved labels.
+console.log(`v2 misses (${v2.errors.length} entries):`);
+for (const e of v2.errors) {
+  console.log(`  ${JSON.stringify(e.report.length > 120 ? `${e.report.slice(0, 117)}...` : e.report)}`);
+  if (e.missing.length > 0) console.log(`    missing: ${e.missing.join(' ')}`);
+  if (e.extra.length > 0) console.log(`    extra:   ${e.extra.join(' ')}`);
+}
 
 let worst = { name: '', ms: 0, median: 0 };
 for (const { name, report } of ADVERSARIAL_REPORTS) {

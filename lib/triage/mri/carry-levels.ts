@@ -8,8 +8,28 @@ import { discsOfRange } from './levels';
 export const DISC_CODES: ReadonlySet<MriFindingCode> = new Set([
   'disc_degeneration', 'disc_bulge', 'disc_herniation', 'annular_fissure', 'facet_arthropathy', 'canal_stenosis', 'foraminal_stenosis',
 ]);
-export const PRONOUN_START_RE = /^(?:it|this|these|they|the\s+latter|which)\b/;
-export const BLANK_LINE_RE = /\n[ \t\r]*\n/;
+const PRONOUN_START_Y = /(?:it|this|these|they|the\s+latter|which)\b/y;
+
+/** Does the lower-cased sentence at `start` begin with a pronoun ("It compresses …", "This flattens …")? */
+export function startsWithPronoun(lower: string, start: number): boolean {
+  const c = lower.charCodeAt(start);
+  if (c !== 105 && c !== 116 && c !== 119) return false; // i, t, w
+  PRONOUN_START_Y.lastIndex = start;
+  return PRONOUN_START_Y.test(lower);
+}
+
+/** Is there a blank line (a newline, optional spaces, tabs or CRs, a newline) in text[from, to)? */
+export function hasBlankLine(text: string, from: number, to: number): boolean {
+  let nl = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (nl) return true;
+      nl = true;
+    } else if (c !== 32 && c !== 9 && c !== 13) nl = false;
+  }
+  return false;
+}
 
 /** Structures a level can carry to the next sentence about ("a protrusion at L4-5. The protrusion contacts …"). */
 const STRUCTURE: Record<MriFindingCode, string> = {

@@ -108,6 +108,8 @@ describe('extractMriFindings details', () => {
       { code: 'facet_arthropathy', levels: ['L4-L5'], negated: false },
       // v2: the conus belongs to the cord, not the cauda equina (CONTRACTS §3).
       { code: 'cord_compression', levels: [], negated: true },
+      // A normal cord is neither compressed nor changed in signal (second labelling pass, issue #14).
+      { code: 'cord_signal_change', levels: [], negated: true },
     ]);
   });
 

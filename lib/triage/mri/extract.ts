@@ -2,7 +2,7 @@ import type { MriFinding, MriFindingCode } from '../types';
 import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { BLANK_LINE_RE, carryLevels, onlyLevelsOfSentence, PRONOUN_START_RE } from './carry-levels';
+import { carryLevels, hasBlankLine, onlyLevelsOfSentence, startsWithPronoun } from './carry-levels';
 import { csfOnly, lastNegation, NEGATION_WORD_RE } from './cord';
 import { clusterMentions, type LevelCluster } from './levels';
 import { SentenceSink } from './sink';
@@ -58,6 +58,9 @@ const CURVE_RE = /\b(?:lordos|kyphos|scolios|curv|straighten)/;
 const ABSCESS_RE = /^(?:absce|empy|phleg)/;
 const EPIDURAL_RE = /\b(?:epidural|extradural)\b/;
 const WINDOW_AFTER = 56;
+const CORD_SIGNAL_ONLY: readonly MriFindingCode[] = ['cord_signal_change'];
+/** "The cord is normal in calibre": the normal statement is about its size only, not its signal. */
+const SIZE_ONLY_RE = /\b(?:calib|size|diameter|dimension|position)/;
 
 /** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
 function sentenceTerms(lower: string, all: readonly Term[], from: number, to: number): Term[] {
@@ -94,8 +97,21 @@ function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean 
   return false;
 }
 
+/** Index of the first value ≥ pos in an ascending list, or its length. */
+function firstAtOrAfter(list: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Context {
   lower: string;
+  commas: number[];
   uncertain: number[];
   uncertainAfter: number[];
   predicates: PredicateHits;
@@ -143,20 +159,11 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       const nextStart = j < to ? terms[j].start : sentence.end;
       const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
       const hi = Math.max(last.end, Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER));
-      beforeFrom = lo;
-      for (let p = first.start - 1; p >= lo; p--) {
-        if (lower.charCodeAt(p) === 44) { // ','
-          beforeFrom = p + 1;
-          break;
-        }
-      }
-      afterTo = hi;
-      for (let p = last.end; p < hi; p++) {
-        if (lower.charCodeAt(p) === 44) {
-          afterTo = p;
-          break;
-        }
-      }
+      // Each window stops at a comma: the last one before the group, the first one after it.
+      const k = firstAtOrAfter(ctx.commas, last.end);
+      afterTo = k < ctx.commas.length && ctx.commas[k] < hi ? ctx.commas[k] : hi;
+      const b = firstAtOrAfter(ctx.commas, first.start) - 1;
+      beforeFrom = b >= 0 && ctx.commas[b] >= lo ? ctx.commas[b] + 1 : lo;
     }
     const predicate = t.entry.predicate;
     const uncertain = isUncertain(ctx, t.start, t.end);
@@ -171,9 +178,10 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       // An alignment sentence about the lordosis speaks of the curve, not of a slip.
       if (code === 'spondylolisthesis' && CURVE_RE.test(lower.slice(sentence.start, sentence.end))) continue;
       sink.add(code, true, levelsOf(ctx, t));
-      // "The cord is normal in calibre and signal" rules out both.
-      if (alt !== undefined && lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end).includes('signal')) {
-        sink.add(alt.code, true, levelsOf(ctx, t));
+      // "The cord is normal" and "… normal in calibre and signal" rule out both; "… normal in calibre" only the first.
+      if (alt !== undefined) {
+        const clause = lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end);
+        if (clause.includes('signal') || !SIZE_ONLY_RE.test(clause)) sink.add(alt.code, true, levelsOf(ctx, t));
       }
     }
   }
@@ -193,8 +201,11 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
       i = j;
       continue;
     }
-    const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end)) : t.entry.codes;
     const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
+    // "No myelopathy" rules out the cord's damage (its signal), never its compression ("cord flattening, no
+    // myelopathy"): a negated myelopathy is a negated cord signal change.
+    const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end))
+      : negated && t.entry.codes[0] === 'cord_compression' && lower.startsWith('myelopath', t.start) ? CORD_SIGNAL_ONLY : t.entry.codes;
     const levels = levelsOf(ctx, t);
     const uncertain = !negated && isUncertain(ctx, t.start, t.end);
     for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels, uncertain);
@@ -246,14 +257,14 @@ export function readMriReport(report: string): MriReading {
 
 function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter } = scanReport(lower, report);
+  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter, commas } = scanReport(lower, report);
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
+    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 
@@ -296,8 +307,8 @@ function readText(report: string): MriReading {
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
       if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
       if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
-        && s.start - previousEnd < 400 && !BLANK_LINE_RE.test(report.slice(previousEnd, s.start))) {
-        carryLevels(out, before, previousFrom, PRONOUN_START_RE.test(lower.slice(s.start, Math.min(s.end, s.start + 12))));
+        && s.start - previousEnd < 400 && !hasBlankLine(report, previousEnd, s.start)) {
+        carryLevels(out, before, previousFrom, startsWithPronoun(lower, s.start));
       }
       sink.close();
     }

@@ -64,8 +64,10 @@ function isRootBefore(text: string, start: number): boolean {
   let j = start - 1;
   while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
   if (j < 3 || j === start - 1) return false;
-  const w = text.slice(Math.max(0, j - 4), j + 1).toLowerCase();
-  return w.endsWith('root') || w.endsWith('roots');
+  if ((text.charCodeAt(j) | 32) === 115) j--; // "roots"
+  // "…root" ending at j, compared without building a string (case-folded like the rest of the level reader).
+  return j >= 3 && (text.charCodeAt(j) | 32) === 116 && (text.charCodeAt(j - 1) | 32) === 111
+    && (text.charCodeAt(j - 2) | 32) === 111 && (text.charCodeAt(j - 3) | 32) === 114;
 }
 
 /** "T1"/"T2" (written with one digit) followed or preceded by sequence words. */
@@ -148,7 +150,17 @@ function toMention(
   const last = vertebraIndexOf(second.letter, second.k);
   if (last === undefined || last <= first) return { start, end, first, last: first, disc: false };
   if (isSequenceName(text, start, end, letter, k, digits)) return null;
-  return { start, end, first, last, disc: last === first + 1 };
+  return { start, end, first, last, disc: last === first + 1 && !isVertebraeAfter(text, end) };
+}
+
+// "T11-T12 vertebral bodies", "L1-2 vertebrae": the two vertebrae themselves, not the disc between them.
+const VERTEBRAE_AFTER_RE = /[ \t]+(?:vertebral[ \t]+bodies|vertebrae)\b/iy;
+function isVertebraeAfter(text: string, end: number): boolean {
+  let j = end;
+  while (j < text.length && j < end + 8 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j === end || (text.charCodeAt(j) | 32) !== 118) return false; // white space, then 'v'
+  VERTEBRAE_AFTER_RE.lastIndex = end;
+  return VERTEBRAE_AFTER_RE.test(text);
 }
 
 // Gaps between two mentions, matched in place (sticky) and required to end where the next mention starts.

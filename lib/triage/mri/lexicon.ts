@@ -44,7 +44,7 @@ const a = (starts: string[], code: MriFindingCode, pattern: string, predicate: R
   entry('anatomy', starts, [code], `(?:${pattern})\\b`, { predicate, alt });
 const EPIDURAL = '(?:(?:ventral|dorsal|posterior|anterior|spinal)\\s+)?(?:epidural|extradural)\\s+(?:(?:rim[\\s-]enhancing|enhancing|fluid|small|large|acute|subacute|loculated)\\s+){0,2}';
 
-const CORD_PRESSED = /\b(?:compress\w*|flatten\w*|deform\w*|indent\w*|imping\w*|effac\w*|mass\s+effect)/;
+const CORD_PRESSED = /\b(?:compress\w*|flatten\w*|deform\w*|indent\w*|imping\w*|effac\w*|displac\w*|mass\s+effect)/;
 const CORD_SIGNAL = /\b(?:abnormal|hyperintens\w*|o?edema|oedema|myelomalac\w*|(?:high|increased)\s+(?:t2\s+|stir\s+)?signal)/;
 const NARROWED = /\b(?:narrow\w*|stenos\w*|stenotic|compromis\w*|reduc\w*|decreas\w*|diminish\w*|encroach\w*|effac\w*|obliterat\w*|crowd\w*|impinge\w*)/;
 
@@ -52,7 +52,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   // Urgent first, so a phrase such as "discitis" is never read as the anatomy word "disc".
   // An epidural abscess is both an infection and a collection that can compress the cord or cauda equina.
   f(['epidur', 'extradur', 'ventral', 'dorsal', 'posterior', 'anterior', 'spinal'], ['epidural_collection', 'infection'], `${EPIDURAL}(?:abscess\\w*|empyema|phlegmon)`),
-  f(['epidur', 'extradur', 'ventral', 'dorsal', 'posterior', 'anterior', 'spinal'], ['epidural_collection'], `${EPIDURAL}(?:collections?|ha?ematomas?|haematomas?|haemorrhage|hemorrhage|bleed|fluid)`),
+  f(['epidur', 'extradur', 'ventral', 'dorsal', 'posterior', 'anterior', 'spinal', 'fluid'], ['epidural_collection'], `${EPIDURAL}(?:collections?|ha?ematomas?|haematomas?|haemorrhage|hemorrhage|bleed|fluid)|fluid\\s+(?:collection\\s+)?(?:with)?in\\s+the\\s+(?:(?:ventral|dorsal|posterior|anterior)\\s+)?(?:epidural|extradural)\\s+space`),
   f(['spondylo', 'discit', 'diskit', 'osteomy', 'absce', 'empy', 'phleg', 'septic', 'infect', 'pyog', 'end', 'fluid'], ['infection'], `(?:spondylo)?${DISC}itis|osteomyelitis|abscess\\w*|empyema|phlegmon|septic\\s+arthritis|infect\\w*|pyogenic|${ENDPLATE}\\s+(?:destruction|erosions?)|fluid\\s+(?:signal\\s+)?(?:with)?in\\s+the\\s+(?:[\\w-]+\\s+)?${DISC}\\b`),
   // Untyped "collection"/"haematoma" in a spine report: read as epidural (urgent either way; a reviewer sorts it).
   f(['collect', 'rim', 'haemat', 'hemat'], ['epidural_collection'], '(?<!(?:paravertebral|paraspinal|psoas|prevertebral|retropharyngeal|subcutaneous|soft\\s+tissue|pelvic|abdominal)\\s)(?:(?:rim[\\s-]enhancing\\s+)?collections?|ha?ematomas?|haematomas?)'),
@@ -76,7 +76,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   f(['lytic', 'scler', 'blast', 'destruct', 'osseous', 'bony', 'bone', 'focal', 'suspic', 'enhanc', 'expans', 'aggress', 'lesion', 'mass'], ['marrow_lesion'], '(?:(?:lytic|sclerotic|blastic|destructive|osseous|bony|bone|focal|suspicious|enhancing|expansile|aggressive)\\s+)?(?:lesions?|mass(?:es)?\\b(?!\\s+effect))|(?:lytic|sclerotic|blastic|destructive|enhancing|suspicious)\\s+(?:focus|foci)\\b', { bareLesion: true }),
   // Degenerative disc findings.
   f(['disc', 'disk', 'desic', 'dessic', 'degen', 'discop', 'ddd', 'loss', 'reduc', 'decreas', 'dimin', 'low', 'narrow', 'dark', 'black', 'spondylosis', 'osteochon'], ['disc_degeneration'], `${DISC}\\s+(?:desicca\\w*|dessica\\w*|degenera\\w*|disease|spaces?\\s+(?:narrowing|loss|reduction)|height\\s+(?:loss|reduction)|signal\\s+(?:loss|reduction))|desicca\\w*|dessica\\w*|degenera\\w*\\s+(?:intervertebral\\s+)?${DISC}s?(?:\\s+disease)?|\\bddd\\b|(?:loss|reduction)\\s+(?:of|in)\\s+(?:the\\s+)?(?:intervertebral\\s+)?${DISC}\\s+(?:height|space|signal|hydration)|(?:reduced|decreased|diminished|low)\\s+(?:intervertebral\\s+)?${DISC}\\s+(?:heights?|signal|spaces?)|narrowing\\s+of\\s+the\\s+(?:intervertebral\\s+)?${DISC}\\s+spaces?|(?:dark|black)\\s+${DISC}s?|spondylosis|osteochondrosis|discopath\\w*`),
-  f(['disc', 'disk', 'annul', 'circum', 'bulg', 'buldg', 'osteophy'], ['disc_bulge'], `(?:${DISC}\\s+|annular\\s+|circumferential\\s+)?(?<!cortical\\s|cortex\\s)(?:bulg|buldg)\\w*|${DISC}\\s?-?\\s?osteophyte\\s+(?:complex(?:es)?|bars?)|osteophyte\\s+bars?`),
+  f(['disc', 'disk', 'discost', 'diskost', 'annul', 'circum', 'bulg', 'buldg', 'osteophy'], ['disc_bulge'], `(?:${DISC}\\s+|annular\\s+|circumferential\\s+)?(?<!cortical\\s|cortex\\s)(?:bulg|buldg)\\w*|${DISC}\\s?-?\\s?osteophyte\\s+(?:complex(?:es)?|bars?)|osteophyte\\s+bars?`),
   f(['annul', 'fissur', 'tear', 'high', 'hiz'], ['annular_fissure'], 'annul(?:ar|us)\\s+(?:fissur\\w*|tears?|rents?)|(?:fissur\\w*|tears?)\\s+(?:of|in|within)\\s+the\\s+(?:posterior\\s+)?annul\\w*|high[\\s-]+intensity\\s+zones?|\\bhiz\\b'),
   f(['disc', 'disk', 'protru', 'extru', 'herni', 'prolap', 'seques', 'hnp', 'free'], ['disc_herniation'], `(?:${DISC}\\s+)?(?:protru\\w*|extru\\w*|herniat\\w*|hernias?\\b|prolaps\\w*|sequest\\w*)|\\bhnp\\b|free\\s+(?:${DISC}\\s+)?fragments?`),
   f(['loss', 'vertebra', 'height', 'wedg', 'compress', 'reduc', 'decreas', 'dimin', 'end', 'depress', 'superior', 'inferior'], ['vertebral_height_loss'], `(?:(?:superior|inferior)\\s+)?${ENDPLATE}\\s+(?:depression|depressed|impaction|infraction)|depressed\\s+(?:superior\\s+|inferior\\s+)?${ENDPLATE}|` + 'loss\\s+of\\s+(?:(?:the\\s+)?(?:vertebral\\s+)?(?:body\\s+|corpus\\s+)?)?height|(?:vertebral\\s+(?:body\\s+)?)?height\\s+loss|wedg\\w*|compression\\s+deformit\\w*|vertebra(?:l)?\\s+(?:body\\s+)?collapse|vertebra\\s+plana|(?:reduced|decreased|diminished|reduction\\s+(?:of|in))\\s+(?:the\\s+)?(?:vertebral\\s+)?(?:body\\s+)?height'),
@@ -85,7 +85,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   f(['stenos'], ['canal_stenosis'], 'stenos[ie]s\\b', { bareStenosis: true }),
   // Anatomy: a finding only with a predicate, or when stated normal.
   // Clumped roots mean arachnoiditis, not compression.
-  a(['cauda'], 'cauda_equina_compression', 'cauda\\s+equina(?:\\s+nerve\\s+roots)?', /\b(?:compress\w*|crowd\w*|imping\w*)/),
+  a(['cauda'], 'cauda_equina_compression', 'cauda\\s+equina(?:\\s+nerve\\s+roots)?', /\b(?:compress\w*|crowd\w*|imping\w*|displac\w*)/),
   a(['spinal', 'cord'], 'cord_signal_change', '(?:spinal\\s+)?cord\\s+signal(?:\\s+intensity)?', CORD_SIGNAL),
   // The conus medullaris is the end of the cord, not part of the cauda equina.
   a(['spinal', 'cord', 'conus', 'cervic', 'thoraci', 'hemicord'], 'cord_compression', '(?:(?:spinal|cervical|thoracic)\\s+)?cord|hemicord|conus(?:\\s+medullaris)?', CORD_PRESSED, { code: 'cord_signal_change', predicate: CORD_SIGNAL }),
@@ -97,7 +97,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   a(['vertebral', 'body', 'corpus', 'height'], 'vertebral_height_loss', '(?:vertebral\\s+)?(?:body\\s+|corpus\\s+)?heights?\\s+of\\s+the\\s+vertebra\\w*(?:\\s+bodies)?|vertebral\\s+(?:body\\s+|corpus\\s+)?heights?|(?:body|corpus)\\s+heights?|vertebral\\s+bod(?:y|ies)', /\b(?:loss|lost|reduc\w*|decreas\w*|diminish\w*|collaps\w*|wedg\w*|compress\w*|deform\w*)/),
   a(['structure', 'intervert', 'disc', 'disk'], 'disc_degeneration', `structure\\s+of\\s+the\\s+(?:intervertebral\\s+)?${DISC}s|(?:intervertebral\\s+)?${DISC}s?(?:\\s+(?:spaces?|heights?|signal(?:\\s+intensity)?|hydration|morphology|contours?))?`, /\b(?:narrow\w*|reduc\w*|decreas\w*|diminish\w*|loss|lost|desicca\w*|dessica\w*|degenera\w*|collaps\w*)/),
   a(['spinal', 'central', 'vertebral', 'bony', 'canal'], 'canal_stenosis', '(?:(?:spinal|central|vertebral|bony)\\s+)?canal(?:\\s+(?:calibration|calibre|caliber|diameter|dimensions?|size|area))?', NARROWED),
-  a(['neural', 'intervert', 'exit', 'neuro', 'foram', 'lateral', 'subartic'], 'foraminal_stenosis', '(?:(?:neural|intervertebral|exit)\\s+)?(?:neuro)?foramin(?:al|ae|a)?|foramen|lateral\\s+recess(?:es)?|subarticular\\s+(?:zones?|recess(?:es)?)', NARROWED),
+  a(['neural', 'intervert', 'exit', 'neuro', 'foram', 'lateral', 'subartic', 'recessus'], 'foraminal_stenosis', '(?:(?:neural|intervertebral|exit)\\s+)?(?:neuro)?foramin(?:al|ae|a)?|foramen|lateral\\s+recess(?:es)?|recessus\\s+lateral(?:is|es)|subarticular\\s+(?:zones?|recess(?:es)?)', NARROWED),
 ];
 
 /** The whole lexicon as one global regex; group i + 1 is entry i. The scanner is faster; this is the reference. */

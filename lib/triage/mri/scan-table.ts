@@ -7,13 +7,14 @@ import { LEXICON, type LexiconEntry } from './lexicon';
  * two letters, then the third) keep the lookup in a few cache lines.
  */
 
-const SEVERITY = '(?:mild|mildly|moderate|moderately|severe|severely|marked|markedly|minimal|minor|small|large|tiny|broad|focal|slight|slightly|early|grade|multilevel|a|an)\\b';
+const SEVERITY_WORDS = ['mild', 'mildly', 'moderate', 'moderately', 'severe', 'severely', 'marked', 'markedly', 'minimal', 'minor', 'small', 'large', 'tiny', 'broad', 'focal', 'slight', 'slightly', 'early', 'grade', 'multilevel', 'a', 'an'];
+const SEVERITY = `(?:${SEVERITY_WORDS.join('|')})\\b`;
 const PRE_SRC = '\\b(?:(?:interval\\s+|complete\\s+)?resolution\\s+of|no\\s+(?:evidence|signs?)\\s+(?:of|for)|negative\\s+for|absence\\s+of|free\\s+of|rather\\s+than|without|no|not|nor|neither)\\b';
 const PSEUDO_SRC = '(?:no\\s+(?:significant\\s+|interval\\s+|substantial\\s+|appreciable\\s+|further\\s+|definite\\s+|major\\s+)?(?:change|increase|progression|worsening|growth)|not\\s+only|not\\s+(?:be\\s+)?(?:excluded|ruled\\s+out)|not\\s+significantly\\s+changed|no\\s+longer|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected)\\b)';
 // "has resolved", "no longer evident": a finding that was there and is gone is stated absent now.
 const GONE = '(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|visible|apparent|noted|appreciated|detected)';
 const POST_SRC = '\\b(?:(?:has|have|had)\\s+(?:now\\s+|since\\s+)?(?:completely\\s+|entirely\\s+|fully\\s+|largely\\s+)?(?:resolved|disappeared)|(?:is|are|was|were)\\s+(?:now\\s+)?(?:resolved|gone)|resolved|no\\s+longer\\s+' + GONE + '|(?:is|are|was|were)\\s+(?:not|no\\s+longer)\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|noted|appreciated|detected|compressed|narrowed|effaced|impinged|displaced|deformed|flattened|stenotic|involved|affected)|(?:is|are|was|were)\\s+(?:absent|excluded|ruled\\s+out)|not\\s+(?:seen|identified|demonstrated|present|visuali[sz]ed|evident|detected))\\b';
-const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|unaffected|preserved|maintained|intact|patent|capacious|satisfactory)\\b';
+const NORMAL_SRC = '\\b(?:within\\s+normal\\s+limits|(?:is|are)\\s+free|normal|unremarkable|unaffected|preserved|maintained|intact|patent|capacious|satisfactory|anatomic|anatomical)\\b';
 const BREAK_WORD_SRC = `\\b(?:but|however|although|though|whereas|while|except|apart\\s+from|aside\\s+from|which|with|there\\s+(?:is|are)|otherwise)\\b|\\b(?:and|or)\\s+(?=${SEVERITY})`;
 const BREAK_COMMA_SRC = `,\\s+(?=${SEVERITY})`;
 
@@ -22,7 +23,37 @@ export const PSEUDO_Y = new RegExp(PSEUDO_SRC, 'y');
 const POST_Y = new RegExp(POST_SRC, 'y');
 const NORMAL_Y = new RegExp(NORMAL_SRC, 'y');
 const BREAK_WORD_Y = new RegExp(BREAK_WORD_SRC, 'y');
+/** The reference for `severityAfter` (a test compares them). */
 export const BREAK_COMMA_Y = new RegExp(BREAK_COMMA_SRC, 'y');
+
+/** A lower-case word of up to 10 letters as a number (5 bits a letter): set lookups without building a string. */
+function letterKey(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) key = key * 32 + (text.charCodeAt(i) - 96);
+  return key;
+}
+const SEVERITY_KEYS = new Set(SEVERITY_WORDS.map((w) => letterKey(w, 0, w.length)));
+/** White space as `\s` matches it. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+
+/**
+ * `\s+(?=SEVERITY\b)` at `from` without a regex ("and mild …", ", moderate …": a new clause): the end of the white
+ * space when a severity word follows it as a whole word, else -1.
+ */
+export function severityAfter(text: string, from: number): number {
+  let j = from;
+  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
+  if (j === from) return -1;
+  let k = j;
+  while (k < text.length && k - j <= 10 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  if (k === j || k - j > 10 || (k < text.length && isWordCode(text.charCodeAt(k)))) return -1;
+  return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
+}
 const UNCERTAIN_Y = /(?:possib(?:le|ly)|probabl[ey]|quer(?:y|ied)|questionabl[ey]|equivocal|suspect(?:ed)?|suspicio(?:n|us)\s+(?:of|for)|(?:cannot|can\s*not|can't|not)\s+be\s+(?:excluded|ruled\s+out)|(?:cannot|can\s*not|can't)\s+(?:exclude|rule\s+out)|not\s+(?:excluded|ruled\s+out)|(?:may|could|might)\s+(?:represent|be\s+(?:due|related|an?\b))|indeterminate)\b/y;
 
 /** Pattern families; matches within a family never overlap. */
@@ -57,13 +88,31 @@ const LEXICON_NEXT: readonly { kind: LexiconEntry['kind']; code: MriFindingCode;
   { kind: 'anatomy', code: 'spondylolisthesis', prefixes: ['vertebral', 'sagittal', 'spinal'], letters: 'a' },
   { kind: 'anatomy', code: 'vertebral_height_loss', prefixes: ['vertebral'], letters: 'bch' },
   { kind: 'anatomy', code: 'canal_stenosis', prefixes: ['spinal', 'central', 'vertebral', 'bony'], letters: 'c' },
-  { kind: 'anatomy', code: 'cord_compression', prefixes: ['spinal'], letters: 'c' },
+  { kind: 'anatomy', code: 'cord_compression', prefixes: ['spinal', 'cervic', 'thoraci'], letters: 'c' },
+  { kind: 'anatomy', code: 'cord_signal_change', prefixes: ['cord'], letters: 's' }, // cord signal
+  { kind: 'anatomy', code: 'cord_signal_change', prefixes: ['spinal'], letters: 'c' }, // spinal cord signal
+  // "posterior epidural …": the modifiers lead to epidural / extradural only.
+  { kind: 'finding', code: 'epidural_collection', prefixes: ['ventral', 'dorsal', 'posterior', 'anterior', 'spinal'], letters: 'e' },
+  { kind: 'finding', code: 'cord_compression', prefixes: ['cord', 'spinal'], letters: 'c' }, // (spinal) cord compression
+  { kind: 'finding', code: 'cord_compression', prefixes: ['mass'], letters: 'e' }, // mass effect on the cord
+  { kind: 'finding', code: 'cord_signal_change', prefixes: ['cord'], letters: 'scaoeh' }, // cord signal change, cord oedema …
+  // "disc bulge", "disc osteophyte complex" ("discosteophyte" has its own start without a condition).
+  { kind: 'finding', code: 'disc_bulge', prefixes: ['disc', 'disk'], letters: 'bo' },
+  // Height loss: "endplate depression", "end plate …", "superior endplate …", "loss of height", "height loss",
+  // "compression deformity", "reduced (vertebral body) height", "reduction of/in …", "depressed superior endplate".
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['end'], letters: 'dip' },
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['superior', 'inferior'], letters: 'e' },
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['loss'], letters: 'o' },
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['height'], letters: 'l' },
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['compress'], letters: 'd' },
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['reduc', 'decreas', 'dimin'], letters: 'oithvb' },
+  { kind: 'finding', code: 'vertebral_height_loss', prefixes: ['depress'], letters: 'sie' },
 ];
 
-/** The LEXICON_NEXT letters for an entry's candidate with these prefixes, or '' when none applies. */
-function nextLetters(entry: LexiconEntry, prefixes: readonly string[]): string {
+/** The LEXICON_NEXT letters for an entry at words starting with this prefix, or '' when none applies. */
+function nextLetters(entry: LexiconEntry, prefix: string): string {
   const code = entry.codes === 'modic' ? null : entry.codes[0];
-  const rule = LEXICON_NEXT.find((r) => r.kind === entry.kind && r.code === code && prefixes.every((p) => r.prefixes.includes(p)));
+  const rule = LEXICON_NEXT.find((r) => r.kind === entry.kind && r.code === code && r.prefixes.includes(prefix));
   return rule?.letters ?? '';
 }
 
@@ -77,6 +126,8 @@ export class Candidate {
   readonly keyIsPrefix: boolean;
   /** Index of this candidate's prefix list among the distinct ones of its table slot (the scanner tests each once). */
   group = 0;
+  /** "and"/"or" before a severity word: the whole word, then `severityAfter` instead of the regex. */
+  severity = false;
 
   constructor(
     readonly family: number,
@@ -125,7 +176,11 @@ function buildTable(): Map<number, Candidate[]> {
   // Lexicon entries in priority order, one sticky regex each (a failing sticky test is cheap).
   for (const entry of LEXICON) {
     const re = new RegExp(entry.pattern, 'y');
-    add(entry.starts, (prefixes) => new Candidate(LEXICON_FAMILY, prefixes, false, re, '', entry, nextLetters(entry, prefixes)));
+    // One candidate per table slot and next-word condition: in the slot 'dis', "disc"/"disk" (a condition) and
+    // "discop" (none) are tried apart, so "disc" words other than "discopathy" need the condition to run the regex.
+    const byLetters = new Map<string, string[]>();
+    for (const start of entry.starts) byLetters.set(nextLetters(entry, start), [...(byLetters.get(nextLetters(entry, start)) ?? []), start]);
+    for (const [letters, starts] of byLetters) add(starts, (prefixes) => new Candidate(LEXICON_FAMILY, prefixes, false, re, '', entry, letters));
   }
   const family = (fam: number, words: readonly string[], re: RegExp | null, follow = ''): void =>
     add(words, (prefixes) => new Candidate(fam, prefixes, re === null, re, follow, null));
@@ -140,13 +195,14 @@ function buildTable(): Map<number, Candidate[]> {
   family(POST, ['has', 'have', 'had'], POST_Y, 'nsceflrd');
   family(POST, ['no'], POST_Y, 'l');
   family(POST, ['resolved'], null);
-  family(NORMAL, ['normal', 'unremarkable', 'unaffected', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory'], null);
+  family(NORMAL, ['normal', 'unremarkable', 'unaffected', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory', 'anatomic', 'anatomical'], null);
   family(NORMAL, ['within'], NORMAL_Y, 'n');
   family(NORMAL, ['is', 'are'], NORMAL_Y, 'f');
   family(BREAK, ['but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'which', 'with', 'otherwise'], null);
   family(BREAK, ['apart', 'aside'], BREAK_WORD_Y, 'f');
   family(BREAK, ['there'], BREAK_WORD_Y, 'ia');
   family(BREAK, ['and', 'or'], BREAK_WORD_Y, 'mstbfegla');
+  for (const c of [...table.get(keyOfWord('and')) ?? [], ...table.get(keyOfWord('or')) ?? []]) if (c.re === BREAK_WORD_Y && c.family === BREAK) c.severity = true;
   family(SEGMENT, ['and', 'or', 'with', 'but', 'while', 'whereas', 'which'], null);
   family(UNCERTAIN, ['possib', 'probab', 'query', 'queried', 'questionab', 'equivocal', 'suspect', 'suspicio', 'indeterminate'], UNCERTAIN_Y);
   family(UNCERTAIN, ['cannot', 'can', 'not'], UNCERTAIN_Y, 'bnexr');

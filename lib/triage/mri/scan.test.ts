@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ADVERSARIAL_REPORTS } from './corpus/adversarial';
 import { MRI_CORPUS } from './corpus/index';
+import { V2_CORPUS } from './corpus/v2/index';
 import { LEXICON, LEXICON_RE } from './lexicon';
 import { findLevelMentions } from './levels';
 import { splitSentences } from './split';
 import { scanReport } from './scan';
+import { BREAK_COMMA_Y, severityAfter } from './scan-table';
 
 /** The reference: the whole lexicon as one global regex (slow, simple). */
 function referenceTerms(lower: string): string[] {
@@ -21,6 +23,14 @@ function referenceTerms(lower: string): string[] {
 describe('scanReport', () => {
   const texts = [
       ...MRI_CORPUS.map((e) => e.report),
+      ...V2_CORPUS.map((e) => e.report),
+      // The next-word conditions of the scan table (LEXICON_NEXT) must never reject a match.
+      'Discosteophyte complex, disc-osteophyte bar, disc osteophyte complex; end-plate depression, end plate impaction.',
+      'Endplate infraction, depressed superior endplate, superior end-plate depression, loss of vertebral body height.',
+      'Height loss, compression deformity, reduction in vertebral body height, reduced height, diminished the height.',
+      'Posterior epidural abscess, ventral extradural collection, spinal epidural haematoma, spinal cord compression.',
+      'Mass effect on the cord, cord compression, cord signal change, cord oedema, cord hyperintensity, spinal cord signal.',
+      'Cervical cord, thoracic cord, discopathy, diskopathy, disc bulge, disk osteophyte, discal protrusion.',
       ...ADVERSARIAL_REPORTS.map((a) => a.report.slice(0, 2000)),
       'Spondylodiscitis, diskitis, epidural abscess, osteomyelitis, pyogenic infection, endplate erosions.',
       'Hemangioma, haemangioma, Schmorl’s node, intravertebral disc herniation, isthmic spondylolisthesis, HNP, HIZ, DDD.',
@@ -41,6 +51,18 @@ describe('scanReport', () => {
       const scan = scanReport(text.toLowerCase(), text);
       expect(scan.sentences, text.slice(0, 80)).toEqual(splitSentences(text));
       expect(scan.mentions, text.slice(0, 80)).toEqual(findLevelMentions(text.toLowerCase()));
+    }
+  });
+
+  it('finds a severity word after white space exactly like the regex (", mild …", "and moderate …")', () => {
+    const extra = ', a, an,\u00a0mild, mildly1, moderately, multilevels, marked_, \tearly-onset, ,mild, ,  grade, , Small, ,';
+    for (const text of [...texts, extra]) {
+      const lower = text.toLowerCase();
+      for (let i = lower.indexOf(','); i >= 0; i = lower.indexOf(',', i + 1)) {
+        BREAK_COMMA_Y.lastIndex = i;
+        const want = BREAK_COMMA_Y.test(lower) ? BREAK_COMMA_Y.lastIndex : -1;
+        expect(severityAfter(lower, i + 1), JSON.stringify(lower.slice(i, i + 20))).toBe(want);
+      }
     }
   });
 });

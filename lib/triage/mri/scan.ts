@@ -38,10 +38,12 @@ export interface ScanResult {
   uncertain: number[];
   /** Offsets of those that doubt what came before ("cannot be excluded", "discitis?"), ascending. */
   uncertainAfter: number[];
+  /** Offsets of the commas, ascending (the windows around anatomy terms stop at them). */
+  commas: number[];
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, BREAK_COMMA_Y, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN } = table;
+const { BREAK, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN, severityAfter } = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -85,20 +87,22 @@ function prefixMatch(text: string, at: number, end: number, prefixes: readonly s
 }
 
 const BE_RE = /\sbe\s/;
+const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
+const DEFINITE_MASK = (1 << 3) | (1 << 4); // next word starts with 'c' or 'd'
 
-/** Does the next word after position `from` start with one of the letters in `mask` (bits 1–26)? */
-function followedBy(text: string, from: number, mask: number): boolean {
+/**
+ * The bit (1–26) of the letter that starts the next word after `from`, looking at most `reach` characters past
+ * non-word characters; bit 0 when that is no letter or there is none (no mask has bit 0). Computed once per word
+ * and tested against each candidate's mask.
+ */
+function nextLetterBit(text: string, from: number, reach: number): number {
   let j = from;
-  while (j < text.length && j < from + 8 && !isWordChar(text.charCodeAt(j))) j++;
-  return j < text.length && ((mask >> letterOf(text.charCodeAt(j))) & 1) === 1;
+  const stop = Math.min(text.length, from + reach);
+  while (j < stop && !isWordChar(text.charCodeAt(j))) j++;
+  return j < stop ? 1 << letterOf(text.charCodeAt(j)) : 1;
 }
-
-/** Does the next word after `from` (past any run of non-word characters) start with a letter in `mask`? */
-function nextWordIn(text: string, from: number, mask: number): boolean {
-  let j = from;
-  while (j < text.length && !isWordChar(text.charCodeAt(j))) j++;
-  return j < text.length && ((mask >> letterOf(text.charCodeAt(j))) & 1) === 1;
-}
+/** `followMask` looks past at most 8 non-word characters; `nextMask` past any run of them. */
+const FOLLOW_REACH = 8;
 
 /**
  * @param lower the report lower-cased, same length
@@ -120,6 +124,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
   const next = [0, 0, 0, 0, 0, 0, 0];
   const uncertain: number[] = [];
   const uncertainAfter: number[] = [];
+  const commas: number[] = [];
   const n = lower.length;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? lower.charCodeAt(i) : 32;
@@ -151,6 +156,8 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
         const candidates = starts.candidates;
         let tested = 0;
         let matched = 0;
+        let followBit = -1;
+        let nextBit = -1;
         for (let ci = 0; ci < candidates.length; ci++) {
           const cand = candidates[ci];
           const fam = cand.family;
@@ -163,10 +170,21 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
             }
             if ((matched & bit) === 0) continue;
           }
-          if (cand.followMask !== 0 && !followedBy(lower, i, cand.followMask)) continue;
-          if (cand.nextMask !== 0 && !nextWordIn(lower, i, cand.nextMask)) continue;
+          if (cand.followMask !== 0) {
+            if (followBit < 0) followBit = nextLetterBit(lower, i, FOLLOW_REACH);
+            if ((cand.followMask & followBit) === 0) continue;
+          }
+          if (cand.nextMask !== 0) {
+            if (nextBit < 0) nextBit = nextLetterBit(lower, i, n);
+            if ((cand.nextMask & nextBit) === 0) continue;
+          }
           let end = i;
-          if (cand.re !== null) {
+          if (cand.severity) {
+            // "and"/"or" (the whole word) before a severity word; the same as the regex, without running it.
+            if (i - w !== cand.prefixes[0].length) continue;
+            end = severityAfter(lower, i);
+            if (end < 0) continue;
+          } else if (cand.re !== null) {
             cand.re.lastIndex = w;
             if (!cand.re.test(lower)) continue;
             end = cand.re.lastIndex;
@@ -180,6 +198,15 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
             if (lower.charCodeAt(w) === 110 && lower.charCodeAt(w + 1) === 111) { // "no…": pseudo-negation?
               PSEUDO_Y.lastIndex = w;
               if (PSEUDO_Y.test(lower)) continue;
+              // "No definite fracture" hedges: the finding is possible, not ruled out.
+              if (len === 2 && (DEFINITE_MASK & nextLetterBit(lower, i, FOLLOW_REACH)) !== 0) {
+                NO_DEFINITE_Y.lastIndex = w;
+                if (NO_DEFINITE_Y.test(lower)) {
+                  uncertain.push(w);
+                  next[fam] = NO_DEFINITE_Y.lastIndex;
+                  continue;
+                }
+              }
             }
             pre.push({ start: w, end });
           } else if (fam === POST) post.push({ start: w, end });
@@ -215,9 +242,9 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
       segments.isWith.push(false);
       segments.strong.push(true);
     } else if (c === 44 || c === 58) {
+      if (c === 44) commas.push(i);
       if (c === 44 && i >= next[BREAK]) {
-        BREAK_COMMA_Y.lastIndex = i;
-        if (BREAK_COMMA_Y.test(lower)) breaks.push(i);
+        if (severityAfter(lower, i + 1) >= 0) breaks.push(i);
       }
       segments.at.push(i);
       segments.end.push(i + 1);
@@ -226,5 +253,5 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     }
   }
   pushTrimmed(report, sentences, sentenceFrom, n);
-  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain, uncertainAfter };
+  return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain, uncertainAfter, commas };
 }

@@ -4,6 +4,17 @@ import { DISC_CODES } from './carry-levels';
 import { discsOfRange, sortUniqueLevels } from './levels';
 import type { Span } from './split';
 
+/** Disc levels as the vertebra above them ("L5-S1" → "L5"); vertebrae unchanged. */
+function upperVertebrae(levels: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of levels) {
+    const dash = l.indexOf('-');
+    const v = dash < 0 ? l : l.slice(0, dash);
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
 /**
  * Collects the findings of one sentence straight into the output: one entry per code and negation, levels merged
  * in order of appearance (few findings per sentence: linear search), then sorted when there are several.
@@ -24,6 +35,8 @@ export class SentenceSink {
   add(code: MriFindingCode, negated: boolean, levels: readonly string[], uncertain = false): void {
     const { out } = this;
     if (levels.length > 2 && DISC_CODES.has(code)) levels = discsOfRange(levels);
+    // A pars defect belongs to a vertebra: "L5 on S1 with pars defects" is spondylolysis of L5.
+    if (code === 'spondylolysis' && levels.length > 0) levels = upperVertebrae(levels);
     for (let k = this.first; k < out.length; k++) {
       const f = out[k];
       if (f.code !== code || f.negated !== negated) continue;
@@ -44,6 +57,21 @@ export class SentenceSink {
   close(): void {
     const { out } = this;
     for (let k = this.first; k < out.length; k++) if (out[k].levels.length > 1) sortUniqueLevels(out[k].levels);
+    // "Endplate oedema … in keeping with active Modic change": the typed finding says which; no untyped one beside it.
+    for (let k = out.length - 1; k >= this.first; k--) {
+      if (out[k].code === 'modic_unspecified' && !out[k].negated && this.typedModicCovers(out[k].levels)) out.splice(k, 1);
+    }
+  }
+
+  /** Does a typed Modic finding of this sentence, stated present, name every one of these levels? */
+  private typedModicCovers(levels: readonly string[]): boolean {
+    const { out } = this;
+    for (let k = this.first; k < out.length; k++) {
+      const f = out[k];
+      if ((f.code !== 'modic_1' && f.code !== 'modic_2' && f.code !== 'modic_3') || f.negated) continue;
+      if (levels.every((l) => f.levels.includes(l))) return true;
+    }
+    return false;
   }
 }
 

@@ -30,7 +30,7 @@ describe('v2 reading rules (CONTRACTS §3, issue #14)', () => {
   });
 
   it('reads the conus as cord, not cauda equina', () => {
-    expect(read('Conus normal.')).toEqual([{ code: 'cord_compression', levels: [], negated: true }]);
+    expect(read('Conus normal.')).toEqual([{ code: 'cord_compression', levels: [], negated: true }, { code: 'cord_signal_change', levels: [], negated: true }]);
     has('Large extrusion at L1-2 compressing the conus.', 'cord_compression', ['L1-L2']);
   });
 
@@ -70,7 +70,8 @@ describe('v2 reading rules (CONTRACTS §3, issue #14)', () => {
   it('reads a vertebral range on a disc finding as the discs in it', () => {
     has('Degenerative disc disease T11-L2.', 'disc_degeneration', ['T11-T12', 'T12-L1', 'L1-L2']);
     has('Disc desiccation from L3 to L5.', 'disc_degeneration', ['L3-L4', 'L4-L5']);
-    has('Marrow oedema in T11-T12 vertebral bodies.', 'marrow_lesion', ['T11-T12']);
+    // Two vertebrae named as vertebral bodies are those vertebrae, not the disc between them.
+    has('Marrow oedema in T11-T12 vertebral bodies.', 'marrow_lesion', ['T11', 'T12']);
     has('Vertebral height loss T11-L1.', 'vertebral_height_loss', ['T11', 'T12', 'L1']);
   });
 
@@ -134,5 +135,54 @@ describe('unreadMri: sentences about the spine that gave no finding', () => {
     const { findings, unread } = readMriReport(report);
     expect(findings[0]).toMatchObject({ code: 'foraminal_stenosis', levels: ['L4-L5'], evidence: 'Mild NF narowing at L4-5.', start: 0, end: 25 });
     for (const u of unread) expect(report.slice(u.start, u.end)).toBe(u.evidence);
+  });
+});
+
+/** Rules added when the blind second labelling pass was compared with the first (corpus/v2/SECOND-PASS.md). */
+describe('v2 reading rules from the second labelling pass', () => {
+  it('"no myelopathy" negates the cord signal change, never a compression stated beside it', () => {
+    expect(read('Disc protrusion T7-8 with mild cord flattening, no myelopathy.')).toEqual([
+      { code: 'disc_herniation', levels: ['T7-T8'], negated: false },
+      { code: 'cord_compression', levels: ['T7-T8'], negated: false },
+      { code: 'cord_signal_change', levels: ['T7-T8'], negated: true },
+    ]);
+    has('Cervical myelopathy at C5-6.', 'cord_compression', ['C5-C6']);
+  });
+
+  it('reads a normal cord as neither compressed nor changed in signal, unless only its calibre is normal', () => {
+    expect(read('The cord is normal.').map((f) => `${f.negated ? '!' : ''}${f.code}`)).toEqual(['!cord_compression', '!cord_signal_change']);
+    expect(read('The cord is of normal calibre.').map((f) => f.code)).toEqual(['cord_compression']);
+  });
+
+  it('reads displacing the cord or the cauda equina as compression', () => {
+    has('Dorsal epidural collection at T5 displacing the cord anteriorly.', 'cord_compression', ['T5']);
+    has('Large epidural mass at L2 displacing the cauda equina.', 'cauda_equina_compression', ['L2']);
+  });
+
+  it('reads fluid in the epidural space as an epidural collection', () => {
+    has('Small amount of fluid in the epidural space at L4, likely post-surgical.', 'epidural_collection', ['L4']);
+  });
+
+  it('reads "no definite …" as possible, not as absent', () => {
+    expect(read('No definite fracture at L1.')).toEqual([{ code: 'fracture', levels: ['L1'], negated: false, uncertain: true }]);
+  });
+
+  it('puts a pars defect on its vertebra, and two vertebral bodies on the vertebrae', () => {
+    has('Anterolisthesis of L5 on S1 with bilateral pars defects.', 'spondylolysis', ['L5']);
+    has('Marrow oedema in L1-2 vertebrae.', 'marrow_lesion', ['L1', 'L2']);
+    has('Marrow oedema at L1-2.', 'marrow_lesion', ['L1-L2']);
+  });
+
+  it('reads Th12, "recessus lateralis" and "anatomic" alignment', () => {
+    has('Wedge deformation of Th12 vertebra.', 'vertebral_height_loss', ['T12']);
+    expect(readMriReport('Wedge deformation of Th12 vertebra.').findings[0].evidence).toBe('Wedge deformation of Th12 vertebra.');
+    has('Stenose of the recessus lateralis L4-5.', 'foraminal_stenosis', ['L4-L5']);
+    has('Alignment is anatomic.', 'spondylolisthesis', [], true);
+  });
+
+  it('gives no untyped Modic change beside a typed one at the same level', () => {
+    expect(read('Endplate marrow oedema at L4-5 in keeping with active Modic change.').map((f) => f.code)).toEqual(['modic_1']);
+    expect(read('Modic type 2 changes at L5-S1 and Modic changes at L3-4.').map((f) => `${f.code}@${f.levels.join(',')}`))
+      .toEqual(['modic_2@L5-S1', 'modic_unspecified@L3-L4']);
   });
 });

@@ -108,6 +108,15 @@ export function correctWords(report: string): CorrectedText | null {
     // A letter glued to a digit or '_' is no word of ours ("T2w", "L5").
     const next = i < n ? report.charCodeAt(i) : 32;
     const len = i - w;
+    // "Th12": the European abbreviation of a thoracic vertebra.
+    if (len === 2 && next >= 48 && next <= 57 && (report.charCodeAt(w) | 32) === 116 && (report.charCodeAt(w + 1) | 32) === 104) {
+      parts.push(report.slice(from, w), report[w]);
+      from = i;
+      delta -= 1;
+      at.push(i + delta);
+      shift.push(delta);
+      continue;
+    }
     if (len === 1 || len === 4 || len > 20 || (next >= 48 && next <= 57) || next === 95 || (REWRITE_BITS[(h & 0xfffff) >> 3] & (1 << (h & 7))) === 0) continue;
     const word = report.slice(w, i);
     const to = rewriteWord(word.toLowerCase());

@@ -107,6 +107,7 @@ export const REPORT_CORPUS: CorpusEntry[] = [
     expected: [
       neg('spondylolisthesis'), neg('marrow_lesion'), pos('disc_bulge', 'L3-L4'), pos('facet_arthropathy', 'L3-L4'),
       pos('disc_degeneration', 'L4-L5'), pos('foraminal_stenosis', 'L4-L5'), neg('cord_compression'),
+      neg('cord_signal_change'), // v2: a normal conus is neither compressed nor changed in signal
     ],
   },
   {

@@ -174,7 +174,8 @@ export const SENTENCE_CORPUS: CorpusEntry[] = [
     report: 'Disc extrusion at L4-5 with an inferiorly migrated sequestered fragment in the left lateral recess compressing the descending L5 nerve root.',
     expected: [pos('disc_herniation', 'L4-L5'), pos('nerve_root_compression', 'L4-L5')],
   },
-  { report: 'Cord signal is normal. No myelopathy.', expected: [neg('cord_signal_change'), neg('cord_compression')] },
+  // v2 (issue #14): "no myelopathy" rules out cord damage (signal), never compression.
+  { report: 'Cord signal is normal. No myelopathy.', expected: [neg('cord_signal_change')] },
   {
     report: 'Spinal canal calibration is narrowed at the C5-6 level by a disc osteophyte complex.',
     expected: [pos('canal_stenosis', 'C5-C6'), pos('disc_bulge', 'C5-C6')],
@@ -231,7 +232,7 @@ export const SENTENCE_CORPUS: CorpusEntry[] = [
   { report: 'Disc bulge is not seen.', expected: [neg('disc_bulge')] },
   { report: 'Modic 1/2 change at the L4 inferior endplate.', expected: [pos('modic_1', 'L4'), pos('modic_2', 'L4')] },
   { report: 'MODIC TYPE II CHANGES AT L5-S1.', expected: [pos('modic_2', 'L5-S1')] },
-  { report: 'No evidence of myelopathy, cord compression or abnormal enhancement.', expected: [neg('cord_compression')] },
+  { report: 'No evidence of myelopathy, cord compression or abnormal enhancement.', expected: [neg('cord_compression'), neg('cord_signal_change')] },
   { report: 'Compression deformity of the T7 vertebra.', expected: [pos('vertebral_height_loss', 'T7')] },
   {
     report: 'Mild degenerative facet changes at L4-5 and L5-S1; the neural foramina are widely patent.',

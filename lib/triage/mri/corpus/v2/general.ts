@@ -45,7 +45,7 @@ export const GENERAL = [
   t('Disc bulges at T5-6 and T6-7 without cord compression.', 'bulge@T5-T6,T6-T7 !cord@T5-T6,T6-T7'),
   t('Severe left neural foraminal stenosis at C6-7 with impingement of the exiting C7 nerve root.', 'foram@C6-C7 root@C6-C7'),
   t('Central canal is capacious.', '!canal'),
-  t('Grade 2 isthmic spondylolisthesis of L5 on S1.', 'slip@L5-S1 lysis@L5-S1'),
+  t('Grade 2 isthmic spondylolisthesis of L5 on S1.', 'slip@L5-S1 lysis@L5'),
   t('Pathological fracture of T7 with retropulsion.', 'fx@T7 marrow@T7'),
   t('Vertebra plana at T9.', 'ht@T9'),
   t('Multilevel spondylosis.', 'deg'),

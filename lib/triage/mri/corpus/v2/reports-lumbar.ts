@@ -19,7 +19,7 @@ export const LUMBAR_REPORTS = [
   t('MRI LS spine\nThere is a grade 1 anterolisthesis of L4 on L5 with bilateral facet arthropathy and a broad disc bulge, resulting in severe central canal stenosis with crowding of the cauda equina.\nNo pars defect.',
     'slip@L4-L5 facet@L4-L5 bulge@L4-L5 canal@L4-L5 cauda@L4-L5 !lysis'),
   t('FINDINGS:\nAlignment: Straightening of the lumbar lordosis.\nVertebral bodies: Acute compression fracture of L1 with 25 % height loss and marrow oedema. No retropulsion.\nDiscs: Mild desiccation at L4-5.\nConus: normal.\nIMPRESSION: Acute L1 compression fracture.',
-    'fx@L1 ht@L1 marrow@L1 deg@L4-L5 !cord'),
+    'fx@L1 ht@L1 marrow@L1 deg@L4-L5 !cord !csig'),
   t('MRI Lumbar Spine\nThere is diffuse abnormal low T1 marrow signal throughout the lumbar vertebrae, suspicious for marrow infiltration. A soft tissue mass at L3 extends into the epidural space and compresses the cauda equina.\nRecommend contrast-enhanced imaging.',
     'marrow marrow@L3 cauda@L3'),
   t('Report: Mild disc bulges L3/4 and L4/5. Facet joint effusions L4/5. Lateral recess narowing L4/5 on the left. Modic type 2 changes L5/S1. No significant canal stenosis.',
