@@ -4,12 +4,14 @@
  *
  * Names are read with their #xx escapes decoded (/J#61vaScript is /JavaScript). Stream data is skipped (compressed
  * bytes would otherwise match by chance), except compressed object streams (/Type /ObjStm), which hold ordinary
- * objects and are inflated (bounded) and read too. pdf.ts checks the parsed document again.
+ * objects and are inflated (bounded) and read too; one that is not plain Flate, or inflates past the bound, makes
+ * the file 'unreadable' (real report PDFs use Flate). pdf.ts checks the parsed document again.
  */
 import 'server-only';
 import { inflateSync } from 'node:zlib';
 
-export type ActiveContent = 'scripts' | 'attachments' | 'launch';
+/** 'unreadable': an object stream we cannot inflate (another filter, or too big), so cannot vouch for. */
+export type ActiveContent = 'scripts' | 'attachments' | 'launch' | 'unreadable';
 
 const NAME_KIND: Record<string, ActiveContent> = {
   JS: 'scripts',
@@ -39,13 +41,16 @@ function namesIn(text: string, found: Set<ActiveContent>): void {
   }
 }
 
-function inflateObjectStream(data: Uint8Array): string {
+function inflateObjectStream(data: Uint8Array): string | null {
   try {
     return inflateSync(data, { maxOutputLength: MAX_INFLATED_BYTES, finishFlush: 2 /* Z_SYNC_FLUSH: keep a truncated stream */ }).toString('latin1');
   } catch {
-    return ''; // unreadable or larger than the bound: the parser (pdf.ts) decides whether the file is readable
+    return null;
   }
 }
+
+/** "/Filter /FlateDecode" or "/Filter [/FlateDecode]": one Flate filter, nothing chained, no parameters. */
+const FLATE_ONLY_RE = /\/Filter\s*(?:\/FlateDecode\b|\[\s*\/FlateDecode\s*\])/;
 
 /** Every kind of active content the bytes name, outside stream data and inside object streams. */
 export function findActiveContent(bytes: Uint8Array): Set<ActiveContent> {
@@ -60,9 +65,11 @@ export function findActiveContent(bytes: Uint8Array): Set<ActiveContent> {
     const end = text.indexOf('endstream', dataStart);
     const dataEnd = end < 0 ? text.length : end;
     // The stream's dictionary is the text since the last "obj" keyword.
-    const dict = outside.slice(Math.max(0, outside.lastIndexOf(' obj')));
-    if (/\/Type\s*\/ObjStm\b/.test(dict) && /\/FlateDecode\b/.test(dict)) {
-      namesIn(inflateObjectStream(bytes.subarray(dataStart, dataEnd)), found);
+    const dict = decodeName(outside.slice(Math.max(0, outside.lastIndexOf(' obj'))));
+    if (/\/Type\s*\/ObjStm\b/.test(dict)) {
+      const objects = FLATE_ONLY_RE.test(dict) && !/\/DecodeParms\b/.test(dict) ? inflateObjectStream(bytes.subarray(dataStart, dataEnd)) : null;
+      if (objects === null) found.add('unreadable');
+      else namesIn(objects, found);
     }
     from = dataEnd;
     STREAM_RE.lastIndex = dataEnd;

@@ -15,13 +15,14 @@ import { findActiveContent, type ActiveContent } from './pdf-safety';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-const REFUSAL: Record<ActiveContent, 'pdf_scripts' | 'pdf_attachments' | 'pdf_launch'> = {
+const REFUSAL: Record<ActiveContent, 'pdf_scripts' | 'pdf_attachments' | 'pdf_launch' | 'pdf_malformed'> = {
   scripts: 'pdf_scripts',
   attachments: 'pdf_attachments',
   launch: 'pdf_launch',
+  unreadable: 'pdf_malformed',
 };
 // Scripts first: the message the patient most needs when a file has several.
-const ORDER: ActiveContent[] = ['scripts', 'launch', 'attachments'];
+const ORDER: ActiveContent[] = ['scripts', 'launch', 'attachments', 'unreadable'];
 
 function refuseActive(found: Set<ActiveContent>): void {
   const first = ORDER.find((k) => found.has(k));
@@ -82,7 +83,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
 }
 
 /** The same kinds of active content, as pdf.js parsed them (catches what hides in unusual encodings). */
-async function parsedActiveContent(doc: PDFDocumentProxy, pages: PDFPageProxy[]): Promise<Set<ActiveContent>> {
+export async function parsedActiveContent(doc: PDFDocumentProxy, pages: PDFPageProxy[]): Promise<Set<ActiveContent>> {
   const found = new Set<ActiveContent>();
   if (await doc.getJSActions()) found.add('scripts');
   const { info } = await doc.getMetadata();

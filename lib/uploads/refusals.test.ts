@@ -6,6 +6,7 @@ import { activePdf, bombPng, malformedPdf, photoJpeg, textPdf } from '@/lib/test
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus/forum-seeds';
 import { inspectUpload, readReport, sniffUpload, UploadRefusal, type UploadRefusalCode } from '@/lib/uploads';
 import { checkImageHeader, imageHeaderSize, sanitiseImage } from './image';
+import { openPdf, parsedActiveContent } from './pdf';
 import { findActiveContent } from './pdf-safety';
 
 /** Runs `read` and returns its refusal (failing the test when it did not refuse). */
@@ -81,6 +82,33 @@ describe('PDF safety', () => {
       expect(await expectRefused(await activePdf('launch', { objectStreams }), 'pdf_launch')).toMatch(/start other programs/);
     });
   }
+
+  it('reads object streams whose dictionary hides behind #xx escapes, and refuses one it cannot inflate', async () => {
+    for (const [kind, code] of [['javascript', 'pdf_scripts'], ['attachment', 'pdf_attachments'], ['launch', 'pdf_launch']] as const) {
+      const latin1 = Buffer.from(await activePdf(kind, { objectStreams: true })).toString('latin1');
+      expect(latin1).toContain('/ObjStm');
+      await expectRefused(Buffer.from(latin1.replaceAll('/ObjStm', '/Obj#53tm'), 'latin1'), code);
+    }
+    const text = Buffer.from(await textPdf(RIGHT_SCAPULA_MRI_REPORT)).toString('latin1');
+    const lzw = text.replace(/\/FlateDecode(\s*\/Type \/ObjStm)/, '/LZWDecode$1');
+    expect(lzw).not.toBe(text);
+    expect([...findActiveContent(Buffer.from(lzw, 'latin1'))]).toEqual(['unreadable']);
+    await expectRefused(Buffer.from(lzw, 'latin1'), 'pdf_malformed');
+  });
+
+  it('checks the parsed document too (what pdf.js finds after it has decoded everything)', async () => {
+    // openPdf would refuse these from their bytes already; parsedActiveContent is the second, independent look.
+    const opened = await openPdf(await textPdf('A clean report page.'));
+    expect((await parsedActiveContent(opened.doc, opened.pages)).size).toBe(0);
+    await opened.close();
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    for (const [kind, found] of [['javascript', 'scripts'], ['attachment', 'attachments']] as const) {
+      const doc = await getDocument({ data: await activePdf(kind, { objectStreams: true }), verbosity: 0 }).promise;
+      const pages = [await doc.getPage(1)];
+      expect([...(await parsedActiveContent(doc, pages))]).toEqual([found]);
+      await doc.destroy();
+    }
+  });
 
   it('finds active content in the bytes: in object streams, behind #xx escapes, never in stream data', async () => {
     expect([...findActiveContent(await activePdf('javascript', { objectStreams: true }))]).toEqual(['scripts']);
