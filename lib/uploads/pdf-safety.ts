@@ -65,7 +65,8 @@ export function findActiveContent(bytes: Uint8Array): Set<ActiveContent> {
     const end = text.indexOf('endstream', dataStart);
     const dataEnd = end < 0 ? text.length : end;
     // The stream's dictionary is the text since the last "obj" keyword.
-    const dict = decodeName(outside.slice(Math.max(0, outside.lastIndexOf(' obj'))));
+    // Comments ("/Type %x\n/ObjStm") and #xx escapes ("/Obj#53tm") must not hide an object stream.
+    const dict = decodeName(outside.slice(Math.max(0, outside.lastIndexOf(' obj'))).replace(/%[^\r\n]*/g, ' '));
     if (/\/Type\s*\/ObjStm\b/.test(dict)) {
       const objects = FLATE_ONLY_RE.test(dict) && !/\/DecodeParms\b/.test(dict) ? inflateObjectStream(bytes.subarray(dataStart, dataEnd)) : null;
       if (objects === null) found.add('unreadable');

@@ -83,11 +83,12 @@ describe('PDF safety', () => {
     });
   }
 
-  it('reads object streams whose dictionary hides behind #xx escapes, and refuses one it cannot inflate', async () => {
+  it('reads object streams whose dictionary hides behind #xx escapes or comments, and refuses one it cannot inflate', async () => {
     for (const [kind, code] of [['javascript', 'pdf_scripts'], ['attachment', 'pdf_attachments'], ['launch', 'pdf_launch']] as const) {
       const latin1 = Buffer.from(await activePdf(kind, { objectStreams: true })).toString('latin1');
       expect(latin1).toContain('/ObjStm');
       await expectRefused(Buffer.from(latin1.replaceAll('/ObjStm', '/Obj#53tm'), 'latin1'), code);
+      await expectRefused(Buffer.from(latin1.replaceAll('/Type /ObjStm', '/Type %comment\n/ObjStm'), 'latin1'), code);
     }
     const text = Buffer.from(await textPdf(RIGHT_SCAPULA_MRI_REPORT)).toString('latin1');
     const lzw = text.replace(/\/FlateDecode(\s*\/Type \/ObjStm)/, '/LZWDecode$1');
