@@ -50,7 +50,7 @@ const FONT_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve(
 let fontRegistered = false;
 
 /** The report typeset on a white A4 page at 200 dpi: a PNG, as a scanner would see the printed page. */
-export function renderedPagePng(text: string): Buffer {
+function renderedPagePng(text: string): Buffer {
   if (!fontRegistered) fontRegistered = GlobalFonts.registerFromPath(FONT_FILE, 'FixtureSans') !== null;
   const px = (pt: number) => Math.round((pt * SCAN_DPI) / 72);
   const canvas = createCanvas(px(A4_PT.width), px(A4_PT.height));
@@ -77,7 +77,7 @@ export async function scannedPdf(text: string): Promise<Uint8Array> {
 }
 
 /** GPS position written into the photo's EXIF, which the upload must strip. */
-export const PHOTO_GPS = { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 2600/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 3900/100' };
+const PHOTO_GPS = { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 2600/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 3900/100' };
 
 /** A phone photo of the printed page: tilted 1.5°, on warm paper, speckled, softened, JPEG at quality 70, with GPS EXIF. */
 export async function photoJpeg(text: string): Promise<Buffer> {

@@ -1,7 +1,8 @@
 /**
  * OCR on our own server with tesseract.js (WebAssembly in a worker thread) and the English LSTM model from the
- * @tesseract.js-data/eng package. Every path is local: the worker script and core come from node_modules, the
- * model is read from the package folder, and no cache file is written (cacheMethod 'none'). Without these
+ * @tesseract.js-data/eng package. Every path is local: the worker script comes from node_modules; the Node worker
+ * `require`s its WebAssembly core from the tesseract.js-core package (tesseract.js ignores corePath on Node, so it is
+ * not set); the model is read from the package folder, and no cache file is written (cacheMethod 'none'). Without these
  * options tesseract.js would download the model from a CDN and write eng.traineddata into the working directory.
  */
 import 'server-only';
@@ -10,20 +11,17 @@ import path from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 
 const require = createRequire(import.meta.url);
-const dirOf = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
 
 /** Where tesseract.js reads everything from; exported so a test can prove they are all local files. */
 export function ocrAssetPaths() {
-  const tesseract = dirOf('tesseract.js');
   return {
-    workerPath: path.join(tesseract, 'src', 'worker-script', 'node', 'index.js'),
-    corePath: dirOf('tesseract.js-core'),
+    workerPath: path.join(path.dirname(require.resolve('tesseract.js/package.json')), 'src', 'worker-script', 'node', 'index.js'),
     // 4.0.0_best_int: the integer LSTM model (2.9 MB gzipped), what tesseract.js itself picks for LSTM-only OEM.
-    langPath: path.join(dirOf('@tesseract.js-data/eng'), '4.0.0_best_int'),
+    langPath: path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int'),
   };
 }
 
-export interface OcrResult {
+interface OcrResult {
   text: string;
   /** tesseract's mean word confidence, 0–100. */
   confidence: number;

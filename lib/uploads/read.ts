@@ -11,9 +11,9 @@ import { createOcrEngine, type OcrEngine } from './ocr';
 import { ocrScale, openPdf, pageText, renderPage, thumbnailScale, type OpenPdf } from './pdf';
 import { requireUploadKind, UPLOAD_MIME, type UploadKind } from './sniff';
 
-export type ReadMethod = 'pdf-text' | 'ocr';
+type ReadMethod = 'pdf-text' | 'ocr';
 
-export interface ReadReportOptions {
+interface ReadReportOptions {
   /** 0–1, never decreasing; ends at 1. */
   onProgress?: (fraction: number) => void;
   /** A running engine to reuse (a job worker keeps one); without it one is started and stopped for this file. */
@@ -40,7 +40,7 @@ const MIN_TEXT_CHARS_PER_PAGE = 20;
 const meaningfulChars = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 
 /** Line ends unified, spaces collapsed, lines trimmed, at most one blank line in a row. */
-export function tidyText(text: string): string {
+function tidyText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+/g, ' ')

@@ -13,7 +13,7 @@ export const UPLOAD_MIME: Record<UploadKind, string> = {
 };
 
 /** For logs: what a refused file looked like. */
-export type UnsupportedKind = 'empty' | 'executable' | 'archive' | 'markup' | 'unknown';
+type UnsupportedKind = 'empty' | 'executable' | 'archive' | 'markup' | 'unknown';
 
 export type Sniffed = { kind: UploadKind } | { kind: null; looksLike: UnsupportedKind };
 
