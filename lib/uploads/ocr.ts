@@ -6,18 +6,16 @@
  * options tesseract.js would download the model from a CDN and write eng.traineddata into the working directory.
  */
 import 'server-only';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-
-const require = createRequire(import.meta.url);
+import { packageDir } from './package-dir';
 
 /** Where tesseract.js reads everything from; exported so a test can prove they are all local files. */
 export function ocrAssetPaths() {
   return {
-    workerPath: path.join(path.dirname(require.resolve('tesseract.js/package.json')), 'src', 'worker-script', 'node', 'index.js'),
+    workerPath: path.join(packageDir('tesseract.js'), 'src', 'worker-script', 'node', 'index.js'),
     // 4.0.0_best_int: the integer LSTM model (2.9 MB gzipped), what tesseract.js itself picks for LSTM-only OEM.
-    langPath: path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int'),
+    langPath: path.join(packageDir('@tesseract.js-data/eng'), '4.0.0_best_int'),
   };
 }
 

@@ -4,16 +4,14 @@
  * pdf.js may want (standard fonts, CMaps, image-decoder wasm) is read from node_modules; nothing is fetched.
  */
 import 'server-only';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { AnnotationType, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { UploadRefusal } from './errors';
 import { MAX_IMAGE_PIXELS, MAX_PDF_PAGE_SIDE_PT, MAX_UPLOAD_PAGES } from './limits';
+import { packageDir } from './package-dir';
 import { findActiveContent, type ActiveContent } from './pdf-safety';
 
-const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 const REFUSAL: Record<ActiveContent, 'pdf_scripts' | 'pdf_attachments' | 'pdf_launch' | 'pdf_malformed'> = {
   scripts: 'pdf_scripts',
@@ -43,6 +41,7 @@ export interface OpenPdf {
  */
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   refuseActive(findActiveContent(bytes));
+  const PDFJS_DIR = packageDir('pdfjs-dist');
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
     standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
