@@ -16,7 +16,9 @@ export default function nextConfig() {
     // Build tooling only (not app config): lets e2e and bench builds use their own output folder.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     // PGlite loads its extension bundles from disk at run time; bundling it breaks `next start`.
-    serverExternalPackages: ['@electric-sql/pglite', 'pino', 'pg-boss', 'postgres'],
+    // Uploaded reports (lib/uploads): @napi-rs/canvas is a native addon Turbopack cannot bundle; pdf.js and tesseract.js
+    // load their worker scripts, fonts and model from their package folders at run time.
+    serverExternalPackages: ['@electric-sql/pglite', 'pino', 'pg-boss', 'postgres', '@napi-rs/canvas', 'pdfjs-dist', 'tesseract.js'],
     pageExtensions: pageExtensions(process.env),
     poweredByHeader: false,
     experimental: { serverActions: { bodySizeLimit: '1mb' } },
