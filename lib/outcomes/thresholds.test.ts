@@ -58,4 +58,10 @@ describe('trend', () => {
     expect(trend([at(1, { painNow: 2, globalChange: -4 })], { painNow: 6 })).toBe('worse');
     expect(trend([at(1, { painNow: 5, globalChange: 3 })])).toBe('better');
   });
+
+  it('with a baseline, pain is compared with the intake and the PSFS with the first check-in', () => {
+    const checkIns = [at(1, { painNow: 5, psfs: psfs(6, 6, 6) }), at(2, { painNow: 5, psfs: psfs(3, 3, 3) })];
+    expect(trend(checkIns, { painNow: 5 })).toBe('worse');
+    expect(trend([at(1, { painNow: 5, psfs: psfs(2, 2, 2) }), at(2, { painNow: 5, psfs: psfs(5, 5, 5) })], { painNow: 5 })).toBe('better');
+  });
 });

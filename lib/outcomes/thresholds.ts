@@ -96,8 +96,8 @@ export interface TrendCheckIn extends OutcomeScores {
 }
 
 /**
- * The case's direction so far: the latest submitted check-in against the first one (or, given, the intake's
- * baseline, which then stands before every check-in). 'worse' wins over 'better' when the measures disagree (the
+ * The case's direction so far: the latest submitted check-in against the first one — its pain against the intake's
+ * when `baseline` is given (the intake stands before every check-in; it has no PSFS). 'worse' wins over 'better' when the measures disagree (the
  * team should look); null before any check-in is submitted.
  */
 export function trend(checkIns: readonly TrendCheckIn[], baseline: OutcomeScores | null = null): OutcomeTrend | null {
@@ -106,7 +106,10 @@ export function trend(checkIns: readonly TrendCheckIn[], baseline: OutcomeScores
     .sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
   const latest = submitted.at(-1);
   if (!latest) return null;
-  const first = baseline ?? (submitted.length > 1 ? submitted[0]! : null);
+  const firstCheckIn = submitted.length > 1 ? submitted[0]! : null;
+  // Pain is compared with the intake's when given; the PSFS only exists from the first check-in on.
+  const first: OutcomeScores | null =
+    baseline || firstCheckIn ? { painNow: baseline?.painNow ?? firstCheckIn?.painNow, psfs: firstCheckIn?.psfs ?? baseline?.psfs } : null;
   if (isWorse(first, latest)) return 'worse';
   if (betterReasons(first, latest).length > 0) return 'better';
   return 'same';
