@@ -138,21 +138,6 @@ export async function listCheckInsOfCase(db: Db, caseId: string): Promise<CheckI
   return db.select().from(checkIns).where(eq(checkIns.caseId, caseId)).orderBy(asc(checkIns.dueAt));
 }
 
-/**
- * One check-in of the patient's own case, locked FOR UPDATE together with its case (the submission changes both);
- * null when it is not theirs or does not exist.
- */
-export async function lockCheckInOfPatient(tx: Db, checkInId: string, patientId: string) {
-  if (!isUuid(checkInId)) return null;
-  const [row] = await tx
-    .select({ checkIn: checkIns, caseStatus: cases.status })
-    .from(checkIns)
-    .innerJoin(cases, eq(cases.id, checkIns.caseId))
-    .where(and(eq(checkIns.id, checkInId), eq(cases.patientId, patientId)))
-    .for('update');
-  return row ?? null;
-}
-
 export interface CheckInAnswers {
   painNow: number;
   painWorst: number;

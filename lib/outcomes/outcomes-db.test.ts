@@ -9,7 +9,7 @@ import { RED_FLAG_CODES } from '@/lib/triage';
 import type { CaseStatus } from '@/lib/domain/case';
 import { setPlan } from './set-plan';
 import { submitCheckIn } from './submit-check-in';
-import { readOutcomes } from './read-outcomes';
+import { readCheckInForPatient, readOutcomes } from './read-outcomes';
 import { remindMissedCheckIns, sendDueCheckIns } from './jobs';
 
 const DAY = 86_400_000;
@@ -166,5 +166,14 @@ describe.each(testDbKinds())('outcomes (%s)', (kind) => {
     expect(await submitCheckIn(t.db, patient, c.id, answers())).toEqual({ ok: false, reason: 'not_due' });
     const other = await makePatient(t.db);
     expect(await submitCheckIn(t.db, other, c.id, answers())).toEqual({ ok: false, reason: 'not_found' });
+  });
+
+  it('the check-in form opens for its patient once due, with the plan’s stop-if text; for anyone else it is null', async () => {
+    const { patient, kase, clinician } = await world({ startedDaysAgo: 8 });
+    const [due, later] = [await dueCheckIn(kase.id, 0), await dueCheckIn(kase.id, 1)];
+    expect(await readCheckInForPatient(t.db, patient, due.id)).toMatchObject({ id: due.id, caseId: kase.id, open: true, stopIf: expect.stringMatching(/^Numbness/), psfsActivities: [] });
+    expect(await readCheckInForPatient(t.db, patient, later.id)).toMatchObject({ open: false });
+    expect(await readCheckInForPatient(t.db, await makePatient(t.db), due.id)).toBeNull();
+    expect(await readCheckInForPatient(t.db, clinician, due.id)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { getLatestIntake, insertCaseEvent, lockCaseOfPatient } from '@/db/queries/cases';
 import { listRoutingCandidates, slaMinutesFor } from '@/db/queries/intakes';
-import { lockCheckInOfPatient, previousSubmittedCheckIn, recordCheckInAnswers, reopenDecidedCase } from '@/db/queries/outcomes';
+import { findCheckInOfPatient, previousSubmittedCheckIn, recordCheckInAnswers, reopenDecidedCase } from '@/db/queries/outcomes';
 import { getUserContact, listLeads } from '@/db/queries/team';
 import { audit } from '@/lib/audit';
 import { appendIntakeVersion } from '@/lib/cases/amend-intake';
@@ -29,9 +29,9 @@ function record(v: unknown): Record<string, unknown> {
 }
 
 /**
- * The patient answers one check-in (CONTRACTS §6), in ONE transaction with the check-in and its case locked:
- *  - the answers are stored once (a conditional update: a second submission, or one racing it, gets
- *    already_submitted → 409);
+ * The patient answers one check-in (CONTRACTS §6), in ONE transaction with its case locked:
+ *  - the answers are stored once, by a conditional update (submitted_at IS NULL) before anything else is written: a
+ *    second submission, or one racing it, updates nothing and gets already_submitted → 409;
  *  - a red flag answered yes that the intake did not have is re-triaged exactly like an intake: a new intake version
  *    whose safety answers are the intake's plus the new ones, assessed by the same engine (appendIntakeVersion, as a
  *    patient's edit is); a rise to emergency alerts every on-call clinician as a new intake would;
@@ -52,14 +52,13 @@ export async function submitCheckIn(
   const send = deps.sendMail ?? defaultSendMail;
   const actor = { id: patient.id, roles: patient.roles ?? ['patient' as const] };
   return db.transaction(async (tx): Promise<SubmitCheckInResult> => {
-    const found = await lockCheckInOfPatient(tx, checkInId, patient.id);
+    const found = await findCheckInOfPatient(tx, checkInId, patient.id);
     const deny = async (reason: 'not_found' | 'already_submitted' | 'not_due') => {
       await audit({ actor, action: 'check_in.submit', resourceType: 'check_in', resourceId: checkInId.slice(0, 100), patientId: found ? patient.id : null, outcome: 'denied', details: { reason } }, tx);
       return { ok: false as const, reason };
     };
     if (!found) return deny('not_found');
     const checkIn = found.checkIn;
-    if (checkIn.submittedAt) return deny('already_submitted');
     // A check-in opens when it is mailed or falls due, not before.
     if (!checkIn.sentAt && checkIn.dueAt > now) return deny('not_due');
 
