@@ -5,8 +5,9 @@ import { caseReadableBy, clinicianScopeOf } from './case-scope';
 import { patientName } from './names';
 import { OPEN_STATUSES, type CaseStatus, type Urgency } from '@/lib/domain/case';
 import type { ActorRef } from '@/lib/domain/actor';
-import type { PlanExercise, PlanPhase, PsfsItem, TemplatePhase, TrainingStatus } from '@/lib/domain/outcomes';
+import type { PlanExercise, PlanPhase, PsfsItem, TrainingStatus } from '@/lib/domain/outcomes';
 import { isUuid } from '@/lib/domain/ids';
+import type { PlanTemplateInput } from '@/lib/validation/outcomes';
 
 /*
  * Outcomes after the decision (CONTRACTS §6): plans, plan templates and check-ins. Every query that returns case
@@ -267,7 +268,7 @@ export async function findPlanTemplates(db: Db, ids: string[]): Promise<PlanTemp
 /** Creates or edits a template; titles are unique (23505 → the caller reports "title taken"). Null: no such id. */
 export async function savePlanTemplate(
   db: Db,
-  t: { id?: string; title: string; phases: TemplatePhase[]; exercises: PlanExercise[]; stopIf: string; checkInWeeks: number[]; active: boolean },
+  t: PlanTemplateInput,
 ): Promise<PlanTemplateRow | null> {
   const values = { title: t.title, phases: t.phases, exercises: t.exercises, stopIf: t.stopIf, checkInWeeks: t.checkInWeeks, active: t.active };
   if (t.id) {

@@ -6,12 +6,6 @@
 export const TRAINING_STATUSES = ['none', 'modified', 'full'] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
-export const TRAINING_STATUS_LABELS: Record<TrainingStatus, string> = {
-  none: 'Not training',
-  modified: 'Training with changes',
-  full: 'Training fully',
-};
-
 /** Weeks after the plan's start at which a check-in is due, unless the clinician chooses others (issue #15). */
 export const DEFAULT_CHECK_IN_WEEKS: readonly number[] = [1, 2, 4, 8, 12];
 

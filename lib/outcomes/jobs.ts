@@ -10,7 +10,7 @@ import { checkInPath } from '@/lib/urls';
 import { checkInMail } from './mails';
 
 /** A check-in still unanswered this long after its mail is reminded, once. */
-export const CHECK_IN_REMINDER_AFTER_MS = 3 * 86_400_000;
+const CHECK_IN_REMINDER_AFTER_MS = 3 * 86_400_000;
 
 /**
  * Mails each check-in that has fallen due, once. Each one is claimed by a conditional update (sent_at IS NULL) in its

@@ -5,7 +5,7 @@
  */
 import type { OutcomeTrend, PsfsItem } from '@/lib/domain/outcomes';
 
-export interface Threshold {
+interface Threshold {
   /** The smallest change, in points, read as clinically important. */
   points: number;
   source: string;
@@ -15,7 +15,7 @@ export interface Threshold {
  * Numeric pain rating scale (0–10): about 2 points (or ~30 %) is a clinically important change.
  * Farrar et al., Pain 2001;94:149–158; Childs, Piva, Fritz, Spine 2005;30:1331–1334 (low back pain: 2 points).
  */
-export const PAIN_NPRS: Threshold = {
+const PAIN_NPRS: Threshold = {
   points: 2,
   source: 'Farrar et al., Pain 2001;94:149–158; Childs, Piva & Fritz, Spine 2005;30:1331–1334',
 };
@@ -25,7 +25,7 @@ export const PAIN_NPRS: Threshold = {
  * (Abbott & Schmitt, JOSPT 2014;44:560–564: small 1.3, medium 2.3, large 2.7). Stratford et al., Physiotherapy
  * Canada 1995;47:258–263 for the scale itself.
  */
-export const PSFS_MEAN: Threshold = {
+const PSFS_MEAN: Threshold = {
   points: 2,
   source: 'Abbott & Schmitt, JOSPT 2014;44:560–564; Stratford et al., Physiotherapy Canada 1995;47:258–263',
 };
@@ -35,7 +35,7 @@ export const PSFS_MEAN: Threshold = {
  * meaningful change, so −3 or lower is "much worse" and +3 or higher "improved". Kamper, Maher & Mackay,
  * J Man Manip Ther 2009;17:163–170.
  */
-export const GLOBAL_CHANGE = {
+const GLOBAL_CHANGE = {
   muchWorseAtOrBelow: -3,
   improvedAtOrAbove: 3,
   source: 'Kamper, Maher & Mackay, J Man Manip Ther 2009;17:163–170',
@@ -55,7 +55,7 @@ export function psfsMean(psfs: readonly PsfsItem[] | null | undefined): number |
 }
 
 export type WorseReason = 'pain_up' | 'psfs_down' | 'global_much_worse';
-export type BetterReason = 'pain_down' | 'psfs_up' | 'global_improved';
+type BetterReason = 'pain_down' | 'psfs_up' | 'global_improved';
 
 const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -80,7 +80,7 @@ export function isWorse(previous: OutcomeScores | null, current: OutcomeScores):
 }
 
 /** The mirror of worseReasons: pain down ≥ 2, PSFS mean up ≥ 2, or a global rating of +3 or more. */
-export function betterReasons(previous: OutcomeScores | null, current: OutcomeScores): BetterReason[] {
+function betterReasons(previous: OutcomeScores | null, current: OutcomeScores): BetterReason[] {
   const reasons: BetterReason[] = [];
   if (previous && num(previous.painNow) && num(current.painNow) && previous.painNow - current.painNow >= PAIN_NPRS.points) reasons.push('pain_down');
   const before = psfsMean(previous?.psfs);

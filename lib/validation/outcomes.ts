@@ -46,7 +46,6 @@ export const checkInSchema = z
     message: 'Your worst pain this week should be at least as high as your pain now.',
   });
 export type CheckInInput = z.output<typeof checkInSchema>;
-export type CheckInFormValues = z.input<typeof checkInSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The clinician's plan
