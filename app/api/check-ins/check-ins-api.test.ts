@@ -19,12 +19,14 @@ vi.mock('@/lib/auth/config', () => ({
 
 const { POST } = await import('./[id]/route');
 const { GET } = await import('../cases/[id]/outcomes/route');
+const { GET: GET_FHIR } = await import('../cases/[id]/outcomes/fhir/route');
 
 const DAY = 86_400_000;
 const NO_FLAGS = Object.fromEntries(RED_FLAG_CODES.map((c) => [c, false]));
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const post = (id: string, body: unknown) => POST(sameOriginJson(`http://test/api/check-ins/${id}`, 'POST', body), params(id));
 const getOutcomes = (id: string) => GET(new Request(`http://test/api/cases/${id}/outcomes`), params(id));
+const getFhir = (id: string) => GET_FHIR(new Request(`http://test/api/cases/${id}/outcomes/fhir`), params(id));
 const body = (over: Record<string, unknown> = {}) => ({
   painNow: 2,
   painWorst: 4,
@@ -113,5 +115,18 @@ describe.each(testDbKinds())('check-ins API (%s)', (kind) => {
     const res = await post(checkInId, body({ painNow: 7, painWorst: 8, globalChange: -1 }));
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ caseUrgency: 'routine', reopened: true });
+  });
+
+  it('the FHIR export: the answered check-ins for the patient and the team, 404 for anyone else', async () => {
+    as(patient);
+    expect((await post(checkInId, body())).status).toBe(201);
+    as(await makePatient(t.db));
+    expect((await getFhir(caseId)).status).toBe(404);
+    as(clinician);
+    const res = await getFhir(caseId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/fhir+json');
+    const bundle = await res.json();
+    expect(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType)).toEqual(['QuestionnaireResponse', 'Observation', 'Observation', 'Observation', 'Observation']);
   });
 });
