@@ -19,3 +19,5 @@ export const bookWithClinicianPath = (clinicianId: string) => `/book?clinician=$
 export const demoCheckoutPath = (sessionId: string) => `/demo-checkout/${sessionId}`;
 export const schedulePath = () => '/schedule';
 export const signInPath = (email: string) => `/signin?email=${encodeURIComponent(email)}`;
+/** The patient's check-in form, linked from the check-in mails. */
+export const checkInPath = (caseId: string, checkInId: string) => `/cases/${caseId}/check-ins/${checkInId}`;

@@ -2,6 +2,7 @@ import type { Db } from '../client';
 import { seedAccounts } from './accounts';
 import { seedBooking } from './booking';
 import { seedIntakes } from './intakes';
+import { seedOutcomes } from './outcomes';
 import { seedQueue } from './queue';
 
 /**
@@ -12,6 +13,7 @@ export async function seedAll(db: Db): Promise<{ accounts: Map<string, string> }
   const accounts = await seedAccounts(db);
   await seedQueue(db);
   await seedIntakes(db);
+  await seedOutcomes(db);
   await seedBooking(db);
   return { accounts };
 }

@@ -9,6 +9,7 @@ import { ageOn } from '@/lib/format/age';
 import { parseCalendarDate } from '@/lib/format/dates';
 import { BODY_REGIONS, MOVEMENTS, RED_FLAG_CODES, type RedFlagCode } from '@/lib/triage';
 import { INTAKE_STEPS, type IntakeStep } from '@/lib/domain/intake-step';
+import { PSFS_MAX_ACTIVITIES } from '@/lib/domain/outcomes';
 
 export const MRI_REPORT_MAX = 20_000;
 export const SUMMARY_MAX = 4_000;
@@ -210,6 +211,11 @@ const trainingSchema = z.strictObject({
     .optional(),
   nextCompetitionDate: optionalDate('Enter a real date (day, month and year), or leave it empty.'),
   goals: optionalText(NOTE_MAX),
+  /** Up to three activities the patient finds hard now (Patient-Specific Functional Scale); check-ins score them. */
+  psfsActivities: z
+    .array(requiredText(100, 'An activity cannot be empty.', 'Please keep each activity under 100 characters.'))
+    .max(PSFS_MAX_ACTIVITIES, `Please name at most ${PSFS_MAX_ACTIVITIES} activities.`)
+    .optional(),
 });
 
 const imagingSchema = z.strictObject({
