@@ -7,3 +7,4 @@ export * from './payments';
 export * from './video';
 export * from './rate-limits';
 export * from './access';
+export * from './idempotency';
