@@ -4,6 +4,7 @@ import { seedAccounts } from '@/db/seed/accounts';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
 import { makePatient } from '@/lib/testing/factories/people';
+import { useStripeStandIn } from '@/lib/testing/paid-booking';
 import { sameOriginJson } from '@/lib/testing/requests';
 import type { Role } from '@/lib/domain/roles';
 
@@ -169,6 +170,27 @@ describe.each(testDbKinds())('Idempotency-Key (%s)', (kind) => {
       expect((await hold(slotBody(5), 'taken')).status).toBe(409);
       expect(await count(`select count(*)::int as n from idempotency_keys where key = 'taken'`)).toBe(0);
       expect((await hold(slotBody(6), 'taken')).status).toBe(201);
+    });
+  });
+
+  describe('with Stripe (a local stand-in)', () => {
+    const pay = useStripeStandIn('whsec_idempotency_test');
+
+    it('a hold released because checkout could not be created takes its key with it: the retry holds afresh', async () => {
+      const clinician = await makeBookableClinician(t.db);
+      const type = await makeConsultType(t.db);
+      const body = { clinicianId: clinician.id, consultTypeId: type.id, startsAt: gridSlot(5).toISOString() };
+      await signIn();
+      pay.stripe.failNext(/^\/v1\/checkout\/sessions$/);
+      const failed = await hold(body, 'k-stripe');
+      expect(failed.status).toBe(502);
+      expect(await count(`select count(*)::int as n from idempotency_keys`)).toBe(0);
+      const retried = await asJson(await hold(body, 'k-stripe'));
+      expect(retried).toMatchObject({ status: 201, body: { status: 'pending_payment', checkoutUrl: expect.stringContaining('checkout.stripe.test') } });
+      const again = await asJson(await hold(body, 'k-stripe'));
+      expect(again).toEqual(retried);
+      const { rows } = await t.executeSql(`select status from bookings order by status`);
+      expect(rows).toEqual([{ status: 'expired' }, { status: 'pending_payment' }]);
     });
   });
 });

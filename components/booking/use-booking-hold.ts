@@ -20,6 +20,7 @@ async function readHold(res: Response): Promise<HoldOutcome> {
   const body = (await res.json().catch(() => ({}))) as { checkoutUrl?: string; error?: string; message?: string; slots?: SlotDto[] };
   if (res.status === 201 && body.checkoutUrl) return { kind: 'checkout', url: body.checkoutUrl };
   if (body.error === 'no_refund_not_acknowledged') return { kind: 'ask_tick' };
+  if (body.error === 'idempotency_key_in_progress') return { kind: 'problem', problem: { title: 'Still working on it', message: body.message ?? 'Your earlier attempt is still being processed. Check My bookings in a moment before trying again.' } };
   if (res.status === 409) return { kind: 'taken', problem: { title: 'That time was just taken', message: body.message ?? 'Please choose another time.' } };
   if (res.status === 429) return { kind: 'problem', problem: { title: 'Too many attempts', message: body.message ?? 'Please wait a few minutes and try again. Nothing was booked or charged.' } };
   if (res.status === 503) return { kind: 'problem', problem: { title: 'Payments are not configured', message: body.message ?? 'Online payment is not set up on this server, so nothing was booked.' } };
@@ -42,7 +43,7 @@ export function useBookingHold({ onTaken, onAskTick }: { onTaken: () => void; on
     try {
       // One Idempotency-Key per hold attempt, reused by the automatic retries: a retry never holds a second time.
       const body = JSON.stringify(request);
-      const res = await retryingPost('/api/bookings', body, { key: keys.current.keyFor(body), onRetry: () => setRetrying(true), finalErrors: ['payments_not_configured'] });
+      const res = await retryingPost('/api/bookings', body, { key: keys.current.keyFor(body), onRetry: () => setRetrying(true), finalErrors: ['payments_not_configured', 'payment_provider_error'] });
       keys.current.answered(res.status);
       const outcome = await readHold(res);
       if (outcome.kind === 'checkout') window.location.assign(outcome.url);
