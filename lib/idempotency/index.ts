@@ -20,7 +20,7 @@ export interface StoredResponse {
 }
 
 /** Thrown inside an effect's transaction when a concurrent request with the same key committed first: roll back. */
-export class IdempotencyKeyTaken extends Error {
+class IdempotencyKeyTaken extends Error {
   constructor() {
     super('idempotency key already recorded by a concurrent request');
   }
@@ -30,7 +30,7 @@ export class IdempotencyKeyTaken extends Error {
  * What a service is handed so that its transaction records the key (never a transaction of its own: the key and
  * the effect commit together or not at all).
  */
-export interface IdempotencyClaim {
+interface IdempotencyClaim {
   /** In the effect's transaction. `response` null: a later step completes it. Throws IdempotencyKeyTaken. */
   record(tx: Db, response: StoredResponse | null): Promise<void>;
   /** In the second step's transaction: the response a retry gets. */

@@ -17,7 +17,7 @@ export class RetriesExhausted extends Error {
 }
 
 /** A new key for a new logical submission (a fresh press of the submit button with new answers). */
-export function newIdempotencyKey(): string {
+function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
