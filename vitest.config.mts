@@ -11,7 +11,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
-    server: { deps: { inline: [] } },
+    // next-auth through vite: its bare 'next/server' import resolves, and a test can stand in for 'next/headers'.
+    server: { deps: { inline: ['next-auth'] } },
     alias: { 'server-only': new URL('./lib/testing/server-only-stub.ts', import.meta.url).pathname },
   },
 });

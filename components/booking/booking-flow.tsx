@@ -170,6 +170,11 @@ export function BookingFlow({ consultTypes, selectedTypeId, clinicians, initialC
       )}
       {clinician && startsAt && terms && (
         <TitledSection id="step-pay" title="4. Confirm and pay">
+          {booking.retrying && (
+            <Alert tone="info" role="status" className="mb-4">
+              Connection lost — retrying…
+            </Alert>
+          )}
           <ConfirmAndPay type={type} clinician={clinician} startsAt={startsAt} zone={zone} terms={terms} pickedAt={pickedAt} tick={time.tick} busy={booking.busy} onHold={hold} />
         </TitledSection>
       )}

@@ -137,6 +137,11 @@ function IntakeWizard(props: WizardProps) {
             <StepBody step={step} timezones={timezones} guardianUnderAge={guardianUnderAge} onEdit={(s) => nav.show(s)} />
           </section>
           {autosave.state.kind === 'conflict' && <DraftConflict focusRef={conflictRef} onUseNewer={useNewer} onKeepMine={keepMine} />}
+          {submit.retrying && (
+            <Alert tone="info" role="status">
+              Connection lost — retrying…
+            </Alert>
+          )}
           <WizardButtons step={step} amend={Boolean(amend)} busy={submit.submitting || methods.formState.isSubmitting} onBack={() => nav.show(previousStep(step))} />
         </form>
       </FormProvider>

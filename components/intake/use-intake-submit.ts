@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Path, UseFormSetError } from 'react-hook-form';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import type { FlatError, IntakeForm } from './form-values';
 import { patientCasePath } from '@/lib/urls';
+import { RetriesExhausted, retryingPost, SubmissionKeys } from '@/lib/idempotency/retrying-post';
 
 type SubmitOutcome =
   | { kind: 'done'; url: string; submitted: boolean }
@@ -56,21 +57,32 @@ export function useIntakeSubmit(o: {
 }) {
   const router = useRouter();
   const [submitting, setSubmitting] = useState(false);
+  const [retrying, setRetrying] = useState(false);
+  const keys = useRef(new SubmissionKeys());
+  /** A new case goes with an Idempotency-Key and retries itself on network errors; an amendment is sent once. */
+  const send = async (submission: IntakeSubmission): Promise<Response> => {
+    const body = JSON.stringify(submission);
+    if (o.amend) return fetch(`/api/intakes/${o.amend.caseId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+    const res = await retryingPost('/api/intakes', body, { key: keys.current.keyFor(body), onRetry: () => setRetrying(true) });
+    keys.current.answered(res.status);
+    return res;
+  };
   const onValid = async (submission: IntakeSubmission) => {
     setSubmitting(true);
+    setRetrying(false);
     o.setFormError(null);
     let outcome: SubmitOutcome;
     try {
       await o.saveNow();
-      const res = await fetch(o.amend ? `/api/intakes/${o.amend.caseId}` : '/api/intakes', {
-        method: o.amend ? 'PUT' : 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(submission),
-      });
-      outcome = await readSubmitResponse(res, o.amend);
-    } catch {
-      outcome = failed('No connection. Your answers are saved on this device; try sending again when you are back online.');
+      outcome = await readSubmitResponse(await send(submission), o.amend);
+    } catch (err) {
+      outcome = failed(
+        err instanceof RetriesExhausted
+          ? 'We could not reach the server, even after several tries. Your answers are saved on this device; press Send again when you are back online — they will not be sent twice.'
+          : 'No connection. Your answers are saved on this device; try sending again when you are back online.',
+      );
     }
+    setRetrying(false);
     if (outcome.kind === 'done') {
       if (outcome.submitted) o.stopAutosave();
       router.push(outcome.url);
@@ -83,5 +95,5 @@ export function useIntakeSubmit(o: {
     o.setFormError(outcome.kind === 'invalid' ? outcome.formError : outcome.message);
     setSubmitting(false);
   };
-  return { submitting, onValid };
+  return { submitting, retrying, onValid };
 }

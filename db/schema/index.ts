@@ -7,4 +7,5 @@ export * from './payments';
 export * from './video';
 export * from './rate-limits';
 export * from './access';
+export * from './idempotency';
 export * from './outcomes';

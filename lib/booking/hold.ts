@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db';
+import { getDb, type Db } from '@/db';
 import { getBookableClinician } from '@/db/queries/availability';
 import { countLiveHolds, expireLapsedHoldsInRange, getPatientCaseForBooking, insertHold, transitionBooking, type Booking } from '@/db/queries/bookings';
 import { getConsultType } from '@/db/queries/consult-types';
@@ -26,6 +26,17 @@ export interface HoldRequest {
   acknowledgeNoRefund?: boolean;
 }
 
+/**
+ * The Idempotency-Key's record, written in this service's transactions (lib/idempotency): with the hold, then its
+ * response once checkout is ready, or its removal when the hold is released because checkout failed.
+ */
+export interface HoldHooks {
+  /** First statement of the hold's transaction. */
+  onHold?: (tx: Db) => Promise<void>;
+  onCheckout?: (tx: Db, result: HoldResult) => Promise<void>;
+  onReleased?: (tx: Db) => Promise<void>;
+}
+
 export interface HoldResult {
   id: string;
   status: 'pending_payment';
@@ -38,7 +49,7 @@ export interface HoldResult {
  * (status pending_payment until holdExpiresAt), so the exclusion constraint decides races: of many concurrent
  * requests for one slot exactly one insert commits; the others get SQLSTATE 23P01 → slot_unavailable.
  */
-export async function holdSlot(patient: Actor, req: HoldRequest): Promise<HoldResult> {
+export async function holdSlot(patient: Actor, req: HoldRequest, hooks: HoldHooks = {}): Promise<HoldResult> {
   // Never a free consult: without Stripe keys outside demo mode nothing is held (no demo checkout fallback).
   if (!paymentsConfigured()) throw new BookingError('payments_not_configured', PAYMENTS_NOT_CONFIGURED_MESSAGE);
   const db = await getDb();
@@ -73,6 +84,8 @@ export async function holdSlot(patient: Actor, req: HoldRequest): Promise<HoldRe
   let booking: Booking;
   try {
     booking = await db.transaction(async (tx) => {
+      // First: a concurrent duplicate (same key) waits here for this one, then replays it instead of racing for the slot.
+      await hooks.onHold?.(tx);
       // A constraint cannot read the clock: clear lapsed holds in this range first, in the same transaction.
       await expireLapsedHoldsInRange(tx, clinician.id, startsAt, blockedUntil);
       const row = await insertHold(tx, {
@@ -111,18 +124,25 @@ export async function holdSlot(patient: Actor, req: HoldRequest): Promise<HoldRe
       currency: type.currency,
       expiresAt: holdExpiresAt,
     });
-    await insertPayment(db, {
-      bookingId: booking.id,
-      provider: session.provider,
-      checkoutSessionId: session.id,
-      checkoutUrl: session.url,
-      amountCents: type.priceCents,
-      currency: type.currency,
+    const result: HoldResult = { id: booking.id, status: 'pending_payment', holdExpiresAt: holdExpiresAt.toISOString(), checkoutUrl: session.url };
+    await db.transaction(async (tx) => {
+      await insertPayment(tx, {
+        bookingId: booking.id,
+        provider: session.provider,
+        checkoutSessionId: session.id,
+        checkoutUrl: session.url,
+        amountCents: type.priceCents,
+        currency: type.currency,
+      });
+      await hooks.onCheckout?.(tx, result);
     });
-    return { id: booking.id, status: 'pending_payment', holdExpiresAt: holdExpiresAt.toISOString(), checkoutUrl: session.url };
+    return result;
   } catch (err) {
     (await requestLog()).error({ err, bookingId: booking.id }, 'checkout session could not be created; releasing the hold');
-    await transitionBooking(db, booking.id, 'pending_payment', { status: 'expired' });
+    await db.transaction(async (tx) => {
+      await transitionBooking(tx, booking.id, 'pending_payment', { status: 'expired' });
+      await hooks.onReleased?.(tx);
+    });
     throw new BookingError('payment_provider_error', 'We could not start the payment. Nothing was charged and the time was released — please try again.');
   }
 }

@@ -56,6 +56,14 @@ describe.each(testDbKinds())('booking jobs (%s)', (kind) => {
     expect((await mails(patient.email)).filter((s) => /in about an hour/.test(s))).toHaveLength(1);
   });
 
+  it('two overlapping runs (two workers at the same minute) send one reminder: the claim is conditional', async () => {
+    const { patient } = await insertBooking({ startsAt: new Date(Date.now() + 23 * H) });
+    // Both runs list the booking as due before either claims it: only the claim's "not sent yet" guard keeps one.
+    const counts = await Promise.all([sendDueReminders(), sendDueReminders(), sendDueReminders()]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await mails(patient.email)).toHaveLength(1);
+  });
+
   it('skips reminders for cancelled bookings and for bookings confirmed inside the window', async () => {
     const a = await insertBooking({ startsAt: new Date(Date.now() + 20 * H), status: 'cancelled' });
     const b = await insertBooking({ startsAt: new Date(Date.now() + 20 * H), confirmedAt: new Date() });

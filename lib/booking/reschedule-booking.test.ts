@@ -20,4 +20,19 @@ describe.each(testDbKinds())('reschedule (%s)', (kind) => {
     await expect(rescheduleBooking(soon.patient, soon.id, hourFromNow(50))).rejects.toMatchObject({ code: 'not_allowed' });
     await expect(rescheduleBooking(soon.clinician, soon.id, hourFromNow(50))).resolves.toMatchObject({ status: 'confirmed' });
   });
+
+  it('moves into a time blocked only by a lapsed hold: the hold is expired in the same transaction', async () => {
+    // The exclusion constraint cannot read the clock: a hold whose time ran out still blocks its range until
+    // something marks it expired. The slot list already offers the time; the move must not be refused for it.
+    const b = await makePaidBooking(t.db, pay.stripe, hourFromNow(72));
+    const lapsed = await holdSlot(await makePatient(t.db), { clinicianId: b.clinician.id, consultTypeId: b.type.id, startsAt: hourFromNow(100) });
+    await t.executeSql(`update bookings set hold_expires_at = now() - interval '1 second' where id = $1`, [lapsed.id]);
+    const moved = await rescheduleBooking(b.patient, b.id, hourFromNow(100));
+    expect(moved.startsAt.toISOString()).toBe(hourFromNow(100).toISOString());
+    const { rows } = await t.executeSql(`select id, status from bookings where id in ($1, $2) order by status`, [b.id, lapsed.id]);
+    expect(rows).toEqual([
+      { id: b.id, status: 'confirmed' },
+      { id: lapsed.id, status: 'expired' },
+    ]);
+  });
 });

@@ -31,6 +31,8 @@ export interface SubmitIntakeDeps {
   now?: () => Date;
   routeCase?: typeof defaultRouteCase;
   sendMail?: typeof defaultSendMail;
+  /** Last statement of the submission's transaction (the Idempotency-Key's record): throwing rolls the case back. */
+  beforeCommit?: (tx: Db, result: SubmitIntakeResult) => Promise<void>;
 }
 
 
@@ -72,6 +74,12 @@ export async function submitIntake(
   const assignedClinicianId = route({ regions, urgency }, candidates);
 
   return db.transaction(async (tx) => {
+    const result = await storeSubmission(tx);
+    await deps.beforeCommit?.(tx, result);
+    return result;
+  });
+
+  async function storeSubmission(tx: Db): Promise<SubmitIntakeResult> {
     const { name, dateOfBirth, sex, timezone, phone, mayCall } = submission.patient;
     await upsertPatientProfile(tx, patient.id, { name, dateOfBirth, sex: sex ?? null, timezone, phone, mayCall }, now);
 
@@ -117,7 +125,7 @@ export async function submitIntake(
     await notify(tx, send, { caseId: kase.id, patient, contact, urgency, areas, assignedClinicianId, candidates });
 
     return { id: kase.id, status: 'submitted' as const, urgency, assignedClinicianId };
-  });
+  }
 }
 
 async function notify(

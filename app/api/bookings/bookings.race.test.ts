@@ -1,14 +1,24 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { NextResponse } from 'next/server';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { gridSlot, makeBookableClinician, makeConsultType } from '@/lib/testing/factories/booking';
 import { makePatient } from '@/lib/testing/factories/people';
 import { sameOriginJson } from '@/lib/testing/requests';
 
-// The route's auth guard answers with the next test patient (each concurrent request is a different patient).
-const queue: { id: string; email: string; name: string | null; roles: ('patient' | 'clinician' | 'admin')[]; timezone: string }[] = [];
+// The route's auth guard answers with the next patient the running test queued (each concurrent request is a
+// different patient). The queue is emptied before every test, and an empty queue answers 401: a test that fails
+// half-way can never hand its patients to the next one.
+type Patient = { id: string; email: string; name: string | null; roles: ('patient' | 'clinician' | 'admin')[]; timezone: string };
+const signedIn = vi.hoisted(() => ({ queue: [] as Patient[] }));
 vi.mock('@/lib/auth/guards', () => ({
-  apiGuard: async () => ({ ok: true, user: queue.shift() }),
+  apiGuard: async () => {
+    const user = signedIn.queue.shift();
+    return user ? { ok: true, user } : { ok: false, response: NextResponse.json({ error: 'unauthenticated' }, { status: 401 }) };
+  },
 }));
+const queue = {
+  push: (...patients: Patient[]) => signedIn.queue.push(...patients),
+};
 
 const { POST } = await import('./route');
 
@@ -22,6 +32,9 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
     delete process.env.STRIPE_SECRET_KEY;
   });
   const t = useTestDb(kind);
+  beforeEach(() => {
+    signedIn.queue = [];
+  });
 
   it('50 concurrent requests for one slot: exactly one 201, 49 × 409, no overlap in the table', async () => {
     const clinician = await makeBookableClinician(t.db);
@@ -98,6 +111,5 @@ describe.each(testDbKinds())('POST /api/bookings under a race (%s)', (kind) => {
     queue.push(await makePatient(t.db));
     const res = await post({ clinicianId: clinician.id, consultTypeId: type.id, startsAt: gridSlot(7).toISOString(), intakeId: crypto.randomUUID() });
     expect(res.status).toBe(404);
-    queue.length = 0;
   });
 });

@@ -7,34 +7,41 @@ import { apiGuard } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
 import { findFreeSlots } from '@/lib/booking/availability';
 import { BookingError } from '@/lib/booking/errors';
-import { holdSlot } from '@/lib/booking/hold';
+import { holdSlot, type HoldHooks } from '@/lib/booking/hold';
 import { errorResponse, readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { startIdempotentWrite, type StoredResponse } from '@/lib/idempotency';
 import { createBookingSchema } from '@/lib/validation/booking';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 
 export const dynamic = 'force-dynamic';
 
-/** CONTRACTS §5: 201 {id,status,holdExpiresAt,checkoutUrl} | 409 {"error":"slot_unavailable"} (+ fresh slots). */
+const MAX_BYTES = 4_000;
+const asJson = (r: StoredResponse) => NextResponse.json(r.body, { status: r.status });
+
+/**
+ * CONTRACTS §5: 201 {id,status,holdExpiresAt,checkoutUrl} | 409 {"error":"slot_unavailable"} (+ fresh slots).
+ * §4d: an `Idempotency-Key` replays the first 201 (one hold, whatever the retries); 422 for the key on another body.
+ */
 export async function POST(req: Request) {
   const refused = refuseCrossSiteWrite(req);
   if (refused) return refused;
   const g = await apiGuard(['patient'], 'booking');
   if (!g.ok) return g.response;
+  const idem = await startIdempotentWrite(req, { userId: g.user.id, scope: 'POST /api/bookings', maxBytes: MAX_BYTES, render: asJson });
+  if (idem.kind === 'respond') return idem.response;
   const limited = await rateLimitedResponse('hold', g.user);
   if (limited) return limited;
-  const body = await readJsonBody(req, createBookingSchema, { invalidError: 'invalid_booking', maxBytes: 4_000 });
+  const body = await readJsonBody(req, createBookingSchema, { invalidError: 'invalid_booking', maxBytes: MAX_BYTES });
   if (!body.ok) return body.response;
   const input = body.data;
   try {
-    const result = await holdSlot(g.user, {
-      clinicianId: input.clinicianId,
-      consultTypeId: input.consultTypeId,
-      startsAt: new Date(input.startsAt),
-      intakeId: input.intakeId,
-      timezone: input.timezone,
-      acknowledgeNoRefund: input.acknowledgeNoRefund,
+    return await idem.run(async (claim) => {
+      const hold = { clinicianId: input.clinicianId, consultTypeId: input.consultTypeId, startsAt: new Date(input.startsAt), intakeId: input.intakeId, timezone: input.timezone, acknowledgeNoRefund: input.acknowledgeNoRefund };
+      const hooks: HoldHooks = claim
+        ? { onHold: (tx) => claim.record(tx, null), onCheckout: (tx, result) => claim.complete(tx, { status: 201, body: result }), onReleased: (tx) => claim.release(tx) }
+        : {};
+      return asJson({ status: 201, body: await holdSlot(g.user, hold, hooks) });
     });
-    return NextResponse.json(result, { status: 201 });
   } catch (err) {
     if (!(err instanceof BookingError)) throw err;
     if (err.code === 'slot_unavailable') {
