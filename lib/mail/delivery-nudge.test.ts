@@ -25,10 +25,11 @@ describe.each(testDbKinds())('mail leaves within seconds of its transaction (%s)
     resetEnvCache();
     // Without its minute schedule: only sendMail's nudge can start the job here.
     await startWorker([{ ...mailDeliveryJob, cron: undefined } as JobDefinition]);
-  });
+    // pg-boss creates its schema on PGlite first: slow on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await stopBoss();
-    await server.close();
+    await server?.close();
     vi.unstubAllEnvs();
     resetEnvCache();
   });
