@@ -46,7 +46,7 @@ describe.skipIf(!BASE_URL)('two app instances and a worker on one PostgreSQL', (
     [A, B] = d.urls as [string, string];
     // Arranging rows as the owner (the app role may not write everything a factory writes, e.g. sessions directly).
     seed = await openPostgres(d.db.ownerUrl, { max: 4 });
-  }, 900_000);
+  }, 1_800_000);
 
   afterAll(async () => {
     await seed?.close();
