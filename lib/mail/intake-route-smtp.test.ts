@@ -68,8 +68,11 @@ describe.each(testDbKinds())('POST /api/intakes with SMTP down or slow (%s)', (k
     expect(res.status).toBe(201);
     const written = await rowsOf(t);
     expect(written.length).toBeGreaterThanOrEqual(2);
-    // The delivery job queued by the submission tried, failed, and scheduled a retry: nothing lost, nothing sent.
-    await expect.poll(async () => (await rowsOf(t)).map((r) => [r.status, r.attempts >= 1]), { timeout: 20_000, interval: 200 }).toEqual(written.map(() => ['pending', true]));
+    // The delivery job queued by the submission tried, failed, and scheduled a retry: nothing lost, nothing sent. (Its
+    // failure is recorded once the claim is released: a row still claimed would wait out the retry's backoff below.)
+    const settled = async () =>
+      (await t.executeSql(`select status, attempts >= 1 as tried, claimed_until is null and last_error is not null as failed from outbox_messages order by created_at, id`)).rows;
+    await expect.poll(settled, { timeout: 30_000, interval: 200 }).toEqual(written.map(() => ({ status: 'pending', tried: true, failed: true })));
 
     const server = await startSmtpServer({ port: smtpPort });
     servers.push(server);
