@@ -1,4 +1,7 @@
 import 'server-only';
+import PgBoss from 'pg-boss';
+import type { Db } from '@/db';
+import { sqlExecutorOn } from '@/db/queries/job-queue';
 import { log } from '@/lib/log';
 import { getBoss, workerState } from './boss';
 import type { JobDefinition } from './registry';
@@ -26,6 +29,32 @@ export async function enqueueJob(name: string, data: object, opts: EnqueueOption
   const boss = await getBoss();
   await boss.createQueue(name);
   return boss.send(name, data, { startAfter: opts.startAfter, singletonKey: opts.singletonKey, retryLimit: 5, retryBackoff: true });
+}
+
+/**
+ * A pg-boss that is never started: it only writes job rows through the `db` passed to each send, so queueing inside
+ * a transaction neither opens a connection nor waits for one (PGlite has only the transaction's).
+ */
+const g2 = globalThis as unknown as { __tcJobWriter?: PgBoss };
+function jobWriter(): PgBoss {
+  g2.__tcJobWriter ??= new PgBoss({
+    db: {
+      executeSql: () => {
+        throw new Error('the job writer only sends through a transaction');
+      },
+    },
+  });
+  return g2.__tcJobWriter;
+}
+
+/**
+ * Queues a job in the caller's transaction `tx`: the job exists exactly when the transaction commits — never before
+ * the rows it is about, never lost between the commit and a later enqueue. Returns the job id (null when the queue
+ * does not exist yet). Errors propagate and would abort `tx`: wrap the call in a savepoint if the job is optional.
+ */
+export async function enqueueJobInTransaction(tx: Db, name: string, data: object, opts: EnqueueOptions = {}): Promise<string | null> {
+  if (!g.__tcJobNames?.has(name)) throw new Error(`Unknown job "${name}": add it to JOBS in lib/cli/jobs.ts`);
+  return jobWriter().send(name, data, { startAfter: opts.startAfter, singletonKey: opts.singletonKey, retryLimit: 5, retryBackoff: true, db: sqlExecutorOn(tx) } as PgBoss.SendOptions);
 }
 
 /** Starts working the queues of `jobs` and registers their recurring schedules. Safe to call twice. */

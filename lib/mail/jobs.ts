@@ -7,8 +7,8 @@ import { deliverPendingMail } from './deliver';
 export const MAIL_DELIVERY_JOB = 'mail.deliver';
 
 /**
- * Delivers the outbox. sendMail nudges it right after a mail is written; the minute schedule is the sweep that
- * retries after backoff and catches a nudge that was lost (or ran before its transaction committed).
+ * Delivers the outbox. sendMail queues a run in the transaction that writes the mail (it starts once that commits);
+ * the minute schedule is the sweep that retries after backoff and sends rows whose run could not be queued.
  */
 export const mailDeliveryJob = defineJob({
   name: MAIL_DELIVERY_JOB,
