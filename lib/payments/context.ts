@@ -8,8 +8,12 @@ export interface HandlerContext {
   afterCommit(fn: () => Promise<void>): void;
 }
 
-/** 'ignored': acknowledged and recorded, no effect (e.g. a session that does not match its booking). */
-export type HandlerOutcome = 'processed' | 'ignored';
+/**
+ * 'ignored': acknowledged and recorded, no effect (e.g. a session that does not match its booking).
+ * 'not_ready': the event refers to something this database does not know yet (Stripe delivers out of order); nothing
+ * is recorded and the webhook answers 503, so Stripe delivers it again later.
+ */
+export type HandlerOutcome = 'processed' | 'ignored' | 'not_ready';
 
 export type EventHandler = (event: Stripe.Event, ctx: HandlerContext) => Promise<HandlerOutcome>;
 

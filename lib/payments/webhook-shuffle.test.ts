@@ -101,6 +101,23 @@ describe.each(testDbKinds())('Stripe events delivered three times each, shuffled
     });
   }
 
+  it('a refund that arrives before its checkout completion is applied when Stripe delivers it again', async () => {
+    // Out of order: the dashboard refund's event comes first, while the payment's intent is not known yet. It must
+    // not be recorded as seen (its redelivery would be dropped as a duplicate and the refund lost).
+    const { held, sessionId } = await hold(6);
+    const paid = pay.stripe.complete(sessionId);
+    const refunded = stripeEvent('charge.refunded', {
+      id: 'ch_early_1', object: 'charge', payment_intent: paid.payment_intent, amount: 9500, amount_refunded: 9500, refunded: true,
+      refunds: { object: 'list', data: [{ id: 're_early_1', object: 'refund', amount: 9500 }] },
+    });
+    const early = await deliver(refunded);
+    expect(early.status).toBe(503);
+    await deliver(stripeEvent('checkout.session.completed', paid));
+    await deliver(refunded);
+    await deliver(refunded);
+    expect(await state(held.id)).toEqual({ status: 'confirmed', payment: 'refunded', refunded_cents: 9500 });
+  });
+
   it('a completion redelivered after the patient cancelled without a refund changes nothing: no refund, no mail', async () => {
     // Stripe resends an event whose 200 it did not see. Between the two deliveries the patient cancelled inside the
     // no-refund period, so the payment stays paid. Treating the resend as new would take it for a payment that

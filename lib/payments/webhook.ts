@@ -19,7 +19,10 @@ export function verifyStripeEvent(rawBody: string, signature: string | null): Ve
   }
 }
 
-export type ProcessOutcome = 'processed' | 'duplicate' | 'ignored';
+export type ProcessOutcome = 'processed' | 'duplicate' | 'ignored' | 'not_ready';
+
+/** Thrown inside the transaction to undo the event-id record of an event that came too early. */
+class NotReady extends Error {}
 
 /**
  * Records the event id and applies its effect in ONE transaction: a duplicate delivery finds the id already there
@@ -30,12 +33,21 @@ export async function processStripeEvent(event: Stripe.Event, handlers: EventHan
   const handler = handlers[event.type];
   const after: (() => Promise<void>)[] = [];
   const db = await getDb();
-  const outcome = await db.transaction(async (tx): Promise<ProcessOutcome> => {
-    if (!(await claimStripeEvent(tx, event.id, event.type))) return 'duplicate';
-    if (!handler) return 'ignored';
-    return handler(event, { tx, afterCommit: (fn) => after.push(fn) });
-  });
   const logger = await requestLog();
+  let outcome: ProcessOutcome;
+  try {
+    outcome = await db.transaction(async (tx): Promise<ProcessOutcome> => {
+      if (!(await claimStripeEvent(tx, event.id, event.type))) return 'duplicate';
+      if (!handler) return 'ignored';
+      const handled = await handler(event, { tx, afterCommit: (fn) => after.push(fn) });
+      if (handled === 'not_ready') throw new NotReady();
+      return handled;
+    });
+  } catch (err) {
+    if (!(err instanceof NotReady)) throw err;
+    logger.info({ event: event.id, type: event.type }, 'stripe event refers to a payment not known yet: not recorded, Stripe will deliver it again');
+    return 'not_ready';
+  }
   for (const fn of after) {
     await fn().catch((err) => logger.error({ err, event: event.id }, 'post-commit webhook work failed'));
   }

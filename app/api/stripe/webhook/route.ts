@@ -24,6 +24,12 @@ export async function POST(req: Request) {
   if (!verified.ok) return NextResponse.json({ error: verified.error, message: verified.message }, { status: verified.status });
   try {
     const outcome = await processStripeEvent(verified.event, HANDLERS);
+    if (outcome === 'not_ready') {
+      return NextResponse.json(
+        { error: 'event_not_ready', message: 'This event refers to a payment not recorded yet; deliver it again later.' },
+        { status: 503, headers: { 'retry-after': '60' } },
+      );
+    }
     return NextResponse.json({ received: true, outcome });
   } catch (err) {
     (await requestLog()).error({ err, event: verified.event.id, type: verified.event.type }, 'stripe webhook failed');
