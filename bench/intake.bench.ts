@@ -13,7 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rightScapulaIntake } from '@/db/seed/forum-cases';
-import { ensureProductionBuild } from '@/lib/cli/production-build';
+import { emitResult, productionBuild } from './lib/common';
 
 const port = Number(process.env.BENCH_PORT ?? 3101);
 const external = process.env.BENCH_URL;
@@ -75,7 +75,7 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
 }
 
 function startServer(): ChildProcess {
-  ensureProductionBuild(distDir, { e2eFactories: true });
+  productionBuild(distDir, { e2eFactories: true });
   console.log(`› starting the production server on ${baseUrl} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
   return spawn('npx', ['tsx', '--conditions=react-server', 'lib/cli/e2e-server.ts', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -169,6 +169,14 @@ async function main() {
     console.log(`submissions per second: ${perSecond.toFixed(1)}`);
     console.log(`ratio intake p95 / health p95: ${ratio.toFixed(2)}× (target < 5×) — ${ok ? 'PASS' : 'FAIL'}`);
     for (const e of [...h.errors, ...s.errors].slice(0, 5)) console.log(`  error: ${e}`);
+    emitResult({
+      bench: 'intake',
+      database: health.db,
+      figures: [
+        { name: `POST /api/intakes p95 (${clients} concurrent clients, ${submissions} submissions, ${perSecond.toFixed(1)}/s)`, value: sp95, unit: 'ms', baseline: { name: 'GET /api/health p95, same clients', value: hp95 }, target: 5 },
+        { name: 'intake errors', value: h.errors.length + s.errors.length, unit: 'errors', target: 0 },
+      ],
+    });
     process.exitCode = ok ? 0 : 1;
   } finally {
     stop();

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { clinicianScopeOf } from '@/db/queries/case-scope';
 import { listQueue, queueCounts, type QueueCounts, type QueuePage } from '@/db/queries/queue';
-import { audit } from '@/lib/audit';
+import { auditQueueView } from '@/lib/audit/queue';
 import type { QueueQuery } from '@/lib/validation/queue';
 import { decodeQueueCursor } from '@/db/queries/queue-cursor';
 import type { ActorRef } from '@/lib/domain/actor';
@@ -10,8 +10,8 @@ import type { ActorRef } from '@/lib/domain/actor';
 export type QueueResult = { ok: true; page: QueuePage; counts?: QueueCounts; at: number } | { ok: false; error: 'invalid_cursor' };
 
 /**
- * The queue as the page and GET /api/queue both serve it: one query function (db/queries/queue.ts), one audit row
- * per look at the list (it shows patient names).
+ * The queue as the page and GET /api/queue both serve it: one query function (db/queries/queue.ts), and an audit
+ * row when the cases it shows this clinician in this view change (lib/audit/queue.ts) — not one per 10-second poll.
  */
 export async function readQueue(actor: ActorRef, q: QueueQuery, opts: { withCounts: boolean }): Promise<QueueResult> {
   const cursor = q.cursor ? decodeQueueCursor(q.cursor) : null;
@@ -22,11 +22,10 @@ export async function readQueue(actor: ActorRef, q: QueueQuery, opts: { withCoun
     listQueue(db, { ...filter, limit: q.limit, cursor }),
     opts.withCounts ? queueCounts(db, filter) : Promise.resolve(undefined),
   ]);
-  await audit({
+  await auditQueueView(
     actor,
-    action: 'queue.view',
-    resourceType: 'queue',
-    details: { assignee: q.assignee, urgency: q.urgency ?? null, status: q.status ?? null, area: q.area ?? null, cursor: Boolean(cursor), shown: page.items.length },
-  });
+    { assignee: q.assignee, status: q.status ?? null, urgency: q.urgency ?? null, area: q.area ?? null, cursor: q.cursor ?? null },
+    page.items.map((i) => i.id),
+  );
   return { ok: true, page, counts, at: Date.now() };
 }
