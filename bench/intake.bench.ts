@@ -13,7 +13,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rightScapulaIntake } from '@/db/seed/forum-cases';
-import { emitResult, productionBuild } from './lib/common';
+import postgres from 'postgres';
+import { migrateHandle, openPostgres } from '@/db/client';
+import { seedAll } from '@/db/seed/index';
+import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
+import { emitResult, productionBuild, startNext, type StartedServer } from './lib/common';
 
 const port = Number(process.env.BENCH_PORT ?? 3101);
 const external = process.env.BENCH_URL;
@@ -84,8 +88,48 @@ function startServer(): ChildProcess {
   });
 }
 
+/**
+ * BENCH_PLAIN_BUILD=1 with DATABASE_URL (as `npm run bench` runs it): the plain production build (no test factories,
+ * shared with the other benches), `next start` on a throwaway PostgreSQL database, patient sessions written to the
+ * database directly. The intake rate limit is raised as the e2e server raises it (hundreds of intakes per patient).
+ */
+async function startPlain(): Promise<{ server: StartedServer; cookies: (n: number) => Promise<string[]>; drop: () => Promise<void> }> {
+  productionBuild(distDir, { e2eFactories: false });
+  const throwaway = await createThrowawayDatabase(process.env.DATABASE_URL!, 'tc_bench_intake');
+  const handle = await openPostgres(throwaway.url, { max: 2 });
+  await migrateHandle(handle);
+  process.env.DEMO_MODE ??= 'true'; // the seed's mail goes to the demo outbox, as lib/cli/e2e-server.ts seeds
+  await seedAll(handle.db);
+  await handle.close();
+  const { SMTP_URL: _smtp, STRIPE_SECRET_KEY: _stripe, ...inherited } = process.env;
+  void _smtp;
+  void _stripe;
+  console.log(`› starting the production server on ${baseUrl} (PostgreSQL, plain build)…`);
+  const server = await startNext({
+    port,
+    distDir,
+    env: { ...inherited, DATABASE_URL: throwaway.url, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', DEMO_MODE: 'true', JOBS_IN_PROCESS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_INTAKES: process.env.RATE_LIMIT_INTAKES ?? '2000/1h' },
+  });
+  const sql = postgres(throwaway.url, { max: 1, onnotice: () => undefined });
+  return {
+    server,
+    cookies: async (n) => {
+      const rows = await sql<{ t: string }[]>`
+        WITH u AS (INSERT INTO users (email, roles, email_verified) SELECT 'bench-' || md5(random()::text) || '@example.test', ARRAY['patient'], now() FROM generate_series(1, ${n}) RETURNING id)
+        INSERT INTO sessions (session_token, user_id, expires) SELECT md5(random()::text) || md5(random()::text), id, now() + interval '1 hour' FROM u RETURNING session_token AS t`;
+      return rows.map((r) => `authjs.session-token=${r.t}`);
+    },
+    drop: async () => {
+      await sql.end({ timeout: 5 });
+      await server.stop();
+      await throwaway.drop();
+    },
+  };
+}
+
 async function main() {
-  const server = external ? null : startServer();
+  const plain = !external && process.env.BENCH_PLAIN_BUILD === '1' && process.env.DATABASE_URL ? await startPlain() : null;
+  const server = external || plain ? null : startServer();
   const stop = () => {
     if (server?.pid) {
       try {
@@ -103,9 +147,9 @@ async function main() {
     await waitForHealth(120_000);
     const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { db: string };
 
-    console.log(`› creating ${patients} patient sessions through the factory…`);
-    const cookies: string[] = [];
-    for (let i = 0; i < patients; i++) {
+    console.log(`› creating ${patients} patient sessions${plain ? ' in the database' : ' through the factory'}…`);
+    const cookies: string[] = plain ? await plain.cookies(patients) : [];
+    for (let i = 0; i < (plain ? 0 : patients); i++) {
       const res = await fetch(`${baseUrl}/api/test/patient-session`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', origin: baseUrl } });
       if (res.status !== 201) throw new Error(`patient-session factory answered ${res.status} (is E2E_FACTORIES=true on the server?)`);
       const { cookie } = (await res.json()) as { cookie: { name: string; value: string } };
@@ -180,6 +224,7 @@ async function main() {
     process.exitCode = ok ? 0 : 1;
   } finally {
     stop();
+    await plain?.drop();
   }
 }
 

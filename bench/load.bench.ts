@@ -165,7 +165,7 @@ async function main() {
           ok = (s, b) => s === 200 && b.includes('"counts"');
           break;
         case 'case view':
-          res = await fetch(`${base}/queue/${pick(fx.openCaseIds)}`, { headers: { cookie: pick(fx.clinicianCookies) }, redirect: 'manual' });
+          res = await fetch(`${base}/queue/cases/${pick(fx.openCaseIds)}`, { headers: { cookie: pick(fx.clinicianCookies) }, redirect: 'manual' });
           break;
         case 'intake': {
           const cookie = fx.patientCookies[intakeSeq++ % fx.patientCookies.length];

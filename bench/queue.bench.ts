@@ -10,7 +10,8 @@
  *    Prints EXPLAIN (ANALYZE, BUFFERS) of each, so the index use is visible.
  * 3. Starts `next start` (build in NEXT_DIST_DIR, default .next-queue, made first when missing or older than the
  *    sources) on that database with a signed-in clinician's session, and times GET /queue (the page) and
- *    GET /api/queue (the JSON API) for the same first page, next to floors (health, session, a bare signed-in page).
+ *    GET /api/queue (the JSON API) for the same first page, next to floors (health, session, a bare signed-in page),
+ *    all interleaved round by round so each ratio compares requests made in the same seconds.
  *
  * Prints p50/p95 of each next to the raw query's and the ratio. Targets (issue 13), against the floors of the same run:
  * GET /queue p95 ≤ 1.5 × the bare signed-in page's p95, GET /api/queue p95 ≤ 2 × GET /api/me p95 (reported, and in
@@ -124,27 +125,41 @@ async function startServer(url: string): Promise<ChildProcess> {
   throw new Error('next start did not become healthy');
 }
 
+interface HttpProbe {
+  label: string;
+  path: string;
+  cookie: string;
+  expect: (status: number, body: string) => boolean;
+  /** Run the raw queue SQL after each request of this probe (its figure is read against it). */
+  raw: boolean;
+}
+
+type HttpStats = ReturnType<typeof stats> & { raw?: ReturnType<typeof stats> };
+
 /**
- * Sequential requests, each followed by one execution of the raw queue SQL, so the HTTP timings and the raw query
- * timings come from the same minutes of machine load.
+ * Every probe once per round, rounds repeated (10 warm-up + HTTP), sequential requests: each figure and its floor come
+ * from the same seconds of machine load, so their ratio survives a shared, noisy machine. The raw queue SQL runs
+ * after each request of the probes that compare against it.
  */
-async function timeHttp(pathAndQuery: string, cookie: string, expect: (status: number, body: string) => boolean, rawQuery?: () => Promise<unknown>) {
-  const xs: number[] = [];
-  const raw: number[] = [];
+async function timeHttpInterleaved(probes: HttpProbe[], rawQuery: () => Promise<unknown>): Promise<Map<string, HttpStats>> {
+  const xs = new Map(probes.map((p) => [p.label, [] as number[]]));
+  const raws = new Map(probes.map((p) => [p.label, [] as number[]]));
   for (let i = 0; i < HTTP + 10; i++) {
-    const t = performance.now();
-    const res = await fetch(`http://127.0.0.1:${PORT}${pathAndQuery}`, { headers: { cookie }, redirect: 'manual' });
-    const body = await res.text();
-    const d = performance.now() - t;
-    if (!expect(res.status, body)) throw new Error(`${pathAndQuery} answered ${res.status}: ${body.slice(0, 200)}`);
-    if (i >= 10) xs.push(d);
-    if (rawQuery) {
-      const r0 = performance.now();
-      await rawQuery();
-      if (i >= 10) raw.push(performance.now() - r0);
+    for (const p of probes) {
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${PORT}${p.path}`, { headers: p.cookie ? { cookie: p.cookie } : {}, redirect: 'manual' });
+      const body = await res.text();
+      const d = performance.now() - t;
+      if (!p.expect(res.status, body)) throw new Error(`${p.path} answered ${res.status}: ${body.slice(0, 200)}`);
+      if (i >= 10) xs.get(p.label)!.push(d);
+      if (p.raw) {
+        const r0 = performance.now();
+        await rawQuery();
+        if (i >= 10) raws.get(p.label)!.push(performance.now() - r0);
+      }
     }
   }
-  return { ...stats(xs), raw: raw.length ? stats(raw) : undefined };
+  return new Map(probes.map((p) => [p.label, { ...stats(xs.get(p.label)!), raw: p.raw ? stats(raws.get(p.label)!) : undefined }]));
 }
 
 async function main() {
@@ -184,19 +199,25 @@ async function main() {
     const first = results[0];
     const firstSql = buildQueueQuery(db, first.s.filter).toSQL();
     const rawFirst = () => sql.unsafe(firstSql.sql, firstSql.params as never[]);
-    const page = await timeHttp('/queue?assignee=any&status=open', cookie, (st, b) => st === 200 && b.includes('Triage queue'), rawFirst);
-    const api = await timeHttp('/api/queue?assignee=any&status=open&limit=50', cookie, (st, b) => st === 200 && b.startsWith('{"items"'), rawFirst);
-    const apiCounts = await timeHttp('/api/queue?assignee=any&status=open&limit=50&counts=1', cookie, (st, b) => st === 200 && b.includes('"counts"'), rawFirst);
-    const emptyPage = await timeHttp('/queue?assignee=any&status=open&area=head', cookie, (st, b) => st === 200 && b.includes('No cases match'));
-    const barePage = await timeHttp('/access-denied', cookie, (st, b) => st === 200 && b.includes('signed-in-as'), rawFirst);
-    const health = await timeHttp('/api/health', '', (st) => st === 200);
-    const me = await timeHttp('/api/me', cookie, (st) => st === 200);
+    const http = await timeHttpInterleaved(
+      [
+        { label: 'page', path: '/queue?assignee=any&status=open', cookie, expect: (st, b) => st === 200 && b.includes('Triage queue'), raw: true },
+        { label: 'api', path: '/api/queue?assignee=any&status=open&limit=50', cookie, expect: (st, b) => st === 200 && b.startsWith('{"items"'), raw: true },
+        { label: 'apiCounts', path: '/api/queue?assignee=any&status=open&limit=50&counts=1', cookie, expect: (st, b) => st === 200 && b.includes('"counts"'), raw: true },
+        { label: 'emptyPage', path: '/queue?assignee=any&status=open&area=head', cookie, expect: (st, b) => st === 200 && b.includes('No cases match'), raw: false },
+        { label: 'barePage', path: '/access-denied', cookie, expect: (st, b) => st === 200 && b.includes('signed-in-as'), raw: true },
+        { label: 'health', path: '/api/health', cookie: '', expect: (st) => st === 200, raw: false },
+        { label: 'me', path: '/api/me', cookie, expect: (st) => st === 200, raw: false },
+      ],
+      rawFirst,
+    );
+    const [page, api, apiCounts, emptyPage, barePage, health, me] = ['page', 'api', 'apiCounts', 'emptyPage', 'barePage', 'health', 'me'].map((l) => http.get(l)!);
     const line = (label: string, r: { p50: number; p95: number; raw?: { p50: number; p95: number } }) =>
       console.log(
         `   ${label.padEnd(30)} p50 ${ms(r.p50)}  p95 ${ms(r.p95)}` +
           (r.raw ? `   | raw queue SQL in between: p50 ${ms(r.raw.p50)}  p95 ${ms(r.raw.p95)}  → ${(r.p95 / r.raw.p95).toFixed(1)}× raw p95` : ''),
       );
-    console.log(`── server response time for the first page (sequential requests, ${HTTP} each after 10 warm-up, raw SQL interleaved)`);
+    console.log(`── server response time for the first page (sequential requests, every probe once per round, ${HTTP} rounds after 10 warm-up, raw SQL interleaved)`);
     line('GET /queue (page)', page);
     line('GET /api/queue', api);
     line('GET /api/queue&counts=1', apiCounts);

@@ -5,8 +5,8 @@
  *
  * Each bench prints one `BENCH_RESULT {json}` line per result (bench/lib/common.ts emitResult); the runner collects
  * them. The triage bench (pure CPU, no database) prints text only: its figures are read from its output lines.
- * Builds: one without test factories (.next-bench: queue, slots, load), one with them (.next-intake: the intake bench
- * signs patients in through /api/test/patient-session). tsconfig.json and every other tracked file are left as
+ * Builds: one production build without test factories (.next-bench), shared by the intake, slots, queue and load
+ * benches (the intake bench writes its patients' sessions to the database instead of calling a test factory). tsconfig.json and every other tracked file are left as
  * they were: checked with `git status` before and after, tsconfig.json restored if a build rewrote it.
  * Env: DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ONLY (comma list of bench names),
  * BENCH_REPORT (bench/REPORT.md), BENCH_NOTE (a sentence for the report's header).
@@ -31,7 +31,7 @@ interface BenchSpec {
 
 const BENCHES: BenchSpec[] = [
   { name: 'triage', file: 'bench/triage.bench.ts', reactServer: false, env: {} },
-  { name: 'intake', file: 'bench/intake.bench.ts', reactServer: false, env: { NEXT_DIST_DIR: '.next-intake', BENCH_PORT: '3520' } },
+  { name: 'intake', file: 'bench/intake.bench.ts', reactServer: false, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PLAIN_BUILD: '1', BENCH_PORT: '3520' } },
   { name: 'slots', file: 'bench/slots.bench.ts', reactServer: true, env: { BENCH_DIST_DIR: '.next-bench', BENCH_PORT: '3530' } },
   { name: 'queue', file: 'bench/queue.bench.ts', reactServer: false, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PORT: '3540' } },
   { name: 'video', file: 'bench/video.bench.ts', reactServer: true, env: {} },

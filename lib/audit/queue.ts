@@ -6,7 +6,7 @@ import { requestContext } from '@/lib/request-context';
 import type { ActorRef } from '@/lib/domain/actor';
 
 /** An unchanged view is recorded again after this long: "when did they see case X" is answerable to within an hour. */
-export const QUEUE_VIEW_REFRESH_MINUTES = 60;
+const QUEUE_VIEW_REFRESH_MINUTES = 60;
 
 /**
  * This process remembers the digest it last confirmed with the database per (user, view) for this long and skips the
@@ -44,12 +44,12 @@ export interface QueueView {
 }
 
 /** The view as a stable key: the same filter and page give the same key, from the page and from the JSON API. */
-export function queueViewKey(v: QueueView): string {
+function queueViewKey(v: QueueView): string {
   return JSON.stringify([v.assignee, v.status ? [...v.status].sort() : null, v.urgency, v.area, v.cursor]);
 }
 
 /** Digest of the shown set: the ids sorted, so a reorder alone is not a new disclosure. */
-export function shownDigest(caseIds: string[]): string {
+function shownDigest(caseIds: string[]): string {
   return createHash('sha256').update([...caseIds].sort().join(',')).digest('hex');
 }
 

@@ -1,6 +1,5 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { clinicianScopeOf } from '@/db/queries/case-scope';
 import { listQueue, queueCounts, type QueueCounts, type QueuePage } from '@/db/queries/queue';
 import { auditQueueView } from '@/lib/audit/queue';
 import type { QueueQuery } from '@/lib/validation/queue';
@@ -17,7 +16,8 @@ export async function readQueue(actor: ActorRef, q: QueueQuery, opts: { withCoun
   const cursor = q.cursor ? decodeQueueCursor(q.cursor) : null;
   if (q.cursor && !cursor) return { ok: false, error: 'invalid_cursor' };
   const db = await getDb();
-  const filter = { viewerId: actor.id, scope: await clinicianScopeOf(db, actor.id), assignee: q.assignee, urgency: q.urgency, status: q.status, area: q.area };
+  // The viewer's scope is read inside the queue statement itself: one round trip per list, not two.
+  const filter = { viewerId: actor.id, scope: 'viewer' as const, assignee: q.assignee, urgency: q.urgency, status: q.status, area: q.area };
   const [page, counts] = await Promise.all([
     listQueue(db, { ...filter, limit: q.limit, cursor }),
     opts.withCounts ? queueCounts(db, filter) : Promise.resolve(undefined),
