@@ -14,8 +14,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rightScapulaIntake } from '@/db/seed/forum-cases';
 import postgres from 'postgres';
-import { migrateHandle, openPostgres } from '@/db/client';
-import { seedAll } from '@/db/seed/index';
 import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
 import { emitResult, productionBuild, startNext, type StartedServer } from './lib/common';
 
@@ -95,6 +93,9 @@ function startServer(): ChildProcess {
  */
 async function startPlain(): Promise<{ server: StartedServer; cookies: (n: number) => Promise<string[]>; drop: () => Promise<void> }> {
   productionBuild(distDir, { e2eFactories: false });
+  // Imported here: the seed reaches server-only modules, so this path runs under --conditions=react-server (bench/run.ts).
+  const { migrateHandle, openPostgres } = await import('@/db/client');
+  const { seedAll } = await import('@/db/seed/index');
   const throwaway = await createThrowawayDatabase(process.env.DATABASE_URL!, 'tc_bench_intake');
   const handle = await openPostgres(throwaway.url, { max: 2 });
   await migrateHandle(handle);

@@ -8,7 +8,8 @@
  * Builds: one production build without test factories (.next-bench), shared by the intake, slots, queue and load
  * benches (the intake bench writes its patients' sessions to the database instead of calling a test factory). tsconfig.json and every other tracked file are left as
  * they were: checked with `git status` before and after, tsconfig.json restored if a build rewrote it.
- * Env: DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ONLY (comma list of bench names),
+ * Env: DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ONLY (comma list of bench names; with
+ * BENCH_MERGE=1 the other benches' figures are kept from the last run, .data/bench-results.json, and marked so),
  * BENCH_REPORT (bench/REPORT.md), BENCH_NOTE (a sentence for the report's header).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -20,6 +21,8 @@ import { RESULT_PREFIX, type BenchFigure, type BenchResult } from './lib/common'
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REPORT = process.env.BENCH_REPORT ?? 'bench/REPORT.md';
+/** Every run's outcomes, so BENCH_ONLY=… BENCH_MERGE=1 can rerun one bench and keep the others' figures (marked). */
+const RESULTS = path.resolve('.data', 'bench-results.json');
 
 interface BenchSpec {
   name: string;
@@ -31,7 +34,7 @@ interface BenchSpec {
 
 const BENCHES: BenchSpec[] = [
   { name: 'triage', file: 'bench/triage.bench.ts', reactServer: false, env: {} },
-  { name: 'intake', file: 'bench/intake.bench.ts', reactServer: false, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PLAIN_BUILD: '1', BENCH_PORT: '3520' } },
+  { name: 'intake', file: 'bench/intake.bench.ts', reactServer: true, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PLAIN_BUILD: '1', BENCH_PORT: '3520' } },
   { name: 'slots', file: 'bench/slots.bench.ts', reactServer: true, env: { BENCH_DIST_DIR: '.next-bench', BENCH_PORT: '3530' } },
   { name: 'queue', file: 'bench/queue.bench.ts', reactServer: false, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PORT: '3540' } },
   { name: 'video', file: 'bench/video.bench.ts', reactServer: true, env: {} },
@@ -39,6 +42,8 @@ const BENCHES: BenchSpec[] = [
 ];
 
 interface Outcome {
+  /** Set when the figures come from an earlier run (BENCH_MERGE). */
+  earlierRun?: string;
   spec: BenchSpec;
   exitCode: number;
   seconds: number;
@@ -166,9 +171,9 @@ function report(outcomes: Outcome[], m: Record<string, string>, startedAt: Date,
   const withTarget = all.filter((f) => f.met !== undefined);
   out.push(`## Summary: ${withTarget.filter((f) => f.met).length} of ${withTarget.length} targets met`);
   out.push('');
-  out.push('| bench | exit | time | database |');
+  out.push('| bench (run) | exit | time | database |');
   out.push('|---|---|---|---|');
-  for (const o of outcomes) out.push(`| ${o.spec.name} | ${o.exitCode} | ${o.seconds.toFixed(0)} s | ${o.results.map((r) => r.database).filter((d, i, a) => a.indexOf(d) === i).join(', ') || '—'} |`);
+  for (const o of outcomes) out.push(`| ${o.spec.name}${o.earlierRun ? ` (run of ${o.earlierRun.slice(0, 16).replace('T', ' ')} UTC)` : ''} | ${o.exitCode < 0 ? '—' : o.exitCode} | ${o.seconds > 0 ? `${o.seconds.toFixed(0)} s` : '—'} | ${o.results.map((r) => r.database).filter((d, i, a) => a.indexOf(d) === i).join(', ') || '—'} |`);
   for (const o of outcomes) {
     out.push('');
     out.push(`## ${o.spec.name} (\`${o.spec.file}\`)`);
@@ -197,6 +202,32 @@ function report(outcomes: Outcome[], m: Record<string, string>, startedAt: Date,
   return out.join('\n');
 }
 
+/**
+ * An earlier run's figures from its console output (BENCH_MERGE_LOG=<file>: the output of `npm run bench`), for a run
+ * made before .data/bench-results.json existed: each "━━ bench <name> ━━" section's result lines. Exit codes and
+ * durations are not in the log (shown as -1 and 0).
+ */
+function earlierFromLog(file: string): { startedAt: string; machine: Record<string, string>; outcomes: Outcome[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const outcomes: Outcome[] = [];
+  for (const section of text.split(/^━━ bench /m).slice(1)) {
+    const name = section.slice(0, section.indexOf(' '));
+    const spec = BENCHES.find((b) => b.name === name);
+    if (!spec) continue;
+    const results = section
+      .split('\n')
+      .filter((l) => l.startsWith(RESULT_PREFIX))
+      .map((l) => JSON.parse(l.slice(RESULT_PREFIX.length)) as BenchResult);
+    if (name === 'triage' && results.length === 0) {
+      const r = triageFromText(section);
+      if (r) results.push(r);
+    }
+    outcomes.push({ spec, exitCode: -1, seconds: 0, results, tail: section.trim().split('\n').slice(-8) });
+  }
+  const st = fs.statSync(file);
+  return { startedAt: (st.birthtimeMs > 0 ? st.birthtime : st.mtime).toISOString(), machine: {}, outcomes };
+}
+
 async function main() {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
   const specs = only ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
@@ -208,13 +239,24 @@ async function main() {
     console.log(`\n━━ bench ${spec.name} ━━`);
     outcomes.push(await runBench(spec));
   }
+  let machineInfo = m;
+  if (process.env.BENCH_MERGE_LOG) fs.writeFileSync(RESULTS, JSON.stringify(earlierFromLog(process.env.BENCH_MERGE_LOG)));
+  if ((process.env.BENCH_MERGE === '1' || process.env.BENCH_MERGE_LOG) && fs.existsSync(RESULTS)) {
+    const earlier = JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as { startedAt: string; machine: Record<string, string>; outcomes: Outcome[] };
+    const merged = BENCHES.map((b) => outcomes.find((o) => o.spec.name === b.name) ?? earlier.outcomes.find((o) => o.spec.name === b.name)).filter((o): o is Outcome => Boolean(o));
+    for (const o of merged) if (!outcomes.includes(o)) o.earlierRun ??= earlier.startedAt;
+    outcomes.splice(0, outcomes.length, ...merged);
+    machineInfo = { ...earlier.machine, ...m };
+  }
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, JSON.stringify({ startedAt: startedAt.toISOString(), machine: machineInfo, outcomes }, null, 1));
   const after = trackedChanges();
   if (after !== before) {
     console.error(`Tracked files changed during the run:\n${after}`);
     process.exitCode = 1;
   }
   const loadEnd = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
-  fs.writeFileSync(REPORT, report(outcomes, m, startedAt, loadEnd));
+  fs.writeFileSync(REPORT, report(outcomes, machineInfo, startedAt, loadEnd));
   console.log(`\nwrote ${REPORT}`);
   if (outcomes.some((o) => o.results.length === 0)) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { clinicianProfiles, users } from '@/db/schema';
+import { caseAccessGrants, clinicianProfiles, users } from '@/db/schema';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeCase } from '@/lib/testing/factories/queue-case';
 import { makeClinician, makePatient } from '@/lib/testing/factories/people';
@@ -35,7 +35,13 @@ describe.each(testDbKinds())('queue scope read in the statement on %s', (kind) =
     const granted = await makeCase(t.db, { patientId: p.id, areas: ['hip'], assignedClinicianId: back.id });
     await insertAccessGrant(t.db, { caseId: granted.id, userId: noAreas.id, reason: 'Covering a colleague', minutes: 30 });
     const lapsed = await makeCase(t.db, { patientId: p.id, areas: ['hip'], assignedClinicianId: knee.id, status: 'in_review' });
-    await insertAccessGrant(t.db, { caseId: lapsed.id, userId: noAreas.id, reason: 'Expired grant, covering a colleague', minutes: -5 });
+    await t.db.insert(caseAccessGrants).values({
+      caseId: lapsed.id,
+      userId: noAreas.id,
+      reason: 'Expired grant, covering a colleague',
+      createdAt: new Date(Date.now() - 3_600_000),
+      expiresAt: new Date(Date.now() - 60_000),
+    });
 
     const seen = new Map<string, number>();
     for (const viewer of [knee, back, onCall, gone, demoted, noAreas, patientOnly]) {
