@@ -116,7 +116,7 @@ async function startPlain(): Promise<{ server: StartedServer; cookies: (n: numbe
     server,
     cookies: async (n) => {
       const rows = await sql<{ t: string }[]>`
-        WITH u AS (INSERT INTO users (email, roles, email_verified) SELECT 'bench-' || md5(random()::text) || '@example.test', ARRAY['patient'], now() FROM generate_series(1, ${n}) RETURNING id)
+        WITH u AS (INSERT INTO users (id, email, roles, email_verified) SELECT gen_random_uuid()::text, 'bench-' || md5(random()::text) || '@example.test', ARRAY['patient'], now() FROM generate_series(1, ${n}) RETURNING id)
         INSERT INTO sessions (session_token, user_id, expires) SELECT md5(random()::text) || md5(random()::text), id, now() + interval '1 hour' FROM u RETURNING session_token AS t`;
       return rows.map((r) => `authjs.session-token=${r.t}`);
     },

@@ -142,6 +142,7 @@ async function machine(): Promise<Record<string, string>> {
 
 const fmt = (n: number | undefined, unit = ''): string => {
   if (n === undefined || Number.isNaN(n)) return '—';
+  if (unit === 'errors') return String(n);
   const s = Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en') : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
   return unit && unit !== 'errors' ? `${s} ${unit}` : s;
 };
@@ -225,7 +226,8 @@ function earlierFromLog(file: string): { startedAt: string; machine: Record<stri
     outcomes.push({ spec, exitCode: -1, seconds: 0, results, tail: section.trim().split('\n').slice(-8) });
   }
   const st = fs.statSync(file);
-  return { startedAt: (st.birthtimeMs > 0 ? st.birthtime : st.mtime).toISOString(), machine: {}, outcomes };
+  const at = process.env.BENCH_MERGE_LOG_AT ? new Date(process.env.BENCH_MERGE_LOG_AT) : st.birthtimeMs > 0 ? st.birthtime : st.mtime;
+  return { startedAt: at.toISOString(), machine: {}, outcomes };
 }
 
 async function main() {
@@ -240,6 +242,7 @@ async function main() {
     outcomes.push(await runBench(spec));
   }
   let machineInfo = m;
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   if (process.env.BENCH_MERGE_LOG) fs.writeFileSync(RESULTS, JSON.stringify(earlierFromLog(process.env.BENCH_MERGE_LOG)));
   if ((process.env.BENCH_MERGE === '1' || process.env.BENCH_MERGE_LOG) && fs.existsSync(RESULTS)) {
     const earlier = JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as { startedAt: string; machine: Record<string, string>; outcomes: Outcome[] };
