@@ -13,7 +13,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rightScapulaIntake } from '@/db/seed/forum-cases';
-import { ensureProductionBuild } from '@/lib/cli/production-build';
+import postgres from 'postgres';
+import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
+import { emitResult, productionBuild, startNext, type StartedServer } from './lib/common';
 
 const port = Number(process.env.BENCH_PORT ?? 3101);
 const external = process.env.BENCH_URL;
@@ -75,7 +77,7 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
 }
 
 function startServer(): ChildProcess {
-  ensureProductionBuild(distDir, { e2eFactories: true });
+  productionBuild(distDir, { e2eFactories: true });
   console.log(`› starting the production server on ${baseUrl} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…`);
   return spawn('npx', ['tsx', '--conditions=react-server', 'lib/cli/e2e-server.ts', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -84,8 +86,51 @@ function startServer(): ChildProcess {
   });
 }
 
+/**
+ * BENCH_PLAIN_BUILD=1 with DATABASE_URL (as `npm run bench` runs it): the plain production build (no test factories,
+ * shared with the other benches), `next start` on a throwaway PostgreSQL database, patient sessions written to the
+ * database directly. The intake rate limit is raised as the e2e server raises it (hundreds of intakes per patient).
+ */
+async function startPlain(): Promise<{ server: StartedServer; cookies: (n: number) => Promise<string[]>; drop: () => Promise<void> }> {
+  productionBuild(distDir, { e2eFactories: false });
+  // Imported here: the seed reaches server-only modules, so this path runs under --conditions=react-server (bench/run.ts).
+  const { migrateHandle, openPostgres } = await import('@/db/client');
+  const { seedAll } = await import('@/db/seed/index');
+  const throwaway = await createThrowawayDatabase(process.env.DATABASE_URL!, 'tc_bench_intake');
+  const handle = await openPostgres(throwaway.url, { max: 2 });
+  await migrateHandle(handle);
+  process.env.DEMO_MODE ??= 'true'; // the seed's mail goes to the demo outbox, as lib/cli/e2e-server.ts seeds
+  await seedAll(handle.db);
+  await handle.close();
+  const { SMTP_URL: _smtp, STRIPE_SECRET_KEY: _stripe, ...inherited } = process.env;
+  void _smtp;
+  void _stripe;
+  console.log(`› starting the production server on ${baseUrl} (PostgreSQL, plain build)…`);
+  const server = await startNext({
+    port,
+    distDir,
+    env: { ...inherited, DATABASE_URL: throwaway.url, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', DEMO_MODE: 'true', JOBS_IN_PROCESS: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_INTAKES: process.env.RATE_LIMIT_INTAKES ?? '2000/1h' },
+  });
+  const sql = postgres(throwaway.url, { max: 1, onnotice: () => undefined });
+  return {
+    server,
+    cookies: async (n) => {
+      const rows = await sql<{ t: string }[]>`
+        WITH u AS (INSERT INTO users (id, email, roles, email_verified) SELECT gen_random_uuid()::text, 'bench-' || md5(random()::text) || '@example.test', ARRAY['patient'], now() FROM generate_series(1, ${n}) RETURNING id)
+        INSERT INTO sessions (session_token, user_id, expires) SELECT md5(random()::text) || md5(random()::text), id, now() + interval '1 hour' FROM u RETURNING session_token AS t`;
+      return rows.map((r) => `authjs.session-token=${r.t}`);
+    },
+    drop: async () => {
+      await sql.end({ timeout: 5 });
+      await server.stop();
+      await throwaway.drop();
+    },
+  };
+}
+
 async function main() {
-  const server = external ? null : startServer();
+  const plain = !external && process.env.BENCH_PLAIN_BUILD === '1' && process.env.DATABASE_URL ? await startPlain() : null;
+  const server = external || plain ? null : startServer();
   const stop = () => {
     if (server?.pid) {
       try {
@@ -103,9 +148,9 @@ async function main() {
     await waitForHealth(120_000);
     const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { db: string };
 
-    console.log(`› creating ${patients} patient sessions through the factory…`);
-    const cookies: string[] = [];
-    for (let i = 0; i < patients; i++) {
+    console.log(`› creating ${patients} patient sessions${plain ? ' in the database' : ' through the factory'}…`);
+    const cookies: string[] = plain ? await plain.cookies(patients) : [];
+    for (let i = 0; i < (plain ? 0 : patients); i++) {
       const res = await fetch(`${baseUrl}/api/test/patient-session`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', origin: baseUrl } });
       if (res.status !== 201) throw new Error(`patient-session factory answered ${res.status} (is E2E_FACTORIES=true on the server?)`);
       const { cookie } = (await res.json()) as { cookie: { name: string; value: string } };
@@ -169,9 +214,18 @@ async function main() {
     console.log(`submissions per second: ${perSecond.toFixed(1)}`);
     console.log(`ratio intake p95 / health p95: ${ratio.toFixed(2)}× (target < 5×) — ${ok ? 'PASS' : 'FAIL'}`);
     for (const e of [...h.errors, ...s.errors].slice(0, 5)) console.log(`  error: ${e}`);
+    emitResult({
+      bench: 'intake',
+      database: health.db,
+      figures: [
+        { name: `POST /api/intakes p95 (${clients} concurrent clients, ${submissions} submissions, ${perSecond.toFixed(1)}/s)`, value: sp95, unit: 'ms', baseline: { name: 'GET /api/health p95, same clients', value: hp95 }, target: 5 },
+        { name: 'intake errors', value: h.errors.length + s.errors.length, unit: 'errors', target: 0 },
+      ],
+    });
     process.exitCode = ok ? 0 : 1;
   } finally {
     stop();
+    await plain?.drop();
   }
 }
 

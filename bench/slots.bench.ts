@@ -12,14 +12,18 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { migrateHandle, openPglite } from '../db/client';
+import { migrateHandle, openPglite, openPostgres, type DbHandle } from '../db/client';
+import { createThrowawayDatabase } from '../lib/testing/throwaway-db';
 import { bookings, consultTypes, users } from '../db/schema';
 import { seedAll } from '../db/seed/index';
 import { DEMO_CONSULT_TYPES } from '../db/seed/booking';
 import { computeSlots, type SlotInput } from '../lib/booking/slots';
 import type { Interval, WeeklyRule } from '../lib/domain/availability';
 import { clearOffsetCache } from '../lib/booking/zoned-time';
-import { ensureProductionBuild } from '../lib/cli/production-build';
+import { emitResult, productionBuild } from './lib/common';
+
+/** With DATABASE_URL set (as `npm run bench` does), the API part runs on a throwaway PostgreSQL database; else PGlite. */
+const PG_BASE = process.env.DATABASE_URL;
 
 const DAY = 86_400_000;
 const TARGET_MS_PER_MONTH = 2;
@@ -98,9 +102,9 @@ function benchComputation(): number {
   return Math.max(perMonth, perMonthUncached);
 }
 
-async function prepareDatabase(dir: string): Promise<{ clinicianId: string; consultTypeId: string }> {
+async function prepareDatabase(dir: string, pgUrl?: string): Promise<{ clinicianId: string; consultTypeId: string }> {
   fs.rmSync(dir, { recursive: true, force: true });
-  const handle = await openPglite(dir);
+  const handle: DbHandle = pgUrl ? await openPostgres(pgUrl, { max: 2 }) : await openPglite(dir);
   try {
     await migrateHandle(handle);
     await seedAll(handle.db);
@@ -136,10 +140,12 @@ async function timed(url: string): Promise<number> {
   return performance.now() - t;
 }
 
-async function benchApi(): Promise<number> {
-  ensureProductionBuild(DIST, { e2eFactories: false });
+async function benchApi(): Promise<{ ratio: number; health: number; slots: number; db: string }> {
+  productionBuild(DIST, { e2eFactories: false });
   const dir = path.resolve('.data', `bench-slots-${process.pid}`);
-  const { clinicianId, consultTypeId } = await prepareDatabase(dir);
+  const throwaway = PG_BASE ? await createThrowawayDatabase(PG_BASE, 'tc_bench_slots') : null;
+  const dbLabel = throwaway ? 'PostgreSQL' : 'PGlite';
+  const { clinicianId, consultTypeId } = await prepareDatabase(dir, throwaway?.url);
   // Its own process group, so stopping it also stops next-server (a child of the `next` launcher).
   const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
     detached: true,
@@ -148,7 +154,7 @@ async function benchApi(): Promise<number> {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'SMTP_URL'].includes(k))),
       NODE_ENV: 'production',
       NEXT_DIST_DIR: DIST,
-      PGLITE_DIR: dir,
+      ...(throwaway ? { DATABASE_URL: throwaway.url, JOBS_IN_PROCESS: 'false' } : { PGLITE_DIR: dir }),
       AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
       DEMO_MODE: 'true',
       APP_URL: `http://127.0.0.1:${PORT}`,
@@ -183,26 +189,36 @@ async function benchApi(): Promise<number> {
       slots.push(await timed(slotsUrl));
     }
     const ratio = p95(slots) / p95(health);
-    console.log('— slots API vs /api/health (production server, PGlite, same run, interleaved) —');
+    console.log(`— slots API vs /api/health (production server, ${dbLabel}, same run, interleaved) —`);
     console.log(`  slots: 60 days, 200 bookings in the database, ${count} free slots per response`);
     console.log(`  /api/health  p50 ${median(health).toFixed(2)} ms  p95 ${p95(health).toFixed(2)} ms`);
     console.log(`  slots API    p50 ${median(slots).toFixed(2)} ms  p95 ${p95(slots).toFixed(2)} ms`);
     console.log(`  ratio p95 slots / p95 health: ${ratio.toFixed(2)}×  (target ≤ ${TARGET_API_RATIO}×)`);
-    return ratio;
+    return { ratio, health: p95(health), slots: p95(slots), db: dbLabel };
   } finally {
     const exited = new Promise((r) => server.once('exit', r));
     process.kill(-server.pid!, 'SIGTERM');
     await exited;
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(`${dir}.lock`, { force: true });
+    await throwaway?.drop();
   }
 }
 
 async function main() {
   process.env.LOG_LEVEL ??= 'warn';
   const perMonth = benchComputation();
-  const ratio = await benchApi();
+  const api = await benchApi();
+  const ratio = api.ratio;
   const ok = perMonth < TARGET_MS_PER_MONTH && ratio <= TARGET_API_RATIO;
+  emitResult({
+    bench: 'slots',
+    database: api.db,
+    figures: [
+      { name: 'slot computation per clinician-month (median; worst of with/without the offset cache)', value: perMonth, unit: 'ms', target: TARGET_MS_PER_MONTH },
+      { name: 'GET /api/clinicians/:id/slots p95 (60 days, 200 bookings)', value: api.slots, unit: 'ms', baseline: { name: 'GET /api/health p95', value: api.health }, target: TARGET_API_RATIO },
+    ],
+  });
   console.log(ok ? 'PASS' : 'FAIL', `computation ${perMonth.toFixed(3)} ms/clinician-month, API p95 ratio ${ratio.toFixed(2)}×`);
   process.exit(ok ? 0 : 1);
 }

@@ -15,6 +15,7 @@ import { listVideoSignalsFor } from '@/db/queries/video';
 import { createThrowawayDatabase } from '@/lib/testing/throwaway-db';
 import { pollSignals } from '@/lib/video/signals';
 import { makeConfirmedBooking } from '@/lib/testing/factories/video-booking';
+import { emitResult } from './lib/common';
 
 const ITER = Number(process.env.BENCH_ITER ?? 400);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,6 +70,15 @@ async function run(label: string, handle: DbHandle) {
   console.log(`  select 1                     ${f(s.ping)}`);
   console.log(`  ratio poll/inbox p95 ${(s.poll.p95 / s.inbox.p95).toFixed(2)}×, inbox/select1 p95 ${(s.inbox.p95 / s.ping.p95).toFixed(2)}×`);
   setDbHandleForTests(undefined);
+  // Reported, no target: the figures to read are the ratios.
+  emitResult({
+    bench: 'video',
+    database: label,
+    figures: [
+      { name: `signalling poll p95 (${label}, in process: access check + inbox)`, value: s.poll.p95, unit: 'ms', baseline: { name: 'inbox query alone p95', value: s.inbox.p95 } },
+      { name: `inbox query p95 (${label}, 100,000 signalling rows)`, value: s.inbox.p95, unit: 'ms', baseline: { name: 'select 1 p95', value: s.ping.p95 } },
+    ],
+  });
 }
 
 const pglite = await openPglite();
