@@ -75,8 +75,13 @@ export function MriHighlights({
     if (p.kind === 'text') return <Fragment key={i}>{text}</Fragment>;
     if (p.kind === 'unread') {
       return (
-        <mark key={i} className="rounded bg-violet-50 px-0.5 text-violet-950 outline-dashed outline-2 outline-offset-1 outline-violet-700 [box-decoration-break:clone]" data-testid="mri-unread">
-          <span className="mr-1 rounded bg-violet-800 px-1 text-xs font-semibold text-white [box-decoration-break:clone]">{UNREAD_LABEL}:</span>
+        // On a phone the sentence gets its own box with the label on top: inline, the label wrapped over three lines.
+        <mark
+          key={i}
+          className="my-1 block rounded bg-violet-50 px-2 py-1 text-violet-950 outline-dashed outline-2 outline-offset-1 outline-violet-700 sm:my-0 sm:inline sm:px-0.5 sm:py-0 sm:[box-decoration-break:clone]"
+          data-testid="mri-unread"
+        >
+          <span className="mb-0.5 block w-fit rounded bg-violet-800 px-1 text-xs font-semibold text-white sm:mb-0 sm:mr-1 sm:inline sm:[box-decoration-break:clone]">{UNREAD_LABEL}:</span>
           {text}
         </mark>
       );
@@ -86,7 +91,7 @@ export function MriHighlights({
     return (
       <mark key={i} className={cn('rounded px-0.5 text-ink', negatedOnly ? 'bg-slate-100 underline decoration-dotted' : 'bg-amber-100')}>
         {text}
-        <sup className="ml-0.5 font-semibold text-brand-800">[{numbers.join(', ')}]</sup>
+        <sup className="ml-0.5 whitespace-nowrap font-semibold text-brand-800">[{numbers.join(', ')}]</sup>
       </mark>
     );
   });

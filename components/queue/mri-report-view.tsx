@@ -35,8 +35,9 @@ export function MriReportView({ report, findings, unread, age }: { report: strin
     if (p.kind === 'text') return text;
     if (p.kind === 'unread') {
       return (
-        <mark key={k} className={cn('rounded px-0.5 [box-decoration-break:clone]', UNREAD_MARK)} data-testid="mri-unread">
-          <span className="mr-1 rounded bg-violet-800 px-1 text-xs font-semibold text-white [box-decoration-break:clone]">{UNREAD_LABEL}:</span>
+        // On a phone the sentence gets its own box with the label on top: inline, the label wrapped over three lines.
+        <mark key={k} className={cn('my-1 block rounded px-2 py-1 sm:my-0 sm:inline sm:px-0.5 sm:py-0 sm:[box-decoration-break:clone]', UNREAD_MARK)} data-testid="mri-unread">
+          <span className="mb-0.5 block w-fit rounded bg-violet-800 px-1 text-xs font-semibold text-white sm:mb-0 sm:mr-1 sm:inline sm:[box-decoration-break:clone]">{UNREAD_LABEL}:</span>
           {text}
         </mark>
       );
@@ -46,7 +47,7 @@ export function MriReportView({ report, findings, unread, age }: { report: strin
     return (
       <mark key={k} className={cn('rounded px-0.5', MARK[spanTone(fs)])} data-testid="mri-highlight">
         {text}
-        <sup className="ml-0.5 text-xs font-semibold">
+        <sup className="ml-0.5 whitespace-nowrap text-xs font-semibold">
           [{p.findings.map((i) => i + 1).join(',')}
           {possible ? ' possible' : ''}]
         </sup>
@@ -92,7 +93,7 @@ export function MriReportView({ report, findings, unread, age }: { report: strin
                   </span>
                   <span className={cn('rounded-full px-2 py-0.5 text-xs', MARK[tone])}>{f.negated ? 'Stated absent' : CONCERN_TEXT[f.concern]}</span>
                   {possible && (
-                    <span className="rounded-full border border-dashed border-slate-500 px-2 py-0.5 text-xs" data-testid="mri-finding-possible">
+                    <span className="rounded-md border border-dashed border-slate-500 px-2 py-0.5 text-xs" data-testid="mri-finding-possible">
                       Possible — not confirmed, not ruled out
                     </span>
                   )}
