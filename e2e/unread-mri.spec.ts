@@ -26,7 +26,8 @@ async function atBothWidths(page: Page, name: string) {
 }
 
 test('a report with an unread sentence: marked for the clinician, badged in the queue, never reassuring for the patient', async ({ page, browser, request }) => {
-  test.setTimeout(180_000);
+  // Six axe scans and two sign-ins: on a loaded machine this has taken three minutes.
+  test.setTimeout(360_000);
   const res = await request.post('/api/test/queue-case', {
     data: { patientEmail: newPatientEmail('unread'), patientName: PATIENT, mriReport: REPORT, regions: ['low_back'], areas: ['low_back'] },
     headers: SAME_ORIGIN,
