@@ -8,10 +8,11 @@ type Props = {
   version: number;
   age: number | null;
   storedFindings: ComponentProps<typeof MriHighlights>['storedFindings'];
+  storedUnread: ComponentProps<typeof MriHighlights>['storedUnread'];
 };
 
 /** What the patient sent: their scan explained (when they pasted a report), then every answer read-only. */
-export function PatientCaseIntake({ submission, version, age, storedFindings }: Props) {
+export function PatientCaseIntake({ submission, version, age, storedFindings, storedUnread }: Props) {
   const report = submission.imaging?.mriReport;
   return (
     <>
@@ -20,7 +21,7 @@ export function PatientCaseIntake({ submission, version, age, storedFindings }: 
           <h2 id="scan-heading" className="text-lg font-semibold">
             Your scan explained
           </h2>
-          <MriHighlights report={report} age={age} storedFindings={storedFindings} />
+          <MriHighlights report={report} age={age} storedFindings={storedFindings} storedUnread={storedUnread} />
         </section>
       )}
       <section aria-labelledby="answers-heading" className="space-y-3">

@@ -11,7 +11,7 @@ export function CaseViewIntake({ view, given }: { view: StaffCaseView; given: Gi
     <>
       <SafetyAnswers redFlags={given.redFlags} answeredAt={given.redFlagsAnsweredAt} versionCreatedAt={view.intakeVersionCreatedAt} />
       {h.incomplete ? null : view.submission ? (
-        <IntakeSummary submission={view.submission} findings={view.mriFindings} age={view.age} now={view.at} regions={h.regions} />
+        <IntakeSummary submission={view.submission} findings={view.mriFindings} unread={view.unreadMri} age={view.age} now={view.at} regions={h.regions} />
       ) : (
         <Card>
           <p>The intake of this case could not be found.</p>

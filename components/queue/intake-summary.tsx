@@ -1,5 +1,5 @@
 import { Card, TitledSection } from '@/components/ui/card';
-import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement } from '@/lib/triage';
+import { BODY_REGION_LABELS, isBodyRegion, MOVEMENT_LABELS, type MriFinding, type Movement, type UnreadMriSentence } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { formatCalendarDate, formatCalendarMonth, weeksUntil } from '@/lib/format/dates';
 import { EpisodeTimeline } from './episode-timeline';
@@ -123,12 +123,14 @@ function TrainingSection({ training: t, now }: { training: Training; now: number
 export function IntakeSummary({
   submission,
   findings,
+  unread,
   age,
   now,
   regions,
 }: {
   submission: Record<string, unknown>;
   findings: MriFinding[];
+  unread: readonly UnreadMriSentence[];
   age: number | null;
   now: number;
   regions: string[];
@@ -154,7 +156,7 @@ export function IntakeSummary({
 
       <Section title="MRI report" id="sec-mri">
         {s.imaging?.mriReport ? (
-          <MriReportView report={s.imaging.mriReport} findings={findings} age={age} />
+          <MriReportView report={s.imaging.mriReport} findings={findings} unread={unread} age={age} />
         ) : (
           <p className="text-sm text-muted">No MRI report was given.</p>
         )}

@@ -14,13 +14,31 @@ function regionText(regions: string[]): string {
   return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
 }
 
+const hasFlags = (item: QueueItemJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0;
+
 function Flags({ item }: { item: QueueItemJson }) {
   return (
     <span className="flex flex-wrap gap-1">
       {item.redFlag && <Badge tone="danger" className="whitespace-nowrap">Red flag</Badge>}
       {item.mriConcern === 'urgent' && <Badge tone="danger" className="whitespace-nowrap">MRI: urgent finding</Badge>}
       {item.mriConcern === 'review' && <Badge tone="warning" className="whitespace-nowrap">MRI: review</Badge>}
-      {!item.redFlag && !item.mriConcern && <span className="text-sm text-muted">None</span>}
+      {/* Sentences the engine could not read: a routine-looking case may hide anything in them, so say so here. */}
+      {item.mriUnread > 0 && <UnreadBadge count={item.mriUnread} />}
+      {!hasFlags(item) && <span className="text-sm text-muted">None</span>}
+    </span>
+  );
+}
+
+function UnreadBadge({ count }: { count: number }) {
+  const sentences = `${count} sentence${count === 1 ? '' : 's'}`;
+  return (
+    <span
+      className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-dashed border-violet-700 bg-violet-50 px-2 py-0.5 text-xs font-semibold text-violet-900"
+      data-testid="mri-unread-badge"
+      title={`${sentences} of the MRI report not read by the system: read them yourself`}
+    >
+      <span aria-hidden>?</span>
+      MRI: {count} unread<span className="sr-only"> {count === 1 ? 'sentence' : 'sentences'}, not read by the system</span>
     </span>
   );
 }
@@ -65,7 +83,7 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
       <td role="cell" className="queue-cell">
         <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
       </td>
-      <td role="cell" className={cn('queue-cell', !item.redFlag && !item.mriConcern && 'max-md:hidden')}>
+      <td role="cell" className={cn('queue-cell', !hasFlags(item) && 'max-md:hidden')}>
         <Flags item={item} />
       </td>
       <td role="cell" className="queue-cell md:whitespace-nowrap" data-label="Waited">

@@ -244,7 +244,7 @@ export async function getLatestIntake(db: Db, caseId: string) {
     .limit(1);
   if (!version) return null;
   const [assessment] = await db
-    .select({ urgency: triageAssessments.urgency, reasons: triageAssessments.reasons, mriFindings: triageAssessments.mriFindings })
+    .select({ urgency: triageAssessments.urgency, reasons: triageAssessments.reasons, mriFindings: triageAssessments.mriFindings, unreadMri: triageAssessments.unreadMri })
     .from(triageAssessments)
     .where(eq(triageAssessments.intakeVersionId, version.id))
     .limit(1);

@@ -8,7 +8,7 @@ import type { Urgency } from '@/lib/domain/case';
  */
 export async function insertIntakeVersion(
   tx: Db,
-  v: { caseId: string; version: number; submission: unknown; now: Date; assessment: { urgency: Urgency; reasons: unknown; mriFindings: unknown } },
+  v: { caseId: string; version: number; submission: unknown; now: Date; assessment: { urgency: Urgency; reasons: unknown; mriFindings: unknown; unreadMri: unknown } },
 ): Promise<void> {
   const [row] = await tx
     .insert(intakeVersions)
@@ -20,6 +20,7 @@ export async function insertIntakeVersion(
     urgency: v.assessment.urgency,
     reasons: v.assessment.reasons,
     mriFindings: v.assessment.mriFindings,
+    unreadMri: v.assessment.unreadMri,
     createdAt: v.now,
   });
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { caseEvents, cases, clinicianProfiles, intakeVersions, slaPolicies, triageAssessments, users } from '@/db/schema';
 import { caseReadableBy, clinicianScopeOf } from './case-scope';
-import type { MriFinding, TriageReason } from '@/lib/triage';
+import type { MriFinding, TriageReason, UnreadMriSentence } from '@/lib/triage';
 import { OPEN_STATUSES, type CaseStatus, type Urgency } from '@/lib/domain/case';
 import type { ClinicalArea } from '@/lib/domain/areas';
 import type { ActorRef } from '@/lib/domain/actor';
@@ -23,7 +23,7 @@ async function visibleTo(db: Db, viewer: ActorRef) {
 export interface CaseWithIntake {
   case: typeof cases.$inferSelect;
   version: { id: string; version: number; submission: unknown; createdAt: Date };
-  assessment: { urgency: Urgency; reasons: TriageReason[]; mriFindings: MriFinding[]; createdAt: Date } | null;
+  assessment: { urgency: Urgency; reasons: TriageReason[]; mriFindings: MriFinding[]; unreadMri: UnreadMriSentence[]; createdAt: Date } | null;
   patient: { id: string; email: string; name: string | null };
 }
 
@@ -52,6 +52,7 @@ export async function findCaseWithIntake(db: Db, viewer: ActorRef, caseId: strin
       urgency: triageAssessments.urgency,
       reasons: triageAssessments.reasons,
       mriFindings: triageAssessments.mriFindings,
+      unreadMri: triageAssessments.unreadMri,
       createdAt: triageAssessments.createdAt,
     })
     .from(triageAssessments)
@@ -64,6 +65,7 @@ export async function findCaseWithIntake(db: Db, viewer: ActorRef, caseId: strin
           urgency: assessment.urgency,
           reasons: assessment.reasons as TriageReason[],
           mriFindings: assessment.mriFindings as MriFinding[],
+          unreadMri: assessment.unreadMri as UnreadMriSentence[],
           createdAt: assessment.createdAt,
         }
       : null,
@@ -155,6 +157,8 @@ export interface NewSubmittedCase {
   submission: unknown;
   reasons: unknown;
   mriFindings: unknown;
+  /** The report sentences the engine could not read (CONTRACTS §3 v2 `unreadMri`); [] without a report. */
+  unreadMri: unknown;
   eventPayload: Record<string, unknown>;
   /**
    * An emergency raised from the safety step before the rest of the intake: marked incomplete, and the draft is
@@ -188,8 +192,8 @@ export async function insertSubmittedCase(tx: Db, c: NewSubmittedCase): Promise<
       SELECT id, 1, ${JSON.stringify(c.submission)}::jsonb, ${now}::timestamptz FROM new_case
       RETURNING id, case_id
     ), new_assessment AS (
-      INSERT INTO triage_assessments (case_id, intake_version_id, urgency, reasons, mri_findings, created_at)
-      SELECT case_id, id, ${c.urgency}, ${JSON.stringify(c.reasons)}::jsonb, ${JSON.stringify(c.mriFindings)}::jsonb, ${now}::timestamptz FROM new_version
+      INSERT INTO triage_assessments (case_id, intake_version_id, urgency, reasons, mri_findings, unread_mri, created_at)
+      SELECT case_id, id, ${c.urgency}, ${JSON.stringify(c.reasons)}::jsonb, ${JSON.stringify(c.mriFindings)}::jsonb, ${JSON.stringify(c.unreadMri)}::jsonb, ${now}::timestamptz FROM new_version
     ), new_event AS (
       INSERT INTO case_events (case_id, actor_id, kind, to_status, payload, created_at)
       SELECT id, ${c.patientId}, ${c.incomplete ? 'emergency_reported' : 'submitted'}, 'submitted', ${JSON.stringify(c.eventPayload)}::jsonb, ${now}::timestamptz FROM new_case

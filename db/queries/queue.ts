@@ -43,6 +43,8 @@ export interface QueueItem {
   reasons: TriageReason[];
   redFlag: boolean;
   mriConcern: 'urgent' | 'review' | null;
+  /** How many sentences of the latest assessed MRI report the engine could not read (0 without a report). */
+  mriUnread: number;
 }
 
 export interface QueuePage {
@@ -140,6 +142,7 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
         when jsonb_path_exists(${triageAssessments.mriFindings}, '$[*] ? (@.negated == false && @.concern == "urgent")') then 'urgent'
         when jsonb_path_exists(${triageAssessments.mriFindings}, '$[*] ? (@.negated == false && @.concern == "review")') then 'review'
       end`.as('mri_concern'),
+      mriUnread: sql<number>`jsonb_array_length(${triageAssessments.unreadMri})`.as('mri_unread'),
     })
     .from(triageAssessments)
     .where(eq(triageAssessments.caseId, page.id))
@@ -166,6 +169,7 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       patientDateOfBirth: patientProfiles.dateOfBirth,
       reasons: latest.reasons,
       mriConcern: latest.mriConcern,
+      mriUnread: latest.mriUnread,
     })
     .from(page)
     .leftJoin(patientProfiles, eq(patientProfiles.userId, page.patientId))
@@ -199,6 +203,7 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
         reasons,
         redFlag: reasons.some((x) => x.source === 'screen'),
         mriConcern: r.mriConcern === 'urgent' || r.mriConcern === 'review' ? r.mriConcern : null,
+        mriUnread: Number(r.mriUnread ?? 0),
       };
     }),
     nextCursor: rows.length > f.limit && last ? encodeQueueCursor({ rank: last.urgencyRank, due: last.slaDueKey, id: last.id }) : null,

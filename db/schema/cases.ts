@@ -84,6 +84,11 @@ export const triageAssessments = pgTable('triage_assessments', {
   urgency: text('urgency').$type<Urgency>().notNull(),
   reasons: jsonb('reasons').notNull(),
   mriFindings: jsonb('mri_findings').notNull(),
+  /**
+   * Sentences of the MRI report that name spinal anatomy or pathology but gave no finding (CONTRACTS §3 v2
+   * `unreadMri`: evidence with its offsets). Assessments stored before the engine reported them hold [].
+   */
+  unreadMri: jsonb('unread_mri').notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 },
 // The queue reads the latest assessment per case (LATERAL … ORDER BY created_at DESC LIMIT 1).

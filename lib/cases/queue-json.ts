@@ -16,6 +16,8 @@ export interface QueueItemJson {
   reasons: { code: string; source: string; text: string }[];
   redFlag: boolean;
   mriConcern: 'urgent' | 'review' | null;
+  /** Sentences of the MRI report the triage engine could not read (a reviewer must): 0 when none or no report. */
+  mriUnread: number;
   breachAlertedAt: string | null;
   /** An emergency sent from the safety step; the rest of the intake has not arrived. */
   incomplete: boolean;
@@ -45,6 +47,7 @@ export function toQueueJson(page: QueuePage, counts?: QueueCounts): QueueJson {
       reasons: i.reasons.map((r) => ({ code: r.code, source: r.source, text: r.text })),
       redFlag: i.redFlag,
       mriConcern: i.mriConcern,
+      mriUnread: i.mriUnread,
       breachAlertedAt: i.breachAlertedAt?.toISOString() ?? null,
     })),
     nextCursor: page.nextCursor,

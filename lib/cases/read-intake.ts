@@ -38,7 +38,12 @@ export function intakeJson(found: CaseWithIntake) {
     versionCreatedAt: found.version.createdAt.toISOString(),
     submission: found.version.submission,
     assessment: found.assessment
-      ? { urgency: found.assessment.urgency, reasons: found.assessment.reasons, mriFindings: found.assessment.mriFindings }
+      ? {
+          urgency: found.assessment.urgency,
+          reasons: found.assessment.reasons,
+          mriFindings: found.assessment.mriFindings,
+          unreadMri: found.assessment.unreadMri,
+        }
       : null,
   };
 }

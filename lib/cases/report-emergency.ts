@@ -144,6 +144,7 @@ export async function reportEmergency(
       submission: { ...submission, redFlagsAnsweredAt: answeredAt },
       reasons: assessment.reasons,
       mriFindings: [],
+      unreadMri: [],
       eventPayload: { version: 1, urgency: 'emergency', incomplete: true, flags, assignedClinicianId, alertedNames, phone: phone.data, mayCall },
       incomplete: true,
     });

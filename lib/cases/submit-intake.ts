@@ -105,6 +105,7 @@ export async function submitIntake(
       submission: stored,
       reasons: assessment.reasons,
       mriFindings: assessment.mriFindings,
+      unreadMri: assessment.unreadMri,
       eventPayload: { version: 1, urgency, assignedClinicianId, areas },
     });
 

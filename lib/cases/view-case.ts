@@ -5,7 +5,7 @@ import { getCaseForStaff, getLatestIntake, listCaseEvents, listOtherCasesOfPatie
 import { listCaseConsultNotes } from '@/db/queries/consult-notes';
 import { listCaseMessages } from '@/db/queries/messages';
 import { audit } from '@/lib/audit';
-import type { MriFinding, TriageReason } from '@/lib/triage';
+import type { MriFinding, TriageReason, UnreadMriSentence } from '@/lib/triage';
 import { ageOn } from '@/lib/format/age';
 import type { ActorRef } from '@/lib/domain/actor';
 import { isUuid } from '@/lib/domain/ids';
@@ -43,6 +43,8 @@ export async function viewCaseForStaff(actor: ActorRef, caseId: string) {
     intakeVersionCreatedAt: intake?.version.createdAt ?? null,
     reasons: (intake?.assessment?.reasons ?? []) as TriageReason[],
     mriFindings: (intake?.assessment?.mriFindings ?? []) as MriFinding[],
+    /** Report sentences the engine could not read: the reviewer must read them (never shown as a normal report). */
+    unreadMri: (intake?.assessment?.unreadMri ?? []) as UnreadMriSentence[],
     events,
     messages,
     otherCases,

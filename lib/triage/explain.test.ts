@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_CONCERN, MRI_FINDING_CODES, explainFinding, nearestPrevalenceAge } from '@/lib/triage';
+import { FINDING_TEXTS } from './explain-texts';
+
+/** Words that tell a patient not to worry. */
+const REASSURING = /(?<!more )common|harmless|normal part|not a cause for worry|no pain|without pain|is a stable|old, stable|often heals|no problems|gets? smaller/i;
 
 const finding = (code: (typeof MRI_FINDING_CODES)[number], negated = false) => ({ code, levels: ['L4-L5'], negated });
 
@@ -41,7 +45,7 @@ describe('explainFinding', () => {
   it('carries the Modic type 1 caveat for people 50 or under', () => {
     expect(explainFinding(finding('modic_1'), 35).clinician).toMatch(/infection/i);
     expect(explainFinding(finding('modic_1'), 35).patient).not.toMatch(/harmless|not a cause for worry/i);
-    expect(explainFinding(finding('modic_2'), 35).clinician).toMatch(/10 %/);
+    expect(explainFinding(finding('modic_2'), 35).clinician).toMatch(/10\.5 %.*21\.0 %.*Li et al\., PLoS One 2014/);
   });
 
   it('explains a possible finding as possible, never as confirmed or ruled out', () => {
@@ -49,6 +53,37 @@ describe('explainFinding', () => {
     expect(e.patient).toMatch(/possible but not certain/);
     expect(e.patient).not.toMatch(/no sign/i);
     expect(e.clinician).toMatch(/^Possible/);
+    // The plain description of a possible finding is conditional, not a statement that it is there.
+    for (const code of MRI_FINDING_CODES) {
+      const p = explainFinding({ ...finding(code), uncertain: true }, 40).patient;
+      expect(p, code).toMatch(/^The report says this is possible but not certain: .*A clinician will check it\. If it is there: [a-z]/);
+      expect(p, code).not.toContain(`check it. ${FINDING_TEXTS[code].patient}`);
+    }
+  });
+
+  it('keeps the reassurance of every common finding apart, and gives none to findings that are not common', () => {
+    for (const code of MRI_FINDING_CODES) {
+      expect(FINDING_TEXTS[code].reassurance !== undefined, code).toBe(FINDING_CONCERN[code] === 'common');
+      expect(FINDING_TEXTS[code].patient, code).not.toMatch(REASSURING);
+    }
+  });
+
+  it('never reassures while part of the same report could not be read', () => {
+    for (const code of MRI_FINDING_CODES) {
+      for (const uncertain of [false, true]) {
+        const e = explainFinding({ ...finding(code), uncertain }, 45, { unreadSentences: 1 });
+        expect(e.patient, code).not.toMatch(REASSURING);
+        expect(e.patient, code).not.toContain(FINDING_TEXTS[code].reassurance ?? '\u0000');
+        expect(e.patient, code).toContain(FINDING_TEXTS[code].patient.slice(1));
+      }
+    }
+    // Without unread sentences the same common findings do reassure, so the check above can fail.
+    expect(explainFinding(finding('disc_bulge'), 45).patient).toMatch(REASSURING);
+    expect(explainFinding(finding('disc_bulge'), 45, { unreadSentences: 0 }).patient).toMatch(REASSURING);
+    // The prevalence figure is a measured fact about this finding and stays; the clinician's note is unchanged.
+    const withUnread = explainFinding(finding('disc_degeneration'), 40, { unreadSentences: 2 });
+    expect(withUnread.patient).toMatch(/about 68 in 100/);
+    expect(withUnread.clinician).toBe(explainFinding(finding('disc_degeneration'), 40).clinician);
   });
 
   it('gives the Modic prevalence for an untyped Modic change as lumbar data, with its source', () => {

@@ -4,7 +4,7 @@
  */
 import type { Db } from '@/db/client';
 import { cases, intakeVersions, triageAssessments } from '@/db/schema';
-import type { MriFinding, TriageReason } from '@/lib/triage';
+import type { MriFinding, TriageReason, UnreadMriSentence } from '@/lib/triage';
 import { URGENCY_RANK, type CaseStatus, type Urgency } from '@/lib/domain/case';
 
 export interface CaseFactoryInput {
@@ -19,6 +19,7 @@ export interface CaseFactoryInput {
   summary?: string;
   reasons?: TriageReason[];
   mriFindings?: MriFinding[];
+  unreadMri?: UnreadMriSentence[];
   mriReport?: string;
 }
 
@@ -47,6 +48,6 @@ export async function makeCase(db: Db, o: CaseFactoryInput) {
     consent: { privacy: true, notForEmergencies: true },
   };
   const [v] = await db.insert(intakeVersions).values({ caseId: c.id, version: 1, submission }).returning();
-  await db.insert(triageAssessments).values({ caseId: c.id, intakeVersionId: v.id, urgency, reasons: o.reasons ?? [], mriFindings: o.mriFindings ?? [] });
+  await db.insert(triageAssessments).values({ caseId: c.id, intakeVersionId: v.id, urgency, reasons: o.reasons ?? [], mriFindings: o.mriFindings ?? [], unreadMri: o.unreadMri ?? [] });
   return c;
 }

@@ -99,7 +99,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <CaseThreadSection caseId={id} viewer={{ id: user.id, roles: ['patient'], name: user.name }} timeZone={tz} post={postCaseMessageAction} />
         <PatientCaseHistory events={events} timeZone={tz} />
       </Card>
-      <PatientCaseIntake submission={submission} version={found.version.version} age={age} storedFindings={found.assessment?.mriFindings} />
+      <PatientCaseIntake submission={submission} version={found.version.version} age={age} storedFindings={found.assessment?.mriFindings} storedUnread={found.assessment?.unreadMri} />
       <div className="flex flex-wrap gap-2">
         {kase.status !== 'closed' && (kase.incomplete ? <ButtonLink href="/intake">Finish your answers</ButtonLink> : <ButtonLink href={editCasePath(kase.id)}>Update your answers</ButtonLink>)}
         <ButtonLink href="/cases" variant="secondary">

@@ -50,6 +50,7 @@ export async function POST(req: Request) {
     mriReport: b.mriReport,
     reasons: assessment.reasons,
     mriFindings: assessment.mriFindings,
+    unreadMri: assessment.unreadMri,
     submittedAt: new Date(now - 30 * 60_000),
     slaDueAt: new Date(now + b.slaDueInMinutes * 60_000),
     status: b.status,
