@@ -11,7 +11,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
-    server: { deps: { inline: [] } },
+    // next-auth imports 'next/server' without an extension, which Node's ESM resolver refuses: let vite resolve it.
+    server: { deps: { inline: ['next-auth'] } },
     alias: { 'server-only': new URL('./lib/testing/server-only-stub.ts', import.meta.url).pathname },
   },
 });
