@@ -97,8 +97,9 @@ async function submissionBurst(url: string, patients: TestPatient[], until: Prom
             headers: { 'content-type': 'application/json', origin: url, cookie: p.cookie },
             signal: AbortSignal.timeout(30_000),
           });
+          // A response counts once its body is in: a status line without its body is no answer.
+          const json = (await res.json()) as { id?: string };
           attempt.status = res.status;
-          const json = (await res.json().catch(() => ({}))) as { id?: string };
           if (res.status === 201) attempt.id = json.id;
         } catch (err) {
           attempt.error = errorCode(err);

@@ -28,9 +28,22 @@ function httpServers(): http.Server[] {
 }
 
 /**
- * Once Next has closed its server, a keep-alive connection whose request just finished would hold the close (and
- * so the exit) for up to the keep-alive timeout (5 s). Closing idle connections as they appear lets the shutdown
- * end when the last response does; a connection with a request in flight is never touched.
+ * Next's server.close() refuses new connections, but a client on a keep-alive connection could go on sending
+ * requests on it for ever (measured: ten clients kept a draining server busy past its 10 s bound). From the signal
+ * on, every response says `Connection: close`, so each open connection carries at most its current request.
+ */
+function closeConnectionsAfterTheirResponse(): void {
+  for (const server of httpServers()) {
+    server.prependListener('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (!res.headersSent) res.setHeader('connection', 'close');
+    });
+  }
+}
+
+/**
+ * A keep-alive connection whose request was already running at the signal ends idle instead, and would hold the
+ * close (and so the exit) for up to the keep-alive timeout (5 s). Closing idle connections as they appear lets the
+ * shutdown end when the last response does; a connection with a request in flight is never touched.
  */
 function closeIdleConnectionsWhileDraining(): () => void {
   const timer = setInterval(() => {
@@ -43,7 +56,8 @@ function closeIdleConnectionsWhileDraining(): () => void {
  * Clean shutdown of `next start` on SIGTERM/SIGINT, in this order:
  *  1. Next's own handler (node_modules/next/dist/server/lib/start-server.js) closes the listening socket — no new
  *     connections — and waits for the requests in flight, then calls process.exit(143 | 130). We hold that exit,
- *     and close keep-alive connections as their last request ends (else each holds the close for 5 s);
+ *     answer every request from now on with `Connection: close`, and close keep-alive connections as their last
+ *     request ends (else each holds the close for 5 s);
  *  2. in-flight requests get `graceMs` to finish (after that we go on and exit 1);
  *  3. pg-boss stops (its active jobs finish; unfinished ones are retried by the next worker);
  *  4. the database handle closes: PGlite checkpoints and releases its lock file, postgres-js ends its connections;
@@ -62,6 +76,7 @@ export function installGracefulShutdown(opts: ShutdownOptions = {}): void {
     g.__tcShuttingDown = true;
     const started = Date.now();
     log().info({ signal, graceMs }, 'shutting down: finishing requests in flight');
+    closeConnectionsAfterTheirResponse();
     let nextDone!: () => void;
     const requestsDrained = new Promise<void>((r) => (nextDone = r));
     // Next calls process.exit once its server is closed and its requests are done; that is our cue, not the end.
