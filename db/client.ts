@@ -104,6 +104,9 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     max: opts.max ?? 10,
     onnotice: () => undefined,
     connect_timeout: opts.connectTimeoutSeconds ?? 3,
+    // Reconnection delay: postgres-js's default grows to 20 s (3^n / 100 s), so after an outage of a few seconds
+    // the app stayed down long after the database was back. At most 1 s, with jitter.
+    backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
     connection,
   });
   const db = drizzle(sql, { schema }) as unknown as Db;

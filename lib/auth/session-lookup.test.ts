@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessions, users } from '@/db/schema';
 import { openPostgres, type DbHandle } from '@/db/client';
-import { getDbHandle, setDbHandleForTests } from '@/db';
+import { DatabaseUnavailableError, getDbHandle, setDbHandleForTests } from '@/db';
 import { createLogger } from '@/lib/log';
 import { freePort } from '@/lib/testing/app-server';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
@@ -78,6 +78,15 @@ describe.each(testDbKinds())('the session lookup when the database fails (%s)', 
     const authLine = logged.lines.map((l) => JSON.parse(l) as { msg: string; err?: { type: string; cause?: unknown } }).find((l) => l.msg.startsWith('auth error'));
     expect(authLine?.err?.type).toBe('SessionTokenError');
     expect(JSON.stringify(authLine?.err?.cause)).toContain('ECONNREFUSED');
+  });
+});
+
+describe('the session lookup deadline', () => {
+  it('a lookup that does not answer (postgres-js waiting through an outage) → DatabaseUnavailableError at the deadline', async () => {
+    const { lookUpSession } = await import('./session-lookup');
+    const started = Date.now();
+    await expect(lookUpSession(() => new Promise<never>(() => undefined), 200)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
