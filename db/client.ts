@@ -168,7 +168,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** What to tell an operator when PGlite cannot open `dir` (instead of WebAssembly's bare `Aborted()`). */
-export function pgliteOpenFailure(dir: string, err: unknown): string {
+function pgliteOpenFailure(dir: string, err: unknown): string {
   const cause = err instanceof Error ? err.message : String(err);
   return [
     `The embedded database in ${dir} could not be opened (${cause.slice(0, 300)}).`,

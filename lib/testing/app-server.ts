@@ -27,7 +27,7 @@ export interface AppServerOptions {
   echo?: boolean;
 }
 
-export interface AppExit {
+interface AppExit {
   code: number | null;
   signal: NodeJS.Signals | null;
   /** From the signal (or kill) to the process's exit. */
