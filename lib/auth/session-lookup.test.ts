@@ -92,9 +92,8 @@ describe.each(testDbKinds())('the session lookup when the database fails (%s)', 
 describe('the session lookup deadline', () => {
   it('a lookup that does not answer (postgres-js waiting through an outage) → DatabaseUnavailableError at the deadline', async () => {
     const { lookUpSession } = await import('./session-lookup');
-    const started = Date.now();
+    // The lookup never settles: only the deadline can end it (without it this test times out).
     await expect(lookUpSession(() => new Promise<never>(() => undefined), 200)).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
