@@ -17,6 +17,21 @@ export async function register() {
         process.exit(1);
       }
     }
+    // First, so a signal that arrives while the rest starts up is already handled cleanly.
+    const { installGracefulShutdown } = await import('./lib/server/shutdown');
+    installGracefulShutdown();
+    // The embedded database opens now, not on the first request: a folder it cannot open stops the server with
+    // what to do (db/client.ts pgliteOpenFailure), instead of every request failing.
+    const { env } = await import('./lib/env');
+    if (!env().DATABASE_URL) {
+      const { getDbHandle } = await import('./db');
+      try {
+        await getDbHandle();
+      } catch (err) {
+        console.error(err instanceof Error ? err.message : err);
+        process.exit(1);
+      }
+    }
     const [{ startJobsInProcess }, { JOBS }] = await Promise.all([import('./lib/jobs/in-process'), import('./lib/cli/jobs')]);
     await startJobsInProcess(JOBS);
   }

@@ -112,3 +112,11 @@ interface ServiceError {
 export function errorResponse(err: ServiceError, extra: Record<string, unknown> = {}): NextResponse {
   return NextResponse.json({ error: err.code, message: err.message, ...extra }, { status: err.status });
 }
+
+/** 503 `{"error":"service_unavailable"}` with Retry-After: the database cannot answer now; the request may be retried. */
+export function serviceUnavailable(retryAfterSeconds = 5): NextResponse {
+  return NextResponse.json(
+    { error: 'service_unavailable', message: 'The service is briefly unavailable (its database does not answer). Try again in a few seconds.', retryAfterSeconds },
+    { status: 503, headers: { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' } },
+  );
+}

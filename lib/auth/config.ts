@@ -1,12 +1,13 @@
 import 'server-only';
 import NextAuth, { type DefaultSession } from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
-import { getDb } from '@/db';
+import { getDb, isDatabaseUnavailable } from '@/db';
 import { authAdapter } from '@/db/queries/auth-adapter';
 import { appUrl, env } from '@/lib/env';
 import { audit } from '@/lib/audit';
 import { requestLog } from '@/lib/log';
 import { sendMagicLink } from './magic-link-mail';
+import { noteFailures } from './session-lookup';
 import { limitSignInMail } from './sign-in-limits';
 import type { Role } from '@/lib/domain/roles';
 
@@ -25,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const e = env();
   const db = await getDb();
   return {
-    adapter: authAdapter(db),
+    adapter: noteFailures(authAdapter(db)),
     secret: e.AUTH_SECRET,
     // Sign-in URLs come from configuration. next-auth rewrites every request's origin to AUTH_URL before Auth.js reads
     // it (reqWithEnvURL, createActionURL), so with AUTH_URL set the Host and X-Forwarded-Host headers never reach a
@@ -47,7 +48,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     // Expected failures (an expired or reused link) are answered with a page; keep logs one structured line.
     logger: {
       error(error: Error) {
-        void requestLog().then((l) => l.warn({ err: error }, 'auth error'));
+        // The cause is in the line (lib/log.ts follows Auth.js's `cause.err`); a database outage is an error, not a warning.
+        const unavailable = isDatabaseUnavailable(error);
+        void requestLog().then((l) => (unavailable ? l.error({ err: error }, 'auth error: database unavailable') : l.warn({ err: error }, 'auth error')));
       },
     },
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },

@@ -2,11 +2,13 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db';
+import { getDb, isDatabaseUnavailable } from '@/db';
 import { teamMemberActive } from '@/db/queries/team';
 import { audit } from '@/lib/audit';
-import { refuseCrossSiteWrite } from '@/lib/http';
+import { refuseCrossSiteWrite, serviceUnavailable } from '@/lib/http';
+import { requestLog } from '@/lib/log';
 import { auth } from './config';
+import { lookUpSession } from './session-lookup';
 import type { Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/roles';
 
@@ -24,9 +26,10 @@ export function homePathFor(user: Pick<Actor, 'roles'>): string {
 /**
  * The signed-in user. Memoised per server render (React cache): the header and the page's guard share one session
  * lookup instead of querying the database twice. Outside a render (route handlers, actions) it runs each time.
+ * A database that cannot be asked throws DatabaseUnavailableError: never null, which would mean "signed out".
  */
 export const currentUser = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
+  const session = await lookUpSession(() => auth());
   const u = session?.user;
   if (!u?.id || !u.email) return null;
   return { id: u.id, email: u.email, name: u.name ?? null, roles: await effectiveRoles(u.id, u.roles), timezone: u.timezone };
@@ -69,11 +72,19 @@ export async function requireRole(roles: Role[], resource = 'page'): Promise<Act
 export type ApiGuard = { ok: true; user: Actor } | { ok: false; response: NextResponse };
 
 /**
- * Route handlers: 401 when anonymous; 404 (never 403: do not reveal what exists) for a signed-in user
+ * Route handlers: 503 when the session cannot be looked up (database unavailable), 401 when anonymous; 404 (never 403: do not reveal what exists) for a signed-in user
  * without one of `roles`. Denials are audited.
  */
 export async function apiGuard(roles?: Role[], resource = 'api'): Promise<ApiGuard> {
-  const user = await currentUser();
+  let user: Actor | null;
+  try {
+    user = await currentUser();
+  } catch (err) {
+    // The database is down or restarting: 503, so the client retries instead of believing it was signed out.
+    if (!isDatabaseUnavailable(err)) throw err;
+    (await requestLog()).error({ err }, 'session lookup failed: database unavailable');
+    return { ok: false, response: serviceUnavailable() };
+  }
   if (!user) {
     return { ok: false, response: NextResponse.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 }) };
   }

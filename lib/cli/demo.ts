@@ -5,7 +5,7 @@
  * sources are unchanged). Migration and seeding close the PGlite handle before `next start` opens it, because PGlite
  * allows one process per data directory.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
@@ -40,7 +40,8 @@ async function main() {
   }
 
   console.log('› starting the server…');
-  const server = spawn('npx', ['next', 'start', '-p', port, '-H', host], {
+  // node runs next's own CLI, with no npx or shell in between: our signal then reaches the server itself.
+  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', host], {
     stdio: 'inherit',
     env: childProcessEnv({
       NODE_ENV: 'production',
@@ -52,11 +53,7 @@ async function main() {
       AUTH_URL: url,
     }),
   });
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  server.on('exit', (code) => process.exit(code ?? 0));
-
+  forwardStopSignals(server);
   const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const probe = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${port}/api/health`;
   for (let i = 0; i < 120; i++) {
@@ -83,6 +80,37 @@ async function main() {
     ].join('\n'),
   );
   if (warning) console.warn(`\n${warning}`);
+}
+
+/**
+ * Ctrl+C, or a SIGTERM to npm (which passes it on to us), stops the server too: we pass the signal on, wait for the
+ * server's clean shutdown (lib/server/shutdown.ts: requests finish, the database closes) and exit with its code.
+ * A terminal's Ctrl+C also reaches the server directly (same process group); it handles the second signal as one.
+ * Another Ctrl+C while it shuts down kills it.
+ */
+function forwardStopSignals(server: ChildProcess): void {
+  let firstSignalAt = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    // One Ctrl+C may arrive twice (from the terminal and relayed by npm/tsx): only a later one means "now".
+    if (firstSignalAt && Date.now() - firstSignalAt > 1_000) {
+      console.warn('› killing the server');
+      server.kill('SIGKILL');
+      return;
+    }
+    if (!firstSignalAt) {
+      firstSignalAt = Date.now();
+      console.log(`› ${signal}: stopping the server (requests in flight finish first)…`);
+    }
+    server.kill(signal);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  server.on('exit', (code, signal) => {
+    if (firstSignalAt) console.log(code === 0 ? '› server stopped cleanly' : `› server stopped (${signal ?? `exit ${code}`})`);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 main().catch((err) => {

@@ -49,7 +49,8 @@ async function main() {
   await seedAll(handle.db);
   await handle.close();
 
-  const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
+  // node runs next's CLI directly (no npx in between), so our SIGTERM reaches the server and its clean shutdown.
+  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
     stdio: 'inherit',
     env: childProcessEnv({
       NODE_ENV: 'production',

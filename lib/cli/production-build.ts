@@ -41,12 +41,17 @@ export function factoryRouteMismatch(routes: string[], opts: BuildOptions): stri
   return null;
 }
 
-/**
- * A `next build` in `distDir` that matches the current sources and the E2E_FACTORIES flag: reused when its stamp
- * matches, rebuilt otherwise (so e2e runs and benchmarks never measure a stale build, and a demo never serves a build
- * with test factories). Checks the built route manifest against the flag. Exits the process when the build fails.
- */
-export function ensureProductionBuild(distDir: string, opts: BuildOptions): void {
+class BuildError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Builds into `distDir` unless its stamp matches the sources; throws a BuildError when the build fails or is wrong. */
+function buildUnlessFresh(distDir: string, opts: BuildOptions): void {
   const hash = sourceHash(opts);
   const stamp = path.join(distDir, '.source-hash');
   const fresh = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash;
@@ -60,14 +65,62 @@ export function ensureProductionBuild(distDir: string, opts: BuildOptions): void
     stdio: 'inherit',
     env: childProcessEnv({ NODE_ENV: 'production', NEXT_DIST_DIR: distDir, E2E_FACTORIES: opts.e2eFactories ? 'true' : undefined }),
   });
-  if (build.status !== 0) {
-    console.error('next build failed; see the output above.');
-    process.exit(build.status ?? 1);
-  }
+  if (build.status !== 0) throw new BuildError('next build failed; see the output above.', build.status ?? 1);
   const mismatch = factoryRouteMismatch(builtAppRoutes(distDir), opts);
-  if (mismatch) {
-    console.error(`The build in ${distDir} is wrong: ${mismatch}. See next.config.js (pageExtensions).`);
-    process.exit(1);
-  }
+  if (mismatch) throw new BuildError(`The build in ${distDir} is wrong: ${mismatch}. See next.config.js (pageExtensions).`, 1);
   fs.writeFileSync(stamp, hash);
+}
+
+/**
+ * A `next build` in `distDir` that matches the current sources and the E2E_FACTORIES flag: reused when its stamp
+ * matches, rebuilt otherwise (so e2e runs and benchmarks never measure a stale build, and a demo never serves a build
+ * with test factories). Checks the built route manifest against the flag. Exits the process when the build fails.
+ */
+export function ensureProductionBuild(distDir: string, opts: BuildOptions): void {
+  try {
+    buildUnlessFresh(distDir, opts);
+  } catch (err) {
+    if (!(err instanceof BuildError)) throw err;
+    console.error(err.message);
+    process.exit(err.status);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * `ensureProductionBuild` for test files that may run side by side (vitest workers): one builds while the others
+ * wait on `<distDir>.build-lock` (a lock left by a dead process is taken over), then they reuse its build. Throws
+ * instead of exiting.
+ */
+export async function ensureProductionBuildLocked(distDir: string, opts: BuildOptions, waitMs = 600_000): Promise<void> {
+  const lock = `${distDir}.build-lock`;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(fs.readFileSync(lock, 'utf8').trim() || 0);
+      if (holder && !pidAlive(holder)) {
+        fs.rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`waited ${waitMs} ms for the build in ${distDir} (lock held by pid ${holder})`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    buildUnlessFresh(distDir, opts);
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
 }

@@ -24,8 +24,9 @@ export function getBoss(): Promise<PgBoss> {
     const handle = await getDbHandle();
     // On PostgreSQL pg-boss keeps its own small pool (it runs multi-statement transactions); on PGlite,
     // which allows one connection, it shares the app's handle.
+    // Its pool (node-postgres) waits forever for a connection unless told: fail fast like the app's handle does.
     const connection: PgBoss.ConstructorOptions = handle.connectionString
-      ? { connectionString: handle.connectionString, max: 4 }
+      ? ({ connectionString: handle.connectionString, max: 4, connectionTimeoutMillis: 3_000 } as PgBoss.ConstructorOptions)
       : { db: { executeSql: (text: string, values?: unknown[]) => handle.executeSql(text, values) } };
     const boss = new PgBoss({
       ...connection,

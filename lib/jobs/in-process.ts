@@ -3,11 +3,11 @@ import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { registerJobs, startWorker } from './index';
 import type { JobDefinition } from './registry';
-import { stopBoss } from './boss';
 
 /**
  * Called from instrumentation.ts with the app's job list when the server boots. On PGlite the worker must live in
- * the server process; on PostgreSQL `npm run worker` works the queues and the server only enqueues.
+ * the server process; on PostgreSQL `npm run worker` works the queues and the server only enqueues. Stopping it is
+ * the shutdown's job (lib/server/shutdown.ts, installed by instrumentation.ts).
  */
 export async function startJobsInProcess(jobs: JobDefinition[]): Promise<void> {
   registerJobs(jobs);
@@ -19,7 +19,4 @@ export async function startJobsInProcess(jobs: JobDefinition[]): Promise<void> {
     log().error({ err }, 'could not start the job worker');
     return;
   }
-  const stop = () => void stopBoss().finally(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
 }
