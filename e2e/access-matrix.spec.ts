@@ -156,6 +156,10 @@ const MATRIX: Record<string, Entry> = {
       { method: 'POST', url: () => `/api/cases/${uuid0}/access`, body: () => ({ reason: 'Looking for a case that is not there.' }), expect: roleApi(CLINICIANS, '404') },
     ],
   },
+  // Outcomes (CONTRACTS §6): the case's patient and the clinicians who may read it; a check-in only its patient.
+  'app/api/cases/[id]/outcomes/route.ts': { http: [{ method: 'GET', url: (w) => `/api/cases/${w.caseA}/outcomes`, expect: roleApi({ patientA: true, clinicianInScope: true, lead: true }, '200') }] },
+  'app/api/cases/[id]/outcomes/fhir/route.ts': { http: [{ method: 'GET', url: (w) => `/api/cases/${w.caseA}/outcomes/fhir`, expect: roleApi({ patientA: true, clinicianInScope: true, lead: true }, '200') }] },
+  'app/api/check-ins/[id]/route.ts': { http: [{ method: 'POST', url: () => `/api/check-ins/${uuid0}`, body: () => ({}), expect: roleApi(PATIENTS, '400') }] },
   'app/api/queue/route.ts': { http: [{ method: 'GET', url: () => '/api/queue', expect: roleApi(CLINICIANS, '200') }] },
   'app/api/intake-draft/route.ts': {
     http: [
