@@ -6,6 +6,7 @@
  * allows one process per data directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
 import { migrateHandle, openPglite, openPostgres } from '@/db/client';
@@ -83,10 +84,11 @@ async function main() {
 }
 
 /**
- * Ctrl+C, or a SIGTERM to npm (which passes it on to us), stops the server too: we pass the signal on, wait for the
- * server's clean shutdown (lib/server/shutdown.ts: requests finish, the database closes) and exit with its code.
- * A terminal's Ctrl+C also reaches the server directly (same process group); it handles the second signal as one.
- * Another Ctrl+C while it shuts down kills it.
+ * Ctrl+C, or a SIGTERM to npm, stops the server too: we pass the signal on, wait for the server's clean shutdown
+ * (lib/server/shutdown.ts: requests finish, the database closes) and exit with its code. A terminal's Ctrl+C also
+ * reaches the server directly (same process group); it handles the second signal as one. Another Ctrl+C while it
+ * shuts down kills it. npm 11 does NOT pass a SIGTERM on to its script (measured: it exits and leaves the script
+ * running, re-parented to init), so we also watch the processes that started us and stop when one of them is gone.
  */
 function forwardStopSignals(server: ChildProcess): void {
   let firstSignalAt = 0;
@@ -107,10 +109,44 @@ function forwardStopSignals(server: ChildProcess): void {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
+  const launchers = ancestorPids(3);
+  const watch = setInterval(() => {
+    if (launchers.some((pid) => !isRunning(pid))) {
+      clearInterval(watch);
+      stop('SIGTERM');
+    }
+  }, 500);
+  watch.unref();
   server.on('exit', (code, signal) => {
     if (firstSignalAt) console.log(code === 0 ? '› server stopped cleanly' : `› server stopped (${signal ?? `exit ${code}`})`);
     process.exit(code ?? (signal ? 1 : 0));
   });
+}
+
+/** Our parent and its ancestors (npm run → sh → tsx → us), read from /proc where there is one; init is never counted. */
+function ancestorPids(depth: number): number[] {
+  const pids: number[] = [];
+  let pid = process.ppid;
+  for (let i = 0; i < depth && pid > 1; i++) {
+    pids.push(pid);
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so read after its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      break;
+    }
+  }
+  return pids;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 main().catch((err) => {
