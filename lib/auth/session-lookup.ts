@@ -2,6 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Adapter } from 'next-auth/adapters';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/db';
+import { databaseKind } from '@/lib/env';
 
 /**
  * Auth.js catches every error of the session lookup, logs it and answers "no session": a database that is down
@@ -31,22 +32,26 @@ export function noteFailures(adapter: Adapter): Adapter {
 }
 
 /**
- * How long the session lookup may take. postgres-js keeps a query that was waiting for a new connection through a
- * whole outage (it reconnects with backoff, restarting its connect timer each time; measured: 16 s for a 6 s
- * outage), so the lookup — the first query of nearly every request — carries its own deadline.
+ * How long the session lookup may take on PostgreSQL. postgres-js keeps a query that was waiting for a new connection
+ * through a whole outage (it reconnects with backoff, restarting its connect timer each time; measured: 16 s for a
+ * 6 s outage), so the lookup — the first query of nearly every request — carries its own deadline. PGlite runs in
+ * this process and cannot be away: a slow lookup there means a busy process (measured: 7.7 s during a burst of
+ * intakes on a loaded machine), and a deadline would only turn accepted work into 503s.
  */
-const SESSION_LOOKUP_TIMEOUT_MS = 4_000;
+const sessionLookupTimeoutMs = () => (databaseKind() === 'postgres' ? 4_000 : Number.POSITIVE_INFINITY);
 
 /**
  * Runs `auth` (next-auth's session lookup) and returns its session, or null when there is none — and throws
  * DatabaseUnavailableError (503), never null, when the database could not be asked or did not answer within
  * `timeoutMs`. Any other adapter failure is rethrown as it is (500).
  */
-export async function lookUpSession<S>(auth: () => Promise<S | null>, timeoutMs = SESSION_LOOKUP_TIMEOUT_MS): Promise<S | null> {
+export async function lookUpSession<S>(auth: () => Promise<S | null>, timeoutMs = sessionLookupTimeoutMs()): Promise<S | null> {
   const box: { error?: unknown } = {};
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DatabaseUnavailableError(`the session lookup did not answer within ${timeoutMs} ms`)), timeoutMs);
+    if (Number.isFinite(timeoutMs)) {
+      timer = setTimeout(() => reject(new DatabaseUnavailableError(`the session lookup did not answer within ${timeoutMs} ms`)), timeoutMs);
+    }
   });
   const session = await Promise.race([adapterFailure.run(box, auth), deadline]).finally(() => clearTimeout(timer));
   if (box.error !== undefined) {
