@@ -86,15 +86,6 @@ for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
   REWRITE_BITS[h >> 3] |= 1 << (h & 7);
 }
 
-/**
- * Which (first letter, length) pairs some rewritable word has, a bit per length (≤ 20) for each letter: most words
- * ("the", "and", "level") are ruled out by this before their hash is computed.
- */
-const FIRST_AND_LENGTH = new Int32Array(26);
-for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
-  if (word.length <= 20) FIRST_AND_LENGTH[word.charCodeAt(0) - 97] |= 1 << word.length;
-}
-
 /** The report with abbreviations and typos rewritten, or null when nothing changed (the common case). */
 export function correctWords(report: string): CorrectedText | null {
   const parts: string[] = [];
@@ -108,7 +99,9 @@ export function correctWords(report: string): CorrectedText | null {
     let c = report.charCodeAt(i) | 32;
     if (c < 97 || c > 122) continue;
     const w = i;
+    let h = 0;
     do {
+      h = (Math.imul(h, 31) + c) | 0;
       i++;
       c = i < n ? report.charCodeAt(i) | 32 : 0;
     } while (c >= 97 && c <= 122);
@@ -124,11 +117,7 @@ export function correctWords(report: string): CorrectedText | null {
       shift.push(delta);
       continue;
     }
-    if (len === 1 || len === 4 || len > 20 || (next >= 48 && next <= 57) || next === 95) continue;
-    if ((FIRST_AND_LENGTH[(report.charCodeAt(w) | 32) - 97] & (1 << len)) === 0) continue;
-    let h = 0;
-    for (let k = w; k < i; k++) h = (Math.imul(h, 31) + (report.charCodeAt(k) | 32)) | 0;
-    if ((REWRITE_BITS[(h & 0xfffff) >> 3] & (1 << (h & 7))) === 0) continue;
+    if (len === 1 || len === 4 || len > 20 || (next >= 48 && next <= 57) || next === 95 || (REWRITE_BITS[(h & 0xfffff) >> 3] & (1 << (h & 7))) === 0) continue;
     const word = report.slice(w, i);
     const to = rewriteWord(word.toLowerCase());
     if (to === undefined) continue;
