@@ -29,7 +29,7 @@ const MENTION_RE = /\b([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,
 const SEQUENCE_AFTER_RE = /[ \t]*(?:-?[ \t]*weight|w\b|wi\b|-w\b|signal|hyper|hypo|image|imaging|sequence|stir|flair|fat|\*|(?:and|or|\/)[ \t]*t[12]\b|post|pre|bright|dark|shine|iso|intens|high|low)/iy;
 const SEQUENCE_BEFORE_RE = /(?:low|high|increased|decreased|bright|dark|on|intermediate|iso|hyperintense|hypointense|and|or|\/)[ \t]*$/i;
 // A nerve root named by its vertebra ("the traversing S1 nerve root") is not a level of the finding.
-const ROOT_AFTER_RE = /[ \t]*(?:and[ \t]+[ctls]\d{1,2}[ \t]+)?(?:nerve|root|radicul)/iy;
+export const ROOT_AFTER_RE = /[ \t]*(?:and[ \t]+[ctls]\d{1,2}[ \t]+)?(?:nerve|root|radicul)/iy;
 
 /** Index of vertebra `letter` (a character code) number `k` in VERTEBRAE, or undefined ("L9", "C0"). */
 function vertebraIndexOf(letter: number, k: number): number | undefined {
@@ -49,14 +49,25 @@ function vertebraIndex(letter: string, num: string): number | undefined {
   return vertebraIndexOf(letter.charCodeAt(0), numberOf(num));
 }
 
-/** ROOT_AFTER_RE at `end`; most mentions are followed by none of the letters it needs next ('and', 'nerve', 'root'). */
-function isRootAfter(text: string, end: number): boolean {
-  let j = end;
-  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-  const c = text.charCodeAt(j) | 32;
-  if (c !== 97 && c !== 110 && c !== 114) return false;
-  ROOT_AFTER_RE.lastIndex = end;
-  return ROOT_AFTER_RE.test(text);
+const isRootWordAt = (text: string, j: number): boolean =>
+  literalAt(text, j, 'nerve') >= 0 || literalAt(text, j, 'root') >= 0 || literalAt(text, j, 'radicul') >= 0;
+
+/** ROOT_AFTER_RE at `end` ("L5 nerve root", "L4 and L5 roots"), without the regex (a test compares them). */
+export function isRootAfter(text: string, end: number): boolean {
+  const j = blanksFrom(text, end);
+  if (isRootWordAt(text, j)) return true;
+  let k = literalAt(text, j, 'and');
+  if (k < 0) return false;
+  const afterAnd = blanksFrom(text, k);
+  if (afterAnd === k) return false;
+  const letter = text.charCodeAt(afterAnd) | 32;
+  if (letter !== 99 && letter !== 116 && letter !== 108 && letter !== 115) return false; // c t l s
+  k = afterAnd + 1;
+  const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+  if (!isDigit(text.charCodeAt(k))) return false;
+  k += isDigit(text.charCodeAt(k + 1)) ? 2 : 1;
+  const word = blanksFrom(text, k);
+  return word > k && isRootWordAt(text, word);
 }
 
 /** "the nerve root L5": a root named after the word root, not a level. */
