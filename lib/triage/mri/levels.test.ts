@@ -25,7 +25,7 @@ describe('gaps between level mentions', () => {
 
   it('finds a nerve root after a mention exactly like the reference regex ("S1 nerve root", "L4 and L5 roots")', () => {
     const extra = 'L5 nerve root, L4 \tAND\tL5 ROOTS, S1 radiculopathy, L4 and L55 root, L4 and L555 root, L4 and l5root, L4 and X5 root,'
-      + ' L4 and  S1  Nerve, L4and L5 root, L4 and L5, T2 Root, C5 an';
+      + ' L4 and  S1  Nerve, L4and L5 root, L4 and L5, T2 Root, C5 an, L4 andL5 root';
     const texts = [...MRI_CORPUS.map((e) => e.report), ...V2_CORPUS.map((e) => e.report), extra];
     let matches = 0;
     for (const text of texts) {
