@@ -29,7 +29,7 @@ const MENTION_RE = /\b([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,
 const SEQUENCE_AFTER_RE = /[ \t]*(?:-?[ \t]*weight|w\b|wi\b|-w\b|signal|hyper|hypo|image|imaging|sequence|stir|flair|fat|\*|(?:and|or|\/)[ \t]*t[12]\b|post|pre|bright|dark|shine|iso|intens|high|low)/iy;
 const SEQUENCE_BEFORE_RE = /(?:low|high|increased|decreased|bright|dark|on|intermediate|iso|hyperintense|hypointense|and|or|\/)[ \t]*$/i;
 // A nerve root named by its vertebra ("the traversing S1 nerve root") is not a level of the finding.
-export const ROOT_AFTER_RE = /[ \t]*(?:and[ \t]+[ctls]\d{1,2}[ \t]+)?(?:nerve|root|radicul)/iy;
+const ROOT_AFTER_RE = /[ \t]*(?:and[ \t]+[ctls]\d{1,2}[ \t]+)?(?:nerve|root|radicul)/iy;
 
 /** Index of vertebra `letter` (a character code) number `k` in VERTEBRAE, or undefined ("L9", "C0"). */
 function vertebraIndexOf(letter: number, k: number): number | undefined {
@@ -49,25 +49,14 @@ function vertebraIndex(letter: string, num: string): number | undefined {
   return vertebraIndexOf(letter.charCodeAt(0), numberOf(num));
 }
 
-const isRootWordAt = (text: string, j: number): boolean =>
-  literalAt(text, j, 'nerve') >= 0 || literalAt(text, j, 'root') >= 0 || literalAt(text, j, 'radicul') >= 0;
-
-/** ROOT_AFTER_RE at `end` ("L5 nerve root", "L4 and L5 roots"), without the regex (a test compares them). */
-export function isRootAfter(text: string, end: number): boolean {
-  const j = blanksFrom(text, end);
-  if (isRootWordAt(text, j)) return true;
-  let k = literalAt(text, j, 'and');
-  if (k < 0) return false;
-  const afterAnd = blanksFrom(text, k);
-  if (afterAnd === k) return false;
-  const letter = text.charCodeAt(afterAnd) | 32;
-  if (letter !== 99 && letter !== 116 && letter !== 108 && letter !== 115) return false; // c t l s
-  k = afterAnd + 1;
-  const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-  if (!isDigit(text.charCodeAt(k))) return false;
-  k += isDigit(text.charCodeAt(k + 1)) ? 2 : 1;
-  const word = blanksFrom(text, k);
-  return word > k && isRootWordAt(text, word);
+/** ROOT_AFTER_RE at `end`; most mentions are followed by none of the letters it needs next ('and', 'nerve', 'root'). */
+function isRootAfter(text: string, end: number): boolean {
+  let j = end;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  const c = text.charCodeAt(j) | 32;
+  if (c !== 97 && c !== 110 && c !== 114) return false;
+  ROOT_AFTER_RE.lastIndex = end;
+  return ROOT_AFTER_RE.test(text);
 }
 
 /** "the nerve root L5": a root named after the word root, not a level. */
@@ -174,55 +163,14 @@ function isVertebraeAfter(text: string, end: number): boolean {
   return VERTEBRAE_AFTER_RE.test(text);
 }
 
-// Gaps between two mentions, matched in place (sticky) and required to end where the next mention starts. The
-// regexes are the reference; the scan below does the same without running them (a test compares the two).
-export const LIST_GAP_RE = /[ \t]*(?:,[ \t]*(?:and|or)?|and\/or|and|or|&)[ \t]*/iy;
-export const RANGE_GAP_RE = /[ \t]*(?:through|thru|to|-|–|—)[ \t]*/iy;
-export const ON_GAP_RE = /[ \t]*on[ \t]*/iy;
+// Gaps between two mentions, matched in place (sticky) and required to end where the next mention starts.
+const LIST_GAP_RE = /[ \t]*(?:,[ \t]*(?:and|or)?|and\/or|and|or|&)[ \t]*/iy;
+const RANGE_GAP_RE = /[ \t]*(?:through|thru|to|-|–|—)[ \t]*/iy;
+const ON_GAP_RE = /[ \t]*on[ \t]*/iy;
 
-const blanksFrom = (text: string, j: number): number => {
-  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-  return j;
-};
-/** Does `word` (lower-case ASCII) stand at `at`, case-folded like the 'i' flag? The end, else -1. */
-function literalAt(text: string, at: number, word: string): number {
-  if (at + word.length > text.length) return -1;
-  for (let k = 0; k < word.length; k++) {
-    const c = text.charCodeAt(at + k);
-    const w = word.charCodeAt(k);
-    if (c !== w && !(w >= 97 && w <= 122 && c === w - 32)) return -1;
-  }
-  return at + word.length;
-}
-/** Where the gap regex's match from `from` ends (as `re.lastIndex` after a sticky test), or -1 when it fails. */
-export function gapEnd(kind: 'list' | 'range' | 'on', text: string, from: number): number {
-  let j = blanksFrom(text, from);
-  let e = -1;
-  if (kind === 'on') e = literalAt(text, j, 'on');
-  else if (kind === 'range') {
-    const c = text.charCodeAt(j);
-    if (c === 45 || c === 0x2013 || c === 0x2014) e = j + 1; // - – —
-    else {
-      e = literalAt(text, j, 'through');
-      if (e < 0) e = literalAt(text, j, 'thru');
-      if (e < 0) e = literalAt(text, j, 'to');
-    }
-  } else if (text.charCodeAt(j) === 44) { // ',' then an optional "and" / "or"
-    j = blanksFrom(text, j + 1);
-    e = literalAt(text, j, 'and');
-    if (e < 0) e = literalAt(text, j, 'or');
-    if (e < 0) e = j;
-  } else if (text.charCodeAt(j) === 38) e = j + 1; // '&'
-  else {
-    e = literalAt(text, j, 'and/or');
-    if (e < 0) e = literalAt(text, j, 'and');
-    if (e < 0) e = literalAt(text, j, 'or');
-  }
-  return e < 0 ? -1 : blanksFrom(text, e);
-}
-
-function gapIs(kind: 'list' | 'range' | 'on', text: string, from: number, to: number): boolean {
-  return gapEnd(kind, text, from) === to;
+function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
+  re.lastIndex = from;
+  return re.test(text) && re.lastIndex === to;
 }
 
 const DISC_NAMES: readonly string[] = VERTEBRAE.slice(0, -1).map((v, i) => `${v}-${VERTEBRAE[i + 1]}`);
@@ -269,15 +217,15 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
       const next = mentions[j];
       const gapLen = next.start - cur.end;
       if (gapLen > 12) break;
-      if (next.first > cur.first && gapIs('range', text, cur.end, next.start)) {
+      if (next.first > cur.first && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
         const disc = cur.disc && next.disc;
         range = !cur.disc && !next.disc && j === i + 1 && cur.first === cur.last && next.first === next.last;
         levels.pop();
         levels.push(...rangeLevels(cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc));
-      } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs('on', text, cur.end, next.start)) {
+      } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
         levels.pop();
         levels.push(discName(cur.first));
-      } else if (gapLen === 0 || gapIs('list', text, cur.end, next.start)) {
+      } else if (gapLen === 0 || gapIs(LIST_GAP_RE, text, cur.end, next.start)) {
         range = false;
         levels.push(...mentionLevels(next));
       } else {

@@ -56,27 +56,6 @@ export function nextWordIn(text: string, from: number, words: readonly string[])
   return false;
 }
 
-/** Is the text at `from` white space followed by a word that starts with one of `prefixes`? */
-function nextWordStarts(text: string, from: number, prefixes: readonly string[]): boolean {
-  let j = from;
-  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
-  if (j === from) return false;
-  for (let p = 0; p < prefixes.length; p++) if (text.startsWith(prefixes[p], j)) return true;
-  return false;
-}
-// The words that can follow "no" / "not" in PSEUDO_Y, by their start ("no changes", "not visualised").
-const PSEUDO_AFTER_NO = ['significant', 'interval', 'substantial', 'appreciable', 'further', 'definite', 'major', 'change', 'increase', 'progression', 'worsening', 'growth', 'longer'];
-const PSEUDO_AFTER_NOT = ['only', 'be', 'excluded', 'ruled', 'significantly', 'seen', 'identified', 'demonstrated', 'present', 'visuali', 'evident', 'noted', 'appreciated', 'detected'];
-
-/**
- * Can PSEUDO_Y match at the word [w, end)? Only at "no" and "not" followed by white space and one of the words its
- * alternatives continue with: a necessary condition, checked before the regex.
- */
-export function pseudoPossible(text: string, w: number, end: number): boolean {
-  if (end - w === 2) return nextWordStarts(text, end, PSEUDO_AFTER_NO);
-  return end - w === 3 && text.charCodeAt(w + 2) === 116 && nextWordStarts(text, end, PSEUDO_AFTER_NOT);
-}
-
 /**
  * `\s+(?=SEVERITY\b)` at `from` without a regex ("and mild …", ", moderate …": a new clause): the end of the white
  * space when a severity word follows it as a whole word, else -1.

@@ -6,7 +6,7 @@ import { LEXICON, LEXICON_RE } from './lexicon';
 import { findLevelMentions } from './levels';
 import { splitSentences } from './split';
 import { scanReport } from './scan';
-import { BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, PSEUDO_Y, pseudoPossible, severityAfter } from './scan-table';
+import { BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, severityAfter } from './scan-table';
 
 /** The reference: the whole lexicon as one global regex (slow, simple). */
 function referenceTerms(lower: string): string[] {
@@ -74,22 +74,6 @@ describe('scanReport', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
-  });
-
-  it('runs the pseudo-negation regex wherever it can match ("no significant change", "not excluded")', () => {
-    const extra = 'No  significant interval change, no\u00a0changes, no longer, no growth, not only, not be excluded, not ruled out,'
-      + ' not significantly changed, not visualized, not\tseen, nor change, no1 change, not_ seen, no further worsening.';
-    let matched = 0;
-    for (const text of [...texts, extra]) {
-      const lower = text.toLowerCase();
-      for (const m of lower.matchAll(/\bno\w*/g)) {
-        PSEUDO_Y.lastIndex = m.index;
-        if (!PSEUDO_Y.test(lower)) continue;
-        matched++;
-        expect(pseudoPossible(lower, m.index, m.index + m[0].length), JSON.stringify(lower.slice(m.index, m.index + 30))).toBe(true);
-      }
-    }
-    expect(matched).toBeGreaterThan(12);
   });
 
   it('finds a severity word after white space exactly like the regex (", mild …", "and moderate …")', () => {

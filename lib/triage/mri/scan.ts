@@ -43,7 +43,7 @@ export interface ScanResult {
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN, nextWordIn, pseudoPossible, severityAfter } = table;
+const { BREAK, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN, nextWordIn, severityAfter } = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -198,7 +198,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
           if (fam === PRE) {
             if (lower.charCodeAt(w) === 110 && lower.charCodeAt(w + 1) === 111) { // "no…": pseudo-negation?
               PSEUDO_Y.lastIndex = w;
-              if (pseudoPossible(lower, w, i) && PSEUDO_Y.test(lower)) continue;
+              if (PSEUDO_Y.test(lower)) continue;
               // "No definite fracture" hedges: the finding is possible, not ruled out.
               if (len === 2 && (DEFINITE_MASK & nextLetterBit(lower, i, FOLLOW_REACH)) !== 0) {
                 NO_DEFINITE_Y.lastIndex = w;
