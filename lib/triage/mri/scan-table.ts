@@ -42,6 +42,21 @@ function isJsSpace(c: number): boolean {
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
 
 /**
+ * Is the text at `from` white space (at least one character, as `\s` matches it) followed by a whole word (a maximal
+ * run of `\w` characters) that is one of `words`? The `nextWords` condition of a candidate.
+ */
+export function nextWordIn(text: string, from: number, words: readonly string[]): boolean {
+  let j = from;
+  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
+  if (j === from) return false;
+  let k = j;
+  while (k < text.length && isWordCode(text.charCodeAt(k))) k++;
+  const len = k - j;
+  for (let w = 0; w < words.length; w++) if (words[w].length === len && text.startsWith(words[w], j)) return true;
+  return false;
+}
+
+/**
  * `\s+(?=SEVERITY\b)` at `from` without a regex ("and mild …", ", moderate …": a new clause): the end of the white
  * space when a severity word follows it as a whole word, else -1.
  */
@@ -128,6 +143,11 @@ export class Candidate {
   group = 0;
   /** "and"/"or" before a severity word: the whole word, then `severityAfter` instead of the regex. */
   severity = false;
+  /**
+   * Whole words one of which must follow after white space before the regex runs ("is" → "now", "resolved", …);
+   * null: no condition. A necessary condition: every alternative of the pattern that starts at such a word needs it.
+   */
+  nextWords: readonly string[] | null = null;
 
   constructor(
     readonly family: number,
@@ -182,22 +202,28 @@ function buildTable(): Map<number, Candidate[]> {
     for (const start of entry.starts) byLetters.set(nextLetters(entry, start), [...(byLetters.get(nextLetters(entry, start)) ?? []), start]);
     for (const [letters, starts] of byLetters) add(starts, (prefixes) => new Candidate(LEXICON_FAMILY, prefixes, false, re, '', entry, letters));
   }
-  const family = (fam: number, words: readonly string[], re: RegExp | null, follow = ''): void =>
-    add(words, (prefixes) => new Candidate(fam, prefixes, re === null, re, follow, null));
+  const family = (fam: number, words: readonly string[], re: RegExp | null, follow = '', nextWords: readonly string[] | null = null): void =>
+    add(words, (prefixes) => {
+      const c = new Candidate(fam, prefixes, re === null, re, follow, null);
+      c.nextWords = nextWords;
+      return c;
+    });
   // `follow`: first letters of the words that can come next in the pattern (a cheap filter before the regex).
   family(PRE, ['without', 'nor', 'neither'], null);
-  family(PRE, ['no', 'not'], PRE_Y);
+  // "no evidence of", "no signs of": the regex finds the end; otherwise "no" and "not" are whole trigger words.
+  family(PRE, ['no'], PRE_Y, '', ['evidence', 'sign', 'signs']);
+  family(PRE, ['no', 'not'], null);
   family(PRE, ['negative', 'absence', 'free', 'rather'], PRE_Y, 'fot');
   family(PRE, ['interval', 'complete'], PRE_Y, 'r');
   family(PRE, ['resolution'], PRE_Y, 'o');
-  family(POST, ['is', 'are', 'was', 'were'], POST_Y, 'naerg');
+  family(POST, ['is', 'are', 'was', 'were'], POST_Y, 'naerg', ['now', 'resolved', 'gone', 'not', 'no', 'absent', 'excluded', 'ruled']);
   family(POST, ['not'], POST_Y, 'sidpve');
   family(POST, ['has', 'have', 'had'], POST_Y, 'nsceflrd');
   family(POST, ['no'], POST_Y, 'l');
   family(POST, ['resolved'], null);
   family(NORMAL, ['normal', 'unremarkable', 'unaffected', 'preserved', 'maintained', 'intact', 'patent', 'capacious', 'satisfactory', 'anatomic', 'anatomical'], null);
   family(NORMAL, ['within'], NORMAL_Y, 'n');
-  family(NORMAL, ['is', 'are'], NORMAL_Y, 'f');
+  family(NORMAL, ['is', 'are'], NORMAL_Y, 'f', ['free']);
   family(BREAK, ['but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'which', 'with', 'otherwise'], null);
   family(BREAK, ['apart', 'aside'], BREAK_WORD_Y, 'f');
   family(BREAK, ['there'], BREAK_WORD_Y, 'ia');

@@ -6,7 +6,7 @@ import { LEXICON, LEXICON_RE } from './lexicon';
 import { findLevelMentions } from './levels';
 import { splitSentences } from './split';
 import { scanReport } from './scan';
-import { BREAK_COMMA_Y, severityAfter } from './scan-table';
+import { BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, severityAfter } from './scan-table';
 
 /** The reference: the whole lexicon as one global regex (slow, simple). */
 function referenceTerms(lower: string): string[] {
@@ -52,6 +52,28 @@ describe('scanReport', () => {
       expect(scan.sentences, text.slice(0, 80)).toEqual(splitSentences(text));
       expect(scan.mentions, text.slice(0, 80)).toEqual(findLevelMentions(text.toLowerCase()));
     }
+  });
+
+  it('never skips a trigger regex that would match for want of the next word ("is now resolved", "no evidence of")', () => {
+    const extra = 'No  evidence of stenosis, no\u00a0signs for fracture; it is\tnow resolved, was  gone, were ruled out, are free,'
+      + ' is not_ seen, is no longer seen, is excluded; no sign2 of it, is now1 resolved.';
+    let checked = 0;
+    for (const text of [...texts, extra]) {
+      const lower = text.toLowerCase();
+      for (const m of lower.matchAll(/\b\w+/g)) {
+        const end = m.index + m[0].length;
+        for (const c of CANDIDATES.get(keyOfWord(m[0])) ?? []) {
+          if (c.nextWords === null || c.re === null || !c.prefixes.some((p) => m[0].startsWith(p))) continue;
+          c.re.lastIndex = m.index;
+          // A match of the word alone ("no", "not") is the whole-word candidate's; a longer one needs the next word.
+          if (c.re.test(lower) && c.re.lastIndex > end) {
+            checked++;
+            expect(nextWordIn(lower, end, c.nextWords), JSON.stringify(lower.slice(m.index, m.index + 30))).toBe(true);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('finds a severity word after white space exactly like the regex (", mild …", "and moderate …")', () => {

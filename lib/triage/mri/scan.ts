@@ -43,7 +43,7 @@ export interface ScanResult {
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN, severityAfter } = table;
+const { BREAK, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN, nextWordIn, severityAfter } = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -185,6 +185,7 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
             end = severityAfter(lower, i);
             if (end < 0) continue;
           } else if (cand.re !== null) {
+            if (cand.nextWords !== null && !nextWordIn(lower, i, cand.nextWords)) continue;
             cand.re.lastIndex = w;
             if (!cand.re.test(lower)) continue;
             end = cand.re.lastIndex;
