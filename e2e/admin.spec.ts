@@ -72,6 +72,8 @@ test.describe('administration', () => {
 
   for (const width of [1280, 360]) {
     test(`admin pages are axe-clean and fit ${width}px`, async ({ page }) => {
+      // Five pages, each scanned by axe: on a loaded 2-core machine this passed 60 s (seen twice, both widths).
+      test.setTimeout(150_000);
       await page.setViewportSize({ width, height: 900 });
       await signInAs(page, 'lead');
       for (const path of ['/admin', '/admin/templates', '/admin/slas', '/admin/workload', '/admin/audit']) {
