@@ -1,7 +1,7 @@
 import type { QueueCounts, QueueItem, QueuePage } from '@/db/queries/queue';
 
 /** One queue row on the wire: CONTRACTS §4b fields first, then optional extras the page uses. */
-export interface QueueItemJson {
+interface QueueItemJson {
   id: string;
   urgency: QueueItem['urgency'];
   status: QueueItem['status'];
