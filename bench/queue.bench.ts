@@ -134,7 +134,7 @@ interface HttpProbe {
   raw: boolean;
 }
 
-type HttpStats = ReturnType<typeof stats> & { raw?: ReturnType<typeof stats> };
+type HttpStats = ReturnType<typeof stats> & { raw?: ReturnType<typeof stats>; bytes: number };
 
 /**
  * Every probe once per round, rounds repeated (10 warm-up + HTTP), sequential requests: each figure and its floor come
@@ -144,6 +144,7 @@ type HttpStats = ReturnType<typeof stats> & { raw?: ReturnType<typeof stats> };
 async function timeHttpInterleaved(probes: HttpProbe[], rawQuery: () => Promise<unknown>): Promise<Map<string, HttpStats>> {
   const xs = new Map(probes.map((p) => [p.label, [] as number[]]));
   const raws = new Map(probes.map((p) => [p.label, [] as number[]]));
+  const bytes = new Map(probes.map((p) => [p.label, 0]));
   for (let i = 0; i < HTTP + 10; i++) {
     for (const p of probes) {
       const t = performance.now();
@@ -152,6 +153,7 @@ async function timeHttpInterleaved(probes: HttpProbe[], rawQuery: () => Promise<
       const d = performance.now() - t;
       if (!p.expect(res.status, body)) throw new Error(`${p.path} answered ${res.status}: ${body.slice(0, 200)}`);
       if (i >= 10) xs.get(p.label)!.push(d);
+      bytes.set(p.label, Buffer.byteLength(body));
       if (p.raw) {
         const r0 = performance.now();
         await rawQuery();
@@ -159,7 +161,7 @@ async function timeHttpInterleaved(probes: HttpProbe[], rawQuery: () => Promise<
       }
     }
   }
-  return new Map(probes.map((p) => [p.label, { ...stats(xs.get(p.label)!), raw: p.raw ? stats(raws.get(p.label)!) : undefined }]));
+  return new Map(probes.map((p) => [p.label, { ...stats(xs.get(p.label)!), raw: p.raw ? stats(raws.get(p.label)!) : undefined, bytes: bytes.get(p.label)! }]));
 }
 
 async function main() {
@@ -212,9 +214,9 @@ async function main() {
       rawFirst,
     );
     const [page, api, apiCounts, emptyPage, barePage, health, me] = ['page', 'api', 'apiCounts', 'emptyPage', 'barePage', 'health', 'me'].map((l) => http.get(l)!);
-    const line = (label: string, r: { p50: number; p95: number; raw?: { p50: number; p95: number } }) =>
+    const line = (label: string, r: HttpStats) =>
       console.log(
-        `   ${label.padEnd(30)} p50 ${ms(r.p50)}  p95 ${ms(r.p95)}` +
+        `   ${label.padEnd(30)} p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB` +
           (r.raw ? `   | raw queue SQL in between: p50 ${ms(r.raw.p50)}  p95 ${ms(r.raw.p95)}  → ${(r.p95 / r.raw.p95).toFixed(1)}× raw p95` : ''),
       );
     console.log(`── server response time for the first page (sequential requests, every probe once per round, ${HTTP} rounds after 10 warm-up, raw SQL interleaved)`);

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { QueueItemJson, QueueJson } from '@/lib/cases/queue-json';
+import type { QueueBoardJson, QueueRowJson } from '@/lib/cases/queue-json';
 import { Alert } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import type { ClaimResult } from './claim-button';
@@ -40,7 +40,7 @@ export function QueueBoard({
   viewerId,
   serverNow,
 }: {
-  initial: QueueJson;
+  initial: QueueBoardJson;
   filter: QueueFilterState;
   cursor: string | null;
   viewerId: string;
@@ -49,7 +49,7 @@ export function QueueBoard({
   const { data, now, updatedAt, announce, refresh } = useQueuePoll({ initial, filter, cursor, serverNow });
   const [notice, setNotice] = useState<{ tone: 'success' | 'warning'; text: string } | null>(null);
 
-  const onClaimed = (item: QueueItemJson) => (r: ClaimResult) => {
+  const onClaimed = (item: QueueRowJson) => (r: ClaimResult) => {
     setNotice(r.ok ? { tone: 'success', text: `You claimed ${item.patientName ?? 'the case'}'s case.` } : { tone: 'warning', text: r.formError ?? 'The case could not be claimed.' });
     void refresh();
   };

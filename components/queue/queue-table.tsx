@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { QueueItemJson } from '@/lib/cases/queue-json';
+import type { QueueRowJson } from '@/lib/cases/queue-json';
 import { formatSpan, slaState } from '@/lib/cases/format-queue';
 import { ageOn } from '@/lib/format/age';
 import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/domain/case';
@@ -14,9 +14,9 @@ function regionText(regions: string[]): string {
   return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
 }
 
-const hasFlags = (item: QueueItemJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0;
+const hasFlags = (item: QueueRowJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0;
 
-function Flags({ item }: { item: QueueItemJson }) {
+function Flags({ item }: { item: QueueRowJson }) {
   return (
     <span className="flex flex-wrap gap-1">
       {item.redFlag && <Badge tone="danger" className="whitespace-nowrap">Red flag</Badge>}
@@ -43,7 +43,7 @@ function UnreadBadge({ count }: { count: number }) {
   );
 }
 
-function Sla({ item, now }: { item: QueueItemJson; now: number }) {
+function Sla({ item, now }: { item: QueueRowJson; now: number }) {
   if (!OPEN_STATUSES.includes(item.status)) return <span className="text-sm text-muted">Answered</span>;
   const s = slaState(item.slaDueAt, now);
   if (s.breached) {
@@ -56,12 +56,12 @@ function Sla({ item, now }: { item: QueueItemJson; now: number }) {
   return <span className={cn('text-sm', s.soon ? 'font-semibold text-amber-900' : 'text-ink')}>{s.text}</span>;
 }
 
-function patientLabel(item: QueueItemJson, at: number): string {
+function patientLabel(item: QueueRowJson, at: number): string {
   const age = ageOn(item.patientDateOfBirth, new Date(at));
   return `${item.patientName ?? 'Unnamed patient'}${age !== null ? `, ${age}` : ''}`;
 }
 
-type RowProps = { item: QueueItemJson; now: number; viewerId: string; onClaimed: (item: QueueItemJson) => (r: ClaimResult) => void };
+type RowProps = { item: QueueRowJson; now: number; viewerId: string; onClaimed: (item: QueueRowJson) => (r: ClaimResult) => void };
 
 function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
   const open = OPEN_STATUSES.includes(item.status);
@@ -117,7 +117,7 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
  * One table for every width: on phones each row reflows into a card (labels shown beside values), so the server
  * renders the list once. Explicit roles keep the table semantics whatever the CSS display is.
  */
-export function QueueTable({ items, ...row }: { items: QueueItemJson[] } & Omit<RowProps, 'item'>) {
+export function QueueTable({ items, ...row }: { items: QueueRowJson[] } & Omit<RowProps, 'item'>) {
   return (
     <div className="md:overflow-hidden md:rounded-xl md:border md:border-line md:bg-white">
       <table role="table" className="block w-full text-left text-sm md:table">

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueJson } from '@/lib/cases/queue-json';
+import type { QueueBoardJson, QueueJson } from '@/lib/cases/queue-json';
 import { queueSearch, type QueueFilterState } from './queue-filters';
 
 const POLL_MS = 10_000;
@@ -9,8 +9,8 @@ const POLL_MS = 10_000;
  * The queue as the JSON API last returned it, polled every 10 s (only while the tab is visible), with a clock for
  * the SLA countdowns that ticks every 30 s and a sentence for screen readers when the list changed.
  */
-export function useQueuePoll({ initial, filter, cursor, serverNow }: { initial: QueueJson; filter: QueueFilterState; cursor: string | null; serverNow: number }) {
-  const [data, setData] = useState(initial);
+export function useQueuePoll({ initial, filter, cursor, serverNow }: { initial: QueueBoardJson; filter: QueueFilterState; cursor: string | null; serverNow: number }) {
+  const [data, setData] = useState<QueueBoardJson>(initial);
   const [now, setNow] = useState(serverNow);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');

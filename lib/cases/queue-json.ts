@@ -1,7 +1,7 @@
 import type { QueueCounts, QueueItem, QueuePage } from '@/db/queries/queue';
 
 /** One queue row on the wire: CONTRACTS §4b fields first, then optional extras the page uses. */
-export interface QueueItemJson {
+interface QueueItemJson {
   id: string;
   urgency: QueueItem['urgency'];
   status: QueueItem['status'];
@@ -27,6 +27,42 @@ export interface QueueJson {
   items: QueueItemJson[];
   nextCursor: string | null;
   counts?: QueueCounts;
+}
+
+/**
+ * What the queue table shows of a row. The page hands its client board only this (no areas, no alert time, the
+ * reasons' texts only): the rows travel twice in the page, as HTML and as the board's props in the RSC payload, and the
+ * props need not carry what the table never shows. The 10-second poll's JSON (QueueJson) is a superset of it.
+ */
+export type QueueRowJson = Omit<QueueItemJson, 'areas' | 'breachAlertedAt' | 'reasons'> & { reasons: { text: string }[] };
+
+export interface QueueBoardJson {
+  items: QueueRowJson[];
+  nextCursor: string | null;
+  counts?: QueueCounts;
+}
+
+export function toQueueBoardJson(page: QueuePage): QueueBoardJson {
+  return {
+    items: page.items.map((i) => ({
+      id: i.id,
+      urgency: i.urgency,
+      status: i.status,
+      assignedClinicianId: i.assignedClinicianId,
+      regions: i.regions,
+      submittedAt: i.submittedAt.toISOString(),
+      slaDueAt: i.slaDueAt.toISOString(),
+      assigneeName: i.assigneeName,
+      patientName: i.patientName,
+      incomplete: i.incomplete,
+      patientDateOfBirth: i.patientDateOfBirth,
+      reasons: i.reasons.map((r) => ({ text: r.text })),
+      redFlag: i.redFlag,
+      mriConcern: i.mriConcern,
+      mriUnread: i.mriUnread,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export function toQueueJson(page: QueuePage, counts?: QueueCounts): QueueJson {

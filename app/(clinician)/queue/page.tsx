@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/badge';
 import { QueueBoard } from '@/components/queue/queue-board';
 import { requireRole } from '@/lib/auth/guards';
 import { readQueue } from '@/lib/cases/list-queue';
-import { toQueueJson } from '@/lib/cases/queue-json';
+import { toQueueBoardJson } from '@/lib/cases/queue-json';
 import { queueQuerySchema } from '@/lib/validation/queue';
 
 export const metadata: Metadata = { title: 'Triage queue' };
@@ -48,7 +48,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       )}
       <QueueBoard
         key={JSON.stringify([filter, cursor])}
-        initial={toQueueJson(result.page, result.counts)}
+        initial={toQueueBoardJson(result.page)}
         filter={filter}
         cursor={cursor}
         viewerId={user.id}
