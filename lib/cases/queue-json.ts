@@ -42,25 +42,29 @@ export interface QueueBoardJson {
   counts?: QueueCounts;
 }
 
+/** The fields the table shows, shared by the page's props and the poll's JSON. */
+function rowJson(i: QueueItem): Omit<QueueRowJson, 'reasons'> {
+  return {
+    id: i.id,
+    urgency: i.urgency,
+    status: i.status,
+    assignedClinicianId: i.assignedClinicianId,
+    regions: i.regions,
+    submittedAt: i.submittedAt.toISOString(),
+    slaDueAt: i.slaDueAt.toISOString(),
+    assigneeName: i.assigneeName,
+    patientName: i.patientName,
+    incomplete: i.incomplete,
+    patientDateOfBirth: i.patientDateOfBirth,
+    redFlag: i.redFlag,
+    mriConcern: i.mriConcern,
+    mriUnread: i.mriUnread,
+  };
+}
+
 export function toQueueBoardJson(page: QueuePage): QueueBoardJson {
   return {
-    items: page.items.map((i) => ({
-      id: i.id,
-      urgency: i.urgency,
-      status: i.status,
-      assignedClinicianId: i.assignedClinicianId,
-      regions: i.regions,
-      submittedAt: i.submittedAt.toISOString(),
-      slaDueAt: i.slaDueAt.toISOString(),
-      assigneeName: i.assigneeName,
-      patientName: i.patientName,
-      incomplete: i.incomplete,
-      patientDateOfBirth: i.patientDateOfBirth,
-      reasons: i.reasons.map((r) => ({ text: r.text })),
-      redFlag: i.redFlag,
-      mriConcern: i.mriConcern,
-      mriUnread: i.mriUnread,
-    })),
+    items: page.items.map((i) => ({ ...rowJson(i), reasons: i.reasons.map((r) => ({ text: r.text })) })),
     nextCursor: page.nextCursor,
   };
 }
@@ -68,22 +72,9 @@ export function toQueueBoardJson(page: QueuePage): QueueBoardJson {
 export function toQueueJson(page: QueuePage, counts?: QueueCounts): QueueJson {
   return {
     items: page.items.map((i) => ({
-      id: i.id,
-      urgency: i.urgency,
-      status: i.status,
-      assignedClinicianId: i.assignedClinicianId,
-      regions: i.regions,
-      submittedAt: i.submittedAt.toISOString(),
-      slaDueAt: i.slaDueAt.toISOString(),
-      assigneeName: i.assigneeName,
+      ...rowJson(i),
       areas: i.areas,
-      patientName: i.patientName,
-      incomplete: i.incomplete,
-      patientDateOfBirth: i.patientDateOfBirth,
       reasons: i.reasons.map((r) => ({ code: r.code, source: r.source, text: r.text })),
-      redFlag: i.redFlag,
-      mriConcern: i.mriConcern,
-      mriUnread: i.mriUnread,
       breachAlertedAt: i.breachAlertedAt?.toISOString() ?? null,
     })),
     nextCursor: page.nextCursor,
