@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { Controller, FormProvider, useForm, useWatch, type FieldErrors, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '@/components/ui/badge';
@@ -27,6 +27,8 @@ type CheckInValues = z.input<typeof checkInSchema>;
 type SubmitResult = { caseUrgency: string; reopened: boolean };
 
 export interface CheckInFormProps {
+  /** The page's title and intro: the emergency panel, when shown, comes before it. */
+  header: ReactNode;
   checkInId: string;
   psfsActivities: string[];
   stopIf: string | null;
@@ -59,9 +61,12 @@ export function CheckInFormRoot(props: CheckInFormProps) {
   const inBrowser = useSyncExternalStore(noSubscribe, () => true, () => false);
   if (!inBrowser) {
     return (
-      <p className="text-muted" role="status">
-        Loading your answers…
-      </p>
+      <div className="space-y-6">
+        {props.header}
+        <p className="text-muted" role="status">
+          Loading your answers…
+        </p>
+      </div>
     );
   }
   const local = readLocalCheckInDraft(props.checkInId, props.draftSavedAt);
@@ -90,7 +95,7 @@ async function send(checkInId: string, input: CheckInInput) {
   }
 }
 
-function CheckInForm({ checkInId, psfsActivities, stopIf, draft, local }: CheckInFormProps & { local: unknown }) {
+function CheckInForm({ header, checkInId, psfsActivities, stopIf, draft, local }: CheckInFormProps & { local: unknown }) {
   const router = useRouter();
   const [start] = useState(() => ({ local, values: initialValues(psfsActivities, local ?? draft) }));
   const methods = useForm<CheckInValues, unknown, CheckInInput>({
@@ -141,11 +146,12 @@ function CheckInForm({ checkInId, psfsActivities, stopIf, draft, local }: CheckI
   };
   const onSubmit = (e: FormEvent) => void handleSubmit(onValid, onInvalid)(e);
 
-  if (result) return <CheckInSent result={result.result} answers={result.answers} />;
+  if (result) return <CheckInSent header={header} result={result.result} answers={result.answers} />;
 
   return (
     <div className="space-y-6">
       {emergencyAnswered && <EmergencyPanel status={{ kind: 'not_sent' }} />}
+      {header}
       <SaveStatusLine state={autosave.state} />
       {start.local !== null && <Alert tone="info">We restored answers you typed on this device that had not reached our server yet.</Alert>}
       <ErrorSummary errors={summary} onPick={focusField} />
@@ -241,13 +247,19 @@ function ScaleQuestion({ path, legend, anchors }: { path: 'painNow' | 'painWorst
 }
 
 /** After sending: the emergency panel first when the answers mean emergency, then what happens next and the answers. */
-export function CheckInSent({ result, answers, earlier }: { result?: SubmitResult; answers: CheckInInput; earlier?: string }) {
+export function CheckInSent({ header, result, answers, earlier }: { header: ReactNode; result?: SubmitResult; answers: CheckInInput; earlier?: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   const emergency = result ? result.caseUrgency === 'emergency' : RED_FLAG_QUESTIONS.some((q) => answers.redFlags[q.code] && RED_FLAG_URGENCY[q.code] === 'emergency');
+  // Just sent: focus on what matters first (the emergency panel, else the confirmation). A later visit starts at the top.
+  useEffect(() => {
+    if (!result) return;
+    if (emergency) document.getElementById('emergency-panel')?.focus();
+    else headingRef.current?.focus();
+  }, [result, emergency]);
   return (
     <div className="space-y-6">
       {emergency && <EmergencyPanel status={{ kind: 'submitted' }} />}
+      {header}
       <div>
         <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {result ? 'Sent — thank you' : 'This check-in was already sent'}
