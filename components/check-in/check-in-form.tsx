@@ -26,7 +26,7 @@ import { readLocalCheckInDraft, useCheckInDraft } from './use-check-in-draft';
 type CheckInValues = z.input<typeof checkInSchema>;
 type SubmitResult = { caseUrgency: string; reopened: boolean };
 
-export interface CheckInFormProps {
+interface CheckInFormProps {
   /** The page's title and intro: the emergency panel, when shown, comes before it. */
   header: ReactNode;
   checkInId: string;
