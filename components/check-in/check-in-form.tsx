@@ -152,6 +152,7 @@ function CheckInForm({ header, checkInId, psfsActivities, stopIf, draft, local }
     <div className="space-y-6">
       {emergencyAnswered && <EmergencyPanel status={{ kind: 'not_sent' }} />}
       {header}
+      <p className="-mt-4 text-muted">About 3 minutes. Your answers are saved as you go, so you can stop and come back on any device.</p>
       <SaveStatusLine state={autosave.state} />
       {start.local !== null && <Alert tone="info">We restored answers you typed on this device that had not reached our server yet.</Alert>}
       <ErrorSummary errors={summary} onPick={focusField} />
@@ -268,7 +269,8 @@ export function CheckInSent({ header, result, answers, earlier }: { header: Reac
       </div>
       {result?.reopened && (
         <Alert tone="warning" role="status" title="Your team has been told">
-          Your answers suggest things are getting worse, so your case is back with the rehab team. A clinician will look at it and contact you.
+          {emergency ? 'Your case is back with the rehab team as an emergency.' : 'Your answers suggest things are getting worse, so your case is back with the rehab team.'} A
+          clinician will look at it and contact you.
         </Alert>
       )}
       <Card>

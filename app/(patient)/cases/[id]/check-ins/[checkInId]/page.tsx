@@ -32,18 +32,15 @@ export default async function CheckInPage({ params }: { params: Promise<{ id: st
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">Your check-in</h1>
-      <p className="mt-1 text-muted">
-        {checkIn.submittedAt
-          ? `Sent ${formatDateTime(checkIn.submittedAt, tz)}.`
-          : 'About 3 minutes. Your answers are saved as you go, so you can stop and come back on any device.'}
-      </p>
     </div>
   );
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       {checkIn.answers ? (
-        <CheckInSent header={header} answers={checkIn.answers} earlier="You can send each check-in once. If something has changed since, write to your team from your case page." />
+        <CheckInSent header={header} answers={checkIn.answers} 
+          earlier={`You sent it ${formatDateTime(checkIn.submittedAt ?? checkIn.dueAt, tz)}. Each check-in is sent once; if something has changed since, write to your team from your case page.`}
+        />
       ) : checkIn.open ? (
         <CheckInFormRoot
           header={header}
