@@ -37,7 +37,7 @@ interface CheckInFormProps {
 }
 
 const ROOTS = ['painNow', 'painWorst', 'psfs', 'globalChange', 'trainingStatus', 'redFlags'] as const;
-const PSFS_ANCHORS = { low: 'unable to do it', high: 'able to do it as well as before the problem', highShort: 'as well as before' };
+const PSFS_ANCHORS = { low: 'cannot do it', high: 'able to do it as well as before the problem', highShort: 'as well as before' };
 const noSubscribe = () => () => undefined;
 
 /** The form's starting answers: the draft (this device's newer copy first) over empty answers; no defaults. */
