@@ -86,6 +86,47 @@ for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
   REWRITE_BITS[h >> 3] |= 1 << (h & 7);
 }
 
+/** Per first letter (1–26), a bit per length (≤ 20) of the letters-only words that have a rewrite. */
+const FIRST_LENGTH = new Uint32Array(27);
+for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
+  if (/^[a-z]{1,20}$/.test(word)) FIRST_LENGTH[word.charCodeAt(0) - 96] |= 1 << word.length;
+}
+
+/**
+ * Would `correctWords` rewrite the letters a–z at lower[w, end), a run that the text does not continue with a digit or
+ * '_'? The same test as its loop (length, hash, then the maps), read from the lower-cased text.
+ */
+export function rewritesWord(lower: string, w: number, end: number): boolean {
+  const len = end - w;
+  if (len === 1 || len === 4 || len > 20 || (FIRST_LENGTH[lower.charCodeAt(w) - 96] & (1 << len)) === 0) return false;
+  let h = 0;
+  for (let i = w; i < end; i++) h = (Math.imul(h, 31) + lower.charCodeAt(i)) | 0;
+  if ((REWRITE_BITS[(h & 0xfffff) >> 3] & (1 << (h & 7))) === 0) return false;
+  return rewriteWord(lower.slice(w, end)) !== undefined;
+}
+
+/**
+ * The same for a word of letters, digits and '_' that is not letters only ("th12", "l4", "t2w", "5mm"), lower-cased
+ * and followed by no such character: its runs of letters are `correctWords`' words. A run followed by a digit or '_'
+ * is rewritten only when it is "th" before a digit ("Th12"); the last run, when it ends the word, as any word.
+ */
+export function rewritesMixedWord(lower: string, w: number, end: number): boolean {
+  let i = w;
+  while (i < end) {
+    let c = lower.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const run = i;
+    do c = ++i < end ? lower.charCodeAt(i) : 0;
+    while (c >= 97 && c <= 122);
+    if (i === end) return rewritesWord(lower, run, end);
+    if (i - run === 2 && c >= 48 && c <= 57 && lower.charCodeAt(run) === 116 && lower.charCodeAt(run + 1) === 104) return true;
+  }
+  return false;
+}
+
 /** The report with abbreviations and typos rewritten, or null when nothing changed (the common case). */
 export function correctWords(report: string): CorrectedText | null {
   const parts: string[] = [];
