@@ -146,15 +146,18 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c < 128 && CHAR_CLASS[c] !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
+      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test.
       let classes = CHAR_CLASS[c];
+      let hash = c;
       for (i++; i < n; i++) {
         c = lower.charCodeAt(i);
         if (c >= 128 || CHAR_CLASS[c] === 0) break;
         classes |= CHAR_CLASS[c];
+        hash = (Math.imul(hash, 31) + c) | 0;
       }
       if (i === n) c = 32;
       const len = i - w;
-      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i) : rewritesMixedWord(lower, w, i))) return null;
+      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash) : rewritesMixedWord(lower, w, i))) return null;
       const c0 = lower.charCodeAt(w);
       const c1 = len > 1 ? lower.charCodeAt(w + 1) : 0;
       const c2 = len > 2 ? lower.charCodeAt(w + 2) : 0;

@@ -73,7 +73,7 @@ export interface CorrectedText {
   toOriginal(pos: number): number;
 }
 
-/** Hash of a lower-cased ASCII word, as the scan below computes it letter by letter. */
+/** Hash of a lower-cased ASCII word, as the scans compute it letter by letter. */
 const hashOf = (word: string): number => {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
@@ -94,14 +94,13 @@ for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
 
 /**
  * Would `correctWords` rewrite the letters a–z at lower[w, end), a run that the text does not continue with a digit or
- * '_'? The same test as its loop (length, hash, then the maps), read from the lower-cased text.
+ * '_'? The same test as its loop (length, hash, then the maps), read from the lower-cased text. `hash`: the run's
+ * `hashOf`, when the caller computed it on its way through the letters.
  */
-export function rewritesWord(lower: string, w: number, end: number): boolean {
+export function rewritesWord(lower: string, w: number, end: number, hash = hashOf(lower.slice(w, end))): boolean {
   const len = end - w;
   if (len === 1 || len === 4 || len > 20 || (FIRST_LENGTH[lower.charCodeAt(w) - 96] & (1 << len)) === 0) return false;
-  let h = 0;
-  for (let i = w; i < end; i++) h = (Math.imul(h, 31) + lower.charCodeAt(i)) | 0;
-  if ((REWRITE_BITS[(h & 0xfffff) >> 3] & (1 << (h & 7))) === 0) return false;
+  if ((REWRITE_BITS[(hash & 0xfffff) >> 3] & (1 << (hash & 7))) === 0) return false;
   return rewriteWord(lower.slice(w, end)) !== undefined;
 }
 
