@@ -157,7 +157,9 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       }
       if (i === n) c = 32;
       const len = i - w;
-      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash) : rewritesMixedWord(lower, w, i))) return null;
+      // (Letters have classes 1–26: `classes & 31` is 0 for a word of digits and '_' only, which has nothing to rewrite.)
+      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash)
+        : (classes & 31) !== 0 && rewritesMixedWord(lower, w, i))) return null;
       const c0 = lower.charCodeAt(w);
       const c1 = len > 1 ? lower.charCodeAt(w + 1) : 0;
       const c2 = len > 2 ? lower.charCodeAt(w + 2) : 0;
