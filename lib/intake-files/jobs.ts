@@ -65,7 +65,7 @@ function throttledProgress(fileId: string) {
  * re-encoded without EXIF) replace the row's 'reading' state; a refusal found only now (no text, a broken image) or a
  * timeout marks it failed with a message for the patient. Idempotent: a row no longer 'reading' is left alone.
  */
-export async function readIntakeFile(fileId: string): Promise<void> {
+async function readIntakeFile(fileId: string): Promise<void> {
   const db = await getDb();
   const row = await findIntakeFileToRead(db, fileId);
   if (!row || row.status !== 'reading' || !row.original) return;
