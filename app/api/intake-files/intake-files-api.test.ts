@@ -4,6 +4,7 @@
  * access rule, attaching on submit, refusals that store nothing, and the rate limit. Only the session is faked.
  */
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditEvents, intakeFiles, users } from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
@@ -172,6 +173,28 @@ describe.each(testDbKinds())('MRI report files (%s)', (kind) => {
     const denied = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(sql`${auditEvents.action} = 'intake_file.upload' and ${auditEvents.outcome} = 'denied' and ${auditEvents.actorId} = ${ids.get(patient)!}`);
     expect(denied[0].n).toBe(3); // the 413 is refused while reading the body, before the file is looked at
   }, 60_000);
+
+  it('a picture without writing, and a reading past the time limit, end as failed with a message and no bytes kept', async () => {
+    as(await newPatient());
+    const blank = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const res = await upload(blank, 'blank.png', 'image/png');
+    expect(res.status).toBe(202);
+    const { id } = await res.json();
+    await expect.poll(async () => (await (await getFile(id)).json()).status, { timeout: 60_000, interval: 250 }).toBe('failed');
+    const failed = await (await getFile(id)).json();
+    expect(failed.message).toMatch(/couldn't find any writing/);
+    expect(failed.text).toBeUndefined();
+    expect((await getOriginal(id)).status).toBe(404);
+
+    vi.stubEnv('INTAKE_FILE_READ_TIMEOUT_MS', '50');
+    try {
+      const slow = await (await upload(await scannedPdf(REPORT), 'scan.pdf', 'application/pdf')).json();
+      await expect.poll(async () => (await (await getFile(slow.id)).json()).status, { timeout: 60_000, interval: 250 }).toBe('failed');
+      expect((await (await getFile(slow.id)).json()).message).toMatch(/took too long/);
+    } finally {
+      vi.stubEnv('INTAKE_FILE_READ_TIMEOUT_MS', '120000');
+    }
+  }, 150_000);
 
   it('the type comes from the bytes, not the name: a PNG called "report.exe" is taken', async () => {
     as(await newPatient());
