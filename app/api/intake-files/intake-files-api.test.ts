@@ -34,6 +34,7 @@ const { GET: GET_FILE } = await import('./[id]/route');
 const { GET: GET_ORIGINAL } = await import('./[id]/original/route');
 const { GET: GET_THUMBNAIL } = await import('./[id]/thumbnail/route');
 const { POST: SUBMIT } = await import('@/app/api/intakes/route');
+const { PUT: AMEND } = await import('@/app/api/intakes/[id]/route');
 
 const REPORT = RIGHT_SCAPULA_MRI_REPORT;
 
@@ -254,6 +255,24 @@ describe.each(testDbKinds())('MRI report files (%s)', (kind) => {
       { action: 'intake_file.thumbnail', outcome: 'denied' },
     ]));
   }, 120_000);
+
+  it('an edit of the case keeps its file; another case of the same patient cannot take it', async () => {
+    const patient = await newPatient();
+    as(patient);
+    const { id, json } = await uploadAndRead(await textPdf(REPORT), 'report.pdf', 'application/pdf');
+    const first = await (await SUBMIT(sameOriginJson('http://test/api/intakes', 'POST', { ...rightScapulaIntake(), imaging: { mriReport: json.text, fileId: id } }))).json();
+    const amend = (caseId: string) => AMEND(sameOriginJson(`http://test/api/intakes/${caseId}`, 'PUT', { ...rightScapulaIntake(), imaging: { mriReport: `${json.text} Edited.`, fileId: id } }), params(caseId));
+    const edited = await amend(first.id);
+    expect(edited.status).toBe(200);
+    expect((await edited.json()).version).toBe(2);
+    const viewer = { id: ids.get(patient)!, roles: ['patient' as const] };
+    expect(await findCaseIntakeFile(t.db, viewer, first.id)).toMatchObject({ fileId: id, extractedText: json.text, confirmedText: `${json.text} Edited.` });
+
+    const second = await (await SUBMIT(sameOriginJson('http://test/api/intakes', 'POST', rightScapulaIntake()))).json();
+    const res = await amend(second.id);
+    expect(res.status).toBe(400);
+    expect((await res.json()).fieldErrors['imaging.fileId'][0]).toMatch(/another case/);
+  }, 60_000);
 
   it('a file still being read cannot be attached', async () => {
     const patient = await newPatient();
