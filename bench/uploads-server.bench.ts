@@ -42,7 +42,7 @@ async function main() {
   let stop: (() => Promise<void>) | undefined;
   try {
     await migratePostgres(throwaway.url, { jobQueues: JOBS.map((j) => j.name) });
-    const [patient] = await sql<{ id: string }[]>`insert into users (email, roles) values ('bench-uploader@example.test', '{patient}') returning id`;
+    const [patient] = await sql<{ id: string }[]>`insert into users (id, email, roles) values (gen_random_uuid()::text, 'bench-uploader@example.test', '{patient}') returning id`;
     const token = `bench-${crypto.randomUUID()}`;
     await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${patient.id}, now() + interval '2 hours')`;
     const cookie = `authjs.session-token=${token}`;
