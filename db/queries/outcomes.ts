@@ -153,7 +153,7 @@ export interface CheckInAnswers {
 export async function recordCheckInAnswers(tx: Db, checkInId: string, a: CheckInAnswers, now: Date): Promise<boolean> {
   const rows = await tx
     .update(checkIns)
-    .set({ ...a, submittedAt: now })
+    .set({ ...a, submittedAt: now, draft: null, draftSavedAt: null })
     .where(and(eq(checkIns.id, checkInId), isNull(checkIns.submittedAt)))
     .returning({ id: checkIns.id });
   return rows.length > 0;
@@ -338,4 +338,26 @@ export async function listOutcomeMeasurePoints(db: Db): Promise<OutcomeMeasurePo
     const pain = r.baselinePain === null ? NaN : Number(r.baselinePain);
     return { ...r, baselinePain: Number.isInteger(pain) ? pain : null, painNow: r.painNow!, planStartedOn: r.planStartedOn };
   });
+}
+
+/**
+ * Autosave of the patient's unsent answers to one check-in of their own case while it is open (mailed or due) and
+ * not submitted. Returns the time saved, or null: not theirs, not open yet, or already submitted.
+ */
+export async function saveCheckInDraft(db: Db, checkInId: string, patientId: string, draft: Record<string, unknown>, now: Date): Promise<Date | null> {
+  if (!isUuid(checkInId)) return null;
+  const ownCase = db.select({ id: cases.id }).from(cases).where(eq(cases.patientId, patientId));
+  const rows = await db
+    .update(checkIns)
+    .set({ draft, draftSavedAt: now })
+    .where(
+      and(
+        eq(checkIns.id, checkInId),
+        inArray(checkIns.caseId, ownCase),
+        isNull(checkIns.submittedAt),
+        or(isNotNull(checkIns.sentAt), lte(checkIns.dueAt, now)),
+      ),
+    )
+    .returning({ savedAt: checkIns.draftSavedAt });
+  return rows[0]?.savedAt ?? null;
 }
