@@ -127,7 +127,7 @@ export function OutcomeChart({
   return (
     <figure className="space-y-3" data-testid="outcome-chart">
       <figcaption className="font-medium">{heading}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${titleId} ${descId}`} className="h-auto w-full max-w-2xl" preserveAspectRatio="xMidYMid meet">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} aria-describedby={descId} className="h-auto w-full max-w-2xl" preserveAspectRatio="xMidYMid meet">
         <title id={titleId}>{heading}</title>
         <desc id={descId}>{summary}</desc>
         {phaseDays.map((p, i) => {

@@ -233,8 +233,8 @@ export function PlanEditor({
       <fieldset className="space-y-3">
         <legend className="font-semibold">Exercises</legend>
         {exercises.map((ex, i) => (
-          <div key={i} className="grid gap-3 rounded-lg border border-line p-3 sm:grid-cols-[1fr_5rem_7rem]" role="group" aria-label={`Exercise ${i + 1}`}>
-            <Field label={`Exercise ${i + 1}`} error={errorOf(`exercises.${i}.name`)}>
+          <div key={i} className="grid gap-3 rounded-lg border border-line p-3 sm:grid-cols-[1fr_5rem_9rem]" role="group" aria-label={`Exercise ${i + 1}`}>
+            <Field label={`Exercise ${i + 1}: name`} error={errorOf(`exercises.${i}.name`)}>
               {(p) => <Input {...p} value={ex.name} onChange={(e) => editExercise(i, { name: e.target.value })} />}
             </Field>
             <Field label="Sets" error={errorOf(`exercises.${i}.sets`)}>
