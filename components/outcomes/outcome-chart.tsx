@@ -23,9 +23,10 @@ interface Point {
 
 const DAY = 86_400_000;
 // The drawing's own units; the SVG scales to its box (viewBox), so 360 px screens get the whole chart.
-const W = 420;
-const H = 250;
-const M = { left: 30, right: 10, top: 22, bottom: 30 };
+const W = 360;
+const H = 240;
+// Room on the right for the last week's label, which is centred on the plot's edge.
+const M = { left: 26, right: 18, top: 22, bottom: 30 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
@@ -127,7 +128,7 @@ export function OutcomeChart({
   return (
     <figure className="space-y-3" data-testid="outcome-chart">
       <figcaption className="font-medium">{heading}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} aria-describedby={descId} className="h-auto w-full max-w-2xl" preserveAspectRatio="xMidYMid meet">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} aria-describedby={descId} className="h-auto w-full max-w-lg" preserveAspectRatio="xMidYMid meet">
         <title id={titleId}>{heading}</title>
         <desc id={descId}>{summary}</desc>
         {phaseDays.map((p, i) => {

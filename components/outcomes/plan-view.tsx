@@ -22,15 +22,18 @@ export interface NextCheckIn {
 }
 
 /** The plan's "stop and contact us if…" text as a list: one rule a line (a single sentence stays one item). */
-export function stopRulesOf(stopIf: string): string[] {
+function stopRulesOf(stopIf: string): string[] {
   return stopIf
     .split(/\n+/)
-    .map((l) => l.replace(/^[\s•*-]+/, '').trim())
-    .filter(Boolean);
+    .map((l) => l.replace(/^[\s•*-]+/, '').replace(/^stop and contact us if\s*(you\s)?/i, (_m, you: string | undefined) => (you ? 'you ' : '')).trim())
+    .filter(Boolean)
+    .map((l) => l.charAt(0).toUpperCase() + l.slice(1));
 }
 
+/** "3 × 10–12 · RPE 6": sets × reps (either alone says what it is), then the load notes. */
 function exerciseDose(e: PlanExercise): string {
-  return [e.sets ? `${e.sets} sets` : null, e.reps ? `${e.reps} reps` : null, e.loadNotes ?? null].filter(Boolean).join(' · ');
+  const volume = e.sets && e.reps ? `${e.sets} × ${e.reps}` : e.sets ? `${e.sets} sets` : e.reps ? `${e.reps} reps` : null;
+  return [volume, e.loadNotes ?? null].filter(Boolean).join(' · ');
 }
 
 /**
