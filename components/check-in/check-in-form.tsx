@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { Controller, FormProvider, useForm, useWatch, type FieldErrors, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '@/components/ui/badge';
@@ -26,7 +26,9 @@ import { readLocalCheckInDraft, useCheckInDraft } from './use-check-in-draft';
 type CheckInValues = z.input<typeof checkInSchema>;
 type SubmitResult = { caseUrgency: string; reopened: boolean };
 
-export interface CheckInFormProps {
+interface CheckInFormProps {
+  /** The page's title and intro: the emergency panel, when shown, comes before it. */
+  header: ReactNode;
   checkInId: string;
   psfsActivities: string[];
   stopIf: string | null;
@@ -35,7 +37,7 @@ export interface CheckInFormProps {
 }
 
 const ROOTS = ['painNow', 'painWorst', 'psfs', 'globalChange', 'trainingStatus', 'redFlags'] as const;
-const PSFS_ANCHORS = { low: 'unable to do it', high: 'able to do it as well as before the problem', highShort: 'as well as before' };
+const PSFS_ANCHORS = { low: 'cannot do it', high: 'able to do it as well as before the problem', highShort: 'as well as before' };
 const noSubscribe = () => () => undefined;
 
 /** The form's starting answers: the draft (this device's newer copy first) over empty answers; no defaults. */
@@ -59,9 +61,12 @@ export function CheckInFormRoot(props: CheckInFormProps) {
   const inBrowser = useSyncExternalStore(noSubscribe, () => true, () => false);
   if (!inBrowser) {
     return (
-      <p className="text-muted" role="status">
-        Loading your answers…
-      </p>
+      <div className="space-y-6">
+        {props.header}
+        <p className="text-muted" role="status">
+          Loading your answers…
+        </p>
+      </div>
     );
   }
   const local = readLocalCheckInDraft(props.checkInId, props.draftSavedAt);
@@ -90,7 +95,7 @@ async function send(checkInId: string, input: CheckInInput) {
   }
 }
 
-function CheckInForm({ checkInId, psfsActivities, stopIf, draft, local }: CheckInFormProps & { local: unknown }) {
+function CheckInForm({ header, checkInId, psfsActivities, stopIf, draft, local }: CheckInFormProps & { local: unknown }) {
   const router = useRouter();
   const [start] = useState(() => ({ local, values: initialValues(psfsActivities, local ?? draft) }));
   const methods = useForm<CheckInValues, unknown, CheckInInput>({
@@ -141,11 +146,13 @@ function CheckInForm({ checkInId, psfsActivities, stopIf, draft, local }: CheckI
   };
   const onSubmit = (e: FormEvent) => void handleSubmit(onValid, onInvalid)(e);
 
-  if (result) return <CheckInSent result={result.result} answers={result.answers} />;
+  if (result) return <CheckInSent header={header} result={result.result} answers={result.answers} />;
 
   return (
     <div className="space-y-6">
       {emergencyAnswered && <EmergencyPanel status={{ kind: 'not_sent' }} />}
+      {header}
+      <p className="-mt-4 text-muted">About 3 minutes. Your answers are saved as you go, so you can stop and come back on any device.</p>
       <SaveStatusLine state={autosave.state} />
       {start.local !== null && <Alert tone="info">We restored answers you typed on this device that had not reached our server yet.</Alert>}
       <ErrorSummary errors={summary} onPick={focusField} />
@@ -241,13 +248,19 @@ function ScaleQuestion({ path, legend, anchors }: { path: 'painNow' | 'painWorst
 }
 
 /** After sending: the emergency panel first when the answers mean emergency, then what happens next and the answers. */
-export function CheckInSent({ result, answers, earlier }: { result?: SubmitResult; answers: CheckInInput; earlier?: string }) {
+export function CheckInSent({ header, result, answers, earlier }: { header: ReactNode; result?: SubmitResult; answers: CheckInInput; earlier?: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   const emergency = result ? result.caseUrgency === 'emergency' : RED_FLAG_QUESTIONS.some((q) => answers.redFlags[q.code] && RED_FLAG_URGENCY[q.code] === 'emergency');
+  // Just sent: focus on what matters first (the emergency panel, else the confirmation). A later visit starts at the top.
+  useEffect(() => {
+    if (!result) return;
+    if (emergency) document.getElementById('emergency-panel')?.focus();
+    else headingRef.current?.focus();
+  }, [result, emergency]);
   return (
     <div className="space-y-6">
       {emergency && <EmergencyPanel status={{ kind: 'submitted' }} />}
+      {header}
       <div>
         <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {result ? 'Sent — thank you' : 'This check-in was already sent'}
@@ -256,7 +269,8 @@ export function CheckInSent({ result, answers, earlier }: { result?: SubmitResul
       </div>
       {result?.reopened && (
         <Alert tone="warning" role="status" title="Your team has been told">
-          Your answers suggest things are getting worse, so your case is back with the rehab team. A clinician will look at it and contact you.
+          {emergency ? 'Your case is back with the rehab team as an emergency.' : 'Your answers suggest things are getting worse, so your case is back with the rehab team.'} A
+          clinician will look at it and contact you.
         </Alert>
       )}
       <Card>

@@ -63,7 +63,7 @@ export function RadioChoices<V extends string | number | boolean>({
               id={id}
               type="radio"
               name={name}
-              className="mt-1 h-4 w-4 accent-brand-700"
+              className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
               checked={checked}
               onChange={() => onChange(c.value)}
               onBlur={onBlur}
@@ -174,7 +174,7 @@ export function PainScale({
           );
         })}
       </div>
-      <div className="mt-1 flex justify-between text-sm text-muted" aria-hidden>
+      <div className="mt-1 flex justify-between gap-3 text-sm text-muted" aria-hidden>
         <span>0 = {anchors.low}</span>
         <span className="text-right">10 = {anchors.highShort ?? anchors.high}</span>
       </div>

@@ -24,25 +24,26 @@ export default async function CheckInPage({ params }: { params: Promise<{ id: st
   if (!checkIn || checkIn.caseId !== id) notFound();
   const tz = user.timezone || 'UTC';
 
+  const header = (
+    <div>
+      <p className="text-sm text-muted">
+        <Link href={patientCasePath(checkIn.caseId)} className="text-brand-700 underline-offset-2 hover:underline">
+          Your case
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight">Your check-in</h1>
+    </div>
+  );
+
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <div>
-        <p className="text-sm text-muted">
-          <Link href={patientCasePath(checkIn.caseId)} className="text-brand-700 underline-offset-2 hover:underline">
-            Your case
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Your check-in</h1>
-        <p className="mt-1 text-muted">
-          {checkIn.submittedAt
-            ? `Sent ${formatDateTime(checkIn.submittedAt, tz)}.`
-            : 'About 3 minutes. Your answers are saved as you go, so you can stop and come back on any device.'}
-        </p>
-      </div>
       {checkIn.answers ? (
-        <CheckInSent answers={checkIn.answers} earlier="You can send each check-in once. If something has changed since, write to your team from your case page." />
+        <CheckInSent header={header} answers={checkIn.answers} 
+          earlier={`You sent it ${formatDateTime(checkIn.submittedAt ?? checkIn.dueAt, tz)}. Each check-in is sent once; if something has changed since, write to your team from your case page.`}
+        />
       ) : checkIn.open ? (
         <CheckInFormRoot
+          header={header}
           checkInId={checkIn.id}
           psfsActivities={checkIn.psfsActivities}
           stopIf={checkIn.stopIf}
@@ -50,9 +51,12 @@ export default async function CheckInPage({ params }: { params: Promise<{ id: st
           draftSavedAt={checkIn.draftSavedAt?.toISOString() ?? null}
         />
       ) : (
-        <Alert tone="info" role="status" title="This check-in is not open yet">
-          It opens on {formatDateTime(checkIn.dueAt, tz)}. We will email you a link then.
-        </Alert>
+        <>
+          {header}
+          <Alert tone="info" role="status" title="This check-in is not open yet">
+            It opens on {formatDateTime(checkIn.dueAt, tz)}. We will email you a link then.
+          </Alert>
+        </>
       )}
     </div>
   );
