@@ -74,11 +74,11 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
             Status
           </label>
           <select id="qf-status" name="status" className={selectClass} value={filter.status} onChange={(e) => go({ status: e.target.value })}>
-            <option value="open">Open (new and in review){counts ? ` (${counts.byStatus.submitted + counts.byStatus.in_review})` : ''}</option>
+            <option value="open">Open (new and in review){counts ? ` (${(counts.byStatus.submitted ?? 0) + (counts.byStatus.in_review ?? 0)})` : ''}</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
-                {counts ? ` (${counts.byStatus[s]})` : ''}
+                {counts?.byStatus[s] != null ? ` (${counts.byStatus[s]})` : ''}
               </option>
             ))}
             <option value="any">Any status</option>
@@ -137,8 +137,9 @@ export function QueueCountsSummary({ counts }: { counts: QueueCounts }) {
       </div>
       <div className="rounded-xl border border-line bg-white p-3">
         <h2 className="text-sm font-semibold text-muted">By status</h2>
+        {/* Open statuses and the chosen ones: decided and closed history is counted only when chosen (db/queries/queue.ts). */}
         <ul className="mt-2 flex flex-wrap gap-2" data-testid="counts-status">
-          {CASE_STATUSES.map((s) => (
+          {CASE_STATUSES.filter((s) => counts.byStatus[s] !== null).map((s) => (
             <li key={s} className="rounded-lg bg-canvas px-3 py-1 text-sm">
               <span className="font-semibold">{counts.byStatus[s]}</span> {STATUS_LABELS[s].toLowerCase()}
             </li>
