@@ -35,3 +35,28 @@ test('queue rows: axe-clean at 1280 and 360 px, the urgency reasons on keyboard 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /You claimed Lena Look/ })).toBeVisible();
 });
+
+test('"Needs attention" keeps the cases that are worse or have an overdue check-in, each with its badge (issue 15)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, 'lead');
+  // Any status: the seeded forum patient who got worse may or may not have been reopened by now.
+  await page.goto('/queue?assignee=any&status=any');
+  await page.getByRole('checkbox', { name: 'Needs attention' }).check();
+  await expect(page).toHaveURL(/attention=1/);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('worse-badge').first()).toHaveText('Worse since last check-in');
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    await expect(rows.nth(i).getByTestId(/^(worse-badge|check-in-overdue-badge)$/).first()).toBeVisible();
+  }
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoA11yViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+    await shot(page, `attention-${width}`);
+  }
+  await page.getByRole('checkbox', { name: 'Needs attention' }).uncheck();
+  await expect(page).not.toHaveURL(/attention=1/);
+});

@@ -13,11 +13,22 @@ function regionText(regions: string[]): string {
   return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
 }
 
-const hasFlags = (item: QueueRowJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0;
+const hasFlags = (item: QueueRowJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0 || item.worse || item.checkInOverdue;
 
 function Flags({ item }: { item: QueueRowJson }) {
   return (
     <span className="flex flex-wrap gap-1">
+      {/* Issue 15 (db/queries/attention.ts): the latest check-in is worse / a mailed check-in is overdue. */}
+      {item.worse && (
+        <span className="qf qf-danger" data-testid="worse-badge">
+          Worse<span className="sr-only"> since last check-in</span>
+        </span>
+      )}
+      {item.checkInOverdue && (
+        <span className="qf qf-warning" data-testid="check-in-overdue-badge">
+          Check-in overdue
+        </span>
+      )}
       {item.redFlag && <span className="qf qf-danger">Red flag</span>}
       {item.mriConcern === 'urgent' && <span className="qf qf-danger">MRI: urgent finding</span>}
       {item.mriConcern === 'review' && <span className="qf qf-warning">MRI: review</span>}

@@ -8,8 +8,8 @@ import { queueQuerySchema } from '@/lib/validation/queue';
 export const dynamic = 'force-dynamic';
 
 /**
- * CONTRACTS §4b: clinicians only (401 anonymous, 404 anyone else). `counts=1` adds the per-status/urgency counts.
- * 503 when the database stops answering mid-request.
+ * CONTRACTS §4b: clinicians only (401 anonymous, 404 anyone else). `counts=1` adds the per-status/urgency counts,
+ * `attention=1` keeps the cases that need attention (issue 15). 503 when the database stops answering mid-request.
  */
 export const GET = withDatabaseErrors(async (req: NextRequest) => {
   const guard = await apiGuard(['clinician'], 'queue');
