@@ -122,7 +122,8 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
               type="checkbox"
               name="attention"
               value="1"
-              checked={filter.attention}
+              // Uncontrolled: it shows its new state at once; the board is re-keyed by the filter after navigation.
+              defaultChecked={filter.attention}
               aria-describedby="qf-attention-hint"
               onChange={(e) => go({ attention: e.target.checked })}
               className="h-5 w-5 accent-brand-700"
