@@ -132,13 +132,16 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await expect(phone.getByText('Your team has been told')).toBeVisible();
   await patientContext.close();
 
-  // Back at the top of the clinician's queue, with its badge, under "Needs attention".
+  // Back in the clinician's queue, with its badge, under "Needs attention" (b-queue's filter and badge).
   await page.goto('/queue');
-  await page.getByRole('link', { name: /Needs attention/ }).or(page.getByRole('checkbox', { name: /Needs attention/ })).or(page.getByRole('radio', { name: /Needs attention/ })).first().click({ timeout: 15_000 });
-  const row = page.getByRole('row').filter({ hasText: patientName });
-  await expect(row.getByLabel('Worse since last check-in').or(row.getByText('Worse since last check-in'))).toBeVisible();
-  await expect(page.getByRole('row').nth(1)).toContainText(patientName);
-  await atBothWidths(page, 'queue-needs-attention', page.getByRole('table').first());
+  await page.getByRole('checkbox', { name: 'Needs attention' }).check();
+  await expect(page).toHaveURL(/attention=1/);
+  const rows = page.getByTestId('queue-row');
+  const row = rows.filter({ hasText: patientName });
+  await expect(row.getByTestId('worse-badge')).toHaveText('Worse since last check-in');
+  // Reopened into the pool as new, with a fresh response due time (the queue orders by urgency, then that time).
+  await expect(row).toContainText('New');
+  await atBothWidths(page, 'queue-needs-attention', row);
 
   // The clinician's case view: the same chart, the trend and the plan's version.
   await page.goto(`/queue/cases/${caseId}`);
