@@ -138,7 +138,7 @@ export function OutcomeChart({
           return (
             <g key={`${p.from}-${i}`}>
               <rect x={x1} y={M.top} width={x2 - x1} height={PLOT_H} fill={i % 2 === 0 ? '#f1f5f9' : '#e2e8f0'} />
-              <text x={(x1 + x2) / 2} y={M.top - 8} textAnchor="middle" fontSize="11" fill="#334155">
+              <text x={(x1 + x2) / 2} y={M.top - 8} textAnchor="middle" fontSize="12" fill="#334155">
                 {`P${i + 1}`}
               </text>
             </g>
@@ -147,23 +147,23 @@ export function OutcomeChart({
         {[0, 2, 4, 6, 8, 10].map((v) => (
           <g key={v}>
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke="#cbd5e1" strokeWidth="0.5" />
-            <text x={M.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#334155">
+            <text x={M.left - 6} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#334155">
               {v}
             </text>
           </g>
         ))}
         {weekTicks.map((w) => (
-          <text key={w} x={x(start + w * 7 * DAY)} y={H - M.bottom + 14} textAnchor="middle" fontSize="11" fill="#334155">
+          <text key={w} x={x(start + w * 7 * DAY)} y={H - M.bottom + 14} textAnchor="middle" fontSize="12" fill="#334155">
             {w === 0 ? 'start' : `wk ${w}`}
           </text>
         ))}
-        <text x={M.left + PLOT_W / 2} y={H - 3} textAnchor="middle" fontSize="10" fill="#475569">
+        <text x={M.left + PLOT_W / 2} y={H - 3} textAnchor="middle" fontSize="11" fill="#475569">
           weeks since the plan started · scores 0–10
         </text>
         {competitionDay !== null && competitionDay >= start && competitionDay <= end && (
           <g>
             <line x1={x(competitionDay)} x2={x(competitionDay)} y1={M.top} y2={M.top + PLOT_H} stroke="#7c3aed" strokeWidth="2" strokeDasharray="4 3" />
-            <text x={x(competitionDay) - 3} y={M.top + 12} textAnchor="end" fontSize="11" fontWeight="600" fill="#6d28d9">
+            <text x={x(competitionDay) - 3} y={M.top + 12} textAnchor="end" fontSize="12" fontWeight="600" fill="#6d28d9">
               meet
             </text>
           </g>

@@ -58,6 +58,8 @@ export function PlanView({
   const today = calendarDayIn(now, timeZone);
   const weeksToMeet = plan.competitionDate ? weeksUntil(plan.competitionDate, now, timeZone) : null;
   const you = audience === 'patient';
+  // Staff pages write times in UTC and say so (lib/format/dates formatDateTime without a zone).
+  const when = (d: Date) => (you ? formatDateTime(d, timeZone) : formatDateTime(d));
   return (
     <div className="space-y-5">
       <section aria-labelledby={`plan-phases-${caseId}`}>
@@ -137,12 +139,12 @@ export function PlanView({
               <span className="text-muted">None scheduled</span>
             ) : nextCheckIn.open && you ? (
               <Link href={checkInPath(caseId, nextCheckIn.id)} className="font-medium text-brand-700 underline">
-                Fill in your check-in (due {formatDateTime(nextCheckIn.dueAt, timeZone)})
+                Fill in your check-in (due {when(nextCheckIn.dueAt)})
               </Link>
             ) : (
               <>
                 {nextCheckIn.open ? 'Waiting for the patient since ' : ''}
-                {formatDateTime(nextCheckIn.dueAt, timeZone)}
+                {when(nextCheckIn.dueAt)}
                 {you && <span className="block text-muted">We email you a link on the day.</span>}
               </>
             )}
