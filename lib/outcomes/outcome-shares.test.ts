@@ -50,22 +50,22 @@ describe.each(testDbKinds())('team outcome shares for the admin (%s)', (kind) =>
     const two = await makeClinician(t.db, { areas: ['upper_back'] });
 
     const a = await planned(one.id, [1, 2, 4, 8, 12]);
-    await answer(a, 4, 1); // 4 → 1: improved
+    await answer(a, 4, 2); // 4 → 2: exactly the 2 points, improved
     await answer(a, 12, 0); // improved at 12 weeks too
     const b = await planned(one.id, [1, 2, 4, 8, 12]);
     await answer(b, 4, 3); // 4 → 3: one point, not clinically important
     const c = await planned(two.id, [1, 2, 3, 4, 12]);
     await answer(c, 3, 0); // inside the week-4 window, but week 4 itself is nearer…
-    await answer(c, 4, 2); // …and counts: 4 → 2 is exactly the 2 points
+    await answer(c, 4, 3); // …and counts: 4 → 3, not improved
     const d = await planned(two.id, [2, 8]);
     await answer(d, 2, 0); // day 14: outside week 4's ±7 days
     await answer(d, 8, 0); // day 56: outside both windows
     await planned(two.id, [4, 12]); // nothing answered: not counted
 
     const shares = await teamOutcomeShares(t.db);
-    expect(shares.overall).toEqual({ 4: { n: 3, improved: 2 }, 12: { n: 1, improved: 1 } });
+    expect(shares.overall).toEqual({ 4: { n: 3, improved: 1 }, 12: { n: 1, improved: 1 } });
     expect(shares.byClinician.get(one.id)).toEqual({ 4: { n: 2, improved: 1 }, 12: { n: 1, improved: 1 } });
-    expect(shares.byClinician.get(two.id)).toEqual({ 4: { n: 1, improved: 1 }, 12: { n: 0, improved: 0 } });
+    expect(shares.byClinician.get(two.id)).toEqual({ 4: { n: 1, improved: 0 }, 12: { n: 0, improved: 0 } });
   });
 
   it('weeks count from the FIRST plan version: a new version later does not restart the clock', async () => {
