@@ -47,7 +47,7 @@ function pointAt(points: readonly OutcomeMeasurePoint[], week: number, windowDay
 }
 
 /** Pure: the shares from the answered check-ins (any order). */
-export function outcomeSharesOf(points: readonly OutcomeMeasurePoint[]): TeamOutcomeShares {
+function outcomeSharesOf(points: readonly OutcomeMeasurePoint[]): TeamOutcomeShares {
   const byCase = new Map<string, OutcomeMeasurePoint[]>();
   for (const p of points) byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), p]);
   const overall = emptyShares();
