@@ -202,8 +202,8 @@ export function PlanEditor({
           const dates = validStart && from !== null && to !== null && to >= from ? `${formatCalendarDate(isoPlusDays(startsOn, (from - 1) * 7))} – ${formatCalendarDate(isoPlusDays(startsOn, to * 7 - 1))}` : null;
           return (
             <div key={i} className="space-y-3 rounded-lg border border-line p-3" role="group" aria-label={`Phase ${i + 1}`}>
-              <div className="grid gap-3 sm:grid-cols-[1fr_6rem_6rem]">
-                <Field label={`Phase ${i + 1} title`} required error={errorOf(`phases.${i}.title`)}>
+              <div className="grid grid-cols-2 gap-3 sm:grid-cols-[1fr_6rem_6rem]">
+                <Field label={`Phase ${i + 1} title`} required className="col-span-2 sm:col-span-1" error={errorOf(`phases.${i}.title`)}>
                   {(p) => <Input {...p} value={ph.title} onChange={(e) => editPhase(i, { title: e.target.value })} placeholder="Pain-free pulling, no bench" />}
                 </Field>
                 <Field label="From week" error={errorOf(`phases.${i}.from`)}>
@@ -233,8 +233,8 @@ export function PlanEditor({
       <fieldset className="space-y-3">
         <legend className="font-semibold">Exercises</legend>
         {exercises.map((ex, i) => (
-          <div key={i} className="grid gap-3 rounded-lg border border-line p-3 sm:grid-cols-[1fr_5rem_9rem]" role="group" aria-label={`Exercise ${i + 1}`}>
-            <Field label={`Exercise ${i + 1}: name`} error={errorOf(`exercises.${i}.name`)}>
+          <div key={i} className="grid grid-cols-2 gap-3 rounded-lg border border-line p-3 sm:grid-cols-[1fr_5rem_9rem]" role="group" aria-label={`Exercise ${i + 1}`}>
+            <Field label={`Exercise ${i + 1}: name`} className="col-span-2 sm:col-span-1" error={errorOf(`exercises.${i}.name`)}>
               {(p) => <Input {...p} value={ex.name} onChange={(e) => editExercise(i, { name: e.target.value })} />}
             </Field>
             <Field label="Sets" error={errorOf(`exercises.${i}.sets`)}>
@@ -243,10 +243,10 @@ export function PlanEditor({
             <Field label="Reps" error={errorOf(`exercises.${i}.reps`)}>
               {(p) => <Input {...p} value={ex.reps} onChange={(e) => editExercise(i, { reps: e.target.value })} />}
             </Field>
-            <Field label="Load notes" className="sm:col-span-3" error={errorOf(`exercises.${i}.loadNotes`)}>
+            <Field label="Load notes" className="col-span-2 sm:col-span-3" error={errorOf(`exercises.${i}.loadNotes`)}>
               {(p) => <Input {...p} value={ex.loadNotes} onChange={(e) => editExercise(i, { loadNotes: e.target.value })} placeholder="RPE 6, pain ≤ 3/10" />}
             </Field>
-            <div className="sm:col-span-3">
+            <div className="col-span-2 sm:col-span-3">
               <Button variant="ghost" size="sm" onClick={() => setExercises((es) => (es.length > 1 ? es.filter((_, j) => j !== i) : [emptyExercise()]))}>
                 Remove exercise {i + 1}
               </Button>
