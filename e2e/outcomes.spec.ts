@@ -59,7 +59,7 @@ async function fillCheckIn(page: Page, a: { painNow: number; painWorst: number; 
   await page.getByRole('button', { name: 'Send my check-in' }).click();
 }
 
-test('a plan from a template, the first check-in by mail at 360 px, the chart, and a worse check-in back at the top of the queue', async ({ page, browser, request }) => {
+test('a plan from a template, the first check-in by mail at 360 px, the chart, and a worse check-in back in the queue under Needs attention', async ({ page, browser, request }) => {
   test.setTimeout(300_000);
   const competition = new Date(Date.now() + 49 * DAY).toISOString().slice(0, 10);
   const patientName = `Outcome Tester ${Date.now().toString(36)}`;
