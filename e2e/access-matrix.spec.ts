@@ -201,6 +201,7 @@ const MATRIX: Record<string, Entry> = {
   // Test factories (only in builds made for e2e): everyone may call them there; absent elsewhere (issue 11 finding 14).
   'app/api/test/access-principals/route.e2e.ts': { http: [] },
   'app/api/test/booking-clinician/route.e2e.ts': { http: [] },
+  'app/api/test/outcomes-tick/route.e2e.ts': { http: [] },
   'app/api/test/patient-session/route.e2e.ts': { http: [] },
   'app/api/test/queue-case/route.e2e.ts': { http: [] },
   'app/api/test/video-booking/route.e2e.ts': { http: [] },
@@ -233,6 +234,7 @@ const MATRIX: Record<string, Entry> = {
       reassignCaseAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },
       decideCaseAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },
       closeCaseAction: { args: (w) => [w.caseB], expect: roleAction(CLINICIANS, 'refused') },
+      setPlanAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },
     },
   },
   'app/(clinician)/schedule/[id]/notes/actions.ts': {
