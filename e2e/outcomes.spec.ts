@@ -132,8 +132,16 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await expect(phone.getByText('Your team has been told')).toBeVisible();
   await patientContext.close();
 
-  // Back in the clinician's queue, with its badge, under "Needs attention" (b-queue's filter and badge).
+  // Back at the top of the clinician's queue with its badge: the "Needs attention" list opens the page, above the
+  // table (which keeps CONTRACTS §4b's order, where a fresh response time would put it last in its urgency group).
   await page.goto('/queue');
+  const strip = page.getByTestId('needs-attention');
+  await expect(strip.getByRole('link', { name: patientName })).toBeVisible();
+  await expect(strip.getByRole('listitem').filter({ hasText: patientName }).getByTestId('worse-badge')).toHaveText('Worse since last check-in');
+  const [stripBox, tableBox] = [await strip.boundingBox(), await page.getByTestId('queue-row').first().boundingBox()];
+  expect(stripBox!.y).toBeLessThan(tableBox!.y);
+  await atBothWidths(page, 'queue-top-needs-attention', strip);
+  // The filter narrows the list itself to those cases.
   await page.getByRole('checkbox', { name: 'Needs attention' }).check();
   await expect(page).toHaveURL(/attention=1/);
   const rows = page.getByTestId('queue-row');

@@ -15,10 +15,10 @@ function regionText(regions: string[]): string {
 
 const hasFlags = (item: QueueRowJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0 || item.worse || item.checkInOverdue;
 
-function Flags({ item }: { item: QueueRowJson }) {
+/** Issue 15 (db/queries/attention.ts): the latest check-in is worse / a mailed check-in is overdue. */
+export function AttentionBadges({ item }: { item: Pick<QueueRowJson, 'worse' | 'checkInOverdue'> }) {
   return (
-    <span className="flex flex-wrap gap-1">
-      {/* Issue 15 (db/queries/attention.ts): the latest check-in is worse / a mailed check-in is overdue. */}
+    <>
       {item.worse && (
         <span className="qf qf-danger" data-testid="worse-badge">
           Worse<span className="sr-only"> since last check-in</span>
@@ -29,6 +29,14 @@ function Flags({ item }: { item: QueueRowJson }) {
           Check-in overdue
         </span>
       )}
+    </>
+  );
+}
+
+function Flags({ item }: { item: QueueRowJson }) {
+  return (
+    <span className="flex flex-wrap gap-1">
+      <AttentionBadges item={item} />
       {item.redFlag && <span className="qf qf-danger">Red flag</span>}
       {item.mriConcern === 'urgent' && <span className="qf qf-danger">MRI: urgent finding</span>}
       {item.mriConcern === 'review' && <span className="qf qf-warning">MRI: review</span>}

@@ -39,13 +39,17 @@ export interface QueueView {
   status: string[] | null;
   urgency: string | null;
   area: string | null;
+  /** Only cases that need attention (issue 15: worse, or a check-in overdue). */
+  attention?: boolean;
   /** The page's keyset cursor (null: the first page). */
   cursor: string | null;
 }
 
 /** The view as a stable key: the same filter and page give the same key, from the page and from the JSON API. */
 function queueViewKey(v: QueueView): string {
-  return JSON.stringify([v.assignee, v.status ? [...v.status].sort() : null, v.urgency, v.area, v.cursor]);
+  const key = [v.assignee, v.status ? [...v.status].sort() : null, v.urgency, v.area, v.cursor];
+  // The attention view is another view: its own key, so it and the full list do not overwrite each other's mark.
+  return JSON.stringify(v.attention ? [...key, 'attention'] : key);
 }
 
 /** Digest of the shown set: the ids sorted, so a reorder alone is not a new disclosure. */

@@ -24,7 +24,7 @@ export async function readQueue(actor: ActorRef, q: QueueQuery, opts: { withCoun
   ]);
   await auditQueueView(
     actor,
-    { assignee: q.assignee, status: q.status ?? null, urgency: q.urgency ?? null, area: q.area ?? null, cursor: q.cursor ?? null },
+    { assignee: q.assignee, status: q.status ?? null, urgency: q.urgency ?? null, area: q.area ?? null, attention: q.attention === true, cursor: q.cursor ?? null },
     page.items.map((i) => i.id),
   );
   return { ok: true, page, counts, at: Date.now() };

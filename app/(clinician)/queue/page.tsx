@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/card';
 import { Alert } from '@/components/ui/badge';
 import { QueueBoard } from '@/components/queue/queue-board';
+import { NeedsAttention } from '@/components/queue/needs-attention';
 import { requireRole } from '@/lib/auth/guards';
 import { readQueue } from '@/lib/cases/list-queue';
 import { toQueueBoardJson } from '@/lib/cases/queue-json';
@@ -11,6 +12,10 @@ export const metadata: Metadata = { title: 'Triage queue' };
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** How many of the cases that need attention the top of the page lists (a link leads to all of them). */
+const ATTENTION_SHOWN = 5;
+const ATTENTION_QUERY = queueQuerySchema.parse({ assignee: 'any', status: 'open', attention: '1', limit: String(ATTENTION_SHOWN + 1) });
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -40,6 +45,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     attention: q.attention === true,
   };
   const cursor = r.ok && parsed.success ? (q.cursor ?? null) : null;
+  // Issue 15: on the first page of a list not already narrowed to them, the cases that need attention come first.
+  const attention =
+    cursor === null && !filter.attention
+      ? await readQueue(user, ATTENTION_QUERY, { withCounts: false })
+      : null;
+  const attentionItems = attention?.ok ? toQueueBoardJson(attention.page).items : [];
   return (
     <div>
       <PageHeader title="Triage queue" description="Cases ordered by urgency, then by how soon their response is due." />
@@ -48,6 +59,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           That filter or page link was not valid, so the first page of open cases is shown instead.
         </Alert>
       )}
+      <NeedsAttention items={attentionItems.slice(0, ATTENTION_SHOWN)} more={attentionItems.length > ATTENTION_SHOWN} />
       <QueueBoard
         key={JSON.stringify([filter, cursor])}
         initial={toQueueBoardJson(result.page)}
