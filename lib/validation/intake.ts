@@ -220,6 +220,8 @@ const trainingSchema = z.strictObject({
 
 const imagingSchema = z.strictObject({
   mriReport: optionalText(MRI_REPORT_MAX, 'The report is longer than 20,000 characters. Paste the findings and conclusion only.'),
+  /** An uploaded report (CONTRACTS §7) attached to this intake; the text the patient confirmed is `mriReport`. */
+  fileId: z.string().trim().min(1).max(100).optional(),
 });
 
 const redFlagShape = Object.fromEntries(
