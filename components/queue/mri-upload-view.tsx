@@ -1,0 +1,72 @@
+import { diffWords } from '@/lib/cases/word-diff';
+import { intakeFileOriginalPath, intakeFileThumbnailPath } from '@/lib/urls';
+
+export interface MriUploadForView {
+  fileId: string;
+  /** What our server read from the file (PDF text or OCR). */
+  extractedText: string;
+  /** What the patient confirmed after checking it, the text the engine triaged. */
+  confirmedText: string;
+}
+
+const INS = 'rounded-sm bg-emerald-100 px-0.5 text-emerald-950 underline decoration-emerald-700 decoration-2 underline-offset-2';
+const DEL = 'rounded-sm bg-red-50 px-0.5 text-red-900 line-through decoration-red-700 decoration-2';
+
+/**
+ * The report as the patient uploaded it (page 1 and a link to the file) beside the text they confirmed, with every
+ * word they changed from what our server read marked: added words in <ins>, removed ones in <del>, so the clinician
+ * can weigh an edit (a corrected OCR slip, or a changed finding) against the original.
+ */
+export function MriUploadView({ upload }: { upload: MriUploadForView }) {
+  const pieces = diffWords(upload.extractedText, upload.confirmedText);
+  const edits = pieces.filter((p) => p.kind !== 'same').length;
+  return (
+    <div className="grid gap-4 md:grid-cols-[minmax(0,11rem)_minmax(0,1fr)]" data-testid="mri-upload-view">
+      <figure className="space-y-2">
+        <a href={intakeFileOriginalPath(upload.fileId)} target="_blank" rel="noopener" className="block rounded-lg border border-line bg-white p-1 hover:border-brand-600">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-patient image: next/image's optimiser must not fetch or cache it */}
+          <img src={intakeFileThumbnailPath(upload.fileId)} alt="First page of the report the patient uploaded" className="mx-auto max-h-56 w-auto object-contain md:max-h-none md:w-full" />
+        </a>
+        <figcaption className="text-sm">
+          <a href={intakeFileOriginalPath(upload.fileId)} target="_blank" rel="noopener" className="font-medium text-brand-800 underline">
+            Open the original file<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        </figcaption>
+      </figure>
+      <div className="min-w-0 space-y-2">
+        <h3 className="font-semibold">Text read from the file, as the patient confirmed it</h3>
+        {edits === 0 ? (
+          <p className="text-sm text-muted" data-testid="mri-upload-unchanged">
+            The patient confirmed the text as it was read, without changes.
+          </p>
+        ) : (
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="mri-upload-legend">
+            <span>Changed by the patient:</span>
+            <ins className={INS}>added</ins>
+            <del className={DEL}>removed</del>
+          </p>
+        )}
+        <p className="max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded-lg border border-line bg-canvas p-3 text-sm leading-7" data-testid="mri-upload-diff">
+          {pieces.map((p, i) =>
+            p.kind === 'same' ? (
+              p.text
+            ) : p.kind === 'added' ? (
+              <ins key={i} className={INS}>
+                <span className="sr-only">[added by the patient: </span>
+                {p.text}
+                <span className="sr-only">]</span>
+              </ins>
+            ) : (
+              <del key={i} className={DEL}>
+                <span className="sr-only">[removed by the patient: </span>
+                {p.text}
+                <span className="sr-only">]</span>
+              </del>
+            ),
+          )}
+        </p>
+        <p className="text-xs text-muted">The highlighted findings below are read from the confirmed text.</p>
+      </div>
+    </div>
+  );
+}
