@@ -9,6 +9,23 @@ import { UPLOAD_PANEL_PATH, type IntakeUpload } from './use-intake-upload';
 
 const fileLabel = (name: string | null) => (name ? `“${name}”` : 'your file');
 
+/** Quarter steps only, so a screen reader is told how it goes without being read every percent. */
+const quarter = (fraction: number | null) => (fraction === null ? '' : ` ${Math.floor((fraction * 100) / 25) * 25} %`);
+
+/** What the panel's live region says in each phase (a refusal is an alert of its own). */
+function announcement(phase: IntakeUpload['phase']): string {
+  switch (phase.kind) {
+    case 'uploading':
+      return `Uploading${quarter(phase.total > 0 ? phase.loaded / phase.total : null)}`;
+    case 'reading':
+      return `Reading your report${quarter(phase.progress)}`;
+    case 'done':
+      return 'Your report has been read. Check the text below against it.';
+    default:
+      return '';
+  }
+}
+
 /**
  * "Upload your report": the drop zone, then the upload's progress, then the reading's, or why the file was refused.
  * The box for pasted text below stays usable throughout, and whatever is in it is never touched by a refusal.
@@ -32,6 +49,10 @@ export function UploadPanel({ upload, error }: { upload: IntakeUpload; error?: s
           The PDF from your imaging centre, or a clear photo of each printed page. We read it on our own server and show you the text to check.
         </p>
       </div>
+
+      <p className="sr-only" role="status" aria-live="polite" data-testid="mri-upload-announcement">
+        {announcement(phase)}
+      </p>
 
       {phase.kind === 'idle' && <UploadDropZone onFile={(f) => void upload.start(f)} />}
 
@@ -86,7 +107,7 @@ export function UploadPanel({ upload, error }: { upload: IntakeUpload; error?: s
 
       {phase.kind === 'done' && (
         <div className="space-y-3">
-          <p role="status" className="font-medium text-emerald-900" data-testid="mri-upload-done">
+          <p className="font-medium text-emerald-900" data-testid="mri-upload-done">
             <span aria-hidden>✓ </span>We read {fileLabel(phase.fileName)}
             {phase.pages ? ` (${phase.pages} page${phase.pages === 1 ? '' : 's'})` : ''}.
           </p>

@@ -4,12 +4,11 @@ import { cn } from '@/components/ui/cn';
 
 /**
  * A progress bar for the upload or the reading: role="progressbar" with its value for assistive technology (none
- * while the value is unknown: an indeterminate bar), a visible percentage, and a polite status line that changes
- * only at quarter steps so a screen reader is not read every percent.
+ * while the value is unknown: an indeterminate bar) and a visible percentage. The spoken updates come from the
+ * panel's one live region (upload-panel.tsx), which outlives the phases.
  */
 export function UploadProgressBar({ label, value, testId }: { label: string; value: number | null; testId: string }) {
   const pct = value === null ? null : Math.round(value * 100);
-  const spoken = pct === null ? label : `${label} ${Math.floor(pct / 25) * 25} %`;
   return (
     <div className="space-y-1.5" data-testid={testId}>
       <div className="flex items-baseline justify-between gap-3">
@@ -30,9 +29,6 @@ export function UploadProgressBar({ label, value, testId }: { label: string; val
       >
         <div className={cn('h-full rounded-full bg-brand-700 transition-[width] duration-300', pct === null && 'w-1/3 animate-pulse')} style={pct === null ? undefined : { width: `${Math.max(pct, 2)}%` }} />
       </div>
-      <p className="sr-only" role="status" aria-live="polite">
-        {spoken}
-      </p>
     </div>
   );
 }
