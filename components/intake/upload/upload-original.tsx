@@ -4,7 +4,7 @@ import { intakeFileOriginalPath, intakeFileThumbnailPath } from '@/lib/urls';
 export function UploadOriginal({ fileId, fileName }: { fileId: string; fileName: string | null }) {
   return (
     <figure className="space-y-2" data-testid="mri-original">
-      <a href={intakeFileOriginalPath(fileId)} target="_blank" rel="noopener" className="block rounded-lg border border-line bg-white p-1 hover:border-brand-600">
+      <a href={intakeFileOriginalPath(fileId)} target="_blank" rel="noopener" className="mx-auto block w-fit rounded-lg border border-line bg-white p-1 hover:border-brand-600 sm:w-auto">
         {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-patient image: next/image's optimiser must not fetch or cache it */}
         <img
           src={intakeFileThumbnailPath(fileId)}
