@@ -119,6 +119,8 @@ const schema = z.object({
   RATE_LIMIT_MESSAGES: rateLimit('30/10m'),
   RATE_LIMIT_INTAKES: rateLimit('10/1h'),
   RATE_LIMIT_HOLDS: rateLimit('10/15m'),
+  /** MRI report files uploaded (POST /api/intake-files) per patient, refused ones included. */
+  RATE_LIMIT_UPLOADS: rateLimit('10/1h'),
   /** Audit rows an anonymous client (per IP) may cause; past it, only the rate-limit counter grows. */
   RATE_LIMIT_ANONYMOUS_AUDIT: rateLimit('30/10m'),
   /**

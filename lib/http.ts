@@ -22,15 +22,15 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
  * `text/plain` fetch — the kinds of request a browser sends with the victim's cookies and without a CORS preflight —
  * is refused before any session is read. SameSite=Lax cookies alone do not stop same-site or top-level POSTs.
  */
-export function refuseCrossSiteWrite(req: Request): NextResponse | null {
+export function refuseCrossSiteWrite(req: Request, contentType: 'application/json' | 'multipart/form-data' = 'application/json'): NextResponse | null {
   const origin = req.headers.get('origin');
   const sameOrigin = req.headers.get('sec-fetch-site') === 'same-origin' || (origin !== null && origin === new URL(appUrl()).origin);
   if (!sameOrigin) {
     return NextResponse.json({ error: 'cross_site_refused', message: 'This request did not come from this site and was refused.' }, { status: 403 });
   }
   const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    return NextResponse.json({ error: 'unsupported_media_type', message: 'Send the request as JSON (Content-Type: application/json).' }, { status: 415 });
+  if (type !== contentType) {
+    return NextResponse.json({ error: 'unsupported_media_type', message: `Send the request as ${contentType === 'application/json' ? 'JSON' : 'a form upload'} (Content-Type: ${contentType}).` }, { status: 415 });
   }
   return null;
 }

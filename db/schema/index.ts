@@ -9,3 +9,4 @@ export * from './rate-limits';
 export * from './access';
 export * from './idempotency';
 export * from './outcomes';
+export * from './intake-files';

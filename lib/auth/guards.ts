@@ -97,10 +97,11 @@ export async function apiGuard(roles?: Role[], resource = 'api'): Promise<ApiGua
 
 /**
  * Route handlers that change state: a cross-site request is refused first (403/415, before any session lookup, so a
- * hostile page learns nothing about the victim's session), then the role guard as in `apiGuard`.
+ * hostile page learns nothing about the victim's session), then the role guard as in `apiGuard`. A file upload passes
+ * `contentType` 'multipart/form-data' — a type a cross-site form can send, so there the origin check is what stops it.
  */
-export async function apiWriteGuard(req: Request, roles?: Role[], resource = 'api'): Promise<ApiGuard> {
-  const refused = refuseCrossSiteWrite(req);
+export async function apiWriteGuard(req: Request, roles?: Role[], resource = 'api', contentType?: 'multipart/form-data'): Promise<ApiGuard> {
+  const refused = refuseCrossSiteWrite(req, contentType);
   if (refused) return { ok: false, response: refused };
   return apiGuard(roles, resource);
 }

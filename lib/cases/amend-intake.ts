@@ -8,6 +8,7 @@ import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { ageOn } from '@/lib/format/age';
+import { attachIntakeFile } from '@/lib/intake-files/attach-intake-file';
 import { emergencyAlertMail } from './intake-mails';
 import type { SubmittingPatient } from './submit-intake';
 import { clinicianCasePath } from '@/lib/urls';
@@ -66,6 +67,8 @@ export async function amendIntake(
     if (kase.status === 'closed') return { ok: false as const, reason: 'closed' as const };
 
     const { version, urgency, regions, rises, assessment } = await appendIntakeVersion(tx, kase, submission, now, { incomplete: false });
+    const fileId = submission.imaging?.fileId;
+    if (fileId) await attachIntakeFile(tx, { id: patient.id, roles: patient.roles ?? ['patient'] }, fileId, caseId, now);
     await insertCaseEvent(tx, { caseId, actorId: patient.id, kind: 'amended', payload: { version, assessedUrgency: assessment.urgency, urgency }, createdAt: now });
     await audit(
       { actor: { id: patient.id, roles: patient.roles ?? ['patient'] }, action: 'intake.amend', resourceType: 'case', resourceId: caseId, patientId: patient.id, details: { version, urgency } },

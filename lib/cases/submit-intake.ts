@@ -9,6 +9,7 @@ import { sendMail as defaultSendMail } from '@/lib/mail';
 import { assessIntake, regionsToAreas, routeCase as defaultRouteCase, type TriageAssessment } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import { ageOn } from '@/lib/format/age';
+import { attachIntakeFile } from '@/lib/intake-files/attach-intake-file';
 import { completeEmergencyCase } from './complete-emergency-case';
 import { clinicianAssignedMail, emergencyAlertMail, patientConfirmationMail, poolCaseMail, type PatientContact } from './intake-mails';
 import { stampRedFlagAnswers } from './red-flag-stamps';
@@ -75,6 +76,9 @@ export async function submitIntake(
 
   return db.transaction(async (tx) => {
     const result = await storeSubmission(tx);
+    // The uploaded report file (imaging.fileId) joins the version just written; IntakeFileNotAttachable rolls back.
+    const fileId = submission.imaging?.fileId;
+    if (fileId) await attachIntakeFile(tx, { id: patient.id, roles: patient.roles ?? ['patient'] }, fileId, result.id, now);
     await deps.beforeCommit?.(tx, result);
     return result;
   });

@@ -75,6 +75,7 @@ async function main() {
       RATE_LIMIT_MESSAGES: process.env.RATE_LIMIT_MESSAGES ?? '1000/10m',
       RATE_LIMIT_INTAKES: process.env.RATE_LIMIT_INTAKES ?? '2000/1h',
       RATE_LIMIT_HOLDS: process.env.RATE_LIMIT_HOLDS ?? '1000/15m',
+      RATE_LIMIT_UPLOADS: process.env.RATE_LIMIT_UPLOADS ?? '1000/1h',
       RATE_LIMIT_ANONYMOUS_AUDIT: process.env.RATE_LIMIT_ANONYMOUS_AUDIT ?? '5000/10m',
       E2E_FACTORIES: production ? undefined : 'true',
       LOG_LEVEL: 'warn',

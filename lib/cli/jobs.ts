@@ -2,6 +2,7 @@ import type { JobDefinition } from '@/lib/jobs/registry';
 import { BOOKING_JOBS } from '@/lib/booking/jobs';
 import { QUEUE_JOBS } from '@/lib/cases/jobs';
 import { IDEMPOTENCY_JOBS } from '@/lib/idempotency/jobs';
+import { INTAKE_FILE_JOBS } from '@/lib/intake-files/jobs';
 import { MAIL_JOBS } from '@/lib/mail/jobs';
 import { OUTCOME_JOBS } from '@/lib/outcomes/jobs';
 import { RATE_LIMIT_JOBS } from '@/lib/rate-limit/jobs';
@@ -18,4 +19,4 @@ import { VIDEO_JOBS } from '@/lib/video/jobs';
  * Add the feature's list here; queue one with `enqueueJob(name, data, { startAfter, singletonKey })` from
  * '@/lib/jobs' after your transaction commits.
  */
-export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[]), ...(VIDEO_JOBS as JobDefinition[]), ...(RATE_LIMIT_JOBS as JobDefinition[]), ...(MAIL_JOBS as JobDefinition[]), ...(IDEMPOTENCY_JOBS as JobDefinition[]), ...(OUTCOME_JOBS as JobDefinition[])];
+export const JOBS: JobDefinition[] = [...(BOOKING_JOBS as JobDefinition[]), ...(QUEUE_JOBS as JobDefinition[]), ...(VIDEO_JOBS as JobDefinition[]), ...(RATE_LIMIT_JOBS as JobDefinition[]), ...(MAIL_JOBS as JobDefinition[]), ...(IDEMPOTENCY_JOBS as JobDefinition[]), ...(OUTCOME_JOBS as JobDefinition[]), ...(INTAKE_FILE_JOBS as JobDefinition[])];

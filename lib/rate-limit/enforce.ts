@@ -24,9 +24,10 @@ export async function enforceRateLimit(rule: RateLimitRule, subject: string, act
   return verdict;
 }
 
-const WHAT: Record<'message' | 'intake' | 'hold', (wait: string) => string> = {
+const WHAT: Record<'message' | 'intake' | 'hold' | 'upload', (wait: string) => string> = {
   message: (wait) => `You have sent a lot of messages in a short time. Please wait ${wait} and send it again; your text is still here.`,
   intake: (wait) => `You have sent a lot of intakes in a short time. Your answers are saved; please wait ${wait} and send them again.`,
+  upload: (wait) => `You have uploaded a lot of files in a short time. Please wait ${wait} and try again, or type the report in instead.`,
   hold: (wait) => `You have tried to hold a lot of times in a short time. Nothing was booked or charged; please wait ${wait} and try again.`,
 };
 

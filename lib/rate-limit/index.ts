@@ -16,6 +16,7 @@ export const RATE_LIMIT_RULES = {
   message: 'RATE_LIMIT_MESSAGES',
   intake: 'RATE_LIMIT_INTAKES',
   hold: 'RATE_LIMIT_HOLDS',
+  upload: 'RATE_LIMIT_UPLOADS',
   'audit.anonymous': 'RATE_LIMIT_ANONYMOUS_AUDIT',
 } as const satisfies Record<string, keyof Env>;
 export type RateLimitRule = keyof typeof RATE_LIMIT_RULES;

@@ -92,6 +92,7 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
     RATE_LIMIT_MESSAGES: '10000/10m',
     RATE_LIMIT_INTAKES: '10000/1h',
     RATE_LIMIT_HOLDS: '10000/15m',
+    RATE_LIMIT_UPLOADS: '10000/1h',
     RATE_LIMIT_ANONYMOUS_AUDIT: '10000/10m',
     // vitest's own markers would otherwise reach the server.
     VITEST: undefined,

@@ -220,8 +220,8 @@ const trainingSchema = z.strictObject({
 
 const imagingSchema = z.strictObject({
   mriReport: optionalText(MRI_REPORT_MAX, 'The report is longer than 20,000 characters. Paste the findings and conclusion only.'),
-  /** An uploaded report (CONTRACTS §7) attached to this intake; the text the patient confirmed is `mriReport`. */
-  fileId: z.string().trim().min(1).max(100).optional(),
+  /** v2 (CONTRACTS §7): the uploaded report file (POST /api/intake-files) the text was read from; attached on submit. */
+  fileId: z.uuid('That uploaded report is not valid. Please upload it again.').optional(),
 });
 
 const redFlagShape = Object.fromEntries(

@@ -4,6 +4,7 @@ import { apiWriteGuard } from '@/lib/auth/guards';
 import { readJsonBody } from '@/lib/http';
 import { startIdempotentWrite, type StoredResponse } from '@/lib/idempotency';
 import { submitIntake } from '@/lib/cases/submit-intake';
+import { IntakeFileNotAttachable, notAttachableBody } from '@/lib/intake-files/attach-intake-file';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 import { serverIntakeSchema } from '@/lib/cases/submission-schema';
 
@@ -29,7 +30,13 @@ export async function POST(req: Request) {
   const body = await readJsonBody(req, serverIntakeSchema(), { invalidError: 'invalid_intake', maxBytes: MAX_BYTES });
   if (!body.ok) return body.response;
   return idem.run(async (claim) => {
-    const result = await submitIntake(await getDb(), guard.user, body.data, { beforeCommit: claim ? (tx, r) => claim.record(tx, { status: 201, body: r }) : undefined });
-    return created({ status: 201, body: result });
+    try {
+      const result = await submitIntake(await getDb(), guard.user, body.data, { beforeCommit: claim ? (tx, r) => claim.record(tx, { status: 201, body: r }) : undefined });
+      return created({ status: 201, body: result });
+    } catch (err) {
+      // §7: imaging.fileId must be the patient's own report, read and not yet attached elsewhere (nothing stored).
+      if (err instanceof IntakeFileNotAttachable) return NextResponse.json(notAttachableBody(err), { status: 400 });
+      throw err;
+    }
   });
 }

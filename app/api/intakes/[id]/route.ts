@@ -5,6 +5,7 @@ import { isUuid } from '@/lib/domain/ids';
 import { audit } from '@/lib/audit';
 import { readJsonBody } from '@/lib/http';
 import { amendIntake } from '@/lib/cases/amend-intake';
+import { IntakeFileNotAttachable, notAttachableBody } from '@/lib/intake-files/attach-intake-file';
 import { intakeJson, readIntakeForViewer } from '@/lib/cases/read-intake';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 import { serverIntakeSchema } from '@/lib/cases/submission-schema';
@@ -34,7 +35,13 @@ export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }
   const { id } = await ctx.params;
   const body = await readJsonBody(req, serverIntakeSchema(), { invalidError: 'invalid_intake', maxBytes: 200_000 });
   if (!body.ok) return body.response;
-  const result = isUuid(id) ? await amendIntake(await getDb(), guard.user, id, body.data) : ({ ok: false, reason: 'not_found' } as const);
+  let result: Awaited<ReturnType<typeof amendIntake>>;
+  try {
+    result = isUuid(id) ? await amendIntake(await getDb(), guard.user, id, body.data) : { ok: false, reason: 'not_found' };
+  } catch (err) {
+    if (err instanceof IntakeFileNotAttachable) return NextResponse.json(notAttachableBody(err), { status: 400 });
+    throw err;
+  }
   if (!result.ok) {
     await audit({ actor: guard.user, action: 'intake.amend', resourceType: 'case', resourceId: id.slice(0, 100), outcome: 'denied', details: { reason: result.reason } });
     return result.reason === 'closed'
