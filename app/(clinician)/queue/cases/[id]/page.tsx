@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { findCaseIntakeFile } from '@/db/queries/intake-files';
 import { listTeam } from '@/db/queries/team';
 import { listAdviceTemplates } from '@/db/queries/templates';
 import { Alert } from '@/components/ui/badge';
@@ -37,7 +38,12 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
   const view = await viewCaseForStaff(user, id);
   if (!view) notFound();
   const db = await getDb();
-  const [team, templates] = await Promise.all([listTeam(db, { activeOnly: true }), listAdviceTemplates(db, { activeOnly: true })]);
+  const [team, templates, mriFile] = await Promise.all([
+    listTeam(db, { activeOnly: true }),
+    listAdviceTemplates(db, { activeOnly: true }),
+    // Scoped like the case; the file's bytes are fetched (and audited) by /api/intake-files/:id/thumbnail and /original.
+    findCaseIntakeFile(db, user, view.header.id),
+  ]);
   const h = view.header;
   const open = OPEN_STATUSES.includes(h.status);
   const given = (view.submission ?? {}) as GivenWithIntake;
@@ -82,7 +88,11 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <CaseViewIntake view={view} given={given} />
+          <CaseViewIntake
+            view={view}
+            given={given}
+            mriUpload={mriFile && { fileId: mriFile.fileId, extractedText: mriFile.extractedText, confirmedText: mriFile.confirmedText ?? '' }}
+          />
         </div>
         <div className="min-w-0 space-y-6">
           <CaseViewRespond view={view} viewerId={user.id} templates={templates.map((t) => ({ id: t.id, title: t.title, body: t.body }))} decide={decideCaseAction} />
