@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { diffWords } from '@/lib/cases/word-diff';
 import { intakeFileOriginalPath, intakeFileThumbnailPath } from '@/lib/urls';
 
@@ -46,25 +47,31 @@ export function MriUploadView({ upload }: { upload: MriUploadForView }) {
             <del className={DEL}>removed</del>
           </p>
         )}
-        <p className="max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded-lg border border-line bg-canvas p-3 text-sm leading-7" data-testid="mri-upload-diff">
-          {pieces.map((p, i) =>
-            p.kind === 'same' ? (
-              p.text
-            ) : p.kind === 'added' ? (
-              <ins key={i} className={INS}>
-                <span className="sr-only">[added by the patient: </span>
-                {p.text}
-                <span className="sr-only">]</span>
-              </ins>
-            ) : (
-              <del key={i} className={DEL}>
-                <span className="sr-only">[removed by the patient: </span>
-                {p.text}
-                <span className="sr-only">]</span>
-              </del>
-            ),
-          )}
-        </p>
+        {/* A long report scrolls in its box: focusable, so a keyboard can scroll it too. */}
+        <div
+          role="region"
+          aria-label="Confirmed text with the patient's changes"
+          tabIndex={0}
+          className="max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded-lg border border-line bg-canvas p-3 text-sm leading-7"
+          data-testid="mri-upload-diff"
+        >
+          {pieces.map((p, i) => {
+            if (p.kind === 'same') return p.text;
+            // The space after a changed word stays outside its mark, so the mark covers the word alone.
+            const [, word, space] = /^([\s\S]*?)(\s*)$/.exec(p.text)!;
+            const Mark = p.kind === 'added' ? 'ins' : 'del';
+            return (
+              <Fragment key={i}>
+                <Mark className={p.kind === 'added' ? INS : DEL}>
+                  <span className="sr-only">[{p.kind === 'added' ? 'added' : 'removed'} by the patient: </span>
+                  {word}
+                  <span className="sr-only">]</span>
+                </Mark>
+                {space}
+              </Fragment>
+            );
+          })}
+        </div>
         <p className="text-xs text-muted">The highlighted findings below are read from the confirmed text.</p>
       </div>
     </div>
