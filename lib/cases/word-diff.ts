@@ -5,7 +5,7 @@
  * Whitespace belongs to the word before it and is not compared, so a re-wrapped line is not an edit. The kept and
  * added pieces, joined, give back `after` exactly (kept words carry the patient's whitespace).
  */
-export type DiffPiece = { kind: 'same' | 'added' | 'removed'; text: string };
+type DiffPiece = { kind: 'same' | 'added' | 'removed'; text: string };
 
 /** Beyond this many cell comparisons the changed middle is shown as one removal and one addition. */
 const MAX_CELLS = 4_000_000;
