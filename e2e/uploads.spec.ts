@@ -1,5 +1,6 @@
 import { photoJpeg } from '@/lib/testing/upload-fixtures';
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
+import type { Locator } from '@playwright/test';
 import { anotherPatientsIntake, expect, expectNoA11yViolations, newPatientEmail, SAME_ORIGIN, signIn, signInAs, test, type Page } from './fixtures';
 
 // Issue #16: a patient uploads a phone photo of their MRI report, watches it upload and be read, corrects the text,
@@ -14,13 +15,14 @@ async function shot(page: Page, name: string) {
   if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
 }
 
-async function atBothWidths(page: Page, name: string, opts: { axe?: boolean } = {}) {
+async function atBothWidths(page: Page, name: string, opts: { axe?: boolean; part?: Locator } = {}) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     if (opts.axe !== false) await expectNoA11yViolations(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
     await shot(page, `${name}-${width}`);
+    if (opts.part && process.env.SHOTS_DIR) await opts.part.screenshot({ path: `${process.env.SHOTS_DIR}/${name}-part-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -39,11 +41,11 @@ async function gate(page: Page, url: string | RegExp) {
   };
 }
 
-/** A draft with every answer but the imaging and the consents, opened on the imaging step. */
+/** A draft with every answer but the imaging and the consents, opened on the imaging step (the review reached before). */
 async function draftUpToImaging(page: Page) {
   const { imaging: _imaging, consent: _consent, ...answers } = anotherPatientsIntake(PATIENT);
   const res = await page.request.put('/api/intake-draft', {
-    data: { data: { ...answers, reachedStep: 'imaging' }, step: 'imaging', baseRevision: 0 },
+    data: { data: { ...answers, reachedStep: 'review' }, step: 'imaging', baseRevision: 0 },
     headers: SAME_ORIGIN,
   });
   expect(res.status()).toBe(200);
@@ -100,6 +102,18 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   await expect(reading.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
   await expect(upload).toContainText('You can go on with the next steps');
   await atBothWidths(page, 'upload-reading');
+
+  // Reading holds nobody up: the patient goes on to the review. Sending waits for the reading and the check, and
+  // leads back to the upload, still reading (the wizard kept it while the step was away).
+  await page.getByRole('button', { name: /Go to step 8/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Review and consent' })).toBeVisible();
+  await page.getByLabel(/I agree that the rehab team stores my answers/).check();
+  await page.getByLabel(/I understand this service is not for emergencies/).check();
+  await page.getByRole('button', { name: 'Send to the rehab team' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Imaging' })).toBeVisible();
+  await expect(upload).toBeFocused();
+  await expect(upload).toContainText('We are still reading your report. Wait until it is done');
+  await expect(upload.getByTestId('mri-reading-progress')).toBeVisible();
   await releasePolls();
 
   // Read: the text sits beside a picture of the page; the box still held the typed note, so the patient is asked.
@@ -130,13 +144,13 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   const confirm = page.getByLabel(/I have checked this text against my report/);
   await expect(confirm).toBeFocused();
   await expect(page.getByTestId('mri-confirm')).toContainText('Please check the text against your report');
-  await atBothWidths(page, 'upload-confirm');
+  await atBothWidths(page, 'upload-confirm', { part: page.locator('form[aria-labelledby="step-heading"]') });
   await confirm.check();
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.getByRole('heading', { level: 2, name: 'Review and consent' })).toBeVisible();
-  await page.getByLabel(/I agree that the rehab team stores my answers/).check();
-  await page.getByLabel(/I understand this service is not for emergencies/).check();
+  await expect(page.getByLabel(/I agree that the rehab team stores my answers/)).toBeChecked();
+  await expect(page.getByRole('link', { name: /Your uploaded report/ })).toHaveAttribute('href', `/api/intake-files/${fileId}/original`);
   await page.getByRole('button', { name: 'Send to the rehab team' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}\?submitted=1$/);
   const caseId = /\/cases\/([0-9a-f-]{36})/.exec(page.url())![1];
@@ -159,7 +173,7 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   await expect(view.getByTestId('mri-upload-diff').locator('ins').filter({ hasText: edit.to })).toHaveCount(1);
   await expect(view.getByTestId('mri-upload-diff').locator('del').filter({ hasText: edit.from })).toHaveCount(1);
   await view.scrollIntoViewIfNeeded();
-  await atBothWidths(staff, 'upload-clinician');
+  await atBothWidths(staff, 'upload-clinician', { part: view });
   await clinician.close();
 
   // Another patient: 404 for the file's status, the file and its picture.
