@@ -21,7 +21,9 @@ export default function nextConfig() {
     serverExternalPackages: ['@electric-sql/pglite', 'pino', 'pg-boss', 'postgres', '@napi-rs/canvas', 'pdfjs-dist', 'tesseract.js'],
     pageExtensions: pageExtensions(process.env),
     poweredByHeader: false,
-    experimental: { serverActions: { bodySizeLimit: '1mb' } },
+    // proxyClientMaxBodySize: the body the proxy passes on whole — an MRI report upload (POST /api/intake-files) is up
+    // to 10 MB plus its multipart framing; proxy.ts still refuses any other API body over 1 MB by its Content-Length.
+    experimental: { serverActions: { bodySizeLimit: '1mb' }, proxyClientMaxBodySize: '11mb' },
     // The Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
     async headers() {
       return [

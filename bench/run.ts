@@ -39,6 +39,8 @@ const BENCHES: BenchSpec[] = [
   { name: 'queue', file: 'bench/queue.bench.ts', reactServer: false, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PORT: '3540' } },
   { name: 'video', file: 'bench/video.bench.ts', reactServer: true, env: {} },
   { name: 'load', file: 'bench/load.bench.ts', reactServer: false, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PORT: '3550' } },
+  { name: 'uploads', file: 'bench/uploads.bench.ts', reactServer: true, env: {} },
+  { name: 'uploads-server', file: 'bench/uploads-server.bench.ts', reactServer: true, env: { NEXT_DIST_DIR: '.next-bench', BENCH_PORT: '3560' } },
 ];
 
 interface Outcome {

@@ -12,6 +12,7 @@ import { characterAccuracy, photoJpeg, scannedPdf, textPdf } from '@/lib/testing
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus/forum-seeds';
 import { createOcrEngine, readReport, type OcrEngine } from '@/lib/uploads';
 import { PDFDocument } from 'pdf-lib';
+import { emitResult } from './lib/common';
 
 const REPORT = RIGHT_SCAPULA_MRI_REPORT;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -84,3 +85,15 @@ console.log(
     ocr: results,
   }),
 );
+// For bench/run.ts (reported figures, no targets: this machine's speed is what it is).
+emitResult({
+  bench: 'uploads',
+  database: 'none',
+  figures: [
+    { name: 'text PDF extraction per page (5-page PDF)', value: round(text.wallMs, 1), unit: 'ms' },
+    { name: 'OCR per page (scanned PDF, worker already started)', value: results.scannedPdf.wallMs, unit: 'ms' },
+    { name: 'OCR per page (phone photo)', value: results.photo.wallMs, unit: 'ms' },
+    { name: 'OCR worker start', value: round(ocrStartMs), unit: 'ms' },
+    ...Object.entries(results).map(([name, r]) => ({ name: `OCR character accuracy, ${name} (Levenshtein, right / total)`, value: r.accuracy, unit: 'ratio' })),
+  ],
+});

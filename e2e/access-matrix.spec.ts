@@ -169,6 +169,12 @@ const MATRIX: Record<string, Entry> = {
       { method: 'DELETE', url: () => '/api/intake-draft', expect: roleApi(PATIENTS, '204') },
     ],
   },
+  // Uploaded MRI reports (CONTRACTS §7): a multipart upload, so a JSON body is refused (415) before any session is read;
+  // a file nobody uploaded is 404 to every signed-in user (the uploader and their case's team are in the integration test).
+  'app/api/intake-files/route.ts': { http: [{ method: 'POST', url: () => '/api/intake-files', body: () => ({}), expect: by('415') }] },
+  'app/api/intake-files/[id]/route.ts': { http: [{ method: 'GET', url: () => `/api/intake-files/${uuid0}`, expect: by('404', { anonymous: '401' }) }] },
+  'app/api/intake-files/[id]/original/route.ts': { http: [{ method: 'GET', url: () => `/api/intake-files/${uuid0}/original`, expect: by('404', { anonymous: '401' }) }] },
+  'app/api/intake-files/[id]/thumbnail/route.ts': { http: [{ method: 'GET', url: () => `/api/intake-files/${uuid0}/thumbnail`, expect: by('404', { anonymous: '401' }) }] },
   // An emergency report reads the caller's own draft only: no draft here, so nothing to report (400) for a patient.
   'app/api/intake-draft/emergency/route.ts': { http: [{ method: 'POST', url: () => '/api/intake-draft/emergency', body: () => ({}), expect: roleApi(PATIENTS, '400') }] },
 

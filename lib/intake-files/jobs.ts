@@ -8,8 +8,11 @@ import { createOcrEngine, readReport, UploadRefusal, type OcrEngine } from '@/li
 import { createHash } from 'node:crypto';
 import { READ_INTAKE_FILE_JOB } from './job-names';
 
-/** A file not read by then is marked failed (a 5-page scan takes ~15 s here; two minutes means something is wrong). */
-const READ_TIMEOUT_MS = Number(process.env.INTAKE_FILE_READ_TIMEOUT_MS ?? 120_000);
+/**
+ * A file not read by then is marked failed (a 5-page scan takes well under a minute here; two minutes means something
+ * is wrong). INTAKE_FILE_READ_TIMEOUT_MS overrides it (tests).
+ */
+const readTimeoutMs = () => Number(process.env.INTAKE_FILE_READ_TIMEOUT_MS ?? 120_000);
 /** Progress is written at most this often, and only when it moved by at least PROGRESS_STEP (and at the end). */
 const PROGRESS_EVERY_MS = 750;
 const PROGRESS_STEP = 0.02;
@@ -70,9 +73,10 @@ async function readIntakeFile(fileId: string): Promise<void> {
   const row = await findIntakeFileToRead(db, fileId);
   if (!row || row.status !== 'reading' || !row.original) return;
   const progress = throttledProgress(fileId);
+  const timeoutMs = readTimeoutMs();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), READ_TIMEOUT_MS);
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
     const reading = readReport(row.original, { ocr: lazyEngine, onProgress: (f) => progress.report(f) });
@@ -80,9 +84,10 @@ async function readIntakeFile(fileId: string): Promise<void> {
     const result = await Promise.race([reading, timeout]);
     await progress.settled();
     if (result === 'timeout') {
-      log().warn({ fileId, ms: READ_TIMEOUT_MS }, 'intake file reading timed out');
+      log().warn({ fileId, ms: timeoutMs }, 'intake file reading timed out');
       await failIntakeFile(db, fileId, { errorCode: 'timeout', message: TIMEOUT_MESSAGE });
-      await stopOcrEngine(); // its recognition may still be running: the next job gets a fresh worker
+      // Its recognition may still be running: the next job gets a fresh worker; this one ends once that is done.
+      void stopOcrEngine();
       return;
     }
     await completeIntakeFile(db, fileId, {

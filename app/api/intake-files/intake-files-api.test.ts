@@ -4,6 +4,7 @@
  * access rule, attaching on submit, refusals that store nothing, and the rate limit. Only the session is faked.
  */
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditEvents, intakeFiles, users } from '@/db/schema';
 import { seedAccounts } from '@/db/seed/accounts';
@@ -33,6 +34,7 @@ const { GET: GET_FILE } = await import('./[id]/route');
 const { GET: GET_ORIGINAL } = await import('./[id]/original/route');
 const { GET: GET_THUMBNAIL } = await import('./[id]/thumbnail/route');
 const { POST: SUBMIT } = await import('@/app/api/intakes/route');
+const { PUT: AMEND } = await import('@/app/api/intakes/[id]/route');
 
 const REPORT = RIGHT_SCAPULA_MRI_REPORT;
 
@@ -173,6 +175,28 @@ describe.each(testDbKinds())('MRI report files (%s)', (kind) => {
     expect(denied[0].n).toBe(3); // the 413 is refused while reading the body, before the file is looked at
   }, 60_000);
 
+  it('a picture without writing, and a reading past the time limit, end as failed with a message and no bytes kept', async () => {
+    as(await newPatient());
+    const blank = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const res = await upload(blank, 'blank.png', 'image/png');
+    expect(res.status).toBe(202);
+    const { id } = await res.json();
+    await expect.poll(async () => (await (await getFile(id)).json()).status, { timeout: 60_000, interval: 250 }).toBe('failed');
+    const failed = await (await getFile(id)).json();
+    expect(failed.message).toMatch(/couldn't find any writing/);
+    expect(failed.text).toBeUndefined();
+    expect((await getOriginal(id)).status).toBe(404);
+
+    vi.stubEnv('INTAKE_FILE_READ_TIMEOUT_MS', '50');
+    try {
+      const slow = await (await upload(await scannedPdf(REPORT), 'scan.pdf', 'application/pdf')).json();
+      await expect.poll(async () => (await (await getFile(slow.id)).json()).status, { timeout: 60_000, interval: 250 }).toBe('failed');
+      expect((await (await getFile(slow.id)).json()).message).toMatch(/took too long/);
+    } finally {
+      vi.stubEnv('INTAKE_FILE_READ_TIMEOUT_MS', '120000');
+    }
+  }, 150_000);
+
   it('the type comes from the bytes, not the name: a PNG called "report.exe" is taken', async () => {
     as(await newPatient());
     const res = await upload(bombPng(64), 'report.exe', 'application/octet-stream');
@@ -231,6 +255,24 @@ describe.each(testDbKinds())('MRI report files (%s)', (kind) => {
       { action: 'intake_file.thumbnail', outcome: 'denied' },
     ]));
   }, 120_000);
+
+  it('an edit of the case keeps its file; another case of the same patient cannot take it', async () => {
+    const patient = await newPatient();
+    as(patient);
+    const { id, json } = await uploadAndRead(await textPdf(REPORT), 'report.pdf', 'application/pdf');
+    const first = await (await SUBMIT(sameOriginJson('http://test/api/intakes', 'POST', { ...rightScapulaIntake(), imaging: { mriReport: json.text, fileId: id } }))).json();
+    const amend = (caseId: string) => AMEND(sameOriginJson(`http://test/api/intakes/${caseId}`, 'PUT', { ...rightScapulaIntake(), imaging: { mriReport: `${json.text} Edited.`, fileId: id } }), params(caseId));
+    const edited = await amend(first.id);
+    expect(edited.status).toBe(200);
+    expect((await edited.json()).version).toBe(2);
+    const viewer = { id: ids.get(patient)!, roles: ['patient' as const] };
+    expect(await findCaseIntakeFile(t.db, viewer, first.id)).toMatchObject({ fileId: id, extractedText: json.text, confirmedText: `${json.text} Edited.` });
+
+    const second = await (await SUBMIT(sameOriginJson('http://test/api/intakes', 'POST', rightScapulaIntake()))).json();
+    const res = await amend(second.id);
+    expect(res.status).toBe(400);
+    expect((await res.json()).fieldErrors['imaging.fileId'][0]).toMatch(/another case/);
+  }, 60_000);
 
   it('a file still being read cannot be attached', async () => {
     const patient = await newPatient();
