@@ -116,9 +116,15 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   await expect(upload.getByTestId('mri-reading-progress')).toBeVisible();
   await releasePolls();
 
-  // Read: the text sits beside a picture of the page; the box still held the typed note, so the patient is asked.
+  // The patient empties the box for the file's text and reloads mid-reading: the draft remembered the file.
+  await box.fill('');
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved at \d{1,2}:\d{2}/, { timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Imaging' })).toBeVisible();
+  await expect(upload).toHaveAttribute('data-phase', /reading|done/);
+
+  // Read: the text sits in the box, beside a picture of the page.
   await expect(upload.getByTestId('mri-upload-done')).toBeVisible({ timeout: OCR_TIMEOUT });
-  await upload.getByRole('button', { name: 'Use the text from the file' }).click();
   const textBox = page.getByRole('textbox', { name: /The text we read from your report/ });
   const read = await textBox.inputValue();
   expect(read).toMatch(/Modic/);

@@ -64,10 +64,11 @@ function useIntakeWizard(props: WizardProps) {
     openingStep({ amend: Boolean(amend), draftStep: local?.step ?? serverDraft?.step, draftData: local?.data ?? serverDraft?.data, urlStep: stepInUrl() }),
   );
   const steps = useStepState(start);
-  // The confirmation of an uploaded report's text is no answer of the submission: the draft keeps it beside `imaging`.
+  // The confirmation of an uploaded report's text (and the file's name) is no answer of the submission: the draft
+  // keeps it beside `imaging`.
   const snapshot = () => {
     const values = methods.getValues();
-    const imaging = { ...values.imaging, fileConfirmed: upload.isConfirmed() };
+    const imaging = { ...values.imaging, ...upload.draftNote() };
     return { data: { ...values, imaging, reachedStep: INTAKE_STEPS[steps.reachedRef.current] }, step: steps.stepRef.current };
   };
   const autosave = useDraftAutosave({
@@ -80,7 +81,7 @@ function useIntakeWizard(props: WizardProps) {
   const upload = useIntakeUpload({
     methods,
     // A submitted case being amended had its text confirmed when it was sent.
-    initiallyConfirmed: amend ? true : draftConfirmed(local?.data ?? serverDraft?.data),
+    restored: amend ? { confirmed: true, fileName: null } : draftUploadNote(local?.data ?? serverDraft?.data),
     onChange: autosave.markChanged,
   });
   useRecheckOnChange(methods, schema, autosave.markChanged);
@@ -99,10 +100,10 @@ function useIntakeWizard(props: WizardProps) {
   return { methods, schema, step: steps.step, reached: steps.reached, autosave, emergency, moves, headingRef, summaryRef, submit, upload };
 }
 
-/** Whether a draft records the patient's confirmation of their uploaded report's text. */
-function draftConfirmed(data: unknown): boolean {
-  const imaging = (data as { imaging?: { fileConfirmed?: unknown } } | undefined)?.imaging;
-  return imaging?.fileConfirmed === true;
+/** What a draft recorded of the uploaded report: whether its text was confirmed, and the file's name. */
+function draftUploadNote(data: unknown): { confirmed: boolean; fileName: string | null } {
+  const imaging = (data as { imaging?: { fileConfirmed?: unknown; fileName?: unknown } } | undefined)?.imaging;
+  return { confirmed: imaging?.fileConfirmed === true, fileName: typeof imaging?.fileName === 'string' ? imaging.fileName.slice(0, 255) : null };
 }
 
 /** Puts the upload's issues on their fields (the checkbox, the upload panel) as the schema's issues are. */

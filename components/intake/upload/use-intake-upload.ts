@@ -34,12 +34,15 @@ type Methods = UseFormReturn<IntakeForm, unknown, IntakeSubmission>;
  * the wizard, not the imaging step, so the reading goes on while the patient answers other steps. The file's id is a
  * form value (`imaging.fileId`), so the draft autosave remembers it and a reload resumes polling.
  */
-export function useIntakeUpload({ methods, initiallyConfirmed, onChange }: { methods: Methods; initiallyConfirmed: boolean; onChange: () => void }) {
+export function useIntakeUpload({ methods, restored, onChange }: { methods: Methods; restored: { confirmed: boolean; fileName: string | null }; onChange: () => void }) {
   const { getValues, setValue, clearErrors } = methods;
+  const initiallyConfirmed = restored.confirmed;
   const [phase, setPhase] = useState<UploadPhase>(() => {
     const fileId = getValues('imaging.fileId');
-    return fileId ? { kind: 'reading', fileId, fileName: null, progress: null, restored: true } : { kind: 'idle' };
+    return fileId ? { kind: 'reading', fileId, fileName: restored.fileName, progress: null, restored: true } : { kind: 'idle' };
   });
+  /** The uploaded file's name, kept with the draft so a reload still names it. */
+  const fileNameRef = useRef(restored.fileName);
   const [confirmed, setConfirmedState] = useState(initiallyConfirmed);
   const confirmedRef = useRef(initiallyConfirmed);
   /** The text read from the file, waiting because the box already held other text when the reading finished. */
@@ -85,13 +88,16 @@ export function useIntakeUpload({ methods, initiallyConfirmed, onChange }: { met
     let timer: ReturnType<typeof setTimeout> | undefined;
     let delay = POLL_FIRST_MS;
     let last: number | null = null;
+    // A restored file found still reading finishes in front of the patient: treated like a fresh upload.
+    let sawReading = false;
     const tick = async () => {
       try {
         const status = await fetchFileStatus(readingId, ctrl.signal);
         if (ctrl.signal.aborted) return;
         if (status.kind === 'signed-out') return setTrouble('signed-out');
         setTrouble(null);
-        if (status.kind !== 'reading') return finish(readingId, status, readingRestored, readingName);
+        if (status.kind !== 'reading') return finish(readingId, status, readingRestored && !sawReading, readingName);
+        sawReading = true;
         // Quick while the reading moves; slower while it seems stuck, so a long OCR does not hammer the server.
         delay = status.progress !== last ? POLL_FIRST_MS : Math.min(delay * 1.5, POLL_MAX_MS);
         last = status.progress;
@@ -124,6 +130,7 @@ export function useIntakeUpload({ methods, initiallyConfirmed, onChange }: { met
   const start = useCallback(
     async (file: File) => {
       reset();
+      fileNameRef.current = file.name;
       if (file.size > UPLOAD_MAX_BYTES) return setPhase({ kind: 'refused', fileName: file.name, message: TOO_LARGE_MESSAGE });
       if (file.size === 0) return setPhase({ kind: 'refused', fileName: file.name, message: 'This file is empty. Please choose the file of your report again.' });
       const ctrl = new AbortController();
@@ -173,10 +180,10 @@ export function useIntakeUpload({ methods, initiallyConfirmed, onChange }: { met
     [phase.kind],
   );
 
-  /** Whether the patient confirmed the text, for the draft snapshot (read outside a render). */
-  const isConfirmed = useCallback(() => confirmedRef.current, []);
+  /** What the draft keeps beside `imaging` (read outside a render): the confirmation and the file's name. */
+  const draftNote = useCallback(() => ({ fileConfirmed: confirmedRef.current, fileName: fileNameRef.current }), []);
 
-  return { phase, confirmed, setConfirmed, textWaiting, dismissReadText: () => setTextWaiting(false), trouble, start, remove, takeReadText, issues, isConfirmed };
+  return { phase, confirmed, setConfirmed, textWaiting, dismissReadText: () => setTextWaiting(false), trouble, start, remove, takeReadText, issues, draftNote };
 }
 
 export type IntakeUpload = ReturnType<typeof useIntakeUpload>;
