@@ -47,12 +47,12 @@ export function MriUploadView({ upload }: { upload: MriUploadForView }) {
             <del className={DEL}>removed</del>
           </p>
         )}
-        {/* A long report scrolls in its box: focusable, so a keyboard can scroll it too. */}
+        {/* From md up a long report scrolls in its box (focusable, so a keyboard scrolls it too); on a phone it runs on. */}
         <div
           role="region"
           aria-label="Confirmed text with the patient's changes"
           tabIndex={0}
-          className="max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded-lg border border-line bg-canvas p-3 text-sm leading-7"
+          className="whitespace-pre-wrap break-words rounded-lg border border-line bg-canvas p-3 text-sm leading-7 md:max-h-96 md:overflow-y-auto"
           data-testid="mri-upload-diff"
         >
           {pieces.map((p, i) => {
