@@ -82,7 +82,7 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   await atBothWidths(page, 'upload-empty');
 
   // Something typed first, then a program renamed to .pdf: refused by its bytes, the typed text kept.
-  const box = page.getByRole('textbox', { name: /Or paste the text of your MRI report/ });
+  const box = page.getByRole('textbox', { name: /Paste your MRI report as text instead/ });
   await box.fill('My notes from the phone call with the imaging centre.');
   await chooser.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(2048, 7)]) });
   await expect(upload.getByTestId('mri-upload-refusal')).toContainText('We can only read PDF, JPEG or PNG files');

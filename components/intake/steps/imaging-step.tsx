@@ -31,7 +31,7 @@ export function ImagingStep() {
           <Field
             size="base"
             path="imaging.mriReport"
-            label={done ? 'The text we read from your report — check and correct it' : upload ? 'Or paste the text of your MRI report' : 'Paste your MRI report'}
+            label={done ? 'The text we read from your report — check and correct it' : upload ? 'Paste your MRI report as text instead' : 'Paste your MRI report'}
             optional={!done}
             hint={
               done
