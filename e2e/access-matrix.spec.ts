@@ -90,6 +90,8 @@ const MATRIX: Record<string, Entry> = {
   'app/(patient)/cases/page.tsx': pagePath('/cases', rolePage(PATIENTS)),
   'app/(patient)/cases/[id]/page.tsx': page((w) => `/cases/${w.caseA}`, rolePage(PATIENTS, '200', { patientB: '404' })),
   'app/(patient)/cases/[id]/edit/page.tsx': page((w) => `/cases/${w.caseA}/edit`, rolePage(PATIENTS, '200', { patientB: '404' })),
+  // A check-in form is its patient's only: an id that is not the patient's (here none) is 404 like another's.
+  'app/(patient)/cases/[id]/check-ins/[checkInId]/page.tsx': page((w) => `/cases/${w.caseA}/check-ins/${uuid0}`, rolePage(PATIENTS, '404')),
   'app/(patient)/book/page.tsx': pagePath('/book', rolePage(PATIENTS)),
   'app/(patient)/bookings/page.tsx': pagePath('/bookings', rolePage(PATIENTS)),
   'app/(patient)/bookings/[id]/page.tsx': page((w) => `/bookings/${w.bookingA}`, by('404', { anonymous: '→/signin', patientA: '200', clinicianInScope: '200' })),
@@ -160,6 +162,7 @@ const MATRIX: Record<string, Entry> = {
   'app/api/cases/[id]/outcomes/route.ts': { http: [{ method: 'GET', url: (w) => `/api/cases/${w.caseA}/outcomes`, expect: roleApi({ patientA: true, clinicianInScope: true, lead: true }, '200') }] },
   'app/api/cases/[id]/outcomes/fhir/route.ts': { http: [{ method: 'GET', url: (w) => `/api/cases/${w.caseA}/outcomes/fhir`, expect: roleApi({ patientA: true, clinicianInScope: true, lead: true }, '200') }] },
   'app/api/check-ins/[id]/route.ts': { http: [{ method: 'POST', url: () => `/api/check-ins/${uuid0}`, body: () => ({}), expect: roleApi(PATIENTS, '400') }] },
+  'app/api/check-ins/[id]/draft/route.ts': { http: [{ method: 'PUT', url: () => `/api/check-ins/${uuid0}/draft`, body: () => ({}), expect: roleApi(PATIENTS, '404') }] },
   'app/api/queue/route.ts': { http: [{ method: 'GET', url: () => '/api/queue', expect: roleApi(CLINICIANS, '200') }] },
   'app/api/intake-draft/route.ts': {
     http: [
@@ -201,6 +204,8 @@ const MATRIX: Record<string, Entry> = {
   // Test factories (only in builds made for e2e): everyone may call them there; absent elsewhere (issue 11 finding 14).
   'app/api/test/access-principals/route.e2e.ts': { http: [] },
   'app/api/test/booking-clinician/route.e2e.ts': { http: [] },
+  'app/api/test/check-in/route.e2e.ts': { http: [] },
+  'app/api/test/outcomes-tick/route.e2e.ts': { http: [] },
   'app/api/test/patient-session/route.e2e.ts': { http: [] },
   'app/api/test/queue-case/route.e2e.ts': { http: [] },
   'app/api/test/video-booking/route.e2e.ts': { http: [] },
@@ -233,6 +238,7 @@ const MATRIX: Record<string, Entry> = {
       reassignCaseAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },
       decideCaseAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },
       closeCaseAction: { args: (w) => [w.caseB], expect: roleAction(CLINICIANS, 'refused') },
+      setPlanAction: { args: (w) => [w.caseA, {}], expect: roleAction(CLINICIANS, 'refused') },
     },
   },
   'app/(clinician)/schedule/[id]/notes/actions.ts': {

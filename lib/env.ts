@@ -54,6 +54,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'MIGRATION_DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  /**
+   * Tests only: which databases the integration suites run on. `all` (default) = PGlite, and PostgreSQL too when
+   * DATABASE_URL is set; `postgres` = only the server (CI's second phase, after the PGlite phase has run them).
+   */
+  TEST_DATABASES: z.enum(['all', 'postgres']).default('all'),
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),

@@ -1,7 +1,9 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { isDatabaseUnavailable } from '@/db';
 import { appUrl } from '@/lib/env';
+import { requestLog } from '@/lib/log';
 
 export type JsonBodyResult<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
 
@@ -113,10 +115,31 @@ export function errorResponse(err: ServiceError, extra: Record<string, unknown> 
   return NextResponse.json({ error: err.code, message: err.message, ...extra }, { status: err.status });
 }
 
-/** 503 `{"error":"service_unavailable"}` with Retry-After: the database cannot answer now; the request may be retried. */
+/**
+ * 503 `{"error":"service_unavailable"}` with Retry-After: the database cannot answer now; the request may be retried.
+ * The one answer for that cause, whether the session lookup (apiGuard) or a later query (withDatabaseErrors) met it.
+ */
 export function serviceUnavailable(retryAfterSeconds = 5): NextResponse {
   return NextResponse.json(
     { error: 'service_unavailable', message: 'The service is briefly unavailable (its database does not answer). Try again in a few seconds.', retryAfterSeconds },
     { status: 503, headers: { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' } },
   );
+}
+
+/**
+ * Route handlers: a database that stops answering AFTER the guard — the handler's own queries hit a refused
+ * connection, a restart, a statement timeout (isDatabaseUnavailable) — answers 503 `service_unavailable` as the guard
+ * does, instead of a bare 500 the client cannot tell from a bug. Any other error is rethrown as it is. Wrap the
+ * handler: `export const GET = withDatabaseErrors(async (req) => { … })`.
+ */
+export function withDatabaseErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      (await requestLog()).error({ err }, 'database unavailable during the request');
+      return serviceUnavailable();
+    }
+  };
 }

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { BookingStatus } from '@/db/schema';
+import type { BookingStatus } from '@/lib/domain/booking';
 
 const LABELS: Record<BookingStatus, { label: string; tone: 'neutral' | 'info' | 'success' | 'warning' | 'danger' }> = {
   pending_payment: { label: 'Waiting for payment', tone: 'warning' },

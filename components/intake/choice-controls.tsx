@@ -63,7 +63,7 @@ export function RadioChoices<V extends string | number | boolean>({
               id={id}
               type="radio"
               name={name}
-              className="mt-1 h-4 w-4 accent-brand-700"
+              className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
               checked={checked}
               onChange={() => onChange(c.value)}
               onBlur={onBlur}
@@ -124,8 +124,23 @@ export function CheckboxChips<V extends string>({
   );
 }
 
-/** 0–10 pain scale as a labelled radio group: 0 = no pain, 10 = worst pain imaginable. */
-export function PainScale({ path, field: { name, value, onChange, onBlur, ref: inputRef }, invalid }: { path: string; field: ChoiceField<number | undefined | null, number>; invalid?: boolean }) {
+const PAIN_ANCHORS = { low: 'no pain', high: 'worst pain imaginable', highShort: 'worst imaginable' };
+
+/**
+ * 0–10 scale as a labelled radio group (arrow keys move between numbers), two rows on a phone. Pain by default
+ * (0 = no pain, 10 = worst pain imaginable); `anchors` names the ends of another scale (the check-in's PSFS).
+ */
+export function PainScale({
+  path,
+  field: { name, value, onChange, onBlur, ref: inputRef },
+  invalid,
+  anchors = PAIN_ANCHORS,
+}: {
+  path: string;
+  field: ChoiceField<number | undefined | null, number>;
+  invalid?: boolean;
+  anchors?: { low: string; high: string; highShort?: string };
+}) {
   return (
     <div>
       <div className="grid grid-cols-6 gap-1.5 sm:grid-cols-11">
@@ -150,7 +165,7 @@ export function PainScale({ path, field: { name, value, onChange, onBlur, ref: i
                 value={n}
                 className="sr-only"
                 checked={checked}
-                aria-label={n === 0 ? '0, no pain' : n === 10 ? '10, worst pain imaginable' : String(n)}
+                aria-label={n === 0 ? `0, ${anchors.low}` : n === 10 ? `10, ${anchors.high}` : String(n)}
                 onChange={() => onChange(n)}
                 onBlur={onBlur}
               />
@@ -159,9 +174,9 @@ export function PainScale({ path, field: { name, value, onChange, onBlur, ref: i
           );
         })}
       </div>
-      <div className="mt-1 flex justify-between text-sm text-muted" aria-hidden>
-        <span>0 = no pain</span>
-        <span>10 = worst imaginable</span>
+      <div className="mt-1 flex justify-between gap-3 text-sm text-muted" aria-hidden>
+        <span>0 = {anchors.low}</span>
+        <span className="text-right">10 = {anchors.highShort ?? anchors.high}</span>
       </div>
     </div>
   );

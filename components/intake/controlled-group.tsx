@@ -1,15 +1,16 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Controller, useFormContext, type ControllerRenderProps, type Path } from 'react-hook-form';
+import { Controller, useFormContext, type ControllerRenderProps, type FieldValues, type Path } from 'react-hook-form';
 import { FieldGroup } from '@/components/ui/field';
 import { errorAt, type IntakeForm } from './form-values';
 
 /**
  * A question answered with a group of controls (radios, chips, the pain scale) under a legend, wired to
- * react-hook-form by a Controller. `children` renders the controls from the field and the error shown.
+ * react-hook-form by a Controller. `children` renders the controls from the field and the error shown. The intake's
+ * form by default; another form (the check-in's safety questions) names its own values type.
  */
-export function ControlledGroup<P extends Path<IntakeForm>>({
+export function ControlledGroup<F extends FieldValues = IntakeForm, P extends Path<F> = Path<F>>({
   path,
   legend,
   hint,
@@ -20,9 +21,9 @@ export function ControlledGroup<P extends Path<IntakeForm>>({
   legend: ReactNode;
   hint?: ReactNode;
   optional?: boolean;
-  children: (field: ControllerRenderProps<IntakeForm, P>, error: string | undefined) => ReactNode;
+  children: (field: ControllerRenderProps<F, P>, error: string | undefined) => ReactNode;
 }) {
-  const { control, formState } = useFormContext<IntakeForm>();
+  const { control, formState } = useFormContext<F>();
   const error = errorAt(formState.errors, path);
   return (
     <Controller

@@ -1,4 +1,4 @@
-import { get, type FieldErrors } from 'react-hook-form';
+import { get, type FieldErrors, type FieldValues } from 'react-hook-form';
 import type { IntakeSubmissionInput } from '@/lib/validation/intake';
 import { RED_FLAG_QUESTIONS } from '@/lib/triage';
 import { fieldId } from '@/components/ui/field';
@@ -70,7 +70,7 @@ export interface FlatError {
 }
 
 /** Every error message under `roots`, flattened to dotted paths ("episodes.0.startedOn"). */
-export function flattenErrors(errors: FieldErrors<IntakeForm>, roots: readonly string[]): FlatError[] {
+export function flattenErrors<F extends FieldValues = IntakeForm>(errors: FieldErrors<F>, roots: readonly string[]): FlatError[] {
   const out: FlatError[] = [];
   const walk = (node: unknown, path: string) => {
     if (!isPlainObject(node) && !Array.isArray(node)) return;
@@ -111,7 +111,7 @@ export function ageFrom(dateOfBirth: string | undefined): number | null {
 }
 
 /** The error message at a dotted path of react-hook-form's errors, if any. */
-export function errorAt(errors: FieldErrors<IntakeForm>, path: string): string | undefined {
+export function errorAt<F extends FieldValues = IntakeForm>(errors: FieldErrors<F>, path: string): string | undefined {
   const node = get(errors, path) as { message?: unknown } | undefined;
   return typeof node?.message === 'string' && node.message ? node.message : undefined;
 }

@@ -5,12 +5,15 @@ import type { QueueCounts } from '@/db/queries/queue';
 import { STATUS_LABELS, URGENCY_LABELS, CASE_STATUSES, URGENCIES } from '@/lib/domain/case';
 import { cn } from '@/components/ui/cn';
 import { AREA_LABELS, CLINICAL_AREAS } from '@/lib/domain/areas';
+import { CHECK_IN_OVERDUE_DAYS } from '@/lib/domain/outcomes';
 
 export interface QueueFilterState {
   assignee: 'me' | 'none' | 'any';
   urgency: string;
   status: string;
   area: string;
+  /** Issue 15: only the cases that need attention (`attention=1`). */
+  attention: boolean;
 }
 
 export function queueSearch(f: QueueFilterState, extra: Record<string, string> = {}): string {
@@ -19,6 +22,7 @@ export function queueSearch(f: QueueFilterState, extra: Record<string, string> =
   if (f.status) p.set('status', f.status);
   if (f.urgency) p.set('urgency', f.urgency);
   if (f.area) p.set('area', f.area);
+  if (f.attention) p.set('attention', '1');
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   return p.toString();
 }
@@ -65,7 +69,7 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
-          go({ status: String(fd.get('status') ?? ''), urgency: String(fd.get('urgency') ?? ''), area: String(fd.get('area') ?? '') });
+          go({ status: String(fd.get('status') ?? ''), urgency: String(fd.get('urgency') ?? ''), area: String(fd.get('area') ?? ''), attention: fd.get('attention') === '1' });
         }}
       >
         <input type="hidden" name="assignee" value={filter.assignee} />
@@ -74,11 +78,11 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
             Status
           </label>
           <select id="qf-status" name="status" className={selectClass} value={filter.status} onChange={(e) => go({ status: e.target.value })}>
-            <option value="open">Open (new and in review){counts ? ` (${counts.byStatus.submitted + counts.byStatus.in_review})` : ''}</option>
+            <option value="open">Open (new and in review){counts ? ` (${(counts.byStatus.submitted ?? 0) + (counts.byStatus.in_review ?? 0)})` : ''}</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
-                {counts ? ` (${counts.byStatus[s]})` : ''}
+                {counts?.byStatus[s] != null ? ` (${counts.byStatus[s]})` : ''}
               </option>
             ))}
             <option value="any">Any status</option>
@@ -111,6 +115,25 @@ export function QueueFilters({ filter, counts }: { filter: QueueFilterState; cou
             ))}
           </select>
         </div>
+        <div className="sm:col-span-3">
+          <label htmlFor="qf-attention" className="inline-flex min-h-10 items-center gap-2 text-sm font-medium">
+            <input
+              id="qf-attention"
+              type="checkbox"
+              name="attention"
+              value="1"
+              // Uncontrolled: it shows its new state at once; the board is re-keyed by the filter after navigation.
+              defaultChecked={filter.attention}
+              aria-describedby="qf-attention-hint"
+              onChange={(e) => go({ attention: e.target.checked })}
+              className="h-5 w-5 accent-brand-700"
+            />
+            Needs attention
+          </label>
+          <p id="qf-attention-hint" className="text-sm text-muted">
+            Worse since the last check-in, or a check-in unanswered for more than {CHECK_IN_OVERDUE_DAYS} days.
+          </p>
+        </div>
         <noscript>
           <button type="submit" className="rounded-lg border border-line px-3 py-2 text-sm">
             Apply filters
@@ -137,8 +160,9 @@ export function QueueCountsSummary({ counts }: { counts: QueueCounts }) {
       </div>
       <div className="rounded-xl border border-line bg-white p-3">
         <h2 className="text-sm font-semibold text-muted">By status</h2>
+        {/* Open statuses and the chosen ones: decided and closed history is counted only when chosen (db/queries/queue.ts). */}
         <ul className="mt-2 flex flex-wrap gap-2" data-testid="counts-status">
-          {CASE_STATUSES.map((s) => (
+          {CASE_STATUSES.filter((s) => counts.byStatus[s] !== null).map((s) => (
             <li key={s} className="rounded-lg bg-canvas px-3 py-1 text-sm">
               <span className="font-semibold">{counts.byStatus[s]}</span> {STATUS_LABELS[s].toLowerCase()}
             </li>

@@ -4,24 +4,34 @@ import { formatSpan, slaState } from '@/lib/cases/format-queue';
 import { ageOn } from '@/lib/format/age';
 import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/domain/case';
 import { BODY_REGION_LABELS, isBodyRegion } from '@/lib/triage';
-import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { clinicianCasePath } from '@/lib/urls';
-import { UrgencyBadge } from './urgency-badge';
+import { UrgencyBadge, UrgencyBadgeShared } from './urgency-badge';
 import { ClaimButton, type ClaimResult } from './claim-button';
 
 function regionText(regions: string[]): string {
   return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
 }
 
-const hasFlags = (item: QueueRowJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0;
+const hasFlags = (item: QueueRowJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0 || item.worse || item.checkInOverdue;
 
 function Flags({ item }: { item: QueueRowJson }) {
   return (
     <span className="flex flex-wrap gap-1">
-      {item.redFlag && <Badge tone="danger" className="whitespace-nowrap">Red flag</Badge>}
-      {item.mriConcern === 'urgent' && <Badge tone="danger" className="whitespace-nowrap">MRI: urgent finding</Badge>}
-      {item.mriConcern === 'review' && <Badge tone="warning" className="whitespace-nowrap">MRI: review</Badge>}
+      {/* Issue 15 (db/queries/attention.ts): the latest check-in is worse / a mailed check-in is overdue. */}
+      {item.worse && (
+        <span className="qf qf-danger" data-testid="worse-badge">
+          Worse<span className="sr-only"> since last check-in</span>
+        </span>
+      )}
+      {item.checkInOverdue && (
+        <span className="qf qf-warning" data-testid="check-in-overdue-badge">
+          Check-in overdue
+        </span>
+      )}
+      {item.redFlag && <span className="qf qf-danger">Red flag</span>}
+      {item.mriConcern === 'urgent' && <span className="qf qf-danger">MRI: urgent finding</span>}
+      {item.mriConcern === 'review' && <span className="qf qf-warning">MRI: review</span>}
       {/* Sentences the engine could not read: a routine-looking case may hide anything in them, so say so here. */}
       {item.mriUnread > 0 && <UnreadBadge count={item.mriUnread} />}
       {!hasFlags(item) && <span className="text-sm text-muted">None</span>}
@@ -33,7 +43,7 @@ function UnreadBadge({ count }: { count: number }) {
   const sentences = `${count} sentence${count === 1 ? '' : 's'}`;
   return (
     <span
-      className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-dashed border-violet-700 bg-violet-50 px-2 py-0.5 text-xs font-semibold text-violet-900"
+      className="qf qf-unread"
       data-testid="mri-unread-badge"
       title={`${sentences} of the MRI report not read by the system: read them yourself`}
     >
@@ -72,27 +82,27 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
     // shows its label from data-label: 50 rows of repeated utility strings and label spans were most of
     // the page's HTML.
     <tr role="row" data-testid="queue-row" data-breached={breached || undefined} className="queue-row">
-      <td role="cell" className="queue-cell font-medium">
+      <td role="cell" className="font-medium">
         <Link href={clinicianCasePath(item.id)} className="queue-patient">
           {label}
         </Link>
       </td>
-      <td role="cell" className="queue-cell">
+      <td role="cell">
         {regionText(item.regions)}
       </td>
-      <td role="cell" className="queue-cell">
+      <td role="cell">
         <UrgencyBadge urgency={item.urgency} reasons={item.reasons} />
       </td>
-      <td role="cell" className={cn('queue-cell', !hasFlags(item) && 'max-md:hidden')}>
+      <td role="cell" className={hasFlags(item) ? undefined : 'max-md:hidden'}>
         <Flags item={item} />
       </td>
-      <td role="cell" className="queue-cell md:whitespace-nowrap" data-label="Waited">
+      <td role="cell" className="md:whitespace-nowrap" data-label="Waited">
         <span>{formatSpan(now - Date.parse(item.submittedAt))}</span>
       </td>
-      <td role="cell" className="queue-cell" data-label="SLA">
+      <td role="cell" data-label="SLA">
         <Sla item={item} now={now} />
       </td>
-      <td role="cell" className="queue-cell" data-label="Assignee">
+      <td role="cell" data-label="Assignee">
         {item.assignedClinicianId ? (
           item.assignedClinicianId === viewerId ? <strong>You</strong> : <span>{item.assigneeName}</span>
         ) : open ? (
@@ -101,7 +111,7 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
           <span className="text-muted">—</span>
         )}
       </td>
-      <td role="cell" className="queue-cell" data-label="Status">
+      <td role="cell" data-label="Status">
         <span>{STATUS_LABELS[item.status]}</span>
         {item.incomplete && (
           <span className="ml-1 inline-block rounded border border-amber-600 bg-amber-50 px-1.5 text-xs font-semibold text-amber-900" data-testid="incomplete-badge">
@@ -120,6 +130,7 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
 export function QueueTable({ items, ...row }: { items: QueueRowJson[] } & Omit<RowProps, 'item'>) {
   return (
     <div className="md:overflow-hidden md:rounded-xl md:border md:border-line md:bg-white">
+      <UrgencyBadgeShared />
       <table role="table" className="block w-full text-left text-sm md:table">
         <caption className="sr-only">Triage queue</caption>
         <thead role="rowgroup" className="hidden bg-canvas text-xs uppercase tracking-wide text-muted md:table-header-group">

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { bookings, cases, clinicianProfiles, consultTypes, patientProfiles, payments, users, type BookingStatus } from '../schema';
+import { bookings, cases, clinicianProfiles, consultTypes, patientProfiles, payments, users } from '../schema';
+import type { BookingStatus } from '@/lib/domain/booking';
 
 export type Booking = typeof bookings.$inferSelect;
 

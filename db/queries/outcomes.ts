@@ -153,7 +153,7 @@ export interface CheckInAnswers {
 export async function recordCheckInAnswers(tx: Db, checkInId: string, a: CheckInAnswers, now: Date): Promise<boolean> {
   const rows = await tx
     .update(checkIns)
-    .set({ ...a, submittedAt: now })
+    .set({ ...a, submittedAt: now, draft: null, draftSavedAt: null })
     .where(and(eq(checkIns.id, checkInId), isNull(checkIns.submittedAt)))
     .returning({ id: checkIns.id });
   return rows.length > 0;
@@ -293,4 +293,71 @@ export async function findCheckInOfPatient(db: Db, checkInId: string, patientId:
     .innerJoin(intakeVersions, and(eq(intakeVersions.caseId, cases.id), eq(intakeVersions.version, cases.currentVersion)))
     .where(and(eq(checkIns.id, checkInId), eq(cases.patientId, patientId)));
   return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outcomes across the team (the admin's workload page: numbers only, no clinical content per patient)
+
+export interface OutcomeMeasurePoint {
+  caseId: string;
+  clinicianId: string | null;
+  /** The intake's pain now (current intake version); null when the intake has none. */
+  baselinePain: number | null;
+  /** The first day of the case's FIRST plan version: weeks are counted from when rehab began. */
+  planStartedOn: string;
+  dueAt: Date;
+  painNow: number;
+}
+
+/**
+ * Every answered check-in with what the team outcome figures compare it with (lib/outcomes/outcome-shares.ts): the
+ * case's assignee, its intake pain and the day its first plan started. Closed cases count too (their outcomes happened).
+ */
+export async function listOutcomeMeasurePoints(db: Db): Promise<OutcomeMeasurePoint[]> {
+  const firstPlan = db
+    .select({ caseId: rehabPlans.caseId, startsOn: sql<string>`min(${rehabPlans.startsOn})::text`.as('first_starts_on') })
+    .from(rehabPlans)
+    .groupBy(rehabPlans.caseId)
+    .as('first_plan');
+  const rows = await db
+    .select({
+      caseId: cases.id,
+      clinicianId: cases.assignedClinicianId,
+      baselinePain: sql<string | null>`${intakeVersions.submission} -> 'complaint' ->> 'painNow'`,
+      planStartedOn: firstPlan.startsOn,
+      dueAt: checkIns.dueAt,
+      painNow: checkIns.painNow,
+    })
+    .from(checkIns)
+    .innerJoin(cases, eq(cases.id, checkIns.caseId))
+    .innerJoin(firstPlan, eq(firstPlan.caseId, cases.id))
+    .innerJoin(intakeVersions, and(eq(intakeVersions.caseId, cases.id), eq(intakeVersions.version, cases.currentVersion)))
+    .where(and(isNotNull(checkIns.submittedAt), isNotNull(checkIns.painNow)))
+    .orderBy(asc(cases.id), asc(checkIns.dueAt));
+  return rows.map((r) => {
+    const pain = r.baselinePain === null ? NaN : Number(r.baselinePain);
+    return { ...r, baselinePain: Number.isInteger(pain) ? pain : null, painNow: r.painNow!, planStartedOn: r.planStartedOn };
+  });
+}
+
+/**
+ * Autosave of the patient's unsent answers to one check-in of their own case while it is open (mailed or due) and
+ * not submitted. Returns the time saved, or null: not theirs, not open yet, or already submitted.
+ */
+export async function saveCheckInDraft(db: Db, checkInId: string, patientId: string, draft: Record<string, unknown>, now: Date): Promise<Date | null> {
+  if (!isUuid(checkInId)) return null;
+  const ownCase = db.select({ id: cases.id }).from(cases).where(eq(cases.patientId, patientId));
+  const rows = await db
+    .update(checkIns)
+    .set({ draft, draftSavedAt: now })
+    .where(
+      and(
+        eq(checkIns.id, checkInId),
+        inArray(checkIns.caseId, ownCase),
+        isNull(checkIns.submittedAt),
+        or(isNotNull(checkIns.sentAt), lte(checkIns.dueAt, now)),
+      ),
+    )
+    .returning({ savedAt: checkIns.draftSavedAt });
+  return rows[0]?.savedAt ?? null;
 }

@@ -3,10 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { cases, clinicianProfiles, patientProfiles, triageAssessments, users } from '../schema';
 import { caseReadableBy, type ClinicianScope } from './case-scope';
+import { hasOverdueCheckIn, latestCheckInWorse, needsAttention } from './attention';
 import { patientName } from './names';
 import { encodeQueueCursor, type QueueCursor } from './queue-cursor';
 import type { TriageReason } from '@/lib/triage';
-import { CASE_STATUSES, URGENCY_RANK, type CaseStatus, type Urgency } from '@/lib/domain/case';
+import { CASE_STATUSES, OPEN_STATUSES, URGENCY_RANK, type CaseStatus, type Urgency } from '@/lib/domain/case';
 
 export interface QueueFilter {
   /** The signed-in clinician (for `assignee: 'me'`). */
@@ -21,6 +22,8 @@ export interface QueueFilter {
   urgency?: Urgency;
   status?: CaseStatus[];
   area?: string;
+  /** Only cases that need attention (./attention.ts: latest check-in worse, or a check-in overdue). */
+  attention?: boolean;
   limit: number;
   cursor?: QueueCursor | null;
 }
@@ -45,6 +48,10 @@ export interface QueueItem {
   mriConcern: 'urgent' | 'review' | null;
   /** How many sentences of the latest assessed MRI report the engine could not read (0 without a report). */
   mriUnread: number;
+  /** The latest submitted check-in is worse (./attention.ts). */
+  worse: boolean;
+  /** A mailed check-in is unanswered past its grace days (./attention.ts). */
+  checkInOverdue: boolean;
 }
 
 export interface QueuePage {
@@ -90,6 +97,7 @@ function scopeConditions(f: Omit<QueueFilter, 'limit' | 'cursor'>, opts: { facet
   if (f.assignee === 'me') where.push(eq(cases.assignedClinicianId, f.viewerId));
   if (f.assignee === 'none') where.push(isNull(cases.assignedClinicianId));
   if (f.area) where.push(arrayContains(cases.areas, [f.area]));
+  if (f.attention) where.push(needsAttention());
   if (!opts.facets) {
     if (f.urgency) where.push(eq(cases.urgencyRank, URGENCY_RANK[f.urgency]));
     if (f.status?.length) where.push(statusPredicate(f.status));
@@ -170,6 +178,9 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       reasons: latest.reasons,
       mriConcern: latest.mriConcern,
       mriUnread: latest.mriUnread,
+      // Two index probes per shown row (check_ins_case_submitted_idx), never per scanned case.
+      worse: latestCheckInWorse(page.id).as('worse'),
+      checkInOverdue: hasOverdueCheckIn(page.id).as('check_in_overdue'),
     })
     .from(page)
     .leftJoin(patientProfiles, eq(patientProfiles.userId, page.patientId))
@@ -204,6 +215,8 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
         redFlag: reasons.some((x) => x.source === 'screen'),
         mriConcern: r.mriConcern === 'urgent' || r.mriConcern === 'review' ? r.mriConcern : null,
         mriUnread: Number(r.mriUnread ?? 0),
+        worse: r.worse === true,
+        checkInOverdue: r.checkInOverdue === true,
       };
     }),
     nextCursor: rows.length > f.limit && last ? encodeQueueCursor({ rank: last.urgencyRank, due: last.slaDueKey, id: last.id }) : null,
@@ -211,24 +224,33 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
 }
 
 export interface QueueCounts {
-  byStatus: Record<CaseStatus, number>;
+  /**
+   * Per status within the assignee/area/attention scope — for the open statuses and the chosen ones only: a decided or
+   * closed status nobody picked is null (not counted). The history grows without end (97 % of the bench's 100,000
+   * cases) and counting it on every 10-second poll was most of the poll's cost (issue 13).
+   */
+  byStatus: Record<CaseStatus, number | null>;
   byUrgency: Record<Urgency, number>;
   total: number;
 }
 
 /**
- * Facet counts for the filters: per status (within the assignee/area scope) and per urgency (within that scope
- * and the chosen statuses), so each number says what picking it would show.
+ * Facet counts for the filters: per status (within the assignee/area/attention scope) and per urgency (within that
+ * scope and the chosen statuses), so each number says what picking it would show. One aggregate over the open
+ * statuses plus the chosen ones (the open ones as literals, so the partial open-case indexes serve it); every status
+ * only when "any status" is chosen.
  */
 export async function queueCounts(db: Db, f: Omit<QueueFilter, 'limit' | 'cursor'>): Promise<QueueCounts> {
   const scope = scopeConditions(f, { facets: true });
-  // Grouped by urgency_rank, not the urgency label, so cases_counts_idx answers it without reading the table.
+  const counted: CaseStatus[] | null = f.status?.length ? [...new Set<CaseStatus>([...OPEN_STATUSES, ...f.status])] : null;
+  if (counted) scope.push(statusPredicate(counted));
+  // Grouped by urgency_rank, not the urgency label, so an index on (…, status, urgency_rank) can answer it.
   const statusRows = await db
     .select({ status: cases.status, urgencyRank: cases.urgencyRank, n: count() })
     .from(cases)
     .where(scope.length ? and(...scope) : undefined)
     .groupBy(cases.status, cases.urgencyRank);
-  const byStatus = { submitted: 0, in_review: 0, advice_sent: 0, consult_recommended: 0, referred: 0, closed: 0 } as Record<CaseStatus, number>;
+  const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, counted && !counted.includes(s) ? null : 0])) as Record<CaseStatus, number | null>;
   const byUrgency = { emergency: 0, urgent: 0, routine: 0 } as Record<Urgency, number>;
   let total = 0;
   for (const r of statusRows) {

@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
+import type { BookingStatus } from '@/lib/domain/booking';
 import { cases } from './cases';
-
-/**
- * A booking only moves forward: pending_payment → confirmed → completed, or → cancelled / expired.
- * pending_payment IS the hold (holdExpiresAt): the same row, so the exclusion constraint covers holds too.
- */
-export const BOOKING_STATUSES = ['pending_payment', 'confirmed', 'completed', 'cancelled', 'expired'] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 /** What a patient can book: length, price and the policy around it (admin-editable). */
 export const consultTypes = pgTable(

@@ -72,6 +72,9 @@ export const checkIns = pgTable(
     trainingStatus: text('training_status').$type<TrainingStatus>(),
     redFlags: jsonb('red_flags').$type<Record<string, boolean>>(),
     worse: boolean('worse').notNull().default(false),
+    /** The patient's unsent answers (autosaved, lib/validation/outcomes.ts checkInDraftSchema); cleared on submit. */
+    draft: jsonb('draft').$type<Record<string, unknown>>(),
+    draftSavedAt: timestamp('draft_saved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -17,7 +17,7 @@ export async function readQueue(actor: ActorRef, q: QueueQuery, opts: { withCoun
   if (q.cursor && !cursor) return { ok: false, error: 'invalid_cursor' };
   const db = await getDb();
   // The viewer's scope is read inside the queue statement itself: one round trip per list, not two.
-  const filter = { viewerId: actor.id, scope: 'viewer' as const, assignee: q.assignee, urgency: q.urgency, status: q.status, area: q.area };
+  const filter = { viewerId: actor.id, scope: 'viewer' as const, assignee: q.assignee, urgency: q.urgency, status: q.status, area: q.area, attention: q.attention };
   const [page, counts] = await Promise.all([
     listQueue(db, { ...filter, limit: q.limit, cursor }),
     opts.withCounts ? queueCounts(db, filter) : Promise.resolve(undefined),

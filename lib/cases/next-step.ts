@@ -3,7 +3,7 @@
  * so a case whose consult is booked never reads "waiting in our queue", and a recommended consult always comes with
  * a Book button. Emergencies are not here: their panel comes first on the page whatever the status.
  */
-import type { BookingStatus } from '@/db/schema';
+import type { BookingStatus } from '@/lib/domain/booking';
 import { roomPhase, roomWindow } from '@/lib/domain/room-window';
 import type { CaseStatus } from '@/lib/domain/case';
 

@@ -88,7 +88,10 @@ describe.each(testDbKinds())('queue on %s', (kind) => {
     expect(open.items.map((i) => i.status).sort()).toEqual(['in_review', 'in_review', 'submitted']);
 
     const counts = await queueCounts(t.db, { ...wholeTeam(me.id), assignee: 'any', status: ['submitted', 'in_review'] });
-    expect(counts.byStatus).toMatchObject({ submitted: 1, in_review: 2, referred: 1 });
+    // Decided statuses are counted only when chosen (the history is most of the table): open chosen → referred not counted.
+    expect(counts.byStatus).toMatchObject({ submitted: 1, in_review: 2, referred: null });
+    expect((await queueCounts(t.db, { ...wholeTeam(me.id), assignee: 'any', status: ['referred'] })).byStatus).toMatchObject({ submitted: 1, in_review: 2, referred: 1, closed: null });
+    expect((await queueCounts(t.db, { ...wholeTeam(me.id), assignee: 'any' })).byStatus).toMatchObject({ submitted: 1, in_review: 2, referred: 1 });
     expect(counts.byUrgency).toEqual({ emergency: 0, urgent: 1, routine: 2 });
     expect(counts.total).toBe(3);
   });

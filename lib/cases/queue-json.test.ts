@@ -20,6 +20,8 @@ const item: QueueItem = {
   redFlag: true,
   mriConcern: 'review',
   mriUnread: 2,
+  worse: true,
+  checkInOverdue: false,
 };
 
 describe('the queue page board props', () => {
@@ -43,6 +45,7 @@ describe('the queue page board props', () => {
           redFlag: true,
           mriConcern: 'review',
           mriUnread: 2,
+          worse: true,
         },
       ],
       nextCursor: 'c1',

@@ -21,6 +21,9 @@ interface QueueItemJson {
   breachAlertedAt: string | null;
   /** An emergency sent from the safety step; the rest of the intake has not arrived. */
   incomplete: boolean;
+  /** Issue 15: the latest check-in is worse / a mailed check-in is overdue (db/queries/attention.ts). */
+  worse: boolean;
+  checkInOverdue: boolean;
 }
 
 export interface QueueJson {
@@ -34,7 +37,12 @@ export interface QueueJson {
  * reasons' texts only): the rows travel twice in the page, as HTML and as the board's props in the RSC payload, and the
  * props need not carry what the table never shows. The 10-second poll's JSON (QueueJson) is a superset of it.
  */
-export type QueueRowJson = Omit<QueueItemJson, 'areas' | 'breachAlertedAt' | 'reasons'> & { reasons: { text: string }[] };
+export type QueueRowJson = Omit<QueueItemJson, 'areas' | 'breachAlertedAt' | 'reasons' | 'worse' | 'checkInOverdue'> & {
+  reasons: { text: string }[];
+  /** The page's props carry them only when true (most rows have neither, and every row's props travel in the page). */
+  worse?: boolean;
+  checkInOverdue?: boolean;
+};
 
 export interface QueueBoardJson {
   items: QueueRowJson[];
@@ -43,7 +51,7 @@ export interface QueueBoardJson {
 }
 
 /** The fields the table shows, shared by the page's props and the poll's JSON. */
-function rowJson(i: QueueItem): Omit<QueueRowJson, 'reasons'> {
+function rowJson(i: QueueItem): Omit<QueueRowJson, 'reasons' | 'worse' | 'checkInOverdue'> {
   return {
     id: i.id,
     urgency: i.urgency,
@@ -64,7 +72,12 @@ function rowJson(i: QueueItem): Omit<QueueRowJson, 'reasons'> {
 
 export function toQueueBoardJson(page: QueuePage): QueueBoardJson {
   return {
-    items: page.items.map((i) => ({ ...rowJson(i), reasons: i.reasons.map((r) => ({ text: r.text })) })),
+    items: page.items.map((i) => ({
+      ...rowJson(i),
+      reasons: i.reasons.map((r) => ({ text: r.text })),
+      ...(i.worse ? { worse: true as const } : {}),
+      ...(i.checkInOverdue ? { checkInOverdue: true as const } : {}),
+    })),
     nextCursor: page.nextCursor,
   };
 }
@@ -76,6 +89,8 @@ export function toQueueJson(page: QueuePage, counts?: QueueCounts): QueueJson {
       areas: i.areas,
       reasons: i.reasons.map((r) => ({ code: r.code, source: r.source, text: r.text })),
       breachAlertedAt: i.breachAlertedAt?.toISOString() ?? null,
+      worse: i.worse,
+      checkInOverdue: i.checkInOverdue,
     })),
     nextCursor: page.nextCursor,
     ...(counts ? { counts } : {}),

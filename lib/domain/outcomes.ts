@@ -42,3 +42,6 @@ export interface TemplatePhase {
 }
 
 export type OutcomeTrend = 'better' | 'same' | 'worse';
+
+/** A mailed check-in unanswered this many days after it fell due is overdue: the queue's "needs attention" (db/queries/attention.ts). */
+export const CHECK_IN_OVERDUE_DAYS = 3;

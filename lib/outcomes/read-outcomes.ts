@@ -6,6 +6,7 @@ import type { ActorRef } from '@/lib/domain/actor';
 import type { OutcomeTrend } from '@/lib/domain/outcomes';
 import { baselinePainOf, psfsActivitiesOf } from './schedule';
 import { trend } from './thresholds';
+import { checkInDraftSchema, type CheckInDraft, type CheckInInput } from '@/lib/validation/outcomes';
 
 export interface CaseOutcomes {
   caseId: string;
@@ -90,6 +91,23 @@ export interface CheckInForm {
   psfsActivities: string[];
   /** What the plan says to stop for (shown beside the safety questions). */
   stopIf: string | null;
+  /** The autosaved unsent answers, while the check-in is open. */
+  draft: CheckInDraft | null;
+  draftSavedAt: Date | null;
+  /** What the patient sent, once submitted (the page shows it read-only). */
+  answers: CheckInInput | null;
+}
+
+/** The stored draft, read through its schema: a row that does not fit is dropped rather than shown. */
+function draftOf(c: CheckInRow): CheckInDraft | null {
+  if (c.submittedAt || !c.draft) return null;
+  const parsed = checkInDraftSchema.safeParse(c.draft);
+  return parsed.success ? parsed.data : null;
+}
+
+function answersOf(c: CheckInRow): CheckInInput | null {
+  if (!c.submittedAt || c.painNow === null || c.painWorst === null || c.globalChange === null || !c.trainingStatus) return null;
+  return { painNow: c.painNow, painWorst: c.painWorst, psfs: c.psfs ?? [], globalChange: c.globalChange, trainingStatus: c.trainingStatus, redFlags: (c.redFlags ?? {}) as CheckInInput['redFlags'] };
 }
 
 /**
@@ -114,6 +132,9 @@ export async function readCheckInForPatient(db: Db, patient: ActorRef, checkInId
       open: !c.submittedAt && (c.sentAt !== null || c.dueAt <= now),
       psfsActivities: psfsActivitiesOf(found.submission),
       stopIf: plan?.stopIf ?? null,
+      draft: draftOf(c),
+      draftSavedAt: c.submittedAt ? null : c.draftSavedAt,
+      answers: answersOf(c),
     };
   });
 }

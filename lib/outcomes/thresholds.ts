@@ -79,6 +79,11 @@ export function isWorse(previous: OutcomeScores | null, current: OutcomeScores):
   return worseReasons(previous, current).length > 0;
 }
 
+/** Pain now fell by a clinically important amount (≥ 2 points) from `before` to `after`: the admin's "improved". */
+export function painImproved(before: number, after: number): boolean {
+  return before - after >= PAIN_NPRS.points;
+}
+
 /** The mirror of worseReasons: pain down ≥ 2, PSFS mean up ≥ 2, or a global rating of +3 or more. */
 function betterReasons(previous: OutcomeScores | null, current: OutcomeScores): BetterReason[] {
   const reasons: BetterReason[] = [];

@@ -10,9 +10,14 @@ export type TestDbKind = 'pglite' | 'postgres';
 
 const APPEND_ONLY_ARRAY = sql.raw(`ARRAY[${APPEND_ONLY_TABLES.map((t) => `'${t}'`).join(', ')}]`);
 
-/** Which databases integration tests run on: PGlite always, PostgreSQL too when DATABASE_URL is set. */
+/**
+ * Which databases integration tests run on: PGlite always, PostgreSQL too when DATABASE_URL is set — or only
+ * PostgreSQL with TEST_DATABASES=postgres (CI's second phase: the first has already run them on PGlite).
+ */
 export function testDbKinds(): TestDbKind[] {
-  return env().DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const e = env();
+  if (!e.DATABASE_URL) return ['pglite'];
+  return e.TEST_DATABASES === 'postgres' ? ['postgres'] : ['pglite', 'postgres'];
 }
 
 export interface TestDb extends DbHandle {

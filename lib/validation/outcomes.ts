@@ -47,6 +47,27 @@ export const checkInSchema = z
   });
 export type CheckInInput = z.output<typeof checkInSchema>;
 
+const draftScore = z.number().int().min(0).max(10).nullable().optional();
+
+/**
+ * The check-in form's unsent answers, as the autosave stores them: every answer optional (a half-filled form), each
+ * one in range, nothing else. The stored draft is read back through it too, so an odd row never reaches the form.
+ */
+export const checkInDraftSchema = z.strictObject({
+  painNow: draftScore,
+  painWorst: draftScore,
+  psfs: z
+    .array(z.strictObject({ activity: z.string().max(100), score: draftScore }))
+    .max(PSFS_MAX_ACTIVITIES)
+    .optional(),
+  globalChange: z.number().int().min(-7).max(7).nullable().optional(),
+  trainingStatus: z.enum(TRAINING_STATUSES).nullable().optional(),
+  redFlags: z
+    .strictObject(Object.fromEntries(RED_FLAG_CODES.map((code) => [code, z.boolean().nullable().optional()])) as Record<RedFlagCode, z.ZodOptional<z.ZodNullable<z.ZodBoolean>>>)
+    .optional(),
+});
+export type CheckInDraft = z.output<typeof checkInDraftSchema>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // The clinician's plan
 

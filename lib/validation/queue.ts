@@ -20,12 +20,14 @@ const statusList = z
 
 const blankToUndefined = (v: unknown) => (v === '' || v === 'any' ? undefined : v);
 
-/** GET /api/queue and the queue page's search params (CONTRACTS §4b, plus `area`). */
+/** GET /api/queue and the queue page's search params (CONTRACTS §4b, plus `area` and `attention`). */
 export const queueQuerySchema = z.object({
   assignee: z.enum(['me', 'none', 'any']).default('any'),
   urgency: z.preprocess(blankToUndefined, z.enum(URGENCIES).optional()),
   status: statusList.optional(),
   area: z.preprocess(blankToUndefined, z.enum(CLINICAL_AREAS).optional()),
+  /** Issue 15: `attention=1` keeps only the cases that need attention (db/queries/attention.ts). */
+  attention: z.preprocess((v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === '' ? undefined : v), z.literal(true).optional()),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),
 });

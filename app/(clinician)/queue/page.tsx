@@ -23,6 +23,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     status: first(sp.status) ?? 'open',
     urgency: first(sp.urgency) ?? '',
     area: first(sp.area) ?? '',
+    attention: first(sp.attention) ?? '',
     cursor: first(sp.cursor) || undefined,
     limit: '50',
   };
@@ -36,6 +37,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     status: parsed.success ? raw.status : 'open',
     urgency: q.urgency ?? '',
     area: q.area ?? '',
+    attention: q.attention === true,
   };
   const cursor = r.ok && parsed.success ? (q.cursor ?? null) : null;
   return (

@@ -1,9 +1,13 @@
 'use client';
 
-import { RED_FLAG_QUESTIONS } from '@/lib/triage';
+import { RED_FLAG_QUESTIONS, type RedFlagCode } from '@/lib/triage';
 import { RadioChoices, YES_NO } from '../choice-controls';
 import { ControlledGroup } from '../controlled-group';
 
+/** What the safety questions read and write: any form with the intake's `redFlags` answers (the intake, a check-in). */
+type SafetyAnswers = { redFlags: Partial<Record<RedFlagCode, boolean>> };
+
+/** The red-flag screen, asked the same way at intake and at every check-in (issue #15). */
 export function SafetyStep() {
   return (
     <div className="space-y-6">
@@ -16,7 +20,7 @@ export function SafetyStep() {
           const path = `redFlags.${q.code}` as const;
           return (
             <li key={q.code} className="rounded-xl border border-line bg-white p-4">
-              <ControlledGroup path={path} legend={`${i + 1}. ${q.question}`} hint={q.help}>
+              <ControlledGroup<SafetyAnswers, `redFlags.${RedFlagCode}`> path={path} legend={`${i + 1}. ${q.question}`} hint={q.help}>
                 {(field, error) => (
                   <>
                     <RadioChoices path={path} field={field} layout="inline" choices={YES_NO} invalid={Boolean(error)} />

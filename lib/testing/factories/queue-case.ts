@@ -21,6 +21,8 @@ export interface CaseFactoryInput {
   mriFindings?: MriFinding[];
   unreadMri?: UnreadMriSentence[];
   mriReport?: string;
+  /** The intake's training section (e.g. psfsActivities for the check-in form). */
+  training?: Record<string, unknown>;
 }
 
 export async function makeCase(db: Db, o: CaseFactoryInput) {
@@ -44,6 +46,7 @@ export async function makeCase(db: Db, o: CaseFactoryInput) {
     patient: { name: 'Pat Patient', dateOfBirth: '1990-05-01', timezone: 'UTC', phone: '+447700900123', mayCall: true },
     complaint: { summary: o.summary ?? 'Pain near my right shoulder blade after deadlifts.', regions: o.regions ?? ['upper_back_right'], onsetType: 'gradual', painNow: 4, painWorst: 7, aggravating: ['deep_breath'] },
     imaging: o.mriReport ? { mriReport: o.mriReport } : undefined,
+    training: o.training,
     redFlags: {},
     consent: { privacy: true, notForEmergencies: true },
   };

@@ -9,7 +9,7 @@ import { SentenceSink } from './sink';
 import { isUnreadSentence } from './unread';
 import { anyBetween, clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { predicateIn, type PredicateHits } from './predicates';
-import { scanReport, type Term } from './scan';
+import { scanReport, scanUnlessRewritten, type ScanResult, type Term } from './scan';
 import { correctWords } from './words';
 import type { Span } from './split';
 
@@ -233,6 +233,18 @@ export function extractMriFindings(report: string): MriFinding[] {
  */
 export function readMriReport(report: string): MriReading {
   if (typeof report !== 'string' || report.trim() === '') return { findings: [], unread: [] };
+  // Most reports need no rewrite: the scan finds that out word by word and the text is scanned once. (The Kelvin
+  // sign lower-cases to a 'k' that correctWords, reading the original, does not see as a letter.)
+  if (!report.includes('\u212A')) {
+    const lower = lowerSameLength(report);
+    const scanned = scanUnlessRewritten(lower, report);
+    if (scanned !== null) return readScanned(report, lower, scanned);
+  }
+  return readCorrected(report);
+}
+
+/** readMriReport the long way: rewrite the words first, read the rewritten text, map offsets back. */
+export function readCorrected(report: string): MriReading {
   const fixed = correctWords(report);
   const reading = readText(fixed === null ? report : fixed.text);
   if (fixed === null) return reading;
@@ -257,7 +269,11 @@ export function readMriReport(report: string): MriReading {
 
 function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter, commas } = scanReport(lower, report);
+  return readScanned(report, lower, scanReport(lower, report));
+}
+
+function readScanned(report: string, lower: string, scanned: ScanResult): MriReading {
+  const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter, commas } = scanned;
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
   const out: MriFinding[] = [];

@@ -105,14 +105,40 @@ export const LEXICON_RE = new RegExp(`\\b(?:${LEXICON.map((e) => `(${e.pattern})
 
 /** Reads the Modic types out of a matched phrase ("Modic type I/II" → modic_1, modic_2). */
 export function modicCodes(phrase: string): MriFindingCode[] {
+  // What /(?:^|[\s\/,–-])(iii|ii|i|[123])\b/g finds after the first "modic" or "type", read without a regex: a whole
+  // word i, ii, iii, 1, 2 or 3 at the start or after a separator.
   const out: MriFindingCode[] = [];
-  const re = /(?:^|[\s\/,–-])(iii|ii|i|[123])\b/g;
-  const start = phrase.search(/modic|type/);
-  const body = start < 0 ? phrase : phrase.slice(start);
-  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
-    const n = m[1] === 'i' || m[1] === '1' ? 1 : m[1] === 'ii' || m[1] === '2' ? 2 : 3;
-    const code: MriFindingCode = n === 1 ? 'modic_1' : n === 2 ? 'modic_2' : 'modic_3';
-    if (!out.includes(code)) out.push(code);
+  const modic = phrase.indexOf('modic');
+  const type = phrase.indexOf('type');
+  const from = modic < 0 ? Math.max(type, 0) : type < 0 ? modic : Math.min(modic, type);
+  const n = phrase.length;
+  for (let i = from; i < n; i++) {
+    if (i > from && !isSeparator(phrase.charCodeAt(i - 1))) continue;
+    let j = i;
+    while (j < n && isWordCode(phrase.charCodeAt(j))) j++;
+    const k = j > i ? modicType(phrase, i, j - i) : 0;
+    if (k !== 0) {
+      const code: MriFindingCode = k === 1 ? 'modic_1' : k === 2 ? 'modic_2' : 'modic_3';
+      if (!out.includes(code)) out.push(code);
+    }
+    if (j > i) i = j - 1;
   }
   return out;
+}
+
+/** The Modic type written as phrase[at, at + len) (i, ii, iii, 1, 2, 3), else 0. */
+function modicType(phrase: string, at: number, len: number): number {
+  const c = phrase.charCodeAt(at);
+  if (len === 1) return c === 105 || c === 49 ? 1 : c === 50 ? 2 : c === 51 ? 3 : 0;
+  if (c !== 105 || phrase.charCodeAt(at + 1) !== 105) return 0;
+  if (len === 2) return 2;
+  return len === 3 && phrase.charCodeAt(at + 2) === 105 ? 3 : 0;
+}
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** `[\s\/,–-]`: white space as `\s` matches it, '/', ',', '–', '-'. */
+function isSeparator(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 47 || c === 44 || c === 45;
+  return c === 0x2013 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

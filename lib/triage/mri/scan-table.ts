@@ -170,13 +170,15 @@ export class Candidate {
 }
 
 /**
- * Character classes for ASCII: 0 not a word character, 1–26 the letters a–z, 27 another word character (digit,
- * '_', upper case). Non-ASCII characters are not word characters (as for \w and \b in the patterns).
+ * Character classes for ASCII: 0 not a word character, 1–26 the letters a–z, OTHER_WORD_CHAR another word character
+ * (digit, '_', upper case). Non-ASCII characters are not word characters (as for \w and \b in the patterns).
  */
 export const CHAR_CLASS = new Uint8Array(128);
+/** A bit no letter's class has: OR-ing the classes of a word's characters tells whether it is letters only. */
+export const OTHER_WORD_CHAR = 32;
 for (let c = 0; c < 128; c++) {
   if (c >= 97 && c <= 122) CHAR_CLASS[c] = c - 96;
-  else if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) CHAR_CLASS[c] = 27;
+  else if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) CHAR_CLASS[c] = OTHER_WORD_CHAR;
 }
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);

@@ -4,6 +4,7 @@ import type { NegationIndex, Trigger } from './negation';
 import { PREDICATE_STARTS, recordPredicates, type PredicateHits, type PredicateStart } from './predicates';
 import * as table from './scan-table';
 import { pushTrimmed, sentenceEndAt, type Span } from './split';
+import { rewritesMixedWord, rewritesWord } from './words';
 
 /**
  * One pass over the lower-cased report that finds lexicon terms, negation triggers, scope terminators and segment
@@ -43,7 +44,7 @@ export interface ScanResult {
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, CHAR_CLASS, NORMAL, POST, PRE, PSEUDO_Y, UNCERTAIN, nextWordIn, severityAfter } = table;
+const { BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_Y, UNCERTAIN, nextWordIn, severityAfter } = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -66,7 +67,7 @@ function wordIndex(): table.LetterIndex<WordStarts> {
 }
 const { firstTwo: FIRST_TWO, third: THIRD, values: WORD_STARTS } = wordIndex();
 /** Letter index 1–26 of a character code, else 0. */
-const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] < 27 ? CHAR_CLASS[c] : 0);
+const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_CLASS[c] : 0);
 const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
 
 /**
@@ -109,6 +110,20 @@ const FOLLOW_REACH = 8;
  * @param report the original report (sentence splitting looks at letter case); defaults to `lower`
  */
 export function scanReport(lower: string, report: string = lower): ScanResult {
+  return scan(lower, report, false) as ScanResult;
+}
+
+/**
+ * `scanReport`, or null as soon as a word turns up that `correctWords` would rewrite (then the corrected text must be
+ * scanned instead). Deciding this here, word by word, saves `correctWords` its own pass over every character of the
+ * reports that need no rewrite (most). `lower` must be the report lower-cased letter by letter (`lowerSameLength`),
+ * and the report must hold no character that lower-cases to an ASCII letter (the Kelvin sign).
+ */
+export function scanUnlessRewritten(lower: string, report: string): ScanResult | null {
+  return scan(lower, report, true);
+}
+
+function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult | null {
   const sentences: Span[] = [];
   const mentions: LevelMention[] = [];
   let sentenceFrom = 0;
@@ -131,12 +146,20 @@ export function scanReport(lower: string, report: string = lower): ScanResult {
     if (c < 128 && CHAR_CLASS[c] !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
+      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test.
+      let classes = CHAR_CLASS[c];
+      let hash = c;
       for (i++; i < n; i++) {
         c = lower.charCodeAt(i);
         if (c >= 128 || CHAR_CLASS[c] === 0) break;
+        classes |= CHAR_CLASS[c];
+        hash = (Math.imul(hash, 31) + c) | 0;
       }
       if (i === n) c = 32;
       const len = i - w;
+      // (Letters have classes 1–26: `classes & 31` is 0 for a word of digits and '_' only, which has nothing to rewrite.)
+      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash)
+        : (classes & 31) !== 0 && rewritesMixedWord(lower, w, i))) return null;
       const c0 = lower.charCodeAt(w);
       const c1 = len > 1 ? lower.charCodeAt(w + 1) : 0;
       const c2 = len > 2 ? lower.charCodeAt(w + 2) : 0;

@@ -73,7 +73,7 @@ export interface CorrectedText {
   toOriginal(pos: number): number;
 }
 
-/** Hash of a lower-cased ASCII word, as the scan below computes it letter by letter. */
+/** Hash of a lower-cased ASCII word, as the scans compute it letter by letter. */
 const hashOf = (word: string): number => {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
@@ -84,6 +84,46 @@ const REWRITE_BITS = new Uint8Array(1 << 17); // a bit per hash value modulo 2^2
 for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
   const h = hashOf(word) & 0xfffff;
   REWRITE_BITS[h >> 3] |= 1 << (h & 7);
+}
+
+/** Per first letter (1–26), a bit per length (≤ 20) of the letters-only words that have a rewrite. */
+const FIRST_LENGTH = new Uint32Array(27);
+for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
+  if (/^[a-z]{1,20}$/.test(word)) FIRST_LENGTH[word.charCodeAt(0) - 96] |= 1 << word.length;
+}
+
+/**
+ * Would `correctWords` rewrite the letters a–z at lower[w, end), a run that the text does not continue with a digit or
+ * '_'? The same test as its loop (length, hash, then the maps), read from the lower-cased text. `hash`: the run's
+ * `hashOf`, when the caller computed it on its way through the letters.
+ */
+export function rewritesWord(lower: string, w: number, end: number, hash = hashOf(lower.slice(w, end))): boolean {
+  const len = end - w;
+  if (len === 1 || len === 4 || len > 20 || (FIRST_LENGTH[lower.charCodeAt(w) - 96] & (1 << len)) === 0) return false;
+  if ((REWRITE_BITS[(hash & 0xfffff) >> 3] & (1 << (hash & 7))) === 0) return false;
+  return rewriteWord(lower.slice(w, end)) !== undefined;
+}
+
+/**
+ * The same for a word of letters, digits and '_' that is not letters only ("th12", "l4", "t2w", "5mm"), lower-cased
+ * and followed by no such character: its runs of letters are `correctWords`' words. A run followed by a digit or '_'
+ * is rewritten only when it is "th" before a digit ("Th12"); the last run, when it ends the word, as any word.
+ */
+export function rewritesMixedWord(lower: string, w: number, end: number): boolean {
+  let i = w;
+  while (i < end) {
+    let c = lower.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const run = i;
+    do c = ++i < end ? lower.charCodeAt(i) : 0;
+    while (c >= 97 && c <= 122);
+    if (i === end) return rewritesWord(lower, run, end);
+    if (i - run === 2 && c >= 48 && c <= 57 && lower.charCodeAt(run) === 116 && lower.charCodeAt(run + 1) === 104) return true;
+  }
+  return false;
 }
 
 /** The report with abbreviations and typos rewritten, or null when nothing changed (the common case). */

@@ -6,6 +6,8 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { WorkloadChart } from '@/components/admin/workload-chart';
 import { requireRole } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
+import { OutcomeSharesTable } from '@/components/admin/outcome-shares-table';
+import { teamOutcomeShares } from '@/lib/outcomes/outcome-shares';
 
 export const metadata: Metadata = { title: 'Workload' };
 export const dynamic = 'force-dynamic';
@@ -20,7 +22,9 @@ function startOfWeek(now: Date): Date {
 export default async function WorkloadPage() {
   const user = await requireRole(['admin'], 'admin');
   const since = startOfWeek(new Date());
-  const w = await workloadByClinician(await getDb(), since);
+  const db = await getDb();
+  const w = await workloadByClinician(db, since);
+  const shares = await teamOutcomeShares(db);
   await audit({ actor: user, action: 'workload.view', resourceType: 'team' });
   return (
     <div>
@@ -28,6 +32,19 @@ export default async function WorkloadPage() {
       <AdminNav current="workload" />
       <Card>
         <WorkloadChart rows={w.rows} unassignedOpen={w.unassignedOpen} />
+      </Card>
+      <Card className="mt-6">
+        <section aria-labelledby="outcomes-heading">
+          <h2 id="outcomes-heading" className="text-lg font-semibold">
+            Outcomes after the decision
+          </h2>
+          <p className="mb-3 mt-1 text-sm text-muted">
+            Share of patients whose pain improved by at least 2 points (0–10 scale, the clinically important change) from their intake to the check-in due
+            nearest week 4 (within ±1 week) and week 12 (within ±2 weeks) of their plan; n counts the patients with such a check-in, by the clinician who
+            holds the case.
+          </p>
+          <OutcomeSharesTable shares={shares} team={w.rows} />
+        </section>
       </Card>
     </div>
   );

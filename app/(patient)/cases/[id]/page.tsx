@@ -28,6 +28,9 @@ import { BODY_REGION_LABELS, type BodyRegion } from '@/lib/triage';
 import type { IntakeSubmission } from '@/lib/validation/intake';
 import type { CaseStatus } from '@/lib/domain/case';
 import { editCasePath } from '@/lib/urls';
+import { readOutcomes } from '@/lib/outcomes/read-outcomes';
+import { OutcomeChart } from '@/components/outcomes/outcome-chart';
+import { PlanView } from '@/components/outcomes/plan-view';
 
 export const metadata: Metadata = { title: 'Your case' };
 
@@ -45,6 +48,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   if (!found) notFound();
 
   const events = await listPatientVisibleEvents(db, id);
+  const outcomes = await readOutcomes(db, { id: user.id, roles: ['patient'] }, id);
+  const plan = outcomes?.plan ?? null;
+  const nextCheckIn = outcomes?.checkIns.find((c) => !c.submittedAt) ?? null;
+  const now = new Date(nowMs());
   const caseBookings = (await listPatientBookings(db, user.id)).filter((b) => b.caseId === id);
   const consults = caseBookings.filter((b) => b.status === 'confirmed' || b.status === 'completed');
   const summaries = consults.some((b) => b.status === 'completed') ? await readConsultSummariesForPatient(user, { caseId: id }) : new Map<string, PatientConsultSummary>();
@@ -91,6 +98,44 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <CaseStatusTimeline status={kase.status} times={times} timeZone={tz} consult={consultStage(nextStep, tz)} />
       </Card>
       <PatientCaseConsults consults={consults} summaries={summaries} />
+      {plan && outcomes && (
+        <>
+          <Card>
+            <section aria-labelledby="your-plan-heading">
+              <h2 id="your-plan-heading" className="text-lg font-semibold">
+                Your return-to-training plan
+              </h2>
+              <p className="mb-4 mt-1 text-sm text-muted">
+                From your clinician{plan.version > 1 ? ` (updated: version ${plan.version})` : ''}. Follow it week by week and tell us how it goes at each check-in.
+              </p>
+              <PlanView
+                plan={plan}
+                caseId={kase.id}
+                nextCheckIn={nextCheckIn && { id: nextCheckIn.id, dueAt: nextCheckIn.dueAt, open: nextCheckIn.sentAt !== null || nextCheckIn.dueAt <= now }}
+                timeZone={tz}
+                now={now}
+                audience="patient"
+              />
+            </section>
+          </Card>
+          <Card>
+            <section aria-labelledby="your-progress-heading">
+              <h2 id="your-progress-heading" className="mb-3 text-lg font-semibold">
+                Your progress
+              </h2>
+              <OutcomeChart
+                checkIns={outcomes.checkIns}
+                baselinePain={outcomes.baselinePain}
+                startsOn={plan.startsOn}
+                phases={plan.phases}
+                competitionDate={plan.competitionDate}
+                timeZone={tz}
+                heading="Your pain and activities since the plan started"
+              />
+            </section>
+          </Card>
+        </>
+      )}
       <Card>
         <h2 id="messages-heading" className="scroll-mt-4 text-lg font-semibold">
           Messages

@@ -24,6 +24,8 @@ const body = z.object({
   slaDueInMinutes: z.number().int().default(4320),
   /** A decided case, e.g. consult_recommended (the decision itself is the queue's job; this only sets the state). */
   status: z.enum(CASE_STATUSES).optional(),
+  /** The intake's training section (the competition date and PSFS activities a plan and its check-ins read). */
+  training: z.record(z.string(), z.unknown()).optional(),
 });
 
 /**
@@ -54,6 +56,7 @@ export async function POST(req: Request) {
     submittedAt: new Date(now - 30 * 60_000),
     slaDueAt: new Date(now + b.slaDueInMinutes * 60_000),
     status: b.status,
+    training: b.training,
   });
   return NextResponse.json({ caseId: c.id, patientId: patient.id, patientEmail: patient.email, urgency: assessment.urgency }, { status: 201 });
 }

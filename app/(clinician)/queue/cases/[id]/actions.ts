@@ -7,6 +7,9 @@ import { claimCase, releaseCase } from '@/lib/cases/claim-case';
 import { closeCase, decideCase, describeConflict } from '@/lib/cases/decide-case';
 import { reassignCase } from '@/lib/cases/reassign-case';
 import { decisionSchema, reassignSchema } from '@/lib/validation/queue';
+import { rehabPlanSchema } from '@/lib/validation/outcomes';
+import { setPlan } from '@/lib/outcomes/set-plan';
+import { getDb } from '@/db';
 import { formFailure, type ActionResult } from '@/lib/action-result';
 import { clinicianCasePath } from '@/lib/urls';
 
@@ -68,4 +71,22 @@ export async function closeCaseAction(caseId: string): Promise<ActionResult<null
   const ok = await closeCase(user, caseId);
   refresh(caseId);
   return ok ? { ok: true, data: null } : formFailure('Only the clinician holding a decided case can close it.');
+}
+
+const PLAN_REFUSED = {
+  not_found: 'This case was not found.',
+  closed: 'This case is closed: reopen it before setting a plan.',
+  incomplete: 'The intake is not finished yet: a plan follows the full story.',
+  unknown_template: 'That template no longer exists. Choose another, or none.',
+} as const;
+
+/** Sets the case's return-to-training plan (a new version); setPlan checks the clinician's scope and audits. */
+export async function setPlanAction(caseId: string, input: unknown): Promise<ActionResult<{ version: number; checkIns: number }>> {
+  const user = await requireRole(['clinician'], 'case');
+  const parsed = rehabPlanSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await setPlan(await getDb(), user, caseId, parsed.data);
+  if (!r.ok) return formFailure(PLAN_REFUSED[r.reason]);
+  refresh(caseId);
+  return { ok: true, data: { version: r.version, checkIns: r.checkIns.length } };
 }

@@ -21,7 +21,13 @@ import { hasRole, requireUser } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
 import { OPEN_STATUSES } from '@/lib/domain/case';
 import { viewCaseForStaff } from '@/lib/cases/view-case';
-import { claimCaseAction, closeCaseAction, decideCaseAction, reassignCaseAction, releaseCaseAction } from './actions';
+import { listPlanTemplates } from '@/db/queries/outcomes';
+import { ClinicianPlanSection } from '@/components/outcomes/clinician-plan-section';
+import { readOutcomes } from '@/lib/outcomes/read-outcomes';
+import { competitionDateOf } from '@/lib/outcomes/schedule';
+import { planEditable } from '@/lib/outcomes/plan-availability';
+import { calendarDayIn } from '@/lib/format/dates';
+import { claimCaseAction, closeCaseAction, decideCaseAction, reassignCaseAction, releaseCaseAction, setPlanAction } from './actions';
 
 export const metadata: Metadata = { title: 'Case' };
 export const dynamic = 'force-dynamic';
@@ -38,16 +44,21 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
   const view = await viewCaseForStaff(user, id);
   if (!view) notFound();
   const db = await getDb();
-  const [team, templates, mriFile] = await Promise.all([
+  const [team, templates, planTemplates, mriFile] = await Promise.all([
     listTeam(db, { activeOnly: true }),
     listAdviceTemplates(db, { activeOnly: true }),
+    listPlanTemplates(db, { activeOnly: true }),
     // Scoped like the case; the file's bytes are fetched (and audited) by /api/intake-files/:id/thumbnail and /original.
     findCaseIntakeFile(db, user, view.header.id),
   ]);
+  const outcomes = await readOutcomes(db, user, id);
   const h = view.header;
   const open = OPEN_STATUSES.includes(h.status);
   const given = (view.submission ?? {}) as GivenWithIntake;
   const patientName = h.patientName ?? given.patient?.name ?? null;
+  const plan = outcomes?.plan ?? null;
+  const now = new Date();
+  const next = outcomes?.checkIns.find((c) => !c.submittedAt) ?? null;
 
   return (
     <div className="space-y-6">
@@ -88,6 +99,21 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          {outcomes && (
+            <ClinicianPlanSection
+              caseId={h.id}
+              plan={plan && { ...plan, phases: plan.phases, checkInWeeks: [...plan.checkInWeeks] }}
+              planCreatedAt={plan?.createdAt ?? null}
+              checkIns={outcomes.checkIns}
+              nextCheckIn={next && { id: next.id, dueAt: next.dueAt, open: next.sentAt !== null || next.dueAt <= now }}
+              trend={outcomes.trend}
+              baselinePain={outcomes.baselinePain}
+              templates={planTemplates.map((t) => ({ id: t.id, title: t.title, phases: t.phases, exercises: t.exercises, stopIf: t.stopIf, checkInWeeks: [...t.checkInWeeks] }))}
+              defaults={{ startsOn: calendarDayIn(now), competitionDate: competitionDateOf(view.submission) }}
+              editable={planEditable({ status: h.status, incomplete: h.incomplete, hasPlan: plan !== null })}
+              save={setPlanAction}
+            />
+          )}
           <CaseViewIntake
             view={view}
             given={given}
