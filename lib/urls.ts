@@ -21,3 +21,8 @@ export const schedulePath = () => '/schedule';
 export const signInPath = (email: string) => `/signin?email=${encodeURIComponent(email)}`;
 /** The patient's check-in form, linked from the check-in mails. */
 export const checkInPath = (caseId: string, checkInId: string) => `/cases/${caseId}/check-ins/${checkInId}`;
+/** Uploading an MRI report (CONTRACTS §7), then its reading status, the file as uploaded and a picture of its first page. */
+export const intakeFilesApiPath = () => '/api/intake-files';
+export const intakeFileApiPath = (fileId: string) => `/api/intake-files/${fileId}`;
+export const intakeFileOriginalPath = (fileId: string) => `/api/intake-files/${fileId}/original`;
+export const intakeFileThumbnailPath = (fileId: string) => `/api/intake-files/${fileId}/thumbnail`;

@@ -35,7 +35,7 @@ export function emptyIntake(
     priorCare: [],
     medications: [],
     training: { sport: '', yearsTraining: undefined, typicalRpe: undefined, affectedLifts: [], nextCompetitionDate: '', goals: '' },
-    imaging: { mriReport: '' },
+    imaging: { mriReport: '', fileId: undefined },
     redFlags: {} as IntakeForm['redFlags'],
     consent: { privacy: undefined as unknown as true, notForEmergencies: undefined as unknown as true },
   };

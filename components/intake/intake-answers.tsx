@@ -4,6 +4,7 @@ import { BODY_REGION_LABELS, MOVEMENT_LABELS, RED_FLAG_QUESTIONS, type BodyRegio
 import { INTAKE_STEP_LABELS } from '@/lib/cases/intake-steps';
 import { PRIOR_CARE_KINDS } from '@/lib/validation/intake';
 import type { IntakeStep } from '@/lib/domain/intake-step';
+import { intakeFileOriginalPath } from '@/lib/urls';
 
 /** Loose view of the answers: works for the live form (half-filled) and for a stored submission. */
 export interface AnswersView {
@@ -25,7 +26,7 @@ export interface AnswersView {
   priorCare?: readonly { kind?: string; date?: string; notes?: string }[];
   medications?: readonly { name?: string; notes?: string }[];
   training?: { sport?: string; yearsTraining?: number; typicalRpe?: number; affectedLifts?: readonly string[]; nextCompetitionDate?: string; goals?: string };
-  imaging?: { mriReport?: string };
+  imaging?: { mriReport?: string; fileId?: string };
   redFlags?: Partial<Record<string, boolean>>;
 }
 
@@ -169,6 +170,13 @@ export function IntakeAnswers({
       </Block>
       <Block step="imaging" edit={edit} headingLevel={headingLevel}>
         <Item label="MRI report">{showMri ? text(a.imaging?.mriReport) : a.imaging?.mriReport ? 'See “Your scan explained”' : 'None'}</Item>
+        {a.imaging?.fileId && (
+          <Item label="Report file">
+            <a href={intakeFileOriginalPath(a.imaging.fileId)} target="_blank" rel="noopener" className="font-medium text-brand-800 underline">
+              Your uploaded report<span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          </Item>
+        )}
       </Block>
       <Block step="safety" edit={edit} headingLevel={headingLevel}>
         {RED_FLAG_QUESTIONS.map((q) => (

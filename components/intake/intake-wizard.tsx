@@ -1,12 +1,12 @@
 'use client';
 
 import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { FormProvider, type FieldErrors } from 'react-hook-form';
+import { FormProvider, type FieldErrors, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/badge';
 import { ALL_STEP_FIELDS, INTAKE_STEP_LABELS, nextStep, openingStep, previousStep, reachedStepIndex } from '@/lib/cases/intake-steps';
 import { EmergencyPanel } from './emergency-panel';
 import { ErrorSummary } from './error-summary';
-import { emptyIntake, flattenErrors, mergeDraft, type IntakeForm } from './form-values';
+import { emptyIntake, flattenErrors, mergeDraft, type FlatError, type IntakeForm } from './form-values';
 import { StepProgress } from './step-progress';
 import { stepInUrl } from './step-url';
 import { readLocalDraft, useDraftAutosave, type LocalDraft, type ServerDraft } from './use-draft-autosave';
@@ -16,6 +16,8 @@ import { useIntakeSubmit } from './use-intake-submit';
 import { focusField, useStepState, useWizardNavigation } from './use-wizard-navigation';
 import { DraftConflict, SaveStatusLine, StepBody, WizardButtons, WizardIntro } from './wizard-parts';
 import { INTAKE_STEPS } from '@/lib/domain/intake-step';
+import { UploadContext } from './upload/upload-context';
+import { useIntakeUpload } from './upload/use-intake-upload';
 
 export interface IntakeWizardProps {
   userId: string;
@@ -62,12 +64,25 @@ function useIntakeWizard(props: WizardProps) {
     openingStep({ amend: Boolean(amend), draftStep: local?.step ?? serverDraft?.step, draftData: local?.data ?? serverDraft?.data, urlStep: stepInUrl() }),
   );
   const steps = useStepState(start);
+  // The confirmation of an uploaded report's text (and the file's name) is no answer of the submission: the draft
+  // keeps it beside `imaging`.
+  const snapshot = () => {
+    const values = methods.getValues();
+    const imaging = { ...values.imaging, ...upload.draftNote() };
+    return { data: { ...values, imaging, reachedStep: INTAKE_STEPS[steps.reachedRef.current] }, step: steps.stepRef.current };
+  };
   const autosave = useDraftAutosave({
     userId,
     initialRevision: serverDraft?.revision ?? 0,
     disabled: Boolean(amend),
     initiallyDirty: local !== null,
-    snapshot: () => ({ data: { ...methods.getValues(), reachedStep: INTAKE_STEPS[steps.reachedRef.current] }, step: steps.stepRef.current }),
+    snapshot: () => snapshot(),
+  });
+  const upload = useIntakeUpload({
+    methods,
+    // A submitted case being amended had its text confirmed when it was sent.
+    restored: amend ? { confirmed: true, fileName: null } : draftUploadNote(local?.data ?? serverDraft?.data),
+    onChange: autosave.markChanged,
   });
   useRecheckOnChange(methods, schema, autosave.markChanged);
   const emergency = useEmergencyReport({ control: methods.control, amend: Boolean(amend), saveNow: autosave.saveNow });
@@ -82,17 +97,30 @@ function useIntakeWizard(props: WizardProps) {
   });
   // Refs and values apart: the compiler's lint treats any object holding a ref as one.
   const { headingRef, summaryRef, ...moves } = nav;
-  return { methods, schema, step: steps.step, reached: steps.reached, autosave, emergency, moves, headingRef, summaryRef, submit };
+  return { methods, schema, step: steps.step, reached: steps.reached, autosave, emergency, moves, headingRef, summaryRef, submit, upload };
+}
+
+/** What a draft recorded of the uploaded report: whether its text was confirmed, and the file's name. */
+function draftUploadNote(data: unknown): { confirmed: boolean; fileName: string | null } {
+  const imaging = (data as { imaging?: { fileConfirmed?: unknown; fileName?: unknown } } | undefined)?.imaging;
+  return { confirmed: imaging?.fileConfirmed === true, fileName: typeof imaging?.fileName === 'string' ? imaging.fileName.slice(0, 255) : null };
+}
+
+/** Puts the upload's issues on their fields (the checkbox, the upload panel) as the schema's issues are. */
+function markUploadIssues(methods: ReturnType<typeof useIntakeForm>['methods'], issues: FlatError[]): void {
+  for (const i of issues) methods.setError(i.path as Path<IntakeForm>, { type: 'step', message: i.message });
 }
 
 function IntakeWizard(props: WizardProps) {
   const { prefill, timezones, local, amend, guardianUnderAge } = props;
-  const { methods, schema, step, reached, autosave, emergency, moves: nav, headingRef, summaryRef, submit } = useIntakeWizard(props);
+  const { methods, schema, step, reached, autosave, emergency, moves: nav, headingRef, summaryRef, submit, upload } = useIntakeWizard(props);
   const conflictRef = useRef<HTMLDivElement>(null);
   const conflict = autosave.state.kind === 'conflict' ? autosave.state.current : null;
 
   const next = () => {
-    const issues = validateStep(methods, schema, step);
+    const uploadIssues = step === 'imaging' ? upload.issues('next') : [];
+    const issues = [...validateStep(methods, schema, step), ...uploadIssues];
+    markUploadIssues(methods, uploadIssues);
     if (issues.length > 0) nav.showErrors(issues);
     else nav.show(nextStep(step));
   };
@@ -101,7 +129,13 @@ function IntakeWizard(props: WizardProps) {
     e.preventDefault();
     // Two versions of the answers exist: moving on (or sending) would silently pick one. The choice comes first.
     if (autosave.state.kind === 'conflict') conflictRef.current?.focus();
-    else if (step === 'review') void methods.handleSubmit(submit.onValid, onInvalid)(e);
+    else if (step === 'review') {
+      // An uploaded report must be read and its text confirmed before it is sent with the intake.
+      const uploadIssues = upload.issues('submit');
+      markUploadIssues(methods, uploadIssues);
+      if (uploadIssues.length > 0) nav.jumpToFirstStepWithErrors(uploadIssues);
+      else void methods.handleSubmit(submit.onValid, onInvalid)(e);
+    }
     else next();
   };
   const useNewer = () => {
@@ -128,6 +162,7 @@ function IntakeWizard(props: WizardProps) {
           {nav.formError}
         </Alert>
       )}
+      <UploadContext value={upload}>
       <FormProvider {...methods}>
         <form noValidate onSubmit={onFormSubmit} className="space-y-8" aria-labelledby="step-heading">
           <section aria-labelledby="step-heading" className="space-y-6">
@@ -145,6 +180,7 @@ function IntakeWizard(props: WizardProps) {
           <WizardButtons step={step} amend={Boolean(amend)} busy={submit.submitting || methods.formState.isSubmitting} onBack={() => nav.show(previousStep(step))} />
         </form>
       </FormProvider>
+      </UploadContext>
     </div>
   );
 }

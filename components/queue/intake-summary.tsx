@@ -4,6 +4,7 @@ import type { IntakeSubmission } from '@/lib/validation/intake';
 import { formatCalendarDate, formatCalendarMonth, weeksUntil } from '@/lib/format/dates';
 import { EpisodeTimeline } from './episode-timeline';
 import { MriReportView } from './mri-report-view';
+import { MriUploadView, type MriUploadForView } from './mri-upload-view';
 
 const PRIOR_CARE_LABELS: Record<string, string> = {
   physician: 'Doctor',
@@ -127,7 +128,10 @@ export function IntakeSummary({
   age,
   now,
   regions,
+  mriUpload,
 }: {
+  /** The uploaded report file and the text read from it, when the patient uploaded one. */
+  mriUpload?: MriUploadForView | null;
   submission: Record<string, unknown>;
   findings: MriFinding[];
   unread: readonly UnreadMriSentence[];
@@ -155,6 +159,11 @@ export function IntakeSummary({
       </Section>
 
       <Section title="MRI report" id="sec-mri">
+        {mriUpload && (
+          <div className="mb-4 border-b border-line pb-4">
+            <MriUploadView upload={mriUpload} />
+          </div>
+        )}
         {s.imaging?.mriReport ? (
           <MriReportView report={s.imaging.mriReport} findings={findings} unread={unread} age={age} />
         ) : (

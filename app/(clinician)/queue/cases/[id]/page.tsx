@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { findCaseIntakeFile } from '@/db/queries/intake-files';
 import { listTeam } from '@/db/queries/team';
 import { listAdviceTemplates } from '@/db/queries/templates';
 import { Alert } from '@/components/ui/badge';
@@ -43,7 +44,13 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
   const view = await viewCaseForStaff(user, id);
   if (!view) notFound();
   const db = await getDb();
-  const [team, templates, planTemplates] = await Promise.all([listTeam(db, { activeOnly: true }), listAdviceTemplates(db, { activeOnly: true }), listPlanTemplates(db, { activeOnly: true })]);
+  const [team, templates, planTemplates, mriFile] = await Promise.all([
+    listTeam(db, { activeOnly: true }),
+    listAdviceTemplates(db, { activeOnly: true }),
+    listPlanTemplates(db, { activeOnly: true }),
+    // Scoped like the case; the file's bytes are fetched (and audited) by /api/intake-files/:id/thumbnail and /original.
+    findCaseIntakeFile(db, user, view.header.id),
+  ]);
   const outcomes = await readOutcomes(db, user, id);
   const h = view.header;
   const open = OPEN_STATUSES.includes(h.status);
@@ -107,7 +114,11 @@ export default async function CaseViewPage({ params }: { params: Promise<{ id: s
               save={setPlanAction}
             />
           )}
-          <CaseViewIntake view={view} given={given} />
+          <CaseViewIntake
+            view={view}
+            given={given}
+            mriUpload={mriFile && { fileId: mriFile.fileId, extractedText: mriFile.extractedText, confirmedText: mriFile.confirmedText ?? '' }}
+          />
         </div>
         <div className="min-w-0 space-y-6">
           <CaseViewRespond view={view} viewerId={user.id} templates={templates.map((t) => ({ id: t.id, title: t.title, body: t.body }))} decide={decideCaseAction} />
