@@ -90,8 +90,8 @@ const MATRIX: Record<string, Entry> = {
   'app/(patient)/cases/page.tsx': pagePath('/cases', rolePage(PATIENTS)),
   'app/(patient)/cases/[id]/page.tsx': page((w) => `/cases/${w.caseA}`, rolePage(PATIENTS, '200', { patientB: '404' })),
   'app/(patient)/cases/[id]/edit/page.tsx': page((w) => `/cases/${w.caseA}/edit`, rolePage(PATIENTS, '200', { patientB: '404' })),
-  // A check-in form is its patient's only: an id that is not the patient's (here none) is 404 like another's.
-  'app/(patient)/cases/[id]/check-ins/[checkInId]/page.tsx': page((w) => `/cases/${w.caseA}/check-ins/${uuid0}`, rolePage(PATIENTS, '404')),
+  // A check-in form is its patient's only: for anyone signed in, an id that is not theirs (here none) is a 404.
+  'app/(patient)/cases/[id]/check-ins/[checkInId]/page.tsx': page((w) => `/cases/${w.caseA}/check-ins/${uuid0}`, by('404', { anonymous: '→/signin' })),
   'app/(patient)/book/page.tsx': pagePath('/book', rolePage(PATIENTS)),
   'app/(patient)/bookings/page.tsx': pagePath('/bookings', rolePage(PATIENTS)),
   'app/(patient)/bookings/[id]/page.tsx': page((w) => `/bookings/${w.bookingA}`, by('404', { anonymous: '→/signin', patientA: '200', clinicianInScope: '200' })),
