@@ -8,7 +8,7 @@ import { audit } from '@/lib/audit';
 import { findFreeSlots } from '@/lib/booking/availability';
 import { BookingError } from '@/lib/booking/errors';
 import { holdSlot, type HoldHooks } from '@/lib/booking/hold';
-import { errorResponse, readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { errorResponse, readJsonBody, refuseCrossSiteWrite, withDatabaseErrors } from '@/lib/http';
 import { startIdempotentWrite, type StoredResponse } from '@/lib/idempotency';
 import { createBookingSchema } from '@/lib/validation/booking';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
@@ -22,7 +22,7 @@ const asJson = (r: StoredResponse) => NextResponse.json(r.body, { status: r.stat
  * CONTRACTS §5: 201 {id,status,holdExpiresAt,checkoutUrl} | 409 {"error":"slot_unavailable"} (+ fresh slots).
  * §4d: an `Idempotency-Key` replays the first 201 (one hold, whatever the retries); 422 for the key on another body.
  */
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
   const refused = refuseCrossSiteWrite(req);
   if (refused) return refused;
   const g = await apiGuard(['patient'], 'booking');
@@ -52,7 +52,7 @@ export async function POST(req: Request) {
 }
 
 /** The signed-in patient's own bookings. */
-export async function GET() {
+async function handleGet() {
   const g = await apiGuard(['patient'], 'booking');
   if (!g.ok) return g.response;
   const rows = await listPatientBookings(await getDb(), g.user.id);
@@ -86,3 +86,6 @@ async function freshSlots(clinicianId: string, consultTypeId: string, around: Da
     return [];
   }
 }
+
+export const POST = withDatabaseErrors(handlePost);
+export const GET = withDatabaseErrors(handleGet);

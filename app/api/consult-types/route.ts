@@ -1,11 +1,12 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { listConsultTypes } from '@/db/queries/consult-types';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §5: active consult types with their price. */
-export async function GET() {
+async function handleGet() {
   const rows = await listConsultTypes(await getDb());
   return NextResponse.json(
     rows.map((t) => ({
@@ -19,3 +20,5 @@ export async function GET() {
     })),
   );
 }
+
+export const GET = withDatabaseErrors(handleGet);

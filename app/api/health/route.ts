@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { getDbHandle } from '@/db';
 import { databaseKind } from '@/lib/env';
 import { requestLog } from '@/lib/log';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** CONTRACTS §1: 200 {"ok":true,"db"} or 503 when the database does not answer (in time). */
-export async function GET() {
+async function handleGet() {
   let db = databaseKind();
   try {
     await withinTimeout(
@@ -34,3 +35,5 @@ export async function GET() {
     return NextResponse.json({ ok: false, db, error: 'database_unreachable' }, { status: 503, headers: { 'cache-control': 'no-store' } });
   }
 }
+
+export const GET = withDatabaseErrors(handleGet);

@@ -4,7 +4,7 @@ import { deleteDraftOfPatient, findDraftOfPatient } from '@/db/queries/intake-dr
 import { saveIntakeDraft } from '@/lib/cases/save-intake-draft';
 import { audit } from '@/lib/audit';
 import { apiGuard, apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { DRAFT_MAX_BYTES, intakeDraftSchema } from '@/lib/validation/intake';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 const noStore = { 'cache-control': 'private, no-store' };
 
 /** The signed-in patient's own intake draft: 200 {data, step, revision, updatedAt} or 404 when there is none. */
-export async function GET() {
+async function handleGet() {
   const guard = await apiGuard(['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const draft = await findDraftOfPatient(await getDb(), guard.user.id);
@@ -25,7 +25,7 @@ export async function GET() {
  * Autosave: {data, step, baseRevision} → 200 {revision, updatedAt}; 409 {"error":"stale_draft", current} when the
  * draft changed elsewhere since `baseRevision`; 400 for unknown sections; 413 past the size limit.
  */
-export async function PUT(req: Request) {
+async function handlePut(req: Request) {
     const guard = await apiWriteGuard(req, ['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const body = await readJsonBody(req, intakeDraftSchema, { invalidError: 'invalid_draft', maxBytes: DRAFT_MAX_BYTES });
@@ -49,10 +49,14 @@ export async function PUT(req: Request) {
 }
 
 /** "Start again": discards the draft. 204 either way. */
-export async function DELETE(req: Request) {
+async function handleDelete(req: Request) {
     const guard = await apiWriteGuard(req, ['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const deleted = await deleteDraftOfPatient(await getDb(), guard.user.id);
   await audit({ actor: guard.user, action: 'intake_draft.discard', resourceType: 'intake_draft', resourceId: guard.user.id, patientId: guard.user.id, details: { deleted } });
   return new NextResponse(null, { status: 204 });
 }
+
+export const GET = withDatabaseErrors(handleGet);
+export const PUT = withDatabaseErrors(handlePut);
+export const DELETE = withDatabaseErrors(handleDelete);

@@ -5,6 +5,7 @@ import { readUploadBody } from '@/lib/intake-files/read-upload-body';
 import { uploadIntakeFile } from '@/lib/intake-files/upload-intake-file';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 import { UploadRefusal } from '@/lib/uploads';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ const refusal = (err: UploadRefusal) => NextResponse.json({ error: err.code, mes
  * 413 {"error":"too_large"}, 422 {"error":code,"message"} for a file we will not open; nothing stored on a refusal.
  * 400 {"error":"no_file"} without a `file` part; 429 over RATE_LIMIT_UPLOADS (refused files count).
  */
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
   const guard = await apiWriteGuard(req, ['patient'], 'intake_file', 'multipart/form-data');
   if (!guard.ok) return guard.response;
   const limited = await rateLimitedResponse('upload', guard.user);
@@ -35,3 +36,5 @@ export async function POST(req: Request) {
     throw err;
   }
 }
+
+export const POST = withDatabaseErrors(handlePost);

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { startIdempotentWrite, type StoredResponse } from '@/lib/idempotency';
 import { submitIntake } from '@/lib/cases/submit-intake';
 import { IntakeFileNotAttachable, notAttachableBody } from '@/lib/intake-files/attach-intake-file';
@@ -20,7 +20,7 @@ const created = (r: StoredResponse) => NextResponse.json(r.body, { status: r.sta
  * (nothing stored); 401 anonymous; 404 for signed-in users without the patient role.
  * §4d: an `Idempotency-Key` replays the first 201 (one case, whatever the retries); 422 for the key on another body.
  */
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
   const guard = await apiWriteGuard(req, ['patient'], 'intake');
   if (!guard.ok) return guard.response;
   const idem = await startIdempotentWrite(req, { userId: guard.user.id, scope: 'POST /api/intakes', maxBytes: MAX_BYTES, render: created });
@@ -40,3 +40,5 @@ export async function POST(req: Request) {
     }
   });
 }
+
+export const POST = withDatabaseErrors(handlePost);

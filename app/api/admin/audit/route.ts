@@ -3,13 +3,13 @@ import { getDb } from '@/db';
 import { listAuditEvents } from '@/db/queries/audit';
 import { apiGuard } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
-import { fieldErrorsOf } from '@/lib/http';
+import { fieldErrorsOf, withDatabaseErrors } from '@/lib/http';
 import { auditQuerySchema } from '@/lib/validation/audit';
 
 export const dynamic = 'force-dynamic';
 
 /** Admin only: the audit log, newest first, filtered by patient, actor, action and date. */
-export async function GET(req: NextRequest) {
+async function handleGet(req: NextRequest) {
   const guard = await apiGuard(['admin'], 'audit_log');
   if (!guard.ok) return guard.response;
   const parsed = auditQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
@@ -20,3 +20,5 @@ export async function GET(req: NextRequest) {
   await audit({ actor: guard.user, action: 'audit_log.view', resourceType: 'audit_log', patientId: q.patientId && !q.patientId.includes('@') ? q.patientId : null, details: { filter: req.nextUrl.search } });
   return NextResponse.json(page);
 }
+
+export const GET = withDatabaseErrors(handleGet);

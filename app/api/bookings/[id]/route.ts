@@ -1,11 +1,12 @@
 import { NextResponse } from 'next/server';
 import { audit } from '@/lib/audit';
 import { readOwnBooking } from './own-booking';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** One booking for its patient or its clinician; 404 for anyone else (never 403). */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+async function handleGet(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const read = await readOwnBooking(params);
   if (!read.ok) return read.response;
   const { user, id, found } = read;
@@ -30,3 +31,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     payment: b.payment ? { status: b.payment.status, amountCents: b.payment.amountCents, currency: b.payment.currency, refundedCents: b.payment.refundedCents } : null,
   });
 }
+
+export const GET = withDatabaseErrors(handleGet);

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { submitCheckIn } from '@/lib/outcomes/submit-check-in';
 import { checkInSchema } from '@/lib/validation/outcomes';
 
@@ -17,7 +17,7 @@ const REFUSALS = {
  * CONTRACTS §6: the patient answers a check-in → 201 {"caseUrgency","reopened"}; 400 with fieldErrors; 404 for anyone
  * but the case's patient; 409 for a second submission (and, beyond the contract, for one not open yet).
  */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePost(req: Request, ctx: { params: Promise<{ id: string }> }) {
   const guard = await apiWriteGuard(req, ['patient'], 'check_in');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -27,3 +27,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   if (!r.ok) return NextResponse.json(REFUSALS[r.reason].body, { status: REFUSALS[r.reason].status });
   return NextResponse.json({ caseUrgency: r.caseUrgency, reopened: r.reopened }, { status: 201 });
 }
+
+export const POST = withDatabaseErrors(handlePost);

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { mailTransportKind } from '@/lib/env';
 import { listOutbox } from '@/lib/mail';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ const query = z.object({ to: z.email('Give a valid email address in ?to=') });
  * CONTRACTS §2: demo-mode mailbox. Exists only with the outbox transport, i.e. DEMO_MODE=true (set by `npm run demo`)
  * and no SMTP_URL; 404 otherwise, also on a production server that merely lacks SMTP_URL.
  */
-export async function GET(req: NextRequest) {
+async function handleGet(req: NextRequest) {
   if (mailTransportKind() !== 'outbox') return NextResponse.json({ error: 'not_found' }, { status: 404 });
   const parsed = query.safeParse({ to: req.nextUrl.searchParams.get('to') ?? '' });
   if (!parsed.success) {
@@ -23,3 +24,5 @@ export async function GET(req: NextRequest) {
     { headers: { 'cache-control': 'no-store' } },
   );
 }
+
+export const GET = withDatabaseErrors(handleGet);

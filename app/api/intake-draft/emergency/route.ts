@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { apiWriteGuard } from '@/lib/auth/guards';
 import { reportEmergency } from '@/lib/cases/report-emergency';
 import { patientCasePath } from '@/lib/urls';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ const noStore = { 'cache-control': 'private, no-store' };
  * {"error":"not_an_emergency"|"missing_contact"}; 401 anonymous; 404 without the patient role.
  */
 // The request carries no body (the draft is read on the server); it is taken for the shared request checks.
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
     const guard = await apiWriteGuard(req, ['patient'], 'intake_draft');
   if (!guard.ok) return guard.response;
   const result = await reportEmergency(await getDb(), guard.user);
@@ -28,3 +29,5 @@ export async function POST(req: Request) {
   }
   return NextResponse.json(result.report, { status: result.created ? 201 : 200, headers: { ...noStore, location: patientCasePath(result.report.caseId) } });
 }
+
+export const POST = withDatabaseErrors(handlePost);

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { intakeFileJson, viewIntakeFile } from '@/lib/intake-files/view-intake-file';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * "text"? (done), "message"? (failed)} for its uploader, and for the team once attached to a case they may read;
  * 404 for anyone else. Audited.
  */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handleGet(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const guard = await apiGuard(undefined, 'intake_file');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -18,3 +19,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   if (!found) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   return NextResponse.json(intakeFileJson(found), { headers: { 'cache-control': 'private, no-store' } });
 }
+
+export const GET = withDatabaseErrors(handleGet);

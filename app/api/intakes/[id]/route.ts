@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { apiGuard, apiWriteGuard } from '@/lib/auth/guards';
 import { isUuid } from '@/lib/domain/ids';
 import { audit } from '@/lib/audit';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { amendIntake } from '@/lib/cases/amend-intake';
 import { IntakeFileNotAttachable, notAttachableBody } from '@/lib/intake-files/attach-intake-file';
 import { intakeJson, readIntakeForViewer } from '@/lib/cases/read-intake';
@@ -13,7 +13,7 @@ import { serverIntakeSchema } from '@/lib/cases/submission-schema';
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §4: the intake with its assessment, for its own patient and for clinicians/admins; 404 for anyone else. */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handleGet(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const guard = await apiGuard(undefined, 'intake');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -27,7 +27,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
  * 200 {"id","version","urgency"} with a NEW immutable version (the submitted ones are kept); 400 invalid_intake;
  * 404 for anyone else's case; 409 {"error":"case_closed"} once the case is closed.
  */
-export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePut(req: Request, ctx: { params: Promise<{ id: string }> }) {
     const guard = await apiWriteGuard(req, ['patient'], 'intake');
   if (!guard.ok) return guard.response;
   const limited = await rateLimitedResponse('intake', guard.user);
@@ -50,3 +50,6 @@ export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }
   }
   return NextResponse.json({ id: result.id, version: result.version, urgency: result.urgency });
 }
+
+export const GET = withDatabaseErrors(handleGet);
+export const PUT = withDatabaseErrors(handlePut);

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { readBodyText } from '@/lib/http';
+import { readBodyText, withDatabaseErrors } from '@/lib/http';
 import { bookingCheckoutEffects } from '@/lib/booking/payment-effects';
 import { requestLog } from '@/lib/log';
 import { stripeEventHandlers } from '@/lib/payments/handlers';
@@ -17,7 +17,7 @@ const HANDLERS = stripeEventHandlers(bookingCheckoutEffects);
  * Stripe (and, in demo mode, the demo checkout) posts signed events here. Raw body → signature check → event id and
  * effect in one transaction → 200. Any failure answers 500 so Stripe retries.
  */
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
   const raw = await readBodyText(req, WEBHOOK_MAX_BYTES);
   if (!raw.ok) return raw.response;
   const verified = verifyStripeEvent(raw.text, req.headers.get('stripe-signature'));
@@ -36,3 +36,5 @@ export async function POST(req: Request) {
     return NextResponse.json({ error: 'processing_failed', message: 'The event could not be applied; Stripe will retry.' }, { status: 500 });
   }
 }
+
+export const POST = withDatabaseErrors(handlePost);

@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { auditCsv, listAuditEvents, type AuditRow } from '@/db/queries/audit';
 import { apiGuard } from '@/lib/auth/guards';
 import { audit } from '@/lib/audit';
-import { fieldErrorsOf } from '@/lib/http';
+import { fieldErrorsOf, withDatabaseErrors } from '@/lib/http';
 import { auditQuerySchema } from '@/lib/validation/audit';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const MAX_ROWS = 50_000;
 
 /** Admin only: the filtered audit log as CSV (newest first, up to 50,000 rows). The export itself is audited. */
-export async function GET(req: NextRequest) {
+async function handleGet(req: NextRequest) {
   const guard = await apiGuard(['admin'], 'audit_log');
   if (!guard.ok) return guard.response;
   const parsed = auditQuerySchema.omit({ limit: true, cursor: true }).safeParse(Object.fromEntries(req.nextUrl.searchParams));
@@ -41,3 +41,5 @@ export async function GET(req: NextRequest) {
     },
   });
 }
+
+export const GET = withDatabaseErrors(handleGet);

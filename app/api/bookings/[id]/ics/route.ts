@@ -2,11 +2,12 @@ import { NextResponse } from 'next/server';
 import { audit } from '@/lib/audit';
 import { calendarFileFor } from '@/lib/booking/notifications';
 import { readOwnBooking } from '../own-booking';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** The booking's calendar file (same UID as the emailed one), for its patient or clinician. */
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+async function handleGet(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const read = await readOwnBooking(params);
   if (!read.ok) return read.response;
   const { user, id, found } = read;
@@ -15,3 +16,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const file = calendarFileFor(found.view);
   return new NextResponse(file.content, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${file.filename}"` } });
 }
+
+export const GET = withDatabaseErrors(handleGet);

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { breakGlass } from '@/lib/cases/break-glass';
 import { breakGlassSchema } from '@/lib/validation/queue';
 
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * clinician, audited as such and listed to the lead. 404 for a missing case and for anyone who is not an active
  * clinician; 400 with fieldErrors for a short reason.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePost(req: Request, ctx: { params: Promise<{ id: string }> }) {
     const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -21,3 +21,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   if (!r.ok) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   return NextResponse.json({ until: r.until.toISOString() });
 }
+
+export const POST = withDatabaseErrors(handlePost);

@@ -2,11 +2,12 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiGuard } from '@/lib/auth/guards';
 import { outcomesJson, readOutcomes } from '@/lib/outcomes/read-outcomes';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §6: the case's plan, check-ins and trend, for its patient and clinicians who may read the case; else 404. */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handleGet(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const guard = await apiGuard(undefined, 'outcomes');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -14,3 +15,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   if (!found) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   return NextResponse.json(outcomesJson(found), { headers: { 'cache-control': 'private, no-store' } });
 }
+
+export const GET = withDatabaseErrors(handleGet);

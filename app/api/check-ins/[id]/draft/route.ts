@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { saveCheckInDraft } from '@/lib/outcomes/save-check-in-draft';
 import { checkInDraftSchema } from '@/lib/validation/outcomes';
 
@@ -14,7 +14,7 @@ const noStore = { 'cache-control': 'private, no-store' };
  * optional) → 200 {savedAt}; 400 for unknown fields or values out of range; 404 for anyone but the case's patient, a
  * check-in not open yet, or one already submitted (the form then reloads and shows what was sent).
  */
-export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePut(req: Request, ctx: { params: Promise<{ id: string }> }) {
   const guard = await apiWriteGuard(req, ['patient'], 'check_in_draft');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -24,3 +24,5 @@ export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }
   if (!saved) return NextResponse.json({ error: 'not_found' }, { status: 404, headers: noStore });
   return NextResponse.json({ savedAt: saved.savedAt.toISOString() }, { headers: noStore });
 }
+
+export const PUT = withDatabaseErrors(handlePut);

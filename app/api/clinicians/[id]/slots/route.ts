@@ -3,13 +3,13 @@ import { getDb } from '@/db';
 import { getBookableClinician } from '@/db/queries/availability';
 import { getConsultType } from '@/db/queries/consult-types';
 import { findFreeSlots } from '@/lib/booking/availability';
-import { fieldErrorsOf } from '@/lib/http';
+import { fieldErrorsOf, withDatabaseErrors } from '@/lib/http';
 import { slotQuerySchema } from '@/lib/validation/booking';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §5: free slots in UTC — working hours minus bookings, live holds, time off, buffer and minimum notice. */
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+async function handleGet(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const url = new URL(req.url);
   const parsed = slotQuerySchema.safeParse({ consultType: url.searchParams.get('consultType') ?? undefined, from: url.searchParams.get('from') ?? undefined, to: url.searchParams.get('to') ?? undefined });
@@ -24,3 +24,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     { headers: { 'cache-control': 'no-store' } },
   );
 }
+
+export const GET = withDatabaseErrors(handleGet);

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { apiGuard } from '@/lib/auth/guards';
-import { fieldErrorsOf, readJsonBody, refuseCrossSiteWrite } from '@/lib/http';
+import { fieldErrorsOf, readJsonBody, refuseCrossSiteWrite, withDatabaseErrors } from '@/lib/http';
 import { SIGNAL_MAX_BYTES, signalBody, signalQuery } from '@/lib/video/signal-schema';
 import { pollSignals, postSignal, type SignalResult } from '@/lib/video/signals';
 
@@ -14,7 +14,7 @@ function respond<T>(r: SignalResult<T>, okStatus = 200): NextResponse {
 }
 
 /** POST /api/consult/:id/signal — one WebRTC signalling message to the other participant. */
-export async function POST(req: Request, { params }: Params) {
+async function handlePost(req: Request, { params }: Params) {
   const refused = refuseCrossSiteWrite(req);
   if (refused) return refused;
   const g = await apiGuard(['patient', 'clinician'], 'consult');
@@ -26,7 +26,7 @@ export async function POST(req: Request, { params }: Params) {
 }
 
 /** GET /api/consult/:id/signal?after=<id> — messages addressed to the caller after that id (polled about once a second). */
-export async function GET(req: Request, { params }: Params) {
+async function handleGet(req: Request, { params }: Params) {
   const g = await apiGuard(['patient', 'clinician'], 'consult');
   if (!g.ok) return g.response;
   const { id } = await params;
@@ -34,3 +34,6 @@ export async function GET(req: Request, { params }: Params) {
   if (!q.success) return NextResponse.json({ error: 'invalid_query', fieldErrors: fieldErrorsOf(q.error) }, { status: 400 });
   return respond(await pollSignals(g.user, id, q.data.after));
 }
+
+export const POST = withDatabaseErrors(handlePost);
+export const GET = withDatabaseErrors(handleGet);

@@ -1,11 +1,12 @@
 import { NextResponse } from 'next/server';
 import { apiWriteGuard } from '@/lib/auth/guards';
 import { claimCase } from '@/lib/cases/claim-case';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §4b: 200 {assignedClinicianId} for the one winner; 409 already_claimed (with who) for everyone else. */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePost(req: Request, ctx: { params: Promise<{ id: string }> }) {
     const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -17,3 +18,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   }
   return NextResponse.json({ error: 'already_claimed', assignedClinicianId: r.assignedClinicianId, assigneeName: r.assigneeName }, { status: 409 });
 }
+
+export const POST = withDatabaseErrors(handlePost);

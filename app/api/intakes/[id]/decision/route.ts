@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
 import { apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { decideCase, describeConflict } from '@/lib/cases/decide-case';
 import { decisionSchema } from '@/lib/validation/queue';
 
 export const dynamic = 'force-dynamic';
 
 /** A clinician's decision (advice | consult | referral): 201 {status} | 409 status_conflict | 400 field errors. */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePost(req: Request, ctx: { params: Promise<{ id: string }> }) {
     const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -21,3 +21,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     { status: 409 },
   );
 }
+
+export const POST = withDatabaseErrors(handlePost);

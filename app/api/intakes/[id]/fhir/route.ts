@@ -4,11 +4,12 @@ import { apiGuard } from '@/lib/auth/guards';
 import { toQuestionnaireResponse } from '@/lib/cases/fhir';
 import { readIntakeForViewer } from '@/lib/cases/read-intake';
 import type { IntakeSubmission } from '@/lib/validation/intake';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §4: FHIR R4 QuestionnaireResponse of the current submitted version; same access rule as the JSON. */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handleGet(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const guard = await apiGuard(undefined, 'intake');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -23,3 +24,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   });
   return NextResponse.json(resource, { headers: { 'content-type': 'application/fhir+json; charset=utf-8', 'cache-control': 'private, no-store' } });
 }
+
+export const GET = withDatabaseErrors(handleGet);

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { apiGuard, apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { listThreadForViewer, postCaseMessage } from '@/lib/cases/messages';
 import { messageSchema } from '@/lib/validation/queue';
 import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
@@ -8,7 +8,7 @@ import { rateLimitedResponse } from '@/lib/rate-limit/enforce';
 export const dynamic = 'force-dynamic';
 
 /** The case thread: the patient (own case only; 404 otherwise) and the team. Internal notes only for the team. */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handleGet(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const guard = await apiGuard();
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -17,7 +17,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   return NextResponse.json({ items: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) });
 }
 
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePost(req: Request, ctx: { params: Promise<{ id: string }> }) {
     const guard = await apiWriteGuard(req);
   if (!guard.ok) return guard.response;
   const limited = await rateLimitedResponse('message', guard.user);
@@ -32,3 +32,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   }
   return NextResponse.json({ error: 'not_found' }, { status: 404 });
 }
+
+export const GET = withDatabaseErrors(handleGet);
+export const POST = withDatabaseErrors(handlePost);

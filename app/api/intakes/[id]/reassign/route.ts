@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiWriteGuard } from '@/lib/auth/guards';
-import { readJsonBody } from '@/lib/http';
+import { readJsonBody, withDatabaseErrors } from '@/lib/http';
 import { reassignCase } from '@/lib/cases/reassign-case';
 import { reassignSchema } from '@/lib/validation/queue';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const body = reassignSchema.extend({ expectedAssigneeId: z.string().max(100).nullable().optional() });
 
 /** Hand a case to a colleague with a reason: `{clinicianId, reason}` → 200 {assignedClinicianId} | 409 | 400. */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePost(req: Request, ctx: { params: Promise<{ id: string }> }) {
     const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -24,3 +24,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   }
   return NextResponse.json({ error: 'not_assignee', message: 'Someone else holds this case now, or it is decided.', assignedClinicianId: r.assignedClinicianId, assigneeName: r.assigneeName }, { status: 409 });
 }
+
+export const POST = withDatabaseErrors(handlePost);

@@ -1,11 +1,12 @@
 import { NextResponse } from 'next/server';
 import { apiWriteGuard } from '@/lib/auth/guards';
 import { releaseCase } from '@/lib/cases/claim-case';
+import { withDatabaseErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** CONTRACTS §4b: the assignee puts the case back in the pool (200); anyone else gets 409 with who holds it. */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+async function handlePost(req: Request, ctx: { params: Promise<{ id: string }> }) {
     const guard = await apiWriteGuard(req, ['clinician'], 'case');
   if (!guard.ok) return guard.response;
   const { id } = await ctx.params;
@@ -18,3 +19,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     { status: 409 },
   );
 }
+
+export const POST = withDatabaseErrors(handlePost);
