@@ -75,7 +75,7 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await page.goto(`/queue/cases/${caseId}`);
   const editor = page.getByRole('form', { name: 'Return-to-training plan' });
   await expect(page.getByRole('heading', { name: 'Set a return-to-training plan' })).toBeVisible();
-  await editor.getByLabel('Start from a template').selectOption({ label: TEMPLATE });
+  await editor.getByLabel('Start the plan from a template').selectOption({ label: TEMPLATE });
   await expect(editor.getByLabel('Phase 1 title')).toHaveValue('Settle: pain-free pulling, no bench');
   await expect(editor.getByLabel('Phase 2 title')).toHaveValue('Reload: bench back to 60 %');
   await expect(editor.getByLabel('Exercise 1: name')).toHaveValue('Chest-supported row');

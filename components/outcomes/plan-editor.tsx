@@ -176,7 +176,7 @@ export function PlanEditor({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Return-to-training plan">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Start from a template" hint="Fills in the phases, exercises, stop rules and check-in weeks; edit them below." optional>
+        <Field label="Start the plan from a template" hint="Fills in the phases, exercises, stop rules and check-in weeks; edit them below." optional>
           {(p) => (
             <Select {...p} value={templateId} onChange={(e) => chooseTemplate(e.target.value)}>
               <option value="">{current ? `Keep version ${current.version}` : 'No template'}</option>
