@@ -3,6 +3,8 @@
  * rendering, re-encoding, OCR), so none of that CPU work runs on the server's event loop. One OCR engine for the
  * thread's life, started on the first page that needs it.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { UploadRefusal } from './errors';
 import { createOcrEngine, type OcrEngine } from './ocr';
@@ -11,6 +13,22 @@ import type { ThreadReply, ThreadRequest } from './read-thread-messages';
 
 const port = parentPort;
 if (!port) throw new Error('read-thread-main runs only as a worker thread');
+
+/**
+ * Off the event loop is not enough on a small machine: the server's thread and this one (with the threads it starts:
+ * tesseract's, pdf.js's) share its cores, and the scheduler treats them alike. This thread runs at the lowest
+ * priority, and threads it starts inherit that (Linux: nice is per thread; /proc/thread-self names this one), so a
+ * request always wins a core; a reading only waits while the server is busy. Elsewhere this is skipped.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // not Linux, or not allowed: read at normal priority
+  }
+}
+lowerPriority();
 
 let engine: Promise<OcrEngine> | undefined;
 function sharedEngine(): Promise<OcrEngine> {
