@@ -8,7 +8,7 @@ export interface ThreadRequest {
 }
 
 /** A reading as it crosses the thread boundary: its Buffers arrive as plain Uint8Arrays. */
-export type ThreadReading = Omit<ReportReading, 'thumbnail' | 'file'> & { thumbnail: Uint8Array; file: { bytes: Uint8Array; mime: string } };
+type ThreadReading = Omit<ReportReading, 'thumbnail' | 'file'> & { thumbnail: Uint8Array; file: { bytes: Uint8Array; mime: string } };
 
 export type ThreadReply =
   | { id: number; type: 'progress'; fraction: number }
