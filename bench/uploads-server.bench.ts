@@ -3,7 +3,8 @@
  * (`next start`) on a throwaway PostgreSQL database, in two set-ups, each in one run:
  *
  *   - worker: the job worker as its own process (`npm run worker`, the PostgreSQL default: JOBS_IN_PROCESS=false);
- *   - in-process: the worker inside the server (JOBS_IN_PROCESS=true, as on PGlite): OCR shares its event loop.
+ *   - in-process: the worker inside the server (JOBS_IN_PROCESS=true, as on PGlite): the job shares its event loop,
+ *     the reading itself runs in a low-priority worker thread (lib/uploads/read-thread.ts).
  *
  * In each: idle → busy (scanned 5-page PDFs uploaded through POST /api/intake-files, read by OCR) → idle again, with
  * GET /api/health and GET /api/me (signed in: a session lookup) requested one after the other throughout. Figures: p95

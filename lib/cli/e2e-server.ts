@@ -6,7 +6,7 @@
  * production without SMTP or Stripe keys (no DEMO_MODE, no E2E_FACTORIES at run time), for the tests that prove
  * such a server is not a demo.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { childProcessEnv, env, setProcessEnvDefault } from '@/lib/env';
@@ -50,49 +50,59 @@ async function main() {
   await handle.close();
 
   // node runs next's CLI directly (no npx in between), so our SIGTERM reaches the server and its clean shutdown.
-  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
-    stdio: 'inherit',
-    env: childProcessEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      MIGRATION_DATABASE_URL: undefined,
-      PGLITE_DIR: pgliteDir ?? e.PGLITE_DIR,
-      NEXT_DIST_DIR: childProcessEnv({}).NEXT_DIST_DIR || E2E_DIST_DIR,
-      AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-      // Links come from AUTH_URL only (no AUTH_TRUST_HOST): the forged-Host e2e test relies on that.
-      AUTH_TRUST_HOST: undefined,
-      APP_URL: `http://127.0.0.1:${port}`,
-      AUTH_URL: `http://127.0.0.1:${port}`,
-      // Demo mode: outbox mail (read by the tests through /api/dev/outbox) and the demo checkout.
-      DEMO_MODE: production ? undefined : 'true',
-      SMTP_URL: undefined,
-      STRIPE_SECRET_KEY: undefined,
-      // The suite signs in as the same demo accounts dozens of times from one address, and the benchmarks submit
-      // hundreds of intakes per patient: generous limits here (an environment value still wins). The 429s are
-      // proven by lib/rate-limit/rate-limit.test.ts and, for sign-in mail per address, e2e/request-hardening.spec.ts.
-      RATE_LIMIT_SIGNIN_EMAIL: process.env.RATE_LIMIT_SIGNIN_EMAIL ?? '40/15m',
-      RATE_LIMIT_SIGNIN_IP: process.env.RATE_LIMIT_SIGNIN_IP ?? '5000/15m',
-      RATE_LIMIT_MESSAGES: process.env.RATE_LIMIT_MESSAGES ?? '1000/10m',
-      RATE_LIMIT_INTAKES: process.env.RATE_LIMIT_INTAKES ?? '2000/1h',
-      RATE_LIMIT_HOLDS: process.env.RATE_LIMIT_HOLDS ?? '1000/15m',
-      RATE_LIMIT_UPLOADS: process.env.RATE_LIMIT_UPLOADS ?? '1000/1h',
-      RATE_LIMIT_ANONYMOUS_AUDIT: process.env.RATE_LIMIT_ANONYMOUS_AUDIT ?? '5000/10m',
-      E2E_FACTORIES: production ? undefined : 'true',
-      LOG_LEVEL: 'warn',
-    }),
+  const serverEnv = childProcessEnv({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    MIGRATION_DATABASE_URL: undefined,
+    PGLITE_DIR: pgliteDir ?? e.PGLITE_DIR,
+    NEXT_DIST_DIR: childProcessEnv({}).NEXT_DIST_DIR || E2E_DIST_DIR,
+    AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+    // Links come from AUTH_URL only (no AUTH_TRUST_HOST): the forged-Host e2e test relies on that.
+    AUTH_TRUST_HOST: undefined,
+    APP_URL: `http://127.0.0.1:${port}`,
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    // Demo mode: outbox mail (read by the tests through /api/dev/outbox) and the demo checkout.
+    DEMO_MODE: production ? undefined : 'true',
+    SMTP_URL: undefined,
+    STRIPE_SECRET_KEY: undefined,
+    // The suite signs in as the same demo accounts dozens of times from one address, and the benchmarks submit
+    // hundreds of intakes per patient: generous limits here (an environment value still wins). The 429s are
+    // proven by lib/rate-limit/rate-limit.test.ts and, for sign-in mail per address, e2e/request-hardening.spec.ts.
+    RATE_LIMIT_SIGNIN_EMAIL: process.env.RATE_LIMIT_SIGNIN_EMAIL ?? '40/15m',
+    RATE_LIMIT_SIGNIN_IP: process.env.RATE_LIMIT_SIGNIN_IP ?? '5000/15m',
+    RATE_LIMIT_MESSAGES: process.env.RATE_LIMIT_MESSAGES ?? '1000/10m',
+    RATE_LIMIT_INTAKES: process.env.RATE_LIMIT_INTAKES ?? '2000/1h',
+    RATE_LIMIT_HOLDS: process.env.RATE_LIMIT_HOLDS ?? '1000/15m',
+    RATE_LIMIT_UPLOADS: process.env.RATE_LIMIT_UPLOADS ?? '1000/1h',
+    RATE_LIMIT_ANONYMOUS_AUDIT: process.env.RATE_LIMIT_ANONYMOUS_AUDIT ?? '5000/10m',
+    E2E_FACTORIES: production ? undefined : 'true',
+    LOG_LEVEL: 'warn',
   });
+  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env: serverEnv });
+  // On PostgreSQL the server only enqueues jobs (JOBS_IN_PROCESS is off there): the job worker runs beside it as in
+  // production (`npm run worker`, same env), so uploaded files are read and scheduled jobs run. One node process (tsx
+  // as a loader, not its CLI, which would add a process between us); the IPC channel makes it stop if we die.
+  const worker = databaseUrl
+    ? spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.resolve('lib/cli/worker.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: serverEnv })
+    : undefined;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
     server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    worker?.kill('SIGTERM');
+    await Promise.all([exited(server), worker ? exited(worker) : undefined]);
     await cleanup().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
   server.on('exit', () => void stop());
+  worker?.on('exit', (code, signal) => {
+    if (!stopping) console.error(`e2e job worker exited (${signal ?? code}); stopping the e2e server`);
+    void stop();
+  });
 }
 
 main().catch((err) => {

@@ -14,6 +14,8 @@ async function main() {
   const stop = () => void stopBoss().finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started with an IPC channel (lib/cli/e2e-server.ts): stop when that parent goes, even if it was killed.
+  if (process.send) process.on('disconnect', stop);
 }
 
 main().catch((err) => {

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { completeIntakeFile, failIntakeFile, findIntakeFileToRead, setIntakeFileProgress } from '@/db/queries/intake-files';
 import { defineJob } from '@/lib/jobs/registry';
 import { log } from '@/lib/log';
-import { createOcrEngine, readReport, UploadRefusal, type OcrEngine } from '@/lib/uploads';
+import { readReportInThread, ReadTimeout, stopReadThread, UploadRefusal } from '@/lib/uploads';
 import { createHash } from 'node:crypto';
 import { READ_INTAKE_FILE_JOB } from './job-names';
 
@@ -20,30 +20,10 @@ const PROGRESS_STEP = 0.02;
 const TIMEOUT_MESSAGE = 'Reading this file took too long, so we stopped. Please try a clearer photo of each page, or type the report in instead.';
 const FAILED_MESSAGE = "Something went wrong on our side while reading this file. Please upload it again, or type the report in instead.";
 
-// One tesseract worker per process, started on the first file that needs OCR and reused by every later job (it takes
-// ~3 s and ~100 MB to start). On globalThis: Next may load this module more than once in one process.
-const g = globalThis as unknown as { __tcOcrEngine?: Promise<OcrEngine> };
-
-function sharedEngine(): Promise<OcrEngine> {
-  g.__tcOcrEngine ??= createOcrEngine().catch((err: unknown) => {
-    g.__tcOcrEngine = undefined;
-    throw err;
-  });
-  return g.__tcOcrEngine;
-}
-
-/** Stops the shared OCR worker (after a timeout, whose recognition may still run, and at the end of tests). */
+/** Stops the reading thread (and its OCR engine) at the end of tests; the next file starts a new one. */
 export async function stopOcrEngine(): Promise<void> {
-  const pending = g.__tcOcrEngine;
-  g.__tcOcrEngine = undefined;
-  if (pending) await (await pending.catch(() => null))?.terminate().catch(() => undefined);
+  await stopReadThread();
 }
-
-/** Hands readReport the shared engine, started only when a page really needs OCR (a text PDF never starts it). */
-const lazyEngine: OcrEngine = {
-  recognize: async (image, onProgress) => (await sharedEngine()).recognize(image, onProgress),
-  terminate: async () => undefined,
-};
 
 function throttledProgress(fileId: string) {
   let lastAt = 0;
@@ -74,22 +54,11 @@ async function readIntakeFile(fileId: string): Promise<void> {
   if (!row || row.status !== 'reading' || !row.original) return;
   const progress = throttledProgress(fileId);
   const timeoutMs = readTimeoutMs();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  });
   try {
-    const reading = readReport(row.original, { ocr: lazyEngine, onProgress: (f) => progress.report(f) });
-    reading.catch(() => undefined); // settled below, or abandoned after a timeout
-    const result = await Promise.race([reading, timeout]);
+    // In the reading thread (lib/uploads/read-thread.ts): this process's event loop only relays progress and writes
+    // rows. A timeout terminates that thread, so a stuck reading cannot leak; the next job gets a fresh one.
+    const result = await readReportInThread(row.original, { timeoutMs, onProgress: (f) => progress.report(f) });
     await progress.settled();
-    if (result === 'timeout') {
-      log().warn({ fileId, ms: timeoutMs }, 'intake file reading timed out');
-      await failIntakeFile(db, fileId, { errorCode: 'timeout', message: TIMEOUT_MESSAGE });
-      // Its recognition may still be running: the next job gets a fresh worker; this one ends once that is done.
-      void stopOcrEngine();
-      return;
-    }
     await completeIntakeFile(db, fileId, {
       method: result.method,
       text: result.text,
@@ -102,14 +71,17 @@ async function readIntakeFile(fileId: string): Promise<void> {
     });
   } catch (err) {
     await progress.settled();
+    if (err instanceof ReadTimeout) {
+      log().warn({ fileId, ms: timeoutMs }, 'intake file reading timed out');
+      await failIntakeFile(db, fileId, { errorCode: 'timeout', message: TIMEOUT_MESSAGE });
+      return;
+    }
     if (err instanceof UploadRefusal) {
       await failIntakeFile(db, fileId, { errorCode: err.code, message: err.message });
       return;
     }
     log().error({ err, fileId }, 'intake file reading failed');
     await failIntakeFile(db, fileId, { errorCode: 'read_error', message: FAILED_MESSAGE });
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -3,3 +3,4 @@ export { UploadRefusal, type UploadRefusalCode } from './errors';
 export { sniffUpload } from './sniff';
 export { createOcrEngine, type OcrEngine } from './ocr';
 export { inspectUpload, readReport, type ReportReading } from './read';
+export { readReportInThread, ReadTimeout, stopReadThread } from './read-thread';
