@@ -44,14 +44,13 @@ function payloadTooLarge(maxBytes: number): NextResponse {
 }
 
 /**
- * The body as text, read chunk by chunk and abandoned (the stream cancelled) as soon as it passes `maxBytes`:
- * a chunked body, or one whose Content-Length lies, never sits whole in memory. A declared length over the limit is
- * refused before reading anything.
+ * The body's bytes, read chunk by chunk and abandoned (the stream cancelled) as soon as they pass `maxBytes`: a chunked
+ * body, or one whose Content-Length lies, never sits whole in memory. A declared length over the limit is refused
+ * before reading anything. `null`: too large.
  */
-export async function readBodyText(req: Request, maxBytes: number): Promise<BodyTextResult> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) return { ok: false, response: payloadTooLarge(maxBytes) };
-  if (!req.body) return { ok: true, text: '' };
+export async function readBodyCapped(req: Request, maxBytes: number): Promise<Buffer<ArrayBuffer> | null> {
+  if (Number(req.headers.get('content-length') ?? 0) > maxBytes) return null;
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -61,11 +60,18 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<Body
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return { ok: false, response: payloadTooLarge(maxBytes) };
+      return null;
     }
     chunks.push(value);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, within `maxBytes` (readBodyCapped); 413 beyond it. */
+export async function readBodyText(req: Request, maxBytes: number): Promise<BodyTextResult> {
+  const bytes = await readBodyCapped(req, maxBytes);
+  if (bytes === null) return { ok: false, response: payloadTooLarge(maxBytes) };
+  return { ok: true, text: bytes.toString('utf8') };
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readBodyCapped } from '@/lib/http';
 import { MAX_UPLOAD_BYTES } from '@/lib/uploads/limits';
 
 /** Room for the multipart boundaries and part headers around a file of the maximum size. */
@@ -12,25 +13,12 @@ export type UploadBody = { ok: true; bytes: Uint8Array } | { ok: false; reason: 
  * declared type are ignored: only its bytes count.
  */
 export async function readUploadBody(req: Request, field = 'file'): Promise<UploadBody> {
-  const max = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD;
-  if (Number(req.headers.get('content-length') ?? 0) > max) return { ok: false, reason: 'too_large' };
   if (!req.body) return { ok: false, reason: 'no_file' };
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      return { ok: false, reason: 'too_large' };
-    }
-    chunks.push(value);
-  }
+  const body = await readBodyCapped(req, MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD);
+  if (body === null) return { ok: false, reason: 'too_large' };
   let form: FormData;
   try {
-    form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
+    form = await new Response(body, { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
   } catch {
     return { ok: false, reason: 'no_file' };
   }
