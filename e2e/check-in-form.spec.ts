@@ -1,4 +1,4 @@
-import { test, expect, expectNoA11yViolations, newPatientEmail, SAME_ORIGIN, signIn, type Page } from './fixtures';
+import { atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, SAME_ORIGIN, shot, signIn, test } from './fixtures';
 
 // Issue #15: the check-in the mails link to (/cases/<case>/check-ins/<check-in>), filled by the patient on a phone:
 // 0–10 radio groups that fit 360 px, the intake's error summary, a draft that survives a reload, the confirmation,
@@ -14,20 +14,6 @@ async function makeCheckIn(page: Page, tag: string): Promise<Made> {
   const res = await page.request.post('/api/test/check-in', { data: { patientEmail: newPatientEmail(tag) }, headers: SAME_ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()) as Made;
-}
-
-async function shot(page: Page, name: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
-}
-
-async function atBothWidths(page: Page, name: string) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectNoA11yViolations(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-    await shot(page, `${name}-${width}`);
-  }
 }
 
 const group = (page: Page, name: string) => page.getByRole('group', { name, exact: true });

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { rightScapulaIntake } from '@/db/seed/forum-cases';
 
@@ -81,6 +81,33 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(summary, 'axe violations').toEqual([]);
+}
+
+/** A full-page screenshot (and one of `part`) into SHOTS_DIR when it is set: the pictures a person looks at. */
+export async function shot(page: Page, name: string, part?: Locator): Promise<void> {
+  if (!process.env.SHOTS_DIR) return;
+  await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
+  if (part) await part.screenshot({ path: `${process.env.SHOTS_DIR}/${name}-part.png` });
+}
+
+/**
+ * The page at 1280 and then 360 px: axe-clean (unless `axe: false`), no sideways scrolling, `check` if given, and a
+ * screenshot at each width. The page is left at 360 px unless `thenWidth` says otherwise.
+ */
+export async function atBothWidths(
+  page: Page,
+  name: string,
+  opts: { part?: Locator; axe?: boolean; check?: () => Promise<void>; thenWidth?: number } = {},
+): Promise<void> {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    if (opts.axe !== false) await expectNoA11yViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+    await opts.check?.();
+    await shot(page, `${name}-${width}`, opts.part);
+  }
+  if (opts.thenWidth) await page.setViewportSize({ width: opts.thenWidth, height: 900 });
 }
 
 export const test = base;

@@ -1,6 +1,5 @@
 import config from '../playwright.config';
-import type { Locator } from '@playwright/test';
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, signInAs, waitForMail, type APIRequestContext, type Page } from './fixtures';
+import { type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, signIn, signInAs, test, waitForMail } from './fixtures';
 
 // Issue #15 acceptance: the clinician sets a plan from a template; the patient receives the first check-in mail, fills
 // it in at 360 px and sees the chart; a worse check-in puts the case back at the top of the queue with its badge.
@@ -10,23 +9,6 @@ const JSON_HEADERS = { 'content-type': 'application/json', origin: ORIGIN };
 const DAY = 86_400_000;
 const TEMPLATE = 'Upper back: back to the bar in 12 weeks';
 const ACTIVITIES = ['Bench press', 'Deadlift from the floor', 'Sleeping on my back'];
-
-async function shot(page: Page, name: string, part?: Locator) {
-  if (!process.env.SHOTS_DIR) return;
-  await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
-  if (part) await part.screenshot({ path: `${process.env.SHOTS_DIR}/${name}-part.png` });
-}
-
-/** axe and no sideways scrolling at 1280 and at 360 px; a screenshot of each when SHOTS_DIR is set. */
-async function atBothWidths(page: Page, name: string, part?: Locator) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoA11yViolations(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-    await shot(page, `${name}-${width}`, part);
-  }
-}
 
 /** Runs the check-in mail job as if the clock read `at` (the e2e-only route calls sendDueCheckIns). */
 async function tick(request: APIRequestContext, at: Date) {
@@ -82,7 +64,7 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await expect(editor.getByLabel(/Competition date/)).toHaveValue(competition); // from the intake
   await expect(editor.getByLabel(/Check-in weeks/)).toHaveValue('1, 2, 4, 8, 12');
   await editor.getByLabel('Phase 1 title').fill('Weeks 1–2: pain-free pulling, no bench');
-  await atBothWidths(page, 'plan-editor', editor);
+  await atBothWidths(page, 'plan-editor', { part: editor });
   await page.setViewportSize({ width: 1280, height: 900 });
   await editor.getByRole('button', { name: 'Save the plan and email the patient' }).click();
   await expect(editor.getByRole('status')).toContainText('Plan saved as version 1');
@@ -108,7 +90,7 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await expect(phone.getByRole('region', { name: 'Your return-to-training plan' }).locator('[aria-current="step"]')).toContainText('Weeks 1–2: pain-free pulling, no bench');
   await expect(phone.getByText('Chest-supported row')).toBeVisible();
   await expect(phone.getByTestId('outcome-chart-empty')).toBeVisible();
-  await atBothWidths(phone, 'patient-plan', phone.getByRole('region', { name: 'Your return-to-training plan' }));
+  await atBothWidths(phone, 'patient-plan', { part: phone.getByRole('region', { name: 'Your return-to-training plan' }) });
   await phone.getByRole('link', { name: /Fill in your check-in/ }).click();
   await expect(phone).toHaveURL(link.pathname);
   await phone.setViewportSize({ width: 360, height: 800 });
@@ -123,7 +105,7 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await expect(chart).toHaveAccessibleDescription(/Pain now fell from 4 to 2 out of 10/);
   await phone.getByText('Show as table').click();
   await expect(phone.getByRole('table').getByRole('row')).toHaveCount(3); // header, intake, week 1
-  await atBothWidths(phone, 'patient-chart', phone.getByTestId('outcome-chart'));
+  await atBothWidths(phone, 'patient-chart', { part: phone.getByTestId('outcome-chart') });
 
   // Week 2: much worse (pain 2 → 7, "a good deal worse").
   await tick(request, new Date(Date.parse(second!.dueAt) + 60_000));
@@ -140,7 +122,7 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await expect(strip.getByRole('listitem').filter({ hasText: patientName }).getByTestId('worse-badge')).toHaveText('Worse since last check-in');
   const [stripBox, tableBox] = [await strip.boundingBox(), await page.getByTestId('queue-row').first().boundingBox()];
   expect(stripBox!.y).toBeLessThan(tableBox!.y);
-  await atBothWidths(page, 'queue-top-needs-attention', strip);
+  await atBothWidths(page, 'queue-top-needs-attention', { part: strip });
   // The filter narrows the list itself to those cases.
   await page.getByRole('checkbox', { name: 'Needs attention' }).check();
   await expect(page).toHaveURL(/attention=1/);
@@ -149,13 +131,13 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await expect(row.getByTestId('worse-badge')).toHaveText('Worse since last check-in');
   // Reopened into the pool as new, with a fresh response due time (the queue orders by urgency, then that time).
   await expect(row).toContainText('New');
-  await atBothWidths(page, 'queue-needs-attention', row);
+  await atBothWidths(page, 'queue-needs-attention', { part: row });
 
   // The clinician's case view: the same chart, the trend and the plan's version.
   await page.goto(`/queue/cases/${caseId}`);
   await expect(page.getByText('Worse since the start')).toBeVisible();
   await expect(page.getByRole('img', { name: /Pain and activity since the plan started/ })).toHaveAccessibleDescription(/Pain now rose from 4 to 7/);
-  await atBothWidths(page, 'clinician-chart', page.getByRole('region', { name: 'Return-to-training plan' }));
+  await atBothWidths(page, 'clinician-chart', { part: page.getByRole('region', { name: 'Return-to-training plan' }) });
 });
 
 test('the admin sees the team’s outcome shares, numbers only', async ({ page }) => {

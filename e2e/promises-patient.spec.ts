@@ -1,6 +1,6 @@
 import config from '../playwright.config';
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, waitForMail, type APIRequestContext, type Page, anotherPatientsIntake, pickSlot } from './fixtures';
+import { anotherPatientsIntake, type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, pickSlot, shot, signIn, test, waitForMail } from './fixtures';
 
 // Issue #10, "what the patient is told" and "getting around": items 6, 7, 9, 13, 14 and 15 — each promise on screen is
 // checked against what actually happens.
@@ -10,22 +10,6 @@ const baseLaunch = config.use?.launchOptions ?? {};
 test.use({ launchOptions: { ...baseLaunch, args: [...(baseLaunch.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] } });
 
 const NO_REFUND_TICK = 'I understand that this consult is not refunded if I cancel or miss it.';
-
-/** Screenshots for looking at the pages by eye, only when SHOTS_DIR is set. */
-async function shot(page: Page, name: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
-}
-
-async function atBothWidths(page: Page, name: string, check?: () => Promise<void>) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectNoA11yViolations(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-    await check?.();
-    await shot(page, `${name}-${width}`);
-  }
-}
 
 const ORIGIN = String(config.use?.baseURL);
 const JSON_HEADERS = { 'content-type': 'application/json', origin: ORIGIN };

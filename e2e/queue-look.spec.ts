@@ -1,10 +1,6 @@
-import { test, expect, expectNoA11yViolations, newPatientEmail, SAME_ORIGIN, signInAs, type Page } from './fixtures';
+import { expect, expectNoA11yViolations, newPatientEmail, SAME_ORIGIN, shot, signInAs, test } from './fixtures';
 
 // The queue rows' look and accessibility at both widths (issue 13: slimmer row markup must look and read the same).
-
-async function shot(page: Page, name: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
-}
 
 test('queue rows: axe-clean at 1280 and 360 px, the urgency reasons on keyboard focus, a keyboard claim', async ({ page, request }) => {
   test.setTimeout(180_000);

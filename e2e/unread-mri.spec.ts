@@ -1,4 +1,4 @@
-import { test, expect, expectNoA11yViolations, newPatientEmail, SAME_ORIGIN, signIn, signInAs, type Page } from './fixtures';
+import { atBothWidths, expect, newPatientEmail, SAME_ORIGIN, signIn, signInAs, test } from './fixtures';
 
 // Issue #14: a report sentence the triage engine could not read is never presented as a normal report — the clinician
 // sees it marked "not read by the system", the queue row says so, and the patient is not reassured.
@@ -10,20 +10,6 @@ const REPORT = `L4-L5: mild disc bulge. ${UNREAD} Query epidural collection at T
 const PATIENT = 'Ulla Unread';
 /** What would tell the patient not to worry. */
 const REASSURING = /nothing serious|very common|normal part of getting older|not a sign of damage|harmless|not a cause for worry|normal for your age/i;
-
-async function shot(page: Page, name: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
-}
-
-async function atBothWidths(page: Page, name: string) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectNoA11yViolations(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-    await shot(page, `${name}-${width}`);
-  }
-}
 
 test('a report with an unread sentence: marked for the clinician, badged in the queue, never reassuring for the patient', async ({ page, browser, request }) => {
   // Six axe scans and two sign-ins: on a loaded machine this has taken three minutes.

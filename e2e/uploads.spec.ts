@@ -1,7 +1,6 @@
 import { photoJpeg } from '@/lib/testing/upload-fixtures';
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
-import type { Locator } from '@playwright/test';
-import { anotherPatientsIntake, expect, expectNoA11yViolations, newPatientEmail, SAME_ORIGIN, signIn, signInAs, test, type Page } from './fixtures';
+import { anotherPatientsIntake, atBothWidths, expect, newPatientEmail, type Page, SAME_ORIGIN, signIn, signInAs, test } from './fixtures';
 
 // Issue #16: a patient uploads a phone photo of their MRI report, watches it upload and be read, corrects the text,
 // sees the findings highlighted, confirms and sends; the clinician sees the original beside the confirmed text with
@@ -10,22 +9,6 @@ import { anotherPatientsIntake, expect, expectNoA11yViolations, newPatientEmail,
 const PATIENT = 'Umut Upload';
 /** Read slowly enough to hold the "reading" state: OCR of a photo takes several seconds, longer on a loaded machine. */
 const OCR_TIMEOUT = 150_000;
-
-async function shot(page: Page, name: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
-}
-
-async function atBothWidths(page: Page, name: string, opts: { axe?: boolean; part?: Locator } = {}) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    if (opts.axe !== false) await expectNoA11yViolations(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-    await shot(page, `${name}-${width}`);
-    if (opts.part && process.env.SHOTS_DIR) await opts.part.screenshot({ path: `${process.env.SHOTS_DIR}/${name}-part-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** Holds matching requests until `release()`: a state the test must look at stays on screen until it has. */
 async function gate(page: Page, url: string | RegExp) {
@@ -79,7 +62,7 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   const chooser = page.getByLabel(/Choose a file/);
   await expect(chooser).toHaveAttribute('type', 'file');
   await expect(chooser).toHaveAttribute('accept', /application\/pdf/);
-  await atBothWidths(page, 'upload-empty');
+  await atBothWidths(page, 'upload-empty', { thenWidth: 1280 });
 
   // Something typed first, then a program renamed to .pdf: refused by its bytes, the typed text kept.
   const box = page.getByRole('textbox', { name: /Paste your MRI report as text instead/ });
@@ -87,21 +70,21 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   await chooser.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(2048, 7)]) });
   await expect(upload.getByTestId('mri-upload-refusal')).toContainText('We can only read PDF, JPEG or PNG files');
   await expect(box).toHaveValue('My notes from the phone call with the imaging centre.');
-  await atBothWidths(page, 'upload-refused');
+  await atBothWidths(page, 'upload-refused', { thenWidth: 1280 });
 
   // The photo: the upload held at the server's door so its progress can be seen, then the reading's.
   const releaseUpload = await gate(page, '**/api/intake-files');
   await page.getByLabel(/Choose a file/).setInputFiles({ name: 'report-photo.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(upload.getByTestId('mri-upload-progress').getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
   await expect(upload.getByTestId('mri-upload-progress')).toContainText('Uploading “report-photo.jpg”');
-  await atBothWidths(page, 'upload-uploading', { axe: false });
+  await atBothWidths(page, 'upload-uploading', { thenWidth: 1280, axe: false });
   const releasePolls = await gate(page, /\/api\/intake-files\/[^/]+$/);
   await releaseUpload();
   const reading = upload.getByTestId('mri-reading-progress');
   await expect(reading).toContainText('Reading your report…');
   await expect(reading.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
   await expect(upload).toContainText('You can go on with the next steps');
-  await atBothWidths(page, 'upload-reading');
+  await atBothWidths(page, 'upload-reading', { thenWidth: 1280 });
 
   // Reading holds nobody up: the patient goes on to the review. Sending waits for the reading and the check, and
   // leads back to the upload, still reading (the wizard kept it while the step was away).
@@ -150,7 +133,7 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   const confirm = page.getByLabel(/I have checked this text against my report/);
   await expect(confirm).toBeFocused();
   await expect(page.getByTestId('mri-confirm')).toContainText('Please check the text against your report');
-  await atBothWidths(page, 'upload-confirm', { part: page.locator('form[aria-labelledby="step-heading"]') });
+  await atBothWidths(page, 'upload-confirm', { thenWidth: 1280, part: page.locator('form[aria-labelledby="step-heading"]') });
   await confirm.check();
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -179,7 +162,7 @@ test('a patient uploads a photo of the report, corrects a word, confirms and sen
   await expect(view.getByTestId('mri-upload-diff').locator('ins').filter({ hasText: edit.to })).toHaveCount(1);
   await expect(view.getByTestId('mri-upload-diff').locator('del').filter({ hasText: edit.from })).toHaveCount(1);
   await view.scrollIntoViewIfNeeded();
-  await atBothWidths(staff, 'upload-clinician', { part: view });
+  await atBothWidths(staff, 'upload-clinician', { thenWidth: 1280, part: view });
   await clinician.close();
 
   // Another patient: 404 for the file's status, the file and its picture.

@@ -1,5 +1,5 @@
 import config from '../playwright.config';
-import { test, expect, expectNoA11yViolations, newPatientEmail, signIn, type APIRequestContext, type Page, SAME_ORIGIN } from './fixtures';
+import { type APIRequestContext, expect, expectNoA11yViolations, newPatientEmail, type Page, SAME_ORIGIN, shot, signIn, test } from './fixtures';
 
 // Chromium's fake camera (a moving test pattern) and microphone (a beep), allowed without a prompt.
 const baseLaunch = config.use?.launchOptions ?? {};
@@ -18,11 +18,6 @@ async function videoBooking(request: APIRequestContext, startsInMinutes: number)
   const res = await request.post('/api/test/video-booking', { data: { startsInMinutes, timezone: 'Europe/London' }, headers: SAME_ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()) as VideoBooking;
-}
-
-/** Screenshots for looking at the pages by eye, only when SHOTS_DIR is set. */
-async function shot(page: Page, name: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
 }
 
 async function noSidewaysScroll(page: Page) {
