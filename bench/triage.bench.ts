@@ -12,20 +12,11 @@ import { MRI_CORPUS } from '@/lib/triage/mri/corpus/index';
 import { scoreCorpus } from '@/lib/triage/mri/corpus/evaluate';
 import { V2_CORPUS } from '@/lib/triage/mri/corpus/v2';
 import { baselineSplit } from '../lib/triage/mri/split';
+import { rng } from '@/lib/triage/mri/corpus/rng';
 
 const MIN_REPORTS_PER_SECOND = 20_000;
 const MAX_ADVERSARIAL_MS = 5;
 
-/** Deterministic PRNG (mulberry32) so every run measures the same reports. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A few hundred distinct reports of 1–2 KB, stitched from the labelled corpus. */
 function buildReports(count: number): string[] {

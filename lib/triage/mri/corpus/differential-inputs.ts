@@ -3,6 +3,7 @@ import { V2_CORPUS } from './v2';
 import { LEFT_SCAPULA_CASE, RIGHT_SCAPULA_CASE, RIGHT_SCAPULA_MRI_REPORT } from './forum-seeds';
 import type { TriageInput } from '@/lib/triage/types';
 import { ADVERSARIAL_REPORTS } from './adversarial';
+import { rng } from './rng';
 
 /**
  * Inputs of the engine's differential test (differential.test.ts): every labelled report of both corpora, the seed
@@ -11,15 +12,6 @@ import { ADVERSARIAL_REPORTS } from './adversarial';
  */
 export const SEED_CASES: readonly TriageInput[] = [LEFT_SCAPULA_CASE, RIGHT_SCAPULA_CASE];
 
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function differentialInputs(): string[] {
   const texts = [...MRI_CORPUS, ...V2_CORPUS].map((e) => e.report);
