@@ -5,9 +5,10 @@ import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import type { ActionResult, FieldErrors } from '@/lib/action-result';
-import { DEFAULT_CHECK_IN_WEEKS, type PlanExercise, type PlanPhase, type TemplatePhase } from '@/lib/domain/outcomes';
+import { DEFAULT_CHECK_IN_WEEKS, type PlanExercise, type TemplatePhase } from '@/lib/domain/outcomes';
 import { formatCalendarDate, parseCalendarDate } from '@/lib/format/dates';
 import { datedPhases } from '@/lib/outcomes/schedule';
+import type { NewPlan } from '@/db/queries/outcomes';
 
 export interface PlanTemplateOption {
   id: string;
@@ -18,16 +19,8 @@ export interface PlanTemplateOption {
   checkInWeeks: number[];
 }
 
-export interface CurrentPlan {
-  version: number;
-  startsOn: string;
-  phases: PlanPhase[];
-  exercises: PlanExercise[];
-  stopIf: string;
-  competitionDate: string | null;
-  checkInWeeks: number[];
-  templateId: string | null;
-}
+/** The plan as saved (db/queries/outcomes NewPlan's fields the editor shows) and its version. */
+export type CurrentPlan = Pick<NewPlan, 'startsOn' | 'phases' | 'exercises' | 'stopIf' | 'competitionDate' | 'checkInWeeks' | 'templateId'> & { version: number };
 
 type SavePlan = (caseId: string, input: unknown) => Promise<ActionResult<{ version: number; checkIns: number }>>;
 

@@ -1,20 +1,16 @@
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db';
-import { apiGuard } from '@/lib/auth/guards';
-import { checkInsToFhir } from '@/lib/outcomes/fhir';
-import { readOutcomes } from '@/lib/outcomes/read-outcomes';
 import { withDatabaseErrors } from '@/lib/http';
+import { checkInsToFhir } from '@/lib/outcomes/fhir';
+import { outcomesForRequest } from '../read-for-request';
 
 export const dynamic = 'force-dynamic';
 
 /** The case's answered check-ins as a FHIR R4 Bundle (QuestionnaireResponse + Observations); same access rule as the JSON. */
 async function handleGet(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const guard = await apiGuard(undefined, 'outcomes');
-  if (!guard.ok) return guard.response;
-  const { id } = await ctx.params;
-  const found = await readOutcomes(await getDb(), guard.user, id);
-  if (!found) return NextResponse.json({ error: 'not_found' }, { status: 404 });
-  const bundle = checkInsToFhir({ caseId: found.caseId, patientId: found.patientId, checkIns: found.checkIns });
+  const r = await outcomesForRequest(ctx);
+  if (!r.ok) return r.response;
+  const { caseId, patientId, checkIns } = r.found;
+  const bundle = checkInsToFhir({ caseId, patientId, checkIns });
   return NextResponse.json(bundle, { headers: { 'content-type': 'application/fhir+json; charset=utf-8', 'cache-control': 'private, no-store' } });
 }
 
