@@ -34,7 +34,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   };
   const parsed = queueQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : queueQuerySchema.parse({ assignee: 'any', status: 'open', limit: '50' });
-  const r = await readQueue(user, parsed.success ? q : { ...q, cursor: undefined }, { withCounts: false });
+  // Issue 15: on the first page of a list not already narrowed to them, the cases that need attention come first.
+  // Read beside the list (not after it), so the page waits for one round of queries, not two.
+  const wantsAttention = !(parsed.success && q.cursor) && q.attention !== true;
+  const [r, attention] = await Promise.all([
+    readQueue(user, parsed.success ? q : { ...q, cursor: undefined }, { withCounts: false }),
+    wantsAttention ? readQueue(user, ATTENTION_QUERY, { withCounts: false }) : null,
+  ]);
   const result = r.ok ? r : await readQueue(user, { ...q, cursor: undefined }, { withCounts: false });
   if (!result.ok) throw new Error('queue unavailable');
   const filter = {
@@ -45,12 +51,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     attention: q.attention === true,
   };
   const cursor = r.ok && parsed.success ? (q.cursor ?? null) : null;
-  // Issue 15: on the first page of a list not already narrowed to them, the cases that need attention come first.
-  const attention =
-    cursor === null && !filter.attention
-      ? await readQueue(user, ATTENTION_QUERY, { withCounts: false })
-      : null;
-  const attentionItems = attention?.ok ? toQueueBoardJson(attention.page).items : [];
+  const attentionItems = attention?.ok && cursor === null ? toQueueBoardJson(attention.page).items : [];
   return (
     <div>
       <PageHeader title="Triage queue" description="Cases ordered by urgency, then by how soon their response is due." />
