@@ -10,6 +10,10 @@ import type { SegmentBoundaries } from './scan';
  * 4. after "with": the nearest list before ("bulge at L3-4 with foraminal narrowing"); otherwise the nearest list
  *    after ("Slight loss of height and Modic type 1 changes … in the T5 and T7 vertebrae"), then before,
  * 5. the level heading of the line ("L4-5: …").
+ * A negated or normal finding whose clause speaks of the others ("other vertebral heights are normal", "remaining
+ * levels are normal", "the rest of the discs", "elsewhere") borrows no list: only one in its own clause, else none.
+ * OCR text reads "vertebrae, Other vertebral heights are normal" as one sentence, and the T5/T7 of the first clause
+ * must not become "stated absent at T5/T7".
  */
 
 export interface Segmenter {
@@ -119,10 +123,10 @@ function leadingIndex(seg: Segmenter, s: SentenceLevels): number[] {
 }
 
 export function assignLevels(
-  seg: Segmenter, s: SentenceLevels, start: number, end: number, sentStart: number, sentEnd: number,
+  seg: Segmenter, s: SentenceLevels, start: number, end: number, sentStart: number, sentEnd: number, negated: boolean,
 ): readonly string[] {
   const { all, from, to } = s;
-  if (from === to) return s.heading ?? NO_LEVELS;
+  if (from === to) return negated && s.heading !== null && speaksOfOthers(seg, s.lower, start, end, sentStart, sentEnd) ? NO_LEVELS : s.heading ?? NO_LEVELS;
   const b = boundaryBefore(seg, start);
   const segStart = b >= 0 && seg.at[b] >= sentStart ? seg.end[b] : sentStart;
   const afterWith = b >= 0 && seg.at[b] >= sentStart && seg.isWith[b];
@@ -134,6 +138,14 @@ export function assignLevels(
   const after = firstStartingAt(all, from, to, end);
   if (after < to && all[after].start < segEnd) return all[after].levels;
   if (before >= from && all[before].start >= segStart) return all[before].levels;
+  if (negated && speaksOfOthers(seg, s.lower, start, end, sentStart, sentEnd)) {
+    // Only a list in the finding's own clause ("the other discs, L1-2 to L3-4, are normal" has none of its own).
+    const from0 = clauseFrom(seg, s.lower, start, sentStart);
+    const to0 = clauseTo(seg, s.lower, end, sentEnd);
+    if (after < to && all[after].end <= to0) return all[after].levels;
+    if (before >= from && all[before].start >= from0) return all[before].levels;
+    return NO_LEVELS;
+  }
   const leadingBefore = before >= from ? leadingIndex(seg, s)[before - from] : -1;
   if (leadingBefore >= 0) return all[leadingBefore].levels;
   // A level list after a strong boundary ("…, with mild desiccation at L5-S1") belongs to that clause.
@@ -176,4 +188,49 @@ function strongBetween(seg: Segmenter, from: number, to: number): number {
   const i = boundaryBefore(seg, from) + 1;
   const j = boundaryBefore(seg, to) + 1;
   return seg.strongBefore[j] - seg.strongBefore[i];
+}
+
+/** How far (characters) the clause of a finding is read on each side for the words about the others. */
+const OTHERS_REACH = 120;
+/** At most this many "and"/"or" boundaries are stepped over to find a clause's edge. */
+const CLAUSE_STEPS = 8;
+
+/** Is the boundary seg.at[i] an "and"/"or" (not a punctuation mark, nor a strong word such as "with")? */
+function isJoin(seg: Segmenter, lower: string, i: number): boolean {
+  const c = lower.charCodeAt(seg.at[i]);
+  return c >= 97 && c <= 122 && seg.strongBefore[i + 1] === seg.strongBefore[i];
+}
+
+/** Start of the clause holding pos: the last boundary before it that is not "and"/"or" (or sentStart). */
+function clauseFrom(seg: Segmenter, lower: string, pos: number, sentStart: number): number {
+  let b = boundaryBefore(seg, pos);
+  for (let k = 0; b >= 0 && seg.at[b] >= sentStart && k < CLAUSE_STEPS && isJoin(seg, lower, b); k++) b--;
+  return b >= 0 && seg.at[b] >= sentStart ? seg.end[b] : sentStart;
+}
+
+/** End of the clause holding pos: the first boundary at or after it that is not "and"/"or" (or sentEnd). */
+function clauseTo(seg: Segmenter, lower: string, pos: number, sentEnd: number): number {
+  let e = boundaryBefore(seg, pos) + 1;
+  for (let k = 0; e < seg.at.length && seg.at[e] < sentEnd && k < CLAUSE_STEPS && isJoin(seg, lower, e); k++) e++;
+  return e < seg.at.length && seg.at[e] < sentEnd ? seg.at[e] : sentEnd;
+}
+
+const isLetter = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * Does the clause of [start, end) speak of the other levels: a word "other…" ("others", "otherwise"), "remaining",
+ * "remainder", "elsewhere", or "the rest"? A character loop over at most OTHERS_REACH characters on each side.
+ */
+function speaksOfOthers(seg: Segmenter, lower: string, start: number, end: number, sentStart: number, sentEnd: number): boolean {
+  const from = Math.max(clauseFrom(seg, lower, start, sentStart), start - OTHERS_REACH);
+  const to = Math.min(clauseTo(seg, lower, end, sentEnd), end + OTHERS_REACH);
+  for (let i = from; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c !== 111 && c !== 114 && c !== 101 && c !== 116) || (i > 0 && isLetter(lower.charCodeAt(i - 1)))) continue;
+    if (c === 111 ? lower.startsWith('other', i)
+      : c === 114 ? lower.startsWith('remaining', i) || lower.startsWith('remainder', i)
+        : c === 101 ? lower.startsWith('elsewhere', i)
+          : lower.startsWith('the rest', i) && !isLetter(lower.charCodeAt(i + 8))) return true;
+  }
+  return false;
 }

@@ -50,7 +50,7 @@ function altBeyondClause(ctx: Context, t: Term, alt: NonNullable<Term['entry']['
   NEGATION_WORD_RE.lastIndex = 0;
   const negation = NEGATION_WORD_RE.exec(text);
   const negated = negation !== null && negation.index < m.index;
-  sink(ctx).add(alt.code, negated, levelsOf(ctx, t), uncertain && !negated);
+  sink(ctx).add(alt.code, negated, levelsOf(ctx, t, negated), uncertain && !negated);
 }
 const sink = (ctx: Context): SentenceSink => ctx.sink;
 
@@ -131,8 +131,9 @@ function isUncertain(ctx: Context, start: number, end: number): boolean {
 }
 
 
-function levelsOf(ctx: Context, t: Term): readonly string[] {
-  return assignLevels(ctx.seg, ctx.levels, t.start, t.end, ctx.sentence.start, ctx.sentence.end);
+/** `negated`: a negated or normal finding borrows no level list when its clause speaks of the others. */
+function levelsOf(ctx: Context, t: Term, negated: boolean): readonly string[] {
+  return assignLevels(ctx.seg, ctx.levels, t.start, t.end, ctx.sentence.start, ctx.sentence.end, negated);
 }
 
 /** Anatomy words joined by "and"/"or"/"," share the predicate: "the canal and foramina are narrowed". */
@@ -149,7 +150,7 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       // "no abnormal signal in the cord" negates the signal change, never the compression; a signal word before
       // the negation ("high T2 signal … without cord expansion") is not negated.
       const altHit = alt !== undefined && alt.predicate.test(lower.slice(lastNegation(lower, clauseStart(neg, t.start, sentence.start), t.start), sentence.end));
-      sink.add(altHit ? alt.code : code, true, levelsOf(ctx, t));
+      sink.add(altHit ? alt.code : code, true, levelsOf(ctx, t, true));
       continue;
     }
     const first = terms[i];
@@ -169,19 +170,19 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     const uncertain = isUncertain(ctx, t.start, t.end);
     const altHit = alt !== undefined && (predicateIn(lower, predicates, alt.predicate, beforeFrom, first.start)
       || predicateIn(lower, predicates, alt.predicate, last.end, afterTo));
-    if (altHit) sink.add(alt.code, false, levelsOf(ctx, t), uncertain);
+    if (altHit) sink.add(alt.code, false, levelsOf(ctx, t, false), uncertain);
     else if (alt !== undefined) altBeyondClause(ctx, t, alt, uncertain);
     if (predicate !== undefined && (predicateIn(lower, predicates, predicate, beforeFrom, first.start)
       || predicateIn(lower, predicates, predicate, last.end, afterTo)) && !csfOnly(lower, code, beforeFrom, afterTo)) {
-      sink.add(code, false, levelsOf(ctx, t), uncertain);
+      sink.add(code, false, levelsOf(ctx, t, false), uncertain);
     } else if (!altHit && isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
       // An alignment sentence about the lordosis speaks of the curve, not of a slip.
       if (code === 'spondylolisthesis' && CURVE_RE.test(lower.slice(sentence.start, sentence.end))) continue;
-      sink.add(code, true, levelsOf(ctx, t));
+      sink.add(code, true, levelsOf(ctx, t, true));
       // "The cord is normal" and "… normal in calibre and signal" rule out both; "… normal in calibre" only the first.
       if (alt !== undefined) {
         const clause = lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end);
-        if (clause.includes('signal') || !SIZE_ONLY_RE.test(clause)) sink.add(alt.code, true, levelsOf(ctx, t));
+        if (clause.includes('signal') || !SIZE_ONLY_RE.test(clause)) sink.add(alt.code, true, levelsOf(ctx, t, true));
       }
     }
   }
@@ -206,7 +207,7 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
     // myelopathy"): a negated myelopathy is a negated cord signal change.
     const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end))
       : negated && t.entry.codes[0] === 'cord_compression' && lower.startsWith('myelopath', t.start) ? CORD_SIGNAL_ONLY : t.entry.codes;
-    const levels = levelsOf(ctx, t);
+    const levels = levelsOf(ctx, t, negated);
     const uncertain = !negated && isUncertain(ctx, t.start, t.end);
     for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels, uncertain);
     // "abscess in the epidural space": the collection as well as the infection.

@@ -185,4 +185,37 @@ describe('v2 reading rules from the second labelling pass', () => {
     expect(read('Modic type 2 changes at L5-S1 and Modic changes at L3-4.').map((f) => `${f.code}@${f.levels.join(',')}`))
       .toEqual(['modic_2@L5-S1', 'modic_unspecified@L3-L4']);
   });
+
+  it('never puts a negated finding about the other levels on the levels of an earlier clause', () => {
+    const stated = 'Slight loss of height and Modic type 1 signal changes are observed in the T5 and T7 vertebrae. Other vertebral corpus heights and bone structures observed in the examination area are normal.';
+    const expected = [
+      { code: 'vertebral_height_loss', levels: ['T5', 'T7'], negated: false },
+      { code: 'modic_1', levels: ['T5', 'T7'], negated: false },
+      { code: 'vertebral_height_loss', levels: [], negated: true },
+    ];
+    expect(read(stated)).toEqual(expected);
+    // OCR read the full stop as a comma: one sentence, and the normal heights are still not "absent at T5/T7".
+    expect(read(stated.replace('vertebrae. Other', 'vertebrae, Other'))).toEqual(expected);
+    expect(read(stated.replace('vertebrae. Other', 'vertebrae, other'))).toEqual(expected);
+    for (const tail of ['the other discs are preserved', 'the remaining discs are normal', 'the rest of the discs are preserved',
+      'disc heights are preserved elsewhere', 'otherwise the discs are preserved', 'with no other disc herniation']) {
+      const findings = read(`Disc bulge at L4-5, ${tail}.`);
+      expect(findings[0], tail).toEqual({ code: 'disc_bulge', levels: ['L4-L5'], negated: false });
+      expect(findings.filter((f) => f.negated && f.levels.length > 0), tail).toEqual([]);
+      expect(findings.filter((f) => f.negated).length, tail).toBeGreaterThan(0);
+    }
+    // A level named in the "other" clause itself is kept.
+    has('Disc bulge at L4-5, the other discs at L2-3 and L3-4 are normal.', 'disc_degeneration', ['L2-L3', 'L3-L4'], true);
+    has('L4-5: disc bulge. The other discs are preserved.', 'disc_degeneration', [], true);
+  });
+
+  it('still gives a finding after a comma the earlier level list when its clause is not about the others', () => {
+    expect(read('Disc bulge at L4-5, with mild foraminal narrowing.')).toEqual([
+      { code: 'disc_bulge', levels: ['L4-L5'], negated: false },
+      { code: 'foraminal_stenosis', levels: ['L4-L5'], negated: false },
+    ]);
+    has('Disc bulge at L4-5, no stenosis.', 'canal_stenosis', ['L4-L5'], true);
+    has('At L4-5 there is no other abnormality, no stenosis.', 'canal_stenosis', ['L4-L5'], true);
+    has('Disc bulge at L4-5, the canal remains patent.', 'canal_stenosis', ['L4-L5'], true);
+  });
 });
