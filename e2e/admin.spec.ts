@@ -69,10 +69,13 @@ test.describe('administration', () => {
     await form.getByLabel('Check-in weeks').fill('1, 2, 4, 8');
     await form.getByRole('button', { name: 'Add plan template' }).click();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
-    const saved = page.getByRole('heading', { name: title }).locator('xpath=..').getByTestId('plan-template-form');
+    const card = page.getByRole('heading', { name: title }).locator('xpath=..');
+    await expect(card).toContainText('2 phases over 8 weeks · 1 exercise · check-ins at weeks 1, 2, 4, 8');
+    await card.getByText(`Edit ${title}`).click();
+    const saved = card.getByTestId('plan-template-form');
     await expect(saved.getByTestId('plan-template-phase')).toHaveCount(2);
     await expect(saved.getByLabel('Check-in weeks')).toHaveValue('1, 2, 4, 8');
-    await atBothWidths(page, 'admin-plan-templates', { part: page.locator('section[aria-labelledby="plan-templates"]'), axe: false, thenWidth: 1280 });
+    await atBothWidths(page, 'admin-plan-templates', { part: card, thenWidth: 1280 });
   });
 
   test('the audit log filters by action and actor, exports CSV, and the export is audited', async ({ page }) => {

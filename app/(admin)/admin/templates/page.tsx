@@ -43,13 +43,22 @@ export default async function TemplatesPage() {
         <div className="space-y-6">
           {planTemplates.map((t) => (
             <Card key={t.id}>
-              <h3 className="mb-3 flex flex-wrap items-center gap-2 text-lg font-semibold">
+              <h3 className="mb-1 flex flex-wrap items-center gap-2 text-lg font-semibold">
                 {t.title} {!t.active && <Badge>Not offered</Badge>}
               </h3>
-              <PlanTemplateEditor
-                template={{ id: t.id, title: t.title, phases: t.phases, exercises: t.exercises, stopIf: t.stopIf, checkInWeeks: t.checkInWeeks, active: t.active }}
-                save={savePlanTemplateAction}
-              />
+              <p className="text-sm text-muted">
+                {t.phases.length} {t.phases.length === 1 ? 'phase' : 'phases'} over {Math.max(...t.phases.map((p) => p.toWeek))} weeks · {t.exercises.length}{' '}
+                {t.exercises.length === 1 ? 'exercise' : 'exercises'} · check-ins at weeks {t.checkInWeeks.join(', ')}
+              </p>
+              <details className="mt-3">
+                <summary className="inline-flex min-h-10 cursor-pointer items-center font-medium text-brand-700">Edit {t.title}</summary>
+                <div className="mt-3">
+                  <PlanTemplateEditor
+                    template={{ id: t.id, title: t.title, phases: t.phases, exercises: t.exercises, stopIf: t.stopIf, checkInWeeks: t.checkInWeeks, active: t.active }}
+                    save={savePlanTemplateAction}
+                  />
+                </div>
+              </details>
             </Card>
           ))}
           <Card>
