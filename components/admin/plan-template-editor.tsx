@@ -50,7 +50,7 @@ export function PlanTemplateEditor({ template, save }: { template: PlanTemplateR
   return (
     <form
       noValidate
-      className="space-y-4"
+      className="max-w-3xl space-y-4"
       data-testid="plan-template-form"
       onSubmit={async (e) => {
         e.preventDefault();

@@ -10,7 +10,7 @@ import { PlanTemplateEditor } from '@/components/admin/plan-template-editor';
 import { requireRole } from '@/lib/auth/guards';
 import { savePlanTemplateAction, saveTemplateAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Advice templates' };
+export const metadata: Metadata = { title: 'Templates' };
 export const dynamic = 'force-dynamic';
 
 export default async function TemplatesPage() {
@@ -19,19 +19,20 @@ export default async function TemplatesPage() {
   const [templates, planTemplates] = await Promise.all([listAdviceTemplates(db, { activeOnly: false }), listPlanTemplates(db, { activeOnly: false })]);
   return (
     <div>
-      <PageHeader title="Advice templates" description="Starting points for self-management advice. Clinicians personalise them before sending." />
+      <PageHeader title="Templates" description="Starting points for self-management advice and return-to-training plans. Clinicians personalise them before sending." />
       <AdminNav current="templates" />
+      <h2 className="mb-4 text-xl font-semibold">Advice templates</h2>
       <div className="space-y-6">
         {templates.map((t) => (
           <Card key={t.id}>
-            <h2 className="mb-3 flex flex-wrap items-center gap-2 text-lg font-semibold">
+            <h3 className="mb-3 flex flex-wrap items-center gap-2 text-lg font-semibold">
               {t.title} {!t.active && <Badge>Not offered</Badge>}
-            </h2>
+            </h3>
             <TemplateEditor template={{ id: t.id, title: t.title, body: t.body, active: t.active }} save={saveTemplateAction} />
           </Card>
         ))}
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">New template</h2>
+          <h3 className="mb-3 text-lg font-semibold">New template</h3>
           <TemplateEditor template={{ title: '', body: '', active: true }} save={saveTemplateAction} />
         </Card>
       </div>
