@@ -217,6 +217,7 @@ const MATRIX: Record<string, Entry> = {
       updateClinicianAction: { args: () => [{}], expect: roleAction(ADMINS, 'refused') },
       removeRoleAction: { args: () => [{}], expect: roleAction(ADMINS, 'refused') },
       saveTemplateAction: { args: () => [{}], expect: roleAction(ADMINS, 'refused') },
+      savePlanTemplateAction: { args: () => [{}], expect: roleAction(ADMINS, 'refused') },
       saveSlasAction: { args: () => [{}], expect: roleAction(ADMINS, 'refused') },
     },
   },

@@ -1,4 +1,4 @@
-import { expect, expectNoA11yViolations, newPatientEmail, signIn, signInAs, test, waitForMail } from './fixtures';
+import { atBothWidths, expect, expectNoA11yViolations, newPatientEmail, signIn, signInAs, test, waitForMail } from './fixtures';
 
 test.describe('administration', () => {
   test('the lead invites a clinician, who signs in to the queue', async ({ page, browser }) => {
@@ -40,6 +40,42 @@ test.describe('administration', () => {
     await form.getByLabel('Advice text').fill('Hi {first_name}, sleep 8 hours and keep your training load steady this week.');
     await form.getByRole('button', { name: 'Add template' }).click();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  });
+
+  test('the lead adds a plan template with two phases; bad input is shown on the fields', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, 'lead');
+    await page.goto('/admin/templates');
+    const form = page.getByTestId('plan-template-form').last();
+    await form.getByRole('button', { name: 'Add plan template' }).click();
+    await expect(form.getByText('Give the template a title.')).toBeVisible();
+    await expect(form.getByText('Give the phase a title.')).toBeVisible();
+    await atBothWidths(page, 'admin-plan-template-errors', { part: form, thenWidth: 1280 });
+
+    const title = `Hamstring strain ${Date.now().toString(36)}`;
+    await form.getByLabel('Title', { exact: true }).fill(title);
+    const phases = form.getByTestId('plan-template-phase');
+    await phases.nth(0).getByLabel('Phase title').fill('Settle');
+    await phases.nth(0).getByLabel('From week').fill('1');
+    await phases.nth(0).getByLabel('To week').fill('2');
+    await form.getByRole('button', { name: 'Add phase' }).click();
+    await phases.nth(1).getByLabel('Phase title').fill('Sprint again');
+    await phases.nth(1).getByLabel('From week').fill('3');
+    await phases.nth(1).getByLabel('To week').fill('8');
+    await form.getByRole('button', { name: 'Add exercise' }).click();
+    await form.getByLabel('Name').fill('Nordic curls');
+    await form.getByLabel('Sets').fill('3');
+    await form.getByLabel('Stop and contact us if…').fill('Sudden sharp pain at the back of the thigh.');
+    await form.getByLabel('Check-in weeks').fill('1, 2, 4, 8');
+    await form.getByRole('button', { name: 'Add plan template' }).click();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    const card = page.getByRole('heading', { name: title }).locator('xpath=..');
+    await expect(card).toContainText('2 phases over 8 weeks · 1 exercise · check-ins at weeks 1, 2, 4, 8');
+    await card.getByText(`Edit ${title}`).click();
+    const saved = card.getByTestId('plan-template-form');
+    await expect(saved.getByTestId('plan-template-phase')).toHaveCount(2);
+    await expect(saved.getByLabel('Check-in weeks')).toHaveValue('1, 2, 4, 8');
+    await atBothWidths(page, 'admin-plan-templates', { part: card, thenWidth: 1280 });
   });
 
   test('the audit log filters by action and actor, exports CSV, and the export is audited', async ({ page }) => {

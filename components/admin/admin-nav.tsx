@@ -3,7 +3,7 @@ import { cn } from '@/components/ui/cn';
 
 const ITEMS = [
   { key: 'team', href: '/admin', label: 'Team' },
-  { key: 'templates', href: '/admin/templates', label: 'Advice templates' },
+  { key: 'templates', href: '/admin/templates', label: 'Templates' },
   { key: 'slas', href: '/admin/slas', label: 'SLAs' },
   { key: 'consult-types', href: '/admin/consult-types', label: 'Consult types' },
   { key: 'workload', href: '/admin/workload', label: 'Workload' },

@@ -2,6 +2,8 @@ import 'server-only';
 import { getDb } from '@/db';
 import { deleteSessionsOf, removeUserRole, updateClinicianProfile, upsertInvitedClinician } from '@/db/queries/team';
 import { listSlaPolicies, saveAdviceTemplate, saveSlaPolicies } from '@/db/queries/templates';
+import { savePlanTemplate } from '@/db/queries/outcomes';
+import type { PlanTemplateInput } from '@/lib/validation/outcomes';
 import { audit } from '@/lib/audit';
 import { signInPath } from '@/lib/urls';
 import { sendMail } from '@/lib/mail';
@@ -71,6 +73,27 @@ export async function saveTemplate(actor: ActorRef, t: { id?: string; title: str
       const row = await saveAdviceTemplate(tx, t);
       if (!row) return { ok: false, reason: 'not_found' } as const;
       await audit({ actor, action: t.id ? 'template.update' : 'template.create', resourceType: 'advice_template', resourceId: row.id, details: { title: t.title, active: t.active } }, tx);
+      return { ok: true, id: row.id } as const;
+    });
+  } catch (err) {
+    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505') return { ok: false, reason: 'title_taken' };
+    throw err;
+  }
+}
+
+export type SavePlanTemplateResult = SaveTemplateResult | { ok: false; reason: 'forbidden' };
+
+/** Creates or edits a return-to-training plan template (admins only, audited); inactive ones are not offered to clinicians. */
+export async function saveRehabPlanTemplate(actor: ActorRef, t: PlanTemplateInput): Promise<SavePlanTemplateResult> {
+  if (!actor.roles.includes('admin')) return { ok: false, reason: 'forbidden' };
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await savePlanTemplate(tx, t);
+      if (!row) return { ok: false, reason: 'not_found' } as const;
+      const details = { title: t.title, active: t.active, phases: t.phases.length, exercises: t.exercises.length, checkInWeeks: t.checkInWeeks };
+      await audit({ actor, action: t.id ? 'plan_template.update' : 'plan_template.create', resourceType: 'rehab_plan_template', resourceId: row.id, details }, tx);
       return { ok: true, id: row.id } as const;
     });
   } catch (err) {

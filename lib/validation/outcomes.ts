@@ -87,13 +87,13 @@ const optionalText = (max: number) =>
 
 const exerciseSchema = z.strictObject({
   name: z.string({ error: 'Name the exercise.' }).trim().min(1, 'Name the exercise, or remove this row.').max(200, 'Please keep the name under 200 characters.'),
-  sets: z.number().int('Sets are a whole number.').min(1, 'At least 1 set.').max(20, 'At most 20 sets.').optional(),
+  sets: z.number({ error: 'Sets are a number from 1 to 20, or leave it empty.' }).int('Sets are a whole number.').min(1, 'At least 1 set.').max(20, 'At most 20 sets.').optional(),
   reps: optionalText(50),
   loadNotes: optionalText(500),
 });
 
 const checkInWeeksSchema = z
-  .array(z.number().int('Weeks are whole numbers.').min(1, 'The first check-in is at week 1 or later.').max(52, 'Check-ins go up to week 52.'))
+  .array(z.number({ error: 'List week numbers separated by commas.' }).int('Weeks are whole numbers.').min(1, 'The first check-in is at week 1 or later.').max(52, 'Check-ins go up to week 52.'))
   .min(1, 'Choose at least one check-in week.')
   .max(12, 'At most 12 check-ins.')
   .refine((w) => w.every((x, i) => i === 0 || x > w[i - 1]!), 'List the weeks in increasing order, each once.')
@@ -135,8 +135,8 @@ export type RehabPlanFormValues = z.input<typeof rehabPlanSchema>;
 const templatePhaseSchema = z
   .strictObject({
     title: z.string({ error: 'Give the phase a title.' }).trim().min(1, 'Give the phase a title.').max(200, 'Please keep the title under 200 characters.'),
-    fromWeek: z.number().int().min(1, 'Weeks start at 1.').max(52, 'At most week 52.'),
-    toWeek: z.number().int().min(1, 'Weeks start at 1.').max(52, 'At most week 52.'),
+    fromWeek: z.number({ error: 'Enter a week from 1 to 52.' }).int('Weeks are whole numbers.').min(1, 'Weeks start at 1.').max(52, 'At most week 52.'),
+    toWeek: z.number({ error: 'Enter a week from 1 to 52.' }).int('Weeks are whole numbers.').min(1, 'Weeks start at 1.').max(52, 'At most week 52.'),
     notes: optionalText(2000),
   })
   .refine((p) => p.toWeek >= p.fromWeek, { path: ['toWeek'], message: 'A phase cannot end before it starts.' });

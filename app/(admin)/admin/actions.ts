@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/guards';
 import { fieldErrorsOf } from '@/lib/http';
-import { inviteClinician, removeTeamRole, saveTemplate, updateClinician, updateSlas } from '@/lib/admin/team-admin';
+import { inviteClinician, removeTeamRole, saveRehabPlanTemplate, saveTemplate, updateClinician, updateSlas } from '@/lib/admin/team-admin';
+import { planTemplateSchema } from '@/lib/validation/outcomes';
 import { clinicianUpdateSchema, inviteClinicianSchema, removeRoleSchema, slaSchema, templateSchema } from '@/lib/validation/queue';
 import { formFailure, type ActionResult } from '@/lib/action-result';
 
@@ -44,6 +45,17 @@ export async function saveTemplateAction(input: unknown): Promise<ActionResult<{
   return r.reason === 'title_taken'
     ? { ok: false, fieldErrors: { title: ['Another template already has this title.'] } }
     : formFailure('That template was not found.');
+}
+
+export async function savePlanTemplateAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const user = await requireRole(['admin'], 'admin');
+  const parsed = planTemplateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await saveRehabPlanTemplate(user, parsed.data);
+  revalidatePath('/admin/templates');
+  if (r.ok) return { ok: true, data: { id: r.id } };
+  if (r.reason === 'title_taken') return { ok: false, fieldErrors: { title: ['Another plan template already has this title.'] } };
+  return formFailure(r.reason === 'forbidden' ? 'Only an admin can change plan templates.' : 'That plan template was not found.');
 }
 
 export async function saveSlasAction(input: unknown): Promise<ActionResult<{ recomputed: number }>> {
