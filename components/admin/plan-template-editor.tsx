@@ -1,10 +1,10 @@
 'use client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Checkbox, Field, Input, Textarea } from '@/components/ui/field';
+import { Field, Input, Textarea } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/action-result';
 import { DEFAULT_CHECK_IN_WEEKS, type PlanExercise, type TemplatePhase } from '@/lib/domain/outcomes';
-import { SaveStatus } from './save-status';
+import { TemplateFormFooter } from './save-status';
 import { useAdminSave } from './use-admin-save';
 
 export interface PlanTemplateRow {
@@ -144,13 +144,7 @@ export function PlanTemplateEditor({ template, save }: { template: PlanTemplateR
       <Field label="Check-in weeks" hint="Weeks after the start, separated by commas, e.g. 1, 2, 4, 8, 12." error={firstError('checkInWeeks')}>
         {(p) => <Input {...p} value={weeks} onChange={(e) => setWeeks(e.target.value)} />}
       </Field>
-      <Checkbox checked={active} onChange={(e) => setActive(e.target.checked)}>
-        Offered to clinicians
-      </Checkbox>
-      <SaveStatus message={form.message} />
-      <Button type="submit" busy={form.busy}>
-        {isNew ? 'Add plan template' : 'Save plan template'}
-      </Button>
+      <TemplateFormFooter active={active} onActive={setActive} message={form.message} busy={form.busy} submitLabel={isNew ? 'Add plan template' : 'Save plan template'} />
     </form>
   );
 }

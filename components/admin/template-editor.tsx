@@ -1,9 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Checkbox, Field, Input, Textarea } from '@/components/ui/field';
+import { Field, Input, Textarea } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/action-result';
-import { SaveStatus } from './save-status';
+import { TemplateFormFooter } from './save-status';
 import { useAdminSave } from './use-admin-save';
 
 export interface TemplateRow {
@@ -48,13 +47,7 @@ export function TemplateEditor({ template, save }: { template: TemplateRow; save
       >
         {(p) => <Textarea {...p} rows={8} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
-      <Checkbox checked={active} onChange={(e) => setActive(e.target.checked)}>
-        Offered to clinicians
-      </Checkbox>
-      <SaveStatus message={form.message} />
-      <Button type="submit" busy={form.busy}>
-        {isNew ? 'Add template' : 'Save template'}
-      </Button>
+      <TemplateFormFooter active={active} onActive={setActive} message={form.message} busy={form.busy} submitLabel={isNew ? 'Add template' : 'Save template'} />
     </form>
   );
 }
