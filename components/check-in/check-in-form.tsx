@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
-import { Controller, FormProvider, useForm, useWatch, type FieldErrors, type Path } from 'react-hook-form';
+import { Controller, FormProvider, useForm, useWatch, type DefaultValues, type FieldErrors, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -11,7 +11,7 @@ import { Card } from '@/components/ui/card';
 import { FieldGroup } from '@/components/ui/field';
 import { EmergencyPanel } from '@/components/intake/emergency-panel';
 import { ErrorSummary, type SummaryError } from '@/components/intake/error-summary';
-import { PainScale, RadioChoices } from '@/components/intake/choice-controls';
+import { PainScale, RadioChoices, type Choice } from '@/components/intake/choice-controls';
 import { errorAt, flattenErrors, sortByDomOrder } from '@/components/intake/form-values';
 import { SafetyStep } from '@/components/intake/steps/safety-step';
 import { focusField } from '@/components/intake/use-wizard-navigation';
@@ -41,18 +41,21 @@ const PSFS_ANCHORS = { low: 'cannot do it', high: 'able to do it as well as befo
 const noSubscribe = () => () => undefined;
 
 /** The form's starting answers: the draft (this device's newer copy first) over empty answers; no defaults. */
-function initialValues(activities: string[], draft: unknown): CheckInValues {
+function initialValues(activities: string[], draft: unknown): DefaultValues<CheckInValues> {
   const d = (draft ?? {}) as CheckInDraft;
-  const num = (v: number | null | undefined) => (typeof v === 'number' ? v : (undefined as unknown as number));
-  const redFlags: Record<string, boolean> = {};
-  for (const q of RED_FLAG_QUESTIONS) if (typeof d.redFlags?.[q.code] === 'boolean') redFlags[q.code] = d.redFlags[q.code] as boolean;
+  const num = (v: number | null | undefined) => (typeof v === 'number' ? v : undefined);
+  const redFlags: Partial<Record<string, boolean>> = {};
+  for (const q of RED_FLAG_QUESTIONS) {
+    const answer = d.redFlags?.[q.code];
+    if (typeof answer === 'boolean') redFlags[q.code] = answer;
+  }
   return {
     painNow: num(d.painNow),
     painWorst: num(d.painWorst),
     psfs: activities.map((activity) => ({ activity, score: num(d.psfs?.find((p) => p.activity === activity)?.score) })),
     globalChange: num(d.globalChange),
-    trainingStatus: d.trainingStatus ?? (undefined as unknown as CheckInValues['trainingStatus']),
-    redFlags: redFlags as CheckInValues['redFlags'],
+    trainingStatus: d.trainingStatus ?? undefined,
+    redFlags,
   };
 }
 
@@ -176,33 +179,15 @@ function CheckInForm({ header, checkInId, psfsActivities, stopIf, draft, local }
           )}
           <Card className="space-y-6">
             <h2 className="text-lg font-semibold">Overall</h2>
-            <Controller
-              control={control}
-              name="globalChange"
-              render={({ field }) => (
-                <FieldGroup size="base" path="globalChange" legend="Compared with when you first contacted us, how are you now?" error={errorAt(formState.errors, 'globalChange')}>
-                  <RadioChoices
-                    path="globalChange"
-                    field={field}
-                    invalid={Boolean(errorAt(formState.errors, 'globalChange'))}
-                    choices={GLOBAL_CHANGE_VALUES.map((v) => ({ value: v, label: `${signedChange(v)}  ${GLOBAL_CHANGE_LABELS[v]}` }))}
-                  />
-                </FieldGroup>
-              )}
+            <ChoiceQuestion
+              path="globalChange"
+              legend="Compared with when you first contacted us, how are you now?"
+              choices={GLOBAL_CHANGE_VALUES.map((v) => ({ value: v, label: `${signedChange(v)}  ${GLOBAL_CHANGE_LABELS[v]}` }))}
             />
-            <Controller
-              control={control}
-              name="trainingStatus"
-              render={({ field }) => (
-                <FieldGroup size="base" path="trainingStatus" legend="Are you training at the moment?" error={errorAt(formState.errors, 'trainingStatus')}>
-                  <RadioChoices
-                    path="trainingStatus"
-                    field={field}
-                    invalid={Boolean(errorAt(formState.errors, 'trainingStatus'))}
-                    choices={TRAINING_STATUSES.map((s) => ({ value: s, ...TRAINING_STATUS_LABELS[s] }))}
-                  />
-                </FieldGroup>
-              )}
+            <ChoiceQuestion
+              path="trainingStatus"
+              legend="Are you training at the moment?"
+              choices={TRAINING_STATUSES.map((s) => ({ value: s, ...TRAINING_STATUS_LABELS[s] }))}
             />
           </Card>
           <Card className="space-y-4">
@@ -240,6 +225,23 @@ function ScaleQuestion({ path, legend, anchors }: { path: 'painNow' | 'painWorst
         return (
           <FieldGroup size="base" path={path} legend={legend} error={error}>
             <PainScale path={path} field={field as Parameters<typeof PainScale>[0]['field']} invalid={Boolean(error)} anchors={anchors} />
+          </FieldGroup>
+        );
+      }}
+    />
+  );
+}
+
+/** One radio question of the form (rating of change, training status), its error under its legend. */
+function ChoiceQuestion<V extends string | number>({ path, legend, choices }: { path: 'globalChange' | 'trainingStatus'; legend: string; choices: Choice<V>[] }) {
+  return (
+    <Controller<CheckInValues, typeof path>
+      name={path}
+      render={({ field, formState }) => {
+        const error = errorAt(formState.errors, path);
+        return (
+          <FieldGroup size="base" path={path} legend={legend} error={error}>
+            <RadioChoices path={path} field={field as Parameters<typeof RadioChoices<V>>[0]['field']} invalid={Boolean(error)} choices={choices} />
           </FieldGroup>
         );
       }}
