@@ -1,4 +1,5 @@
 import type { Share, TeamOutcomeShares } from '@/lib/outcomes/outcome-shares';
+import { ClinicianRowHeader } from './workload-chart';
 
 function ShareCell({ s }: { s: Share }) {
   if (s.n === 0) return <span className="text-muted">No data (n = 0)</span>;
@@ -37,10 +38,7 @@ export function OutcomeSharesTable({ shares, team }: { shares: TeamOutcomeShares
         <tbody className="divide-y divide-line">
           {rows.map((r) => (
             <tr key={r.key} data-testid="outcome-row">
-              <th scope="row" className="py-3 pr-3 font-medium [overflow-wrap:anywhere]">
-                {r.name}
-                {!r.active && <span className="ml-1 text-xs font-normal text-muted">(inactive)</span>}
-              </th>
+              <ClinicianRowHeader name={r.name} active={r.active} />
               <td className="py-3 pr-3">
                 <ShareCell s={r.s?.[4] ?? { n: 0, improved: 0 }} />
               </td>

@@ -26,10 +26,7 @@ export function WorkloadChart({ rows, unassignedOpen }: { rows: WorkloadRow[]; u
             const over = r.open > r.capacity;
             return (
               <tr key={r.id} data-testid="workload-row">
-                <th scope="row" className="py-3 pr-3 font-medium [overflow-wrap:anywhere]">
-                  {r.name}
-                  {!r.active && <span className="ml-1 text-xs font-normal text-muted">(inactive)</span>}
-                </th>
+                <ClinicianRowHeader name={r.name} active={r.active} />
                 <td className="py-3 pr-3">
                   <div className="flex items-center gap-2">
                     <div className="h-3 w-12 shrink-0 rounded-full bg-slate-200 sm:w-48" aria-hidden>
@@ -56,5 +53,15 @@ export function WorkloadChart({ rows, unassignedOpen }: { rows: WorkloadRow[]; u
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A team table's row header: the clinician's name, marked when they no longer take cases. */
+export function ClinicianRowHeader({ name, active }: { name: string; active: boolean }) {
+  return (
+    <th scope="row" className="py-3 pr-3 font-medium [overflow-wrap:anywhere]">
+      {name}
+      {!active && <span className="ml-1 text-xs font-normal text-muted">(inactive)</span>}
+    </th>
   );
 }
