@@ -1,8 +1,9 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Adapter } from 'next-auth/adapters';
+import { NextResponse, type NextRequest } from 'next/server';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/db';
-import { databaseKind } from '@/lib/env';
+import { appUrl, databaseKind } from '@/lib/env';
 
 /**
  * Auth.js catches every error of the session lookup, logs it and answers "no session": a database that is down
@@ -59,4 +60,23 @@ export async function lookUpSession<S>(auth: () => Promise<S | null>, timeoutMs 
     if (!session) throw box.error;
   }
   return session;
+}
+
+/**
+ * next-auth's own route handlers (/api/auth/*) catch adapter errors too: with the database away, GET
+ * /api/auth/session answers 200 `null` (signed out) and a magic link's callback redirects to the "Configuration"
+ * error page. Wrapped by this, a request whose adapter call found the database unavailable throws
+ * DatabaseUnavailableError instead (withDatabaseErrors answers 503), and a browser following a link is sent to the
+ * sign-in error page's "Unavailable" message: its link was not used up, so it can try it again shortly.
+ */
+export function answerAdapterOutages(handler: (req: NextRequest) => Promise<Response>): (req: NextRequest) => Promise<Response> {
+  return async (req) => {
+    const box: { error?: unknown } = {};
+    const res = await adapterFailure.run(box, () => handler(req));
+    if (box.error === undefined || !isDatabaseUnavailable(box.error)) return res;
+    if (req.method === 'GET' && req.headers.get('sec-fetch-mode') === 'navigate') {
+      return NextResponse.redirect(`${appUrl()}/signin/error?error=Unavailable`, 303);
+    }
+    throw new DatabaseUnavailableError('next-auth could not reach the database', { cause: box.error });
+  };
 }

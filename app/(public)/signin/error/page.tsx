@@ -8,6 +8,7 @@ const MESSAGES: Record<string, string> = {
   Verification: 'This sign-in link has expired or was already used. Ask for a new one — it only takes a moment.',
   Configuration: 'Sign-in is not set up correctly on the server. Please tell the rehab team.',
   AccessDenied: 'This account cannot sign in.',
+  Unavailable: 'The service is briefly unavailable, so your link could not be checked. It has not been used: open it again in a minute or two.',
 };
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
