@@ -146,23 +146,35 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c < 128 && CHAR_CLASS[c] !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
-      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test.
-      let classes = CHAR_CLASS[c];
+      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test. The first three
+      // letters' classes are kept on the way (the table key), so nothing is read twice.
+      const c0 = c;
+      const k0 = CHAR_CLASS[c];
+      let classes = k0;
       let hash = c;
-      for (i++; i < n; i++) {
-        c = lower.charCodeAt(i);
-        if (c >= 128 || CHAR_CLASS[c] === 0) break;
-        classes |= CHAR_CLASS[c];
+      let c1 = 0;
+      let k1 = 0;
+      let k2 = 0;
+      if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k1 = CHAR_CLASS[c]) !== 0) {
+        c1 = c;
+        classes |= k1;
         hash = (Math.imul(hash, 31) + c) | 0;
-      }
+        if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k2 = CHAR_CLASS[c]) !== 0) {
+          classes |= k2;
+          hash = (Math.imul(hash, 31) + c) | 0;
+          for (i++; i < n; i++) {
+            c = lower.charCodeAt(i);
+            if (c >= 128 || CHAR_CLASS[c] === 0) break;
+            classes |= CHAR_CLASS[c];
+            hash = (Math.imul(hash, 31) + c) | 0;
+          }
+        } else k2 = 0;
+      } else k1 = 0;
       if (i === n) c = 32;
       const len = i - w;
       // (Letters have classes 1–26: `classes & 31` is 0 for a word of digits and '_' only, which has nothing to rewrite.)
       if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash)
         : (classes & 31) !== 0 && rewritesMixedWord(lower, w, i))) return null;
-      const c0 = lower.charCodeAt(w);
-      const c1 = len > 1 ? lower.charCodeAt(w + 1) : 0;
-      const c2 = len > 2 ? lower.charCodeAt(w + 2) : 0;
       // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
       if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
         const mention = mentionAt(lower, w);
@@ -171,8 +183,9 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           mentionNext = mention.end;
         }
       }
-      const block = FIRST_TWO[letterOf(c0) * 27 + letterOf(c1)];
-      const slot = block < 0 ? -1 : THIRD[block + letterOf(c2)];
+      // Letter index 1–26 from the class, 0 for another word character.
+      const block = FIRST_TWO[(k0 < 27 ? k0 : 0) * 27 + (k1 < 27 ? k1 : 0)];
+      const slot = block < 0 ? -1 : THIRD[block + (k2 < 27 ? k2 : 0)];
       if (slot >= 0) {
         const starts = WORD_STARTS[slot];
         if (starts.predicates.length > 0) recordPredicates(lower, w, starts.predicates, predicates);
