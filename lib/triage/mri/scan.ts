@@ -164,8 +164,9 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           hash = (Math.imul(hash, 31) + c) | 0;
           for (i++; i < n; i++) {
             c = lower.charCodeAt(i);
-            if (c >= 128 || CHAR_CLASS[c] === 0) break;
-            classes |= CHAR_CLASS[c];
+            const k = c < 128 ? CHAR_CLASS[c] : 0;
+            if (k === 0) break;
+            classes |= k;
             hash = (Math.imul(hash, 31) + c) | 0;
           }
         } else k2 = 0;
@@ -173,7 +174,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       if (i === n) c = 32;
       const len = i - w;
       // (Letters have classes 1–26: `classes & 31` is 0 for a word of digits and '_' only, which has nothing to rewrite.)
-      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash)
+      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash, k0)
         : (classes & 31) !== 0 && rewritesMixedWord(lower, w, i))) return null;
       // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
       if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
