@@ -56,6 +56,39 @@ export function nextWordIn(text: string, from: number, words: readonly string[])
   return false;
 }
 
+/** Strings by their first character (ASCII), for `followedBy`. */
+export type ByFirst = readonly (readonly string[] | undefined)[];
+export function byFirst(starts: readonly string[]): ByFirst {
+  const table: string[][] = [];
+  for (const st of starts) (table[st.charCodeAt(0)] ??= []).push(st);
+  return Array.from({ length: 128 }, (_, c) => table[c]);
+}
+
+/**
+ * Is the text at `from` white space (at least one character, as `\s` matches it) and then one of the strings? A
+ * necessary condition checked before a regex that needs it: one lookup by the next character, then a few compares.
+ */
+export function followedBy(text: string, from: number, starts: ByFirst): boolean {
+  let j = from;
+  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
+  if (j === from) return false;
+  const c = text.charCodeAt(j);
+  const list = c < 128 ? starts[c] : undefined;
+  if (list === undefined) return false;
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], j)) return true;
+  return false;
+}
+
+/** What PSEUDO_SRC needs after "no" and after "not" (white space, then one of these): its regex runs only then. */
+export const PSEUDO_AFTER_NO = byFirst([
+  'significant', 'interval', 'substantial', 'appreciable', 'further', 'definite', 'major', 'change', 'increase', 'progression',
+  'worsening', 'growth', 'longer',
+]);
+export const PSEUDO_AFTER_NOT = byFirst([
+  'only', 'be', 'excluded', 'ruled', 'significantly', 'seen', 'identified', 'demonstrated', 'present', 'visuali', 'evident', 'noted',
+  'appreciated', 'detected',
+]);
+
 /**
  * `\s+(?=SEVERITY\b)` at `from` without a regex ("and mild …", ", moderate …": a new clause): the end of the white
  * space when a severity word follows it as a whole word, else -1.

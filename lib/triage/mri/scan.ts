@@ -44,7 +44,10 @@ export interface ScanResult {
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_Y, UNCERTAIN, nextWordIn, severityAfter } = table;
+const {
+  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, UNCERTAIN, followedBy, nextWordIn,
+  severityAfter,
+} = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -89,7 +92,7 @@ function prefixMatch(text: string, at: number, end: number, prefixes: readonly s
 
 const BE_RE = /\sbe\s/;
 const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
-const DEFINITE_MASK = (1 << 3) | (1 << 4); // next word starts with 'c' or 'd'
+const DEFINITE_AFTER_NO = table.byFirst(['definit', 'convincing']);
 
 /**
  * The bit (1–26) of the letter that starts the next word after `from`, looking at most `reach` characters past
@@ -233,11 +236,15 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
             continue;
           }
           if (fam === PRE) {
-            if (lower.charCodeAt(w) === 110 && lower.charCodeAt(w + 1) === 111) { // "no…": pseudo-negation?
+            // "no", "not" (the words here are exact): a pseudo-negation? Its regex needs one of a few words next.
+            if (c0 === 110 && c1 === 111
+              && (len === 2 ? followedBy(lower, i, PSEUDO_AFTER_NO) : len === 3 && k2 === 20 && followedBy(lower, i, PSEUDO_AFTER_NOT))) {
               PSEUDO_Y.lastIndex = w;
               if (PSEUDO_Y.test(lower)) continue;
+            }
+            if (c0 === 110 && c1 === 111) {
               // "No definite fracture" hedges: the finding is possible, not ruled out.
-              if (len === 2 && (DEFINITE_MASK & nextLetterBit(lower, i, FOLLOW_REACH)) !== 0) {
+              if (len === 2 && followedBy(lower, i, DEFINITE_AFTER_NO)) {
                 NO_DEFINITE_Y.lastIndex = w;
                 if (NO_DEFINITE_Y.test(lower)) {
                   uncertain.push(w);
