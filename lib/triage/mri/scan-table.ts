@@ -172,6 +172,8 @@ export class Candidate {
   readonly nextMask: number;
   /** Some prefix has at most three letters: the table key alone proves a (non-exact) prefix match. */
   readonly keyIsPrefix: boolean;
+  /** Each prefix's character codes after the first three (the table key): compared without reading the prefix. */
+  readonly tails: readonly (readonly number[])[];
   /** Index of this candidate's prefix list among the distinct ones of its table slot (the scanner tests each once). */
   group = 0;
   /** "and"/"or" before a severity word: the whole word, then `severityAfter` instead of the regex. */
@@ -199,6 +201,7 @@ export class Candidate {
     this.followMask = maskOf(follow);
     this.nextMask = maskOf(next);
     this.keyIsPrefix = !exact && prefixes.some((p) => p.length <= 3);
+    this.tails = prefixes.map((p) => Array.from(p.slice(3), (ch) => ch.charCodeAt(0)));
   }
 }
 

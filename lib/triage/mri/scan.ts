@@ -75,17 +75,20 @@ const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
 
 /**
  * Does the word [at, end) start with (or, when `exact`, equal) one of the prefixes? The first three letters are
- * already known to match (table key), so only the rest is compared.
+ * already known to match (table key), so only the rest (`tails`: the prefixes' character codes after the third) is
+ * compared.
  */
-function prefixMatch(text: string, at: number, end: number, prefixes: readonly string[], exact: boolean): boolean {
+function prefixMatch(
+  text: string, at: number, end: number, prefixes: readonly string[], tails: readonly (readonly number[])[], exact: boolean,
+): boolean {
   const len = end - at;
-  for (let p = 0; p < prefixes.length; p++) {
-    const prefix = prefixes[p];
-    const pl = prefix.length;
+  for (let p = 0; p < tails.length; p++) {
+    const pl = prefixes[p].length;
     if (exact ? pl !== len : pl > len) continue;
-    let k = 3;
-    while (k < pl && text.charCodeAt(at + k) === prefix.charCodeAt(k)) k++;
-    if (k >= pl) return true;
+    const tail = tails[p];
+    let k = 0;
+    while (k < tail.length && text.charCodeAt(at + 3 + k) === tail[k]) k++;
+    if (k >= tail.length) return true;
   }
   return false;
 }
@@ -206,7 +209,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
             const bit = 1 << cand.group;
             if ((tested & bit) === 0) {
               tested |= bit;
-              if (prefixMatch(lower, w, i, cand.prefixes, cand.exact)) matched |= bit;
+              if (prefixMatch(lower, w, i, cand.prefixes, cand.tails, cand.exact)) matched |= bit;
             }
             if ((matched & bit) === 0) continue;
           }
