@@ -256,13 +256,19 @@ export function readCorrected(report: string): MriReading {
     x.evidence = report.slice(x.start, x.end);
     return x;
   };
-  const evidence = new Map<string, string>();
+  // Findings of one sentence share its span and stand together: they share one evidence string.
+  let lastStart = -1;
+  let lastEnd = -1;
+  let lastEvidence = '';
   for (const f of reading.findings) {
-    const key = `${f.start}:${f.end}`;
+    const { start, end } = f;
     remap(f);
-    const same = evidence.get(key);
-    if (same !== undefined) f.evidence = same;
-    else evidence.set(key, f.evidence);
+    if (start === lastStart && end === lastEnd) f.evidence = lastEvidence;
+    else {
+      lastStart = start;
+      lastEnd = end;
+      lastEvidence = f.evidence;
+    }
   }
   reading.unread.forEach(remap);
   return reading;

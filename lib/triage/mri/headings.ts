@@ -59,6 +59,9 @@ function isSection(text: string, lineStart: number): boolean {
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   if (!isAsciiLetter(text.charCodeAt(i))) return false;
   const stop = i + 31;
+  // The ':' must come within reach: most lines have none there, and indexOf finds that without a loop here.
+  const colon = text.indexOf(':', i + 1);
+  if (colon < 0 || colon > stop) return false;
   for (i++; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (!isAsciiLetter(c) && c !== 32 && c !== 9) break;
