@@ -34,7 +34,7 @@ function letterKey(text: string, from: number, to: number): number {
 }
 const SEVERITY_KEYS = new Set(SEVERITY_WORDS.map((w) => letterKey(w, 0, w.length)));
 /** White space as `\s` matches it. */
-function isJsSpace(c: number): boolean {
+export function isJsSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
     || c === 0x205f || c === 0x3000 || c === 0xfeff;
