@@ -224,9 +224,13 @@ const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 function speaksOfOthers(seg: Segmenter, lower: string, start: number, end: number, sentStart: number, sentEnd: number): boolean {
   const from = Math.max(clauseFrom(seg, lower, start, sentStart), start - OTHERS_REACH);
   const to = Math.min(clauseTo(seg, lower, end, sentEnd), end + OTHERS_REACH);
+  // Whether the character before i is a letter, carried along instead of read again.
+  let afterLetter = from > 0 && isLetter(lower.charCodeAt(from - 1));
   for (let i = from; i < to; i++) {
     const c = lower.charCodeAt(i);
-    if ((c !== 111 && c !== 114 && c !== 101 && c !== 116) || (i > 0 && isLetter(lower.charCodeAt(i - 1)))) continue;
+    const wordStart = !afterLetter;
+    afterLetter = isLetter(c);
+    if ((c !== 111 && c !== 114 && c !== 101 && c !== 116) || !wordStart) continue;
     if (c === 111 ? lower.startsWith('other', i)
       : c === 114 ? lower.startsWith('remaining', i) || lower.startsWith('remainder', i)
         : c === 101 ? lower.startsWith('elsewhere', i)

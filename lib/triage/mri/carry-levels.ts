@@ -1,3 +1,4 @@
+import { isJsSpace } from './scan-table';
 import type { MriFinding, MriFindingCode } from '../types';
 import { discsOfRange } from './levels';
 
@@ -8,14 +9,33 @@ import { discsOfRange } from './levels';
 export const DISC_CODES: ReadonlySet<MriFindingCode> = new Set([
   'disc_degeneration', 'disc_bulge', 'disc_herniation', 'annular_fissure', 'facet_arthropathy', 'canal_stenosis', 'foraminal_stenosis',
 ]);
-const PRONOUN_START_Y = /(?:it|this|these|they|the\s+latter|which)\b/y;
+/** The reference for `startsWithPronoun` (a test compares them). */
+export const PRONOUN_START_Y = /(?:it|this|these|they|the\s+latter|which)\b/y;
+const PRONOUNS = ['it', 'this', 'these', 'they', 'which'];
 
-/** Does the lower-cased sentence at `start` begin with a pronoun ("It compresses …", "This flattens …")? */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+/** Is there a word boundary (`\b`) at `k`, right after a word character? */
+const boundaryAt = (text: string, k: number): boolean => k >= text.length || !isWordCode(text.charCodeAt(k));
+
+/**
+ * Does the lower-cased sentence at `start` begin with a pronoun ("It compresses …", "This flattens …")? PRONOUN_START_Y
+ * read without the regex: the run of letters at `start` is one of the words and ends the word, or is "the" before
+ * white space and "latter".
+ */
 export function startsWithPronoun(lower: string, start: number): boolean {
   const c = lower.charCodeAt(start);
   if (c !== 105 && c !== 116 && c !== 119) return false; // i, t, w
-  PRONOUN_START_Y.lastIndex = start;
-  return PRONOUN_START_Y.test(lower);
+  let j = start;
+  while (j < lower.length && lower.charCodeAt(j) >= 97 && lower.charCodeAt(j) <= 122) j++;
+  const len = j - start;
+  if (len === 3 && lower.startsWith('the', start)) {
+    let k = j;
+    while (k < lower.length && isJsSpace(lower.charCodeAt(k))) k++;
+    return k > j && lower.startsWith('latter', k) && boundaryAt(lower, k + 6);
+  }
+  if (len < 2 || len > 5 || !boundaryAt(lower, j)) return false;
+  for (const p of PRONOUNS) if (p.length === len && lower.startsWith(p, start)) return true;
+  return false;
 }
 
 /** Is there a blank line (a newline, optional spaces, tabs or CRs, a newline) in text[from, to)? */

@@ -10,6 +10,7 @@ import { isUnreadSentence } from './unread';
 import { anyBetween, clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
 import { predicateIn, type PredicateHits } from './predicates';
 import { scanReport, scanUnlessRewritten, type ScanResult, type Term } from './scan';
+import { isJsSpace } from './scan-table';
 import { correctWords } from './words';
 import type { Span } from './split';
 
@@ -26,9 +27,17 @@ function lowerSameLength(text: string): string {
 }
 
 // Gaps matched in place (sticky) and required to reach the next term exactly.
-const ONLY_SPACE_RE = /[\s-]*/y;
 const OF_THE_RE = /\s+(?:of|in)\s+(?:the\s+)?(?:(?:left|right|bilateral|neural|exit)\s+)?/y;
 const GROUP_GAP_RE = /\s*(?:,\s*)?(?:and\/or|and|or|&)?\s*(?:the\s+)?/y;
+
+/** /[\s-]*\/y run at `from` ends exactly at `to`: only white space and hyphens between, and none at `to`. */
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 45 && !isJsSpace(c)) return false;
+  }
+  return from === to || to >= text.length || (text.charCodeAt(to) !== 45 && !isJsSpace(text.charCodeAt(to)));
+}
 
 function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
   if (from === to) return true;
@@ -55,12 +64,17 @@ function altBeyondClause(ctx: Context, t: Term, alt: NonNullable<Term['entry']['
 const sink = (ctx: Context): SentenceSink => ctx.sink;
 
 const CURVE_RE = /\b(?:lordos|kyphos|scolios|curv|straighten)/;
-const ABSCESS_RE = /^(?:absce|empy|phleg)/;
 const EPIDURAL_RE = /\b(?:epidural|extradural)\b/;
 const WINDOW_AFTER = 56;
 const CORD_SIGNAL_ONLY: readonly MriFindingCode[] = ['cord_signal_change'];
 /** "The cord is normal in calibre": the normal statement is about its size only, not its signal. */
 const SIZE_ONLY_RE = /\b(?:calib|size|diameter|dimension|position)/;
+
+/** /^(?:absce|empy|phleg)/ on the term's text, read in place. */
+function isAbscessTerm(lower: string, t: Term): boolean {
+  const len = t.end - t.start;
+  return (len >= 5 && (lower.startsWith('absce', t.start) || lower.startsWith('phleg', t.start))) || (len >= 4 && lower.startsWith('empy', t.start));
+}
 
 /** Terms of one sentence, without bare "stenosis" that belongs to the anatomy word before it. */
 function sentenceTerms(lower: string, all: readonly Term[], from: number, to: number): Term[] {
@@ -74,7 +88,7 @@ function sentenceTerms(lower: string, all: readonly Term[], from: number, to: nu
     }
     const prev = out[out.length - 1];
     if (t.entry.bareStenosis === true && prev !== undefined && prev.entry.kind === 'anatomy'
-      && gapIs(ONLY_SPACE_RE, lower, prev.end, t.start)) continue;
+      && onlySpace(lower, prev.end, t.start)) continue;
     // "stenosis of the foramen": the anatomy word after it reads the stenosis as its predicate.
     const next = i + 1 < to ? all[i + 1] : undefined;
     if (t.entry.bareStenosis === true && next !== undefined && next.entry.kind === 'anatomy' && gapIs(OF_THE_RE, lower, t.end, next.start)) continue;
@@ -211,7 +225,7 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
     const uncertain = !negated && isUncertain(ctx, t.start, t.end);
     for (let c = 0; c < codes.length; c++) sink.add(codes[c], negated, levels, uncertain);
     // "abscess in the epidural space": the collection as well as the infection.
-    if (codes[0] === 'infection' && ABSCESS_RE.test(lower.slice(t.start, t.end))
+    if (codes[0] === 'infection' && isAbscessTerm(lower, t)
       && EPIDURAL_RE.test(lower.slice(sentence.start, sentence.end))) sink.add('epidural_collection', negated, levels, uncertain);
     i++;
   }
@@ -256,13 +270,19 @@ export function readCorrected(report: string): MriReading {
     x.evidence = report.slice(x.start, x.end);
     return x;
   };
-  const evidence = new Map<string, string>();
+  // Findings of one sentence share its span and stand together: they share one evidence string.
+  let lastStart = -1;
+  let lastEnd = -1;
+  let lastEvidence = '';
   for (const f of reading.findings) {
-    const key = `${f.start}:${f.end}`;
+    const { start, end } = f;
     remap(f);
-    const same = evidence.get(key);
-    if (same !== undefined) f.evidence = same;
-    else evidence.set(key, f.evidence);
+    if (start === lastStart && end === lastEnd) f.evidence = lastEvidence;
+    else {
+      lastStart = start;
+      lastEnd = end;
+      lastEvidence = f.evidence;
+    }
   }
   reading.unread.forEach(remap);
   return reading;

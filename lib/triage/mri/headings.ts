@@ -12,7 +12,6 @@ import { levelsOfParts } from './levels';
  */
 // A level, then a colon or a dash set off by a space ("L4-5:", "L4/5 –").
 const HEADING_RE = /[ \t]*(?:[-*•][ \t]*)?(?:level[ \t]+)?([ctls])(\d{1,2})(?:[ \t]?[-–—\/][ \t]?([ctls])?(\d{1,2}))?(?:[ \t]*:|[ \t]+[-–—](?=[ \t\r\n]|$))/iy;
-const REST_BLANK_RE = /[ \t\r]*(?:\n|$)/y;
 /** A heading stands alone on its line for at most this many lines below it. */
 const HEADING_REACH = 30;
 
@@ -38,14 +37,20 @@ function mayBeHeading(text: string, i: number): boolean {
   return (l === 99 || l === 116 || l === 108 || l === 115) && next >= 48 && next <= 57;
 }
 
+/** /[ \t\r]*(?:\n|$)/y at `i`: only blanks, tabs and CRs up to the end of the line (or of the text)? */
+function restIsBlank(text: string, i: number): boolean {
+  let c = text.charCodeAt(i);
+  while (c === 32 || c === 9 || c === 13) c = text.charCodeAt(++i);
+  return i >= text.length || c === 10;
+}
+
 function headingAt(text: string, lineStart: number): Heading | null {
   if (!mayBeHeading(text, lineStart)) return null;
   HEADING_RE.lastIndex = lineStart;
   const m = HEADING_RE.exec(text);
   if (m === null) return null;
   const levels = levelsOfParts(m[1], m[2], m[3], m[4]);
-  REST_BLANK_RE.lastIndex = HEADING_RE.lastIndex;
-  return { levels, alone: REST_BLANK_RE.test(text) };
+  return { levels, alone: restIsBlank(text, HEADING_RE.lastIndex) };
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -59,6 +64,9 @@ function isSection(text: string, lineStart: number): boolean {
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   if (!isAsciiLetter(text.charCodeAt(i))) return false;
   const stop = i + 31;
+  // The ':' must come within reach: most lines have none there, and indexOf finds that without a loop here.
+  const colon = text.indexOf(':', i + 1);
+  if (colon < 0 || colon > stop) return false;
   for (i++; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (!isAsciiLetter(c) && c !== 32 && c !== 9) break;

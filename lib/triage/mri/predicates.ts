@@ -131,8 +131,16 @@ const isWordCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
 
 /** `predicate.test(lower.slice(from, to))`, answered from the recorded hits when the predicate is indexed. */
+let lastPredicate: RegExp | null = null;
+let lastBit: number | undefined;
+
 export function predicateIn(lower: string, hits: PredicateHits, predicate: RegExp, from: number, to: number): boolean {
-  const bit = PREDICATE_BIT.get(predicate);
+  // The same predicate is asked about twice in a row (the windows before and after a term): one Map lookup.
+  if (predicate !== lastPredicate) {
+    lastPredicate = predicate;
+    lastBit = PREDICATE_BIT.get(predicate);
+  }
+  const bit = lastBit;
   if (bit === undefined || (from > 0 && from < to && isWordCode(lower.charCodeAt(from - 1)) && isWordCode(lower.charCodeAt(from)))) {
     return predicate.test(lower.slice(from, to));
   }

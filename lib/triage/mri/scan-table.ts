@@ -34,7 +34,7 @@ function letterKey(text: string, from: number, to: number): number {
 }
 const SEVERITY_KEYS = new Set(SEVERITY_WORDS.map((w) => letterKey(w, 0, w.length)));
 /** White space as `\s` matches it. */
-function isJsSpace(c: number): boolean {
+export function isJsSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
     || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -55,6 +55,39 @@ export function nextWordIn(text: string, from: number, words: readonly string[])
   for (let w = 0; w < words.length; w++) if (words[w].length === len && text.startsWith(words[w], j)) return true;
   return false;
 }
+
+/** Strings by their first character (ASCII), for `followedBy`. */
+export type ByFirst = readonly (readonly string[] | undefined)[];
+export function byFirst(starts: readonly string[]): ByFirst {
+  const table: string[][] = [];
+  for (const st of starts) (table[st.charCodeAt(0)] ??= []).push(st);
+  return Array.from({ length: 128 }, (_, c) => table[c]);
+}
+
+/**
+ * Is the text at `from` white space (at least one character, as `\s` matches it) and then one of the strings? A
+ * necessary condition checked before a regex that needs it: one lookup by the next character, then a few compares.
+ */
+export function followedBy(text: string, from: number, starts: ByFirst): boolean {
+  let j = from;
+  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
+  if (j === from) return false;
+  const c = text.charCodeAt(j);
+  const list = c < 128 ? starts[c] : undefined;
+  if (list === undefined) return false;
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], j)) return true;
+  return false;
+}
+
+/** What PSEUDO_SRC needs after "no" and after "not" (white space, then one of these): its regex runs only then. */
+export const PSEUDO_AFTER_NO = byFirst([
+  'significant', 'interval', 'substantial', 'appreciable', 'further', 'definite', 'major', 'change', 'increase', 'progression',
+  'worsening', 'growth', 'longer',
+]);
+export const PSEUDO_AFTER_NOT = byFirst([
+  'only', 'be', 'excluded', 'ruled', 'significantly', 'seen', 'identified', 'demonstrated', 'present', 'visuali', 'evident', 'noted',
+  'appreciated', 'detected',
+]);
 
 /**
  * `\s+(?=SEVERITY\b)` at `from` without a regex ("and mild …", ", moderate …": a new clause): the end of the white
@@ -139,6 +172,8 @@ export class Candidate {
   readonly nextMask: number;
   /** Some prefix has at most three letters: the table key alone proves a (non-exact) prefix match. */
   readonly keyIsPrefix: boolean;
+  /** Each prefix's character codes after the first three (the table key): compared without reading the prefix. */
+  readonly tails: readonly (readonly number[])[];
   /** Index of this candidate's prefix list among the distinct ones of its table slot (the scanner tests each once). */
   group = 0;
   /** "and"/"or" before a severity word: the whole word, then `severityAfter` instead of the regex. */
@@ -166,6 +201,7 @@ export class Candidate {
     this.followMask = maskOf(follow);
     this.nextMask = maskOf(next);
     this.keyIsPrefix = !exact && prefixes.some((p) => p.length <= 3);
+    this.tails = prefixes.map((p) => Array.from(p.slice(3), (ch) => ch.charCodeAt(0)));
   }
 }
 

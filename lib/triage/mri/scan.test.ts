@@ -6,7 +6,8 @@ import { LEXICON, LEXICON_RE } from './lexicon';
 import { findLevelMentions } from './levels';
 import { splitSentences } from './split';
 import { scanReport } from './scan';
-import { BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, severityAfter } from './scan-table';
+import { BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, severityAfter, followedBy } from './scan-table';
+import { PRONOUN_START_Y, startsWithPronoun } from './carry-levels';
 
 /** The reference: the whole lexicon as one global regex (slow, simple). */
 function referenceTerms(lower: string): string[] {
@@ -99,6 +100,32 @@ describe('scanReport', () => {
         BREAK_COMMA_Y.lastIndex = i;
         const want = BREAK_COMMA_Y.test(lower) ? BREAK_COMMA_Y.lastIndex : -1;
         expect(severityAfter(lower, i + 1), JSON.stringify(lower.slice(i, i + 20))).toBe(want);
+      }
+    }
+  });
+  it('runs the pseudo-negation regex after "no"/"not" whenever it could match (the next-word condition)', () => {
+    const extra = 'No  significant change, no\u00a0longer seen, not\tonly, not be excluded, not significantly changed, not visualized,'
+      + ' no further growth, no major_ change, not seen1, no changes, not ruled out, no increased, nor change, not2 seen.';
+    let matched = 0;
+    for (const text of [...texts, extra]) {
+      const lower = text.toLowerCase();
+      for (const m of lower.matchAll(/\bno(t?)\b/g)) {
+        PSEUDO_Y.lastIndex = m.index;
+        if (!PSEUDO_Y.test(lower)) continue;
+        matched++;
+        expect(followedBy(lower, m.index + m[0].length, m[1] === '' ? PSEUDO_AFTER_NO : PSEUDO_AFTER_NOT), lower.slice(m.index, m.index + 30)).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(10);
+  });
+
+  it('reads a pronoun at a sentence start exactly like the regex', () => {
+    const extra = 'It, its, it2, this, thisx, these, they, the latter, the\u00a0latter, the  latters, the latter2, thelatter, which, whichever, it_, itémoi, the\tlatter.';
+    for (const text of [...texts, extra]) {
+      const lower = text.toLowerCase();
+      for (let i = 0; i < lower.length; i++) {
+        PRONOUN_START_Y.lastIndex = i;
+        expect(startsWithPronoun(lower, i), JSON.stringify(lower.slice(i, i + 20))).toBe(PRONOUN_START_Y.test(lower));
       }
     }
   });

@@ -44,7 +44,10 @@ export interface ScanResult {
 }
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
-const { BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_Y, UNCERTAIN, nextWordIn, severityAfter } = table;
+const {
+  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, UNCERTAIN, followedBy, nextWordIn,
+  severityAfter,
+} = table;
 
 /** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
 class WordStarts {
@@ -72,24 +75,27 @@ const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
 
 /**
  * Does the word [at, end) start with (or, when `exact`, equal) one of the prefixes? The first three letters are
- * already known to match (table key), so only the rest is compared.
+ * already known to match (table key), so only the rest (`tails`: the prefixes' character codes after the third) is
+ * compared.
  */
-function prefixMatch(text: string, at: number, end: number, prefixes: readonly string[], exact: boolean): boolean {
+function prefixMatch(
+  text: string, at: number, end: number, prefixes: readonly string[], tails: readonly (readonly number[])[], exact: boolean,
+): boolean {
   const len = end - at;
-  for (let p = 0; p < prefixes.length; p++) {
-    const prefix = prefixes[p];
-    const pl = prefix.length;
+  for (let p = 0; p < tails.length; p++) {
+    const pl = prefixes[p].length;
     if (exact ? pl !== len : pl > len) continue;
-    let k = 3;
-    while (k < pl && text.charCodeAt(at + k) === prefix.charCodeAt(k)) k++;
-    if (k >= pl) return true;
+    const tail = tails[p];
+    let k = 0;
+    while (k < tail.length && text.charCodeAt(at + 3 + k) === tail[k]) k++;
+    if (k >= tail.length) return true;
   }
   return false;
 }
 
 const BE_RE = /\sbe\s/;
 const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
-const DEFINITE_MASK = (1 << 3) | (1 << 4); // next word starts with 'c' or 'd'
+const DEFINITE_AFTER_NO = table.byFirst(['definit', 'convincing']);
 
 /**
  * The bit (1–26) of the letter that starts the next word after `from`, looking at most `reach` characters past
@@ -146,23 +152,36 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c < 128 && CHAR_CLASS[c] !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
-      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test.
-      let classes = CHAR_CLASS[c];
+      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test. The first three
+      // letters' classes are kept on the way (the table key), so nothing is read twice.
+      const c0 = c;
+      const k0 = CHAR_CLASS[c];
+      let classes = k0;
       let hash = c;
-      for (i++; i < n; i++) {
-        c = lower.charCodeAt(i);
-        if (c >= 128 || CHAR_CLASS[c] === 0) break;
-        classes |= CHAR_CLASS[c];
+      let c1 = 0;
+      let k1 = 0;
+      let k2 = 0;
+      if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k1 = CHAR_CLASS[c]) !== 0) {
+        c1 = c;
+        classes |= k1;
         hash = (Math.imul(hash, 31) + c) | 0;
-      }
+        if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k2 = CHAR_CLASS[c]) !== 0) {
+          classes |= k2;
+          hash = (Math.imul(hash, 31) + c) | 0;
+          for (i++; i < n; i++) {
+            c = lower.charCodeAt(i);
+            const k = c < 128 ? CHAR_CLASS[c] : 0;
+            if (k === 0) break;
+            classes |= k;
+            hash = (Math.imul(hash, 31) + c) | 0;
+          }
+        } else k2 = 0;
+      } else k1 = 0;
       if (i === n) c = 32;
       const len = i - w;
       // (Letters have classes 1–26: `classes & 31` is 0 for a word of digits and '_' only, which has nothing to rewrite.)
-      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash)
+      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash, k0)
         : (classes & 31) !== 0 && rewritesMixedWord(lower, w, i))) return null;
-      const c0 = lower.charCodeAt(w);
-      const c1 = len > 1 ? lower.charCodeAt(w + 1) : 0;
-      const c2 = len > 2 ? lower.charCodeAt(w + 2) : 0;
       // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
       if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
         const mention = mentionAt(lower, w);
@@ -171,8 +190,9 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           mentionNext = mention.end;
         }
       }
-      const block = FIRST_TWO[letterOf(c0) * 27 + letterOf(c1)];
-      const slot = block < 0 ? -1 : THIRD[block + letterOf(c2)];
+      // Letter index 1–26 from the class, 0 for another word character.
+      const block = FIRST_TWO[(k0 < 27 ? k0 : 0) * 27 + (k1 < 27 ? k1 : 0)];
+      const slot = block < 0 ? -1 : THIRD[block + (k2 < 27 ? k2 : 0)];
       if (slot >= 0) {
         const starts = WORD_STARTS[slot];
         if (starts.predicates.length > 0) recordPredicates(lower, w, starts.predicates, predicates);
@@ -189,7 +209,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
             const bit = 1 << cand.group;
             if ((tested & bit) === 0) {
               tested |= bit;
-              if (prefixMatch(lower, w, i, cand.prefixes, cand.exact)) matched |= bit;
+              if (prefixMatch(lower, w, i, cand.prefixes, cand.tails, cand.exact)) matched |= bit;
             }
             if ((matched & bit) === 0) continue;
           }
@@ -219,11 +239,15 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
             continue;
           }
           if (fam === PRE) {
-            if (lower.charCodeAt(w) === 110 && lower.charCodeAt(w + 1) === 111) { // "no…": pseudo-negation?
+            // "no", "not" (the words here are exact): a pseudo-negation? Its regex needs one of a few words next.
+            if (c0 === 110 && c1 === 111
+              && (len === 2 ? followedBy(lower, i, PSEUDO_AFTER_NO) : len === 3 && k2 === 20 && followedBy(lower, i, PSEUDO_AFTER_NOT))) {
               PSEUDO_Y.lastIndex = w;
               if (PSEUDO_Y.test(lower)) continue;
+            }
+            if (c0 === 110 && c1 === 111) {
               // "No definite fracture" hedges: the finding is possible, not ruled out.
-              if (len === 2 && (DEFINITE_MASK & nextLetterBit(lower, i, FOLLOW_REACH)) !== 0) {
+              if (len === 2 && followedBy(lower, i, DEFINITE_AFTER_NO)) {
                 NO_DEFINITE_Y.lastIndex = w;
                 if (NO_DEFINITE_Y.test(lower)) {
                   uncertain.push(w);

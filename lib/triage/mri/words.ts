@@ -95,11 +95,13 @@ for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
 /**
  * Would `correctWords` rewrite the letters a–z at lower[w, end), a run that the text does not continue with a digit or
  * '_'? The same test as its loop (length, hash, then the maps), read from the lower-cased text. `hash`: the run's
- * `hashOf`, when the caller computed it on its way through the letters.
+ * `hashOf`, when the caller computed it on its way through the letters; `letter`: its first letter's index (1–26).
  */
-export function rewritesWord(lower: string, w: number, end: number, hash = hashOf(lower.slice(w, end))): boolean {
+export function rewritesWord(
+  lower: string, w: number, end: number, hash = hashOf(lower.slice(w, end)), letter = lower.charCodeAt(w) - 96,
+): boolean {
   const len = end - w;
-  if (len === 1 || len === 4 || len > 20 || (FIRST_LENGTH[lower.charCodeAt(w) - 96] & (1 << len)) === 0) return false;
+  if (len === 1 || len === 4 || len > 20 || (FIRST_LENGTH[letter] & (1 << len)) === 0) return false;
   if ((REWRITE_BITS[(hash & 0xfffff) >> 3] & (1 << (hash & 7))) === 0) return false;
   return rewriteWord(lower.slice(w, end)) !== undefined;
 }
