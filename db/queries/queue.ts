@@ -141,7 +141,8 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
   return queueStatement(db, f, filterValues(f));
 }
 
-function queueStatement(db: Db, f: QueueFilter, v: QueueValues) {
+/** `list`: which list of a combined statement (listQueues) the rows belong to; 0 in a statement of one list. */
+function queueStatement(db: Db, f: QueueFilter, v: QueueValues, list = 0) {
   const where = scopeConditions(f, v, { facets: false });
   if (v.cursor) {
     where.push(sql`(${cases.urgencyRank}, ${cases.slaDueAt}, ${cases.id}) > (${v.cursor.rank}, ${v.cursor.due}::timestamptz, ${v.cursor.id}::uuid)`);
@@ -195,6 +196,7 @@ function queueStatement(db: Db, f: QueueFilter, v: QueueValues) {
 
   return db
     .select({
+      list: sql<number>`${sql.raw(String(list))}`.as('list'),
       id: page.id,
       urgency: page.urgency,
       urgencyRank: page.urgencyRank,
@@ -224,41 +226,61 @@ function queueStatement(db: Db, f: QueueFilter, v: QueueValues) {
     .orderBy(asc(page.urgencyRank), asc(page.slaDueAt), asc(page.id));
 }
 
-type QueueStatement = ReturnType<ReturnType<typeof queueStatement>['prepare']>;
+type QueueRow = Awaited<ReturnType<typeof buildQueueQuery>>[number];
+interface QueueStatement {
+  execute(values: Record<string, unknown>): Promise<QueueRow[]>;
+}
 
 /** The viewer-scoped statements built so far, per database handle and filter shape (a few dozen shapes at most). */
 const statements = new WeakMap<Db, Map<string, QueueStatement>>();
 
 /**
- * The app's queue statement for `f` (scope 'viewer'), built once per shape of filter — which filters are set, the
+ * The app's lists (scope 'viewer') as one statement, built once per shape of filters — which filters are set, the
  * statuses (literals in the text, see statusPredicate) — with placeholders for every value, and run with its values.
+ * Two lists are one UNION ALL (the page's list and its "Needs attention" list: one round trip, not two).
  */
-function executeForViewer(db: Db, f: QueueFilter) {
-  const v = filterValues(f);
-  const shape = JSON.stringify([f.assignee, f.status ?? null, f.attention === true, v.urgencyRank !== null, v.area !== null, v.cursor !== null]);
+function executeForViewer(db: Db, fs: QueueFilter[]): Promise<QueueRow[]> {
+  const vs = fs.map(filterValues);
+  const shape = JSON.stringify(fs.map((f, i) => [f.assignee, f.status ?? null, f.attention === true, vs[i].urgencyRank !== null, vs[i].area !== null, vs[i].cursor !== null]));
   let byShape = statements.get(db);
   if (!byShape) statements.set(db, (byShape = new Map()));
   let statement = byShape.get(shape);
   if (!statement) {
-    const placeholders: QueueValues = {
-      viewer: sql.placeholder('viewer'),
-      urgencyRank: v.urgencyRank === null ? null : sql.placeholder('urgencyRank'),
-      area: v.area === null ? null : sql.placeholder('area'),
-      cursor: v.cursor ? { rank: sql.placeholder('cursorRank'), due: sql.placeholder('cursorDue'), id: sql.placeholder('cursorId') } : null,
-      fetch: sql.placeholder('fetch'),
-    };
-    statement = queueStatement(db, f, placeholders).prepare('queue_page');
+    const [first, second, ...more] = fs.map((f, i) => {
+      const slot = (name: string) => sql.placeholder(`${name}${i}`);
+      const v = vs[i];
+      const placeholders: QueueValues = {
+        viewer: slot('viewer'),
+        urgencyRank: v.urgencyRank === null ? null : slot('urgencyRank'),
+        area: v.area === null ? null : slot('area'),
+        cursor: v.cursor ? { rank: slot('cursorRank'), due: slot('cursorDue'), id: slot('cursorId') } : null,
+        fetch: slot('fetch'),
+      };
+      return queueStatement(db, f, placeholders, i);
+    });
+    if (more.length > 0) throw new Error('listQueues combines at most two lists');
+    statement = second
+      ? first.unionAll(second).orderBy(sql`list, urgency_rank, sla_due_at, id`).prepare('queue_pages')
+      : first.prepare('queue_page');
     byShape.set(shape, statement);
   }
-  return statement.execute({ viewer: v.viewer, urgencyRank: v.urgencyRank, area: v.area, cursorRank: v.cursor?.rank, cursorDue: v.cursor?.due, cursorId: v.cursor?.id, fetch: v.fetch });
+  const values: Record<string, unknown> = {};
+  vs.forEach((v, i) => {
+    Object.assign(values, {
+      [`viewer${i}`]: v.viewer,
+      [`urgencyRank${i}`]: v.urgencyRank,
+      [`area${i}`]: v.area,
+      [`cursorRank${i}`]: v.cursor?.rank,
+      [`cursorDue${i}`]: v.cursor?.due,
+      [`cursorId${i}`]: v.cursor?.id,
+      [`fetch${i}`]: v.fetch,
+    });
+  });
+  return statement.execute(values);
 }
 
-export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
-  // A prepared statement: postgres-js keeps it per connection by its text, so each call is one round trip (Bind +
-  // Execute) instead of an unnamed statement's two (Parse + Describe, then Bind + Execute) parsed anew each time. The
-  // app's own filters (scope 'viewer') also skip building the SQL: one statement per filter shape, values as parameters.
-  const rows = await (f.scope === 'viewer' ? executeForViewer(db, f) : buildQueueQuery(db, f).prepare('queue_page').execute());
-  const page = rows.slice(0, f.limit);
+function toPage(rows: QueueRow[], limit: number): QueuePage {
+  const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => {
@@ -285,8 +307,22 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
         checkInOverdue: r.checkInOverdue === true,
       };
     }),
-    nextCursor: rows.length > f.limit && last ? encodeQueueCursor({ rank: last.urgencyRank, due: last.slaDueKey, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeQueueCursor({ rank: last.urgencyRank, due: last.slaDueKey, id: last.id }) : null,
   };
+}
+
+export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
+  // A prepared statement: postgres-js keeps it per connection by its text, so each call is one round trip (Bind +
+  // Execute) instead of an unnamed statement's two (Parse + Describe, then Bind + Execute) parsed anew each time. The
+  // app's own filters (scope 'viewer') also skip building the SQL: one statement per filter shape, values as parameters.
+  const rows = await (f.scope === 'viewer' ? executeForViewer(db, [f]) : buildQueueQuery(db, f).prepare('queue_page').execute());
+  return toPage(rows, f.limit);
+}
+
+/** One or two of the app's lists (scope 'viewer') in one statement: each list as listQueue gives it. */
+export async function listQueues(db: Db, fs: (QueueFilter & { scope: 'viewer' })[]): Promise<QueuePage[]> {
+  const rows = await executeForViewer(db, fs);
+  return fs.map((f, i) => toPage(rows.filter((r) => r.list === i), f.limit));
 }
 
 export interface QueueCounts {
