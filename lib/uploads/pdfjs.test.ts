@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { textPdf } from '@/lib/testing/upload-fixtures';
+import { openPdf, pageText } from './pdf';
 import { importKeepingBuiltIns, loadPdfjs } from './pdfjs';
 
 describe('loading pdf.js', () => {
   it('leaves the process its native JSON and Array.prototype.push, and keeps what pdf.js added', async () => {
     const native = { stringify: JSON.stringify, parse: JSON.parse, push: Array.prototype.push, toString: Function.prototype.toString };
+    const pdf = await textPdf('A report page.');
+    // Reading a document starts pdf.js's worker (in this thread on Node): its module must not replace them either.
+    const opened = await openPdf(pdf);
+    expect(await pageText(opened.pages[0])).toContain('A report page.');
+    await opened.close();
     const pdfjs = await loadPdfjs();
     expect(typeof pdfjs.getDocument).toBe('function');
     expect(JSON.stringify).toBe(native.stringify);

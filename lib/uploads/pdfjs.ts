@@ -51,9 +51,17 @@ export async function importKeepingBuiltIns<T>(load: () => Promise<T>): Promise<
 
 let pdfjs: Promise<Pdfjs> | undefined;
 
-/** pdf.js, loaded on the first PDF this process reads (not when the upload code is imported), built-ins kept. */
+/**
+ * pdf.js, loaded on the first PDF this process reads (not when the upload code is imported), built-ins kept. On Node
+ * pdf.js runs its worker in this thread and would import the worker module (with its own copy of the polyfills) on the
+ * first document, after the built-ins were put back: it is imported here too and handed over as `pdfjsWorker`.
+ */
 export function loadPdfjs(): Promise<Pdfjs> {
-  pdfjs ??= importKeepingBuiltIns(() => import('pdfjs-dist/legacy/build/pdf.mjs')).catch((err: unknown) => {
+  pdfjs ??= importKeepingBuiltIns(async () => {
+    const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+    (globalThis as { pdfjsWorker?: { WorkerMessageHandler: unknown } }).pdfjsWorker = { WorkerMessageHandler: worker.WorkerMessageHandler };
+    return lib;
+  }).catch((err: unknown) => {
     pdfjs = undefined;
     throw err;
   });
