@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, eq, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { caseAccessGrants, cases, clinicianProfiles, users } from '../schema';
 
@@ -30,11 +30,19 @@ export async function clinicianScopeOf(db: Db, userId: string): Promise<Clinicia
  */
 export function caseReadableBy(scope: ClinicianScope | null): SQL {
   if (!scope) return sql`false`;
-  const granted = sql`${cases.id} in (select ${caseAccessGrants.caseId} from ${caseAccessGrants} where ${caseAccessGrants.userId} = ${scope.userId} and ${caseAccessGrants.expiresAt} > now())`;
-  const parts: SQL[] = [eq(cases.assignedClinicianId, scope.userId), isNull(cases.assignedClinicianId), granted];
+  const parts: SQL[] = readableByWho(scope.userId);
   if (scope.areas.length > 0) parts.push(arrayOverlaps(cases.areas, scope.areas));
   if (scope.onCall) parts.push(eq(cases.urgency, 'emergency'));
   return or(...parts) ?? sql`false`;
+}
+
+/**
+ * The part of every clinician's scope that depends only on who they are: cases assigned to them, the shared pool, and
+ * their break-the-glass grants (alternatives of an OR). `userId` may be a placeholder (a prepared statement fills it per execution).
+ */
+export function readableByWho(userId: string | Placeholder): SQL[] {
+  const granted = sql`${cases.id} in (select ${caseAccessGrants.caseId} from ${caseAccessGrants} where ${caseAccessGrants.userId} = ${userId} and ${caseAccessGrants.expiresAt} > now())`;
+  return [eq(cases.assignedClinicianId, userId), isNull(cases.assignedClinicianId), granted];
 }
 
 /** No scope at all: for writers that already locked the row and checked who may change it. */

@@ -6,6 +6,7 @@ import { makeCase } from '@/lib/testing/factories/queue-case';
 import { makeClinician, makePatient } from '@/lib/testing/factories/people';
 import { clinicianScopeOf, insertAccessGrant } from './case-scope';
 import { listQueue, queueCounts, type QueueFilter } from './queue';
+import { decodeQueueCursor } from './queue-cursor';
 
 /**
  * The queue reads the viewer's scope inside its own statement (scope: 'viewer'). It must show exactly what the
@@ -52,6 +53,28 @@ describe.each(testDbKinds())('queue scope read in the statement on %s', (kind) =
       expect(inStatement.items.map((i) => i.id)).toEqual(expected.items.map((i) => i.id));
       expect(await queueCounts(t.db, { ...base, scope: 'viewer' })).toEqual(await queueCounts(t.db, { ...base, scope: looked }));
       seen.set(viewer.id, inStatement.items.length);
+      // listQueue keeps one prepared statement per filter shape and fills in the values: every viewer reuses the
+      // statements the one before built, with its own id, area, urgency, page size and cursor.
+      const variants: Partial<QueueFilter>[] = [
+        { assignee: 'me' },
+        { assignee: 'none' },
+        { area: 'knee' },
+        { area: 'shoulder', urgency: 'urgent' },
+        { status: ['submitted', 'in_review'], urgency: 'emergency' },
+        { limit: 2 },
+      ];
+      for (const variant of variants) {
+        const f = { ...base, ...variant };
+        const want = await listQueue(t.db, { ...f, scope: looked });
+        const got = await listQueue(t.db, { ...f, scope: 'viewer' });
+        expect(got.items.map((i) => i.id)).toEqual(want.items.map((i) => i.id));
+        expect(got.nextCursor).toEqual(want.nextCursor);
+        const cursor = want.nextCursor ? decodeQueueCursor(want.nextCursor) : null;
+        if (cursor) {
+          const next = await listQueue(t.db, { ...f, cursor, scope: 'viewer' });
+          expect(next.items.map((i) => i.id)).toEqual((await listQueue(t.db, { ...f, cursor, scope: looked })).items.map((i) => i.id));
+        }
+      }
     }
     // The cases differ per viewer, so the comparison above says something.
     expect(seen.get(knee.id)).toBe(5); // knee area, assigned ×3 (one shoulder, one hip), the pool

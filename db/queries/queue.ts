@@ -1,8 +1,7 @@
-import { and, arrayContains, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { cases, clinicianProfiles, patientProfiles, triageAssessments, users } from '../schema';
-import { caseReadableBy, type ClinicianScope } from './case-scope';
+import { caseReadableBy, readableByWho, type ClinicianScope } from './case-scope';
 import { hasOverdueCheckIn, latestCheckInWorse, needsAttention } from './attention';
 import { patientName } from './names';
 import { encodeQueueCursor, type QueueCursor } from './queue-cursor';
@@ -59,8 +58,6 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
-const patientUser = alias(users, 'patient_user');
-
 /**
  * `status IN ('submitted', 'in_review')` as literals, not parameters: the planner can only use the partial indexes
  * for open cases (cases_open_*_idx) when it sees the same constants, also in a prepared statement's generic plan.
@@ -75,31 +72,55 @@ function statusPredicate(statuses: CaseStatus[]): SQL {
 /**
  * `caseReadableBy(await clinicianScopeOf(db, viewerId))` as one predicate: the profile row (active, clinician role) is
  * read by uncorrelated subqueries the planner runs once per statement (InitPlans), so the queue's ordered index scan
- * is unchanged. Assigned, pool and break-the-glass come from caseReadableBy itself; areas and on-call from the row.
+ * is unchanged. Assigned, pool and break-the-glass come from case-scope.ts (readableByWho); areas and on-call from the row.
  */
-function viewerReadable(viewerId: string): SQL {
+function viewerReadable(viewerId: string | Placeholder): SQL {
   const profile = (col: SQL) =>
     sql`(select ${col} from ${clinicianProfiles} inner join ${users} on ${users.id} = ${clinicianProfiles.userId}
       where ${clinicianProfiles.userId} = ${viewerId} and ${clinicianProfiles.active} and ${users.roles} @> array['clinician']::text[])`;
   return and(
     sql`exists ${profile(sql`1`)}`,
     or(
-      caseReadableBy({ userId: viewerId, areas: [], onCall: false }),
+      ...readableByWho(viewerId),
       sql`${cases.areas} && ${profile(sql`${clinicianProfiles.areas}`)}`,
       sql`(${cases.urgency} = 'emergency' and ${profile(sql`${clinicianProfiles.onCall}`)})`,
     ),
   ) as SQL;
 }
 
+/**
+ * The values a queue statement carries, apart from its shape (which filters are set): the filter's own values, or
+ * placeholders that a prepared statement fills on each execution (listQueue keeps one statement per shape).
+ */
+interface QueueValues {
+  viewer: string | Placeholder;
+  urgencyRank: number | Placeholder | null;
+  area: string | Placeholder | null;
+  cursor: { rank: number | Placeholder; due: string | Placeholder; id: string | Placeholder } | null;
+  /** Rows fetched: the page size + 1 (whether there is a next page). */
+  fetch: number | Placeholder;
+}
+
+function filterValues(f: Omit<QueueFilter, 'limit' | 'cursor'> & Partial<Pick<QueueFilter, 'limit' | 'cursor'>>): QueueValues {
+  return {
+    viewer: f.viewerId,
+    urgencyRank: f.urgency ? URGENCY_RANK[f.urgency] : null,
+    area: f.area || null,
+    cursor: f.cursor ?? null,
+    fetch: (f.limit ?? 0) + 1,
+  };
+}
+
 /** The WHERE shared by the list and the counts (everything except keyset position). */
-function scopeConditions(f: Omit<QueueFilter, 'limit' | 'cursor'>, opts: { facets: boolean }): SQL[] {
-  const where: SQL[] = [f.scope === 'viewer' ? viewerReadable(f.viewerId) : caseReadableBy(f.scope)];
-  if (f.assignee === 'me') where.push(eq(cases.assignedClinicianId, f.viewerId));
+function scopeConditions(f: Omit<QueueFilter, 'limit' | 'cursor'>, v: QueueValues, opts: { facets: boolean }): SQL[] {
+  const where: SQL[] = [f.scope === 'viewer' ? viewerReadable(v.viewer) : caseReadableBy(f.scope)];
+  if (f.assignee === 'me') where.push(eq(cases.assignedClinicianId, v.viewer));
   if (f.assignee === 'none') where.push(isNull(cases.assignedClinicianId));
-  if (f.area) where.push(arrayContains(cases.areas, [f.area]));
+  // The area as a text parameter of its own (not an array literal), which a prepared statement can take as well.
+  if (v.area !== null) where.push(sql`${cases.areas} @> array[${v.area}]::text[]`);
   if (f.attention) where.push(needsAttention());
   if (!opts.facets) {
-    if (f.urgency) where.push(eq(cases.urgencyRank, URGENCY_RANK[f.urgency]));
+    if (v.urgencyRank !== null) where.push(eq(cases.urgencyRank, v.urgencyRank));
     if (f.status?.length) where.push(statusPredicate(f.status));
   }
   return where;
@@ -117,9 +138,14 @@ const URGENCY_OF_RANK = Object.fromEntries(Object.entries(URGENCY_RANK).map(([u,
  * that a sort would throw away.
  */
 export function buildQueueQuery(db: Db, f: QueueFilter) {
-  const where = scopeConditions(f, { facets: false });
-  if (f.cursor) {
-    where.push(sql`(${cases.urgencyRank}, ${cases.slaDueAt}, ${cases.id}) > (${f.cursor.rank}, ${f.cursor.due}::timestamptz, ${f.cursor.id}::uuid)`);
+  return queueStatement(db, f, filterValues(f));
+}
+
+/** `list`: which list of a combined statement (listQueues) the rows belong to; 0 in a statement of one list. */
+function queueStatement(db: Db, f: QueueFilter, v: QueueValues, list = 0) {
+  const where = scopeConditions(f, v, { facets: false });
+  if (v.cursor) {
+    where.push(sql`(${cases.urgencyRank}, ${cases.slaDueAt}, ${cases.id}) > (${v.cursor.rank}, ${v.cursor.due}::timestamptz, ${v.cursor.id}::uuid)`);
   }
   const page = db
     .select({
@@ -140,7 +166,7 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
     .from(cases)
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(cases.urgencyRank), asc(cases.slaDueAt), asc(cases.id))
-    .limit(f.limit + 1)
+    .limit(v.fetch)
     .as('page');
 
   const latest = db
@@ -158,8 +184,19 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
     .limit(1)
     .as('latest');
 
+  // The patient's name and date of birth, one primary-key probe per shown row (LIMIT keeps the planner from turning
+  // it into a join, which hashed every patient and account: most of the statement's time at 5,000 patients).
+  const who = db
+    .select({ patientName: patientName(users.name).as('patient_name'), patientDateOfBirth: patientProfiles.dateOfBirth })
+    .from(users)
+    .leftJoin(patientProfiles, eq(patientProfiles.userId, users.id))
+    .where(eq(users.id, page.patientId))
+    .limit(1)
+    .as('who');
+
   return db
     .select({
+      list: sql<number>`${sql.raw(String(list))}`.as('list'),
       id: page.id,
       urgency: page.urgency,
       urgencyRank: page.urgencyRank,
@@ -173,8 +210,8 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       slaDueKey: page.slaDueKey,
       breachAlertedAt: page.breachAlertedAt,
       incomplete: page.incomplete,
-      patientName: patientName(patientUser.name),
-      patientDateOfBirth: patientProfiles.dateOfBirth,
+      patientName: who.patientName,
+      patientDateOfBirth: who.patientDateOfBirth,
       reasons: latest.reasons,
       mriConcern: latest.mriConcern,
       mriUnread: latest.mriUnread,
@@ -183,16 +220,67 @@ export function buildQueueQuery(db: Db, f: QueueFilter) {
       checkInOverdue: hasOverdueCheckIn(page.id).as('check_in_overdue'),
     })
     .from(page)
-    .leftJoin(patientProfiles, eq(patientProfiles.userId, page.patientId))
-    .leftJoin(patientUser, eq(patientUser.id, page.patientId))
+    .leftJoinLateral(who, sql`true`)
     .leftJoin(clinicianProfiles, eq(clinicianProfiles.userId, page.assignedClinicianId))
     .leftJoinLateral(latest, sql`true`)
     .orderBy(asc(page.urgencyRank), asc(page.slaDueAt), asc(page.id));
 }
 
-export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
-  const rows = await buildQueueQuery(db, f);
-  const page = rows.slice(0, f.limit);
+type QueueRow = Awaited<ReturnType<typeof buildQueueQuery>>[number];
+interface QueueStatement {
+  execute(values: Record<string, unknown>): Promise<QueueRow[]>;
+}
+
+/** The viewer-scoped statements built so far, per database handle and filter shape (a few dozen shapes at most). */
+const statements = new WeakMap<Db, Map<string, QueueStatement>>();
+
+/**
+ * The app's lists (scope 'viewer') as one statement, built once per shape of filters — which filters are set, the
+ * statuses (literals in the text, see statusPredicate) — with placeholders for every value, and run with its values.
+ * Two lists are one UNION ALL (the page's list and its "Needs attention" list: one round trip, not two).
+ */
+function executeForViewer(db: Db, fs: QueueFilter[]): Promise<QueueRow[]> {
+  const vs = fs.map(filterValues);
+  const shape = JSON.stringify(fs.map((f, i) => [f.assignee, f.status ?? null, f.attention === true, vs[i].urgencyRank !== null, vs[i].area !== null, vs[i].cursor !== null]));
+  let byShape = statements.get(db);
+  if (!byShape) statements.set(db, (byShape = new Map()));
+  let statement = byShape.get(shape);
+  if (!statement) {
+    const [first, second, ...more] = fs.map((f, i) => {
+      const slot = (name: string) => sql.placeholder(`${name}${i}`);
+      const v = vs[i];
+      const placeholders: QueueValues = {
+        viewer: slot('viewer'),
+        urgencyRank: v.urgencyRank === null ? null : slot('urgencyRank'),
+        area: v.area === null ? null : slot('area'),
+        cursor: v.cursor ? { rank: slot('cursorRank'), due: slot('cursorDue'), id: slot('cursorId') } : null,
+        fetch: slot('fetch'),
+      };
+      return queueStatement(db, f, placeholders, i);
+    });
+    if (more.length > 0) throw new Error('listQueues combines at most two lists');
+    statement = second
+      ? first.unionAll(second).orderBy(sql`list, urgency_rank, sla_due_at, id`).prepare('queue_pages')
+      : first.prepare('queue_page');
+    byShape.set(shape, statement);
+  }
+  const values: Record<string, unknown> = {};
+  vs.forEach((v, i) => {
+    Object.assign(values, {
+      [`viewer${i}`]: v.viewer,
+      [`urgencyRank${i}`]: v.urgencyRank,
+      [`area${i}`]: v.area,
+      [`cursorRank${i}`]: v.cursor?.rank,
+      [`cursorDue${i}`]: v.cursor?.due,
+      [`cursorId${i}`]: v.cursor?.id,
+      [`fetch${i}`]: v.fetch,
+    });
+  });
+  return statement.execute(values);
+}
+
+function toPage(rows: QueueRow[], limit: number): QueuePage {
+  const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => {
@@ -219,8 +307,22 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
         checkInOverdue: r.checkInOverdue === true,
       };
     }),
-    nextCursor: rows.length > f.limit && last ? encodeQueueCursor({ rank: last.urgencyRank, due: last.slaDueKey, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeQueueCursor({ rank: last.urgencyRank, due: last.slaDueKey, id: last.id }) : null,
   };
+}
+
+export async function listQueue(db: Db, f: QueueFilter): Promise<QueuePage> {
+  // A prepared statement: postgres-js keeps it per connection by its text, so each call is one round trip (Bind +
+  // Execute) instead of an unnamed statement's two (Parse + Describe, then Bind + Execute) parsed anew each time. The
+  // app's own filters (scope 'viewer') also skip building the SQL: one statement per filter shape, values as parameters.
+  const rows = await (f.scope === 'viewer' ? executeForViewer(db, [f]) : buildQueueQuery(db, f).prepare('queue_page').execute());
+  return toPage(rows, f.limit);
+}
+
+/** One or two of the app's lists (scope 'viewer') in one statement: each list as listQueue gives it. */
+export async function listQueues(db: Db, fs: (QueueFilter & { scope: 'viewer' })[]): Promise<QueuePage[]> {
+  const rows = await executeForViewer(db, fs);
+  return fs.map((f, i) => toPage(rows.filter((r) => r.list === i), f.limit));
 }
 
 export interface QueueCounts {
@@ -241,7 +343,7 @@ export interface QueueCounts {
  * only when "any status" is chosen.
  */
 export async function queueCounts(db: Db, f: Omit<QueueFilter, 'limit' | 'cursor'>): Promise<QueueCounts> {
-  const scope = scopeConditions(f, { facets: true });
+  const scope = scopeConditions(f, filterValues(f), { facets: true });
   const counted: CaseStatus[] | null = f.status?.length ? [...new Set<CaseStatus>([...OPEN_STATUSES, ...f.status])] : null;
   if (counted) scope.push(statusPredicate(counted));
   // Grouped by urgency_rank, not the urgency label, so an index on (…, status, urgency_rank) can answer it.
@@ -249,7 +351,9 @@ export async function queueCounts(db: Db, f: Omit<QueueFilter, 'limit' | 'cursor
     .select({ status: cases.status, urgencyRank: cases.urgencyRank, n: count() })
     .from(cases)
     .where(scope.length ? and(...scope) : undefined)
-    .groupBy(cases.status, cases.urgencyRank);
+    .groupBy(cases.status, cases.urgencyRank)
+    .prepare('queue_counts') // as listQueue: one round trip per poll, not two
+    .execute();
   const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, counted && !counted.includes(s) ? null : 0])) as Record<CaseStatus, number | null>;
   const byUrgency = { emergency: 0, urgent: 0, routine: 0 } as Record<Urgency, number>;
   let total = 0;

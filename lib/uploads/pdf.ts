@@ -5,12 +5,13 @@
  */
 import 'server-only';
 import { createCanvas } from '@napi-rs/canvas';
-import { AnnotationType, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { UploadRefusal } from './errors';
 import { MAX_IMAGE_PIXELS, MAX_PDF_PAGE_SIDE_PT, MAX_UPLOAD_PAGES } from './limits';
 import { packageDir } from './package-dir';
 import { findActiveContent, type ActiveContent } from './pdf-safety';
+import { loadPdfjs } from './pdfjs';
 
 
 const REFUSAL: Record<ActiveContent, 'pdf_scripts' | 'pdf_attachments' | 'pdf_launch' | 'pdf_malformed'> = {
@@ -42,6 +43,7 @@ export interface OpenPdf {
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   refuseActive(findActiveContent(bytes));
   const PDFJS_DIR = packageDir('pdfjs-dist');
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
     standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
@@ -84,6 +86,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
 /** The same kinds of active content, as pdf.js parsed them (catches what hides in unusual encodings). */
 export async function parsedActiveContent(doc: PDFDocumentProxy, pages: PDFPageProxy[]): Promise<Set<ActiveContent>> {
   const found = new Set<ActiveContent>();
+  const { AnnotationType } = await loadPdfjs();
   if (await doc.getJSActions()) found.add('scripts');
   const { info } = await doc.getMetadata();
   if (doc.isPureXfa || (info as { IsXFAPresent?: boolean }).IsXFAPresent) found.add('scripts');

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/badge';
 import { QueueBoard } from '@/components/queue/queue-board';
 import { NeedsAttention } from '@/components/queue/needs-attention';
 import { requireRole } from '@/lib/auth/guards';
-import { readQueue } from '@/lib/cases/list-queue';
+import { readQueue, readQueues } from '@/lib/cases/list-queue';
 import { toQueueBoardJson } from '@/lib/cases/queue-json';
 import { queueQuerySchema } from '@/lib/validation/queue';
 
@@ -35,12 +35,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const parsed = queueQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : queueQuerySchema.parse({ assignee: 'any', status: 'open', limit: '50' });
   // Issue 15: on the first page of a list not already narrowed to them, the cases that need attention come first.
-  // Read beside the list (not after it), so the page waits for one round of queries, not two.
+  // Read with the list, in the same statement: the page waits for one query, not two.
   const wantsAttention = !(parsed.success && q.cursor) && q.attention !== true;
-  const [r, attention] = await Promise.all([
-    readQueue(user, parsed.success ? q : { ...q, cursor: undefined }, { withCounts: false }),
-    wantsAttention ? readQueue(user, ATTENTION_QUERY, { withCounts: false }) : null,
-  ]);
+  const [r, attention = null] = await readQueues(user, [parsed.success ? q : { ...q, cursor: undefined }, ...(wantsAttention ? [ATTENTION_QUERY] : [])]);
   const result = r.ok ? r : await readQueue(user, { ...q, cursor: undefined }, { withCounts: false });
   if (!result.ok) throw new Error('queue unavailable');
   const filter = {

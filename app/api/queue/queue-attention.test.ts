@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 import { eq } from 'drizzle-orm';
 import { checkIns } from '@/db/schema';
+import { listQueue, listQueues, type QueueFilter } from '@/db/queries/queue';
 import { testDbKinds, useTestDb } from '@/lib/testing/db';
 import { makeClinician, makePatient } from '@/lib/testing/factories/people';
 import { makeCase } from '@/lib/testing/factories/queue-case';
@@ -107,5 +108,16 @@ describe.each(testDbKinds())('GET /api/queue (%s)', (kind) => {
     expect([...p1.items, ...p2.items].map((i) => i.id)).toEqual([overdue.id, worse.id]);
     expect(p2.nextCursor).toBeNull();
     expect((await get('attention=maybe')).status).toBe(400);
+
+    // The queue page reads its list and its "Needs attention" list in one statement (listQueues): each as on its own.
+    const open: QueueFilter['status'] = ['submitted', 'in_review'];
+    const list: QueueFilter & { scope: 'viewer' } = { viewerId: clinician.id, scope: 'viewer', assignee: 'any', status: open, limit: 3 };
+    const needing: QueueFilter & { scope: 'viewer' } = { ...list, attention: true, limit: 1 };
+    const [both, alone] = await listQueues(t.db, [list, needing]);
+    expect(both).toEqual(await listQueue(t.db, list));
+    expect(alone).toEqual(await listQueue(t.db, needing));
+    expect(both.items.map((i) => i.id)).toEqual([plain.id, recovered.id, overdue.id]);
+    expect(alone.items.map((i) => i.id)).toEqual([overdue.id]);
+    expect(alone.nextCursor).not.toBeNull();
   });
 });
