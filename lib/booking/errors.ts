@@ -43,6 +43,16 @@ export function isExclusionViolation(err: unknown): boolean {
   return e?.code === '23P01' || e?.cause?.code === '23P01';
 }
 
+/**
+ * SQLSTATE 40P01. Two holds for one slot inserted at the same moment each find the other's uncommitted row when the
+ * exclusion constraint checks them, and each waits for the other: PostgreSQL aborts one of the pair as a deadlock
+ * (seen in the 50-request race on PostgreSQL). The aborted one is run again, and then meets the committed row (23P01).
+ */
+export function isDeadlock(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  return e?.code === '40P01' || e?.cause?.code === '40P01';
+}
+
 export const SLOT_TAKEN_MESSAGE = 'Someone booked this time a moment ago. Please choose another slot — the list below is up to date.';
 
 export const PAYMENTS_NOT_CONFIGURED_MESSAGE =

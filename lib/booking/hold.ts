@@ -10,7 +10,7 @@ import { CHECKOUT_CLOCK_MARGIN_MS, CHECKOUT_LIFETIME_MS, createCheckoutSession }
 import { paymentsConfigured } from '@/lib/payments/stripe-client';
 import { isBookableTime } from './availability';
 import { PAYMENT_WINDOW_MS, refundTermsForSlot } from './policy';
-import { BookingError, isExclusionViolation, PAYMENTS_NOT_CONFIGURED_MESSAGE, SLOT_TAKEN_MESSAGE } from './errors';
+import { BookingError, isDeadlock, isExclusionViolation, PAYMENTS_NOT_CONFIGURED_MESSAGE, SLOT_TAKEN_MESSAGE } from './errors';
 import { isValidTimeZone } from './zoned-time';
 import type { Actor } from '@/lib/domain/actor';
 
@@ -83,7 +83,7 @@ export async function holdSlot(patient: Actor, req: HoldRequest, hooks: HoldHook
 
   let booking: Booking;
   try {
-    booking = await db.transaction(async (tx) => {
+    booking = await runAgainOnDeadlock(() => db.transaction(async (tx) => {
       // First: a concurrent duplicate (same key) waits here for this one, then replays it instead of racing for the slot.
       await hooks.onHold?.(tx);
       // A constraint cannot read the clock: clear lapsed holds in this range first, in the same transaction.
@@ -106,7 +106,7 @@ export async function holdSlot(patient: Actor, req: HoldRequest, hooks: HoldHook
         tx,
       );
       return row;
-    });
+    }));
   } catch (err) {
     if (isExclusionViolation(err)) throw new BookingError('slot_unavailable', SLOT_TAKEN_MESSAGE);
     throw err;
@@ -144,5 +144,16 @@ export async function holdSlot(patient: Actor, req: HoldRequest, hooks: HoldHook
       await hooks.onReleased?.(tx);
     });
     throw new BookingError('payment_provider_error', 'We could not start the payment. Nothing was charged and the time was released — please try again.');
+  }
+}
+
+/** Runs a transaction again when PostgreSQL aborted it as one side of a deadlock (isDeadlock), at most `attempts` times. */
+async function runAgainOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isDeadlock(err) || attempt >= attempts) throw err;
+    }
   }
 }
