@@ -39,8 +39,13 @@ export class BookingError extends Error {
 
 /** SQLSTATE 23P01: the exclusion constraint refused an overlapping booking. drizzle puts it on err or err.cause. */
 export function isExclusionViolation(err: unknown): boolean {
+  return hasSqlState(err, '23P01');
+}
+
+/** Whether PostgreSQL answered `state`, on the driver's error or on the drizzle error wrapping it. */
+function hasSqlState(err: unknown, state: string): boolean {
   const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
-  return e?.code === '23P01' || e?.cause?.code === '23P01';
+  return e?.code === state || e?.cause?.code === state;
 }
 
 /**
@@ -49,8 +54,7 @@ export function isExclusionViolation(err: unknown): boolean {
  * (seen in the 50-request race on PostgreSQL). The aborted one is run again, and then meets the committed row (23P01).
  */
 export function isDeadlock(err: unknown): boolean {
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
-  return e?.code === '40P01' || e?.cause?.code === '40P01';
+  return hasSqlState(err, '40P01');
 }
 
 export const SLOT_TAKEN_MESSAGE = 'Someone booked this time a moment ago. Please choose another slot — the list below is up to date.';
