@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { QueueRowJson } from '@/lib/cases/queue-json';
 import { URGENCY_LABELS } from '@/lib/domain/case';
 import { clinicianCasePath } from '@/lib/urls';
-import { AttentionBadges } from './queue-table';
+import { AttentionBadges } from './attention-badges';
 
 /**
  * Issue 15: patients whose latest check-in is worse, or whose check-in is overdue, sit at the top of the queue page

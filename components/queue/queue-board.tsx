@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { QueueBoardJson, QueueRowJson } from '@/lib/cases/queue-json';
+import { queueBoardFromWire, type QueueBoardWire, type QueueRowJson } from '@/lib/cases/queue-json';
 import { Alert } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import type { ClaimResult } from './claim-button';
@@ -40,13 +40,15 @@ export function QueueBoard({
   viewerId,
   serverNow,
 }: {
-  initial: QueueBoardJson;
+  /** The first page in its compact form (lib/cases/queue-json.ts, QueueRowWire); the poll's JSON replaces it. */
+  initial: QueueBoardWire;
   filter: QueueFilterState;
   cursor: string | null;
   viewerId: string;
   serverNow: number;
 }) {
-  const { data, now, updatedAt, announce, refresh } = useQueuePoll({ initial, filter, cursor, serverNow });
+  const [first] = useState(() => queueBoardFromWire(initial));
+  const { data, now, updatedAt, announce, refresh } = useQueuePoll({ initial: first, filter, cursor, serverNow });
   const [notice, setNotice] = useState<{ tone: 'success' | 'warning'; text: string } | null>(null);
 
   const onClaimed = (item: QueueRowJson) => (r: ClaimResult) => {

@@ -1,37 +1,20 @@
-import Link from 'next/link';
+import type { MouseEvent } from 'react';
+import { useRouter } from 'next/navigation';
 import type { QueueRowJson } from '@/lib/cases/queue-json';
 import { formatSpan, slaState } from '@/lib/cases/format-queue';
 import { ageOn } from '@/lib/format/age';
 import { OPEN_STATUSES, STATUS_LABELS } from '@/lib/domain/case';
-import { BODY_REGION_LABELS, isBodyRegion } from '@/lib/triage';
-import { cn } from '@/components/ui/cn';
+import { BODY_REGION_LABELS, isBodyRegion } from '@/lib/triage/body';
 import { clinicianCasePath } from '@/lib/urls';
 import { UrgencyBadge, UrgencyBadgeShared } from './urgency-badge';
 import { ClaimButton, type ClaimResult } from './claim-button';
+import { AttentionBadges } from './attention-badges';
 
 function regionText(regions: string[]): string {
   return regions.map((r) => (isBodyRegion(r) ? BODY_REGION_LABELS[r] : r)).join(', ');
 }
 
 const hasFlags = (item: QueueRowJson) => item.redFlag || item.mriConcern !== null || item.mriUnread > 0 || item.worse || item.checkInOverdue;
-
-/** Issue 15 (db/queries/attention.ts): the latest check-in is worse / a mailed check-in is overdue. */
-export function AttentionBadges({ item }: { item: Pick<QueueRowJson, 'worse' | 'checkInOverdue'> }) {
-  return (
-    <>
-      {item.worse && (
-        <span className="qf qf-danger" data-testid="worse-badge">
-          Worse<span className="sr-only"> since last check-in</span>
-        </span>
-      )}
-      {item.checkInOverdue && (
-        <span className="qf qf-warning" data-testid="check-in-overdue-badge">
-          Check-in overdue
-        </span>
-      )}
-    </>
-  );
-}
 
 function Flags({ item }: { item: QueueRowJson }) {
   return (
@@ -66,12 +49,12 @@ function Sla({ item, now }: { item: QueueRowJson; now: number }) {
   const s = slaState(item.slaDueAt, now);
   if (s.breached) {
     return (
-      <span className="inline-flex items-center gap-1 rounded-md bg-red-700 px-2 py-0.5 text-sm font-semibold text-white" data-testid="sla-breached">
+      <span className="sla-breached" data-testid="sla-breached">
         <span aria-hidden>⚠</span> {s.text}
       </span>
     );
   }
-  return <span className={cn('text-sm', s.soon ? 'font-semibold text-amber-900' : 'text-ink')}>{s.text}</span>;
+  return <span className={s.soon ? 'sla-soon' : 'sla-ok'}>{s.text}</span>;
 }
 
 function patientLabel(item: QueueRowJson, at: number): string {
@@ -91,9 +74,10 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
     // the page's HTML.
     <tr role="row" data-testid="queue-row" data-breached={breached || undefined} className="queue-row">
       <td role="cell" className="font-medium">
-        <Link href={clinicianCasePath(item.id)} className="queue-patient">
+        {/* A plain link: QueueTable navigates for all of them (useRowLinks). */}
+        <a href={clinicianCasePath(item.id)} className="queue-patient">
           {label}
-        </Link>
+        </a>
       </td>
       <td role="cell">
         {regionText(item.regions)}
@@ -122,7 +106,7 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
       <td role="cell" data-label="Status">
         <span>{STATUS_LABELS[item.status]}</span>
         {item.incomplete && (
-          <span className="ml-1 inline-block rounded border border-amber-600 bg-amber-50 px-1.5 text-xs font-semibold text-amber-900" data-testid="incomplete-badge">
+          <span className="incomplete-badge" data-testid="incomplete-badge">
             Intake not finished
           </span>
         )}
@@ -132,14 +116,32 @@ function QueueRow({ item, now, viewerId, onClaimed }: RowProps) {
 }
 
 /**
+ * Client-side navigation for the rows' patient links, as next/link gives, from one click handler on the table instead
+ * of a Link component per row: 50 Links were a measurable part of the page's server render (issue 13), and each
+ * prefetched its case page as it scrolled into view. A click with a modifier key or another button is left to the
+ * browser (new tab, new window), like next/link does; Enter on a focused link is a click too.
+ */
+function useRowLinks() {
+  const router = useRouter();
+  return (e: MouseEvent<HTMLTableElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a.queue-patient') : null;
+    if (!link) return;
+    e.preventDefault();
+    router.push(link.getAttribute('href')!);
+  };
+}
+
+/**
  * One table for every width: on phones each row reflows into a card (labels shown beside values), so the server
  * renders the list once. Explicit roles keep the table semantics whatever the CSS display is.
  */
 export function QueueTable({ items, ...row }: { items: QueueRowJson[] } & Omit<RowProps, 'item'>) {
+  const onLinkClick = useRowLinks();
   return (
     <div className="md:overflow-hidden md:rounded-xl md:border md:border-line md:bg-white">
       <UrgencyBadgeShared />
-      <table role="table" className="block w-full text-left text-sm md:table">
+      <table role="table" className="block w-full text-left text-sm md:table" onClick={onLinkClick}>
         <caption className="sr-only">Triage queue</caption>
         <thead role="rowgroup" className="hidden bg-canvas text-xs uppercase tracking-wide text-muted md:table-header-group">
           <tr role="row">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '@/db/queries/queue';
-import { toQueueBoardJson, toQueueJson } from './queue-json';
+import { queueBoardFromWire, toQueueBoardJson, toQueueBoardWire, toQueueJson } from './queue-json';
 
 const item: QueueItem = {
   id: '0a64f4bf-6324-487c-bb69-fca07c5f3a13',
@@ -59,5 +59,27 @@ describe('the queue page board props', () => {
       if (k === 'reasons') expect((api.reasons as { text: string }[]).map((r) => r.text)).toEqual(board.reasons.map((r) => r.text));
       else expect(api[k], k).toEqual(v);
     }
+  });
+});
+
+describe('the compact form of the board props (QueueRowWire)', () => {
+  const variants: QueueItem[] = [
+    item,
+    { ...item, assignedClinicianId: 'c5b0f7a8-35c8-4c48-9bde-4c5b8b0f1a11', assigneeName: 'Sam Carter', status: 'in_review', worse: false, checkInOverdue: true },
+    { ...item, patientName: null, patientDateOfBirth: null, mriConcern: null, mriUnread: 0, redFlag: false, incomplete: true, worse: false, reasons: [] },
+    { ...item, patientName: '', assigneeName: '', regions: [] },
+  ];
+
+  it('reads back as exactly the rows toQueueBoardJson gives, whatever is empty or set', () => {
+    const page = { items: variants, nextCursor: 'c2' };
+    expect(queueBoardFromWire(toQueueBoardWire(page))).toEqual(toQueueBoardJson(page));
+    expect(queueBoardFromWire(toQueueBoardWire({ items: [], nextCursor: null }))).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('survives the trip through JSON (as RSC props do) and is much smaller than the named form', () => {
+    const page = { items: Array.from({ length: 50 }, (_, i) => variants[i % variants.length]), nextCursor: null };
+    const wire = JSON.stringify(toQueueBoardWire(page));
+    expect(queueBoardFromWire(JSON.parse(wire) as ReturnType<typeof toQueueBoardWire>)).toEqual(toQueueBoardJson(page));
+    expect(wire.length).toBeLessThan(JSON.stringify(toQueueBoardJson(page)).length * 0.6);
   });
 });

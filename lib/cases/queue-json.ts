@@ -82,6 +82,92 @@ export function toQueueBoardJson(page: QueuePage): QueueBoardJson {
   };
 }
 
+/**
+ * A queue row as the page hands it to its client board: the values of QueueRowJson in a fixed order, without key
+ * names, times as epoch milliseconds, empty values as 0 and the four yes/no fields as one number of bits. The 50 rows
+ * travel in the page twice (as HTML, and as these props in the RSC payload, which is itself escaped into the HTML's
+ * scripts), and the names and ISO strings were half of the payload: the page's server time grows with its bytes
+ * (issue 13). Only queueRowsFromWire reads it; the JSON API keeps its named fields (CONTRACTS §4b).
+ */
+type QueueRowWire = [
+  id: string,
+  urgency: QueueRowJson['urgency'],
+  status: QueueRowJson['status'],
+  assignedClinicianId: string | 0,
+  assigneeName: string | 0,
+  regions: string[],
+  submittedAt: number,
+  slaDueAt: number,
+  patientName: string | 0,
+  patientDateOfBirth: string | 0,
+  flags: number,
+  mriConcern: Exclude<QueueRowJson['mriConcern'], null> | 0,
+  mriUnread: number,
+  reasons: string[],
+];
+
+export interface QueueBoardWire {
+  rows: QueueRowWire[];
+  nextCursor: string | null;
+}
+
+const orNull = <T,>(v: T | 0): T | null => (v === 0 ? null : v);
+
+const RED_FLAG = 1;
+const INCOMPLETE = 2;
+const WORSE = 4;
+const CHECK_IN_OVERDUE = 8;
+
+export function toQueueBoardWire(page: QueuePage): QueueBoardWire {
+  return {
+    rows: page.items.map((i): QueueRowWire => [
+      i.id,
+      i.urgency,
+      i.status,
+      i.assignedClinicianId ?? 0,
+      i.assigneeName ?? 0,
+      i.regions,
+      i.submittedAt.getTime(),
+      i.slaDueAt.getTime(),
+      i.patientName ?? 0,
+      i.patientDateOfBirth ?? 0,
+      (i.redFlag ? RED_FLAG : 0) | (i.incomplete ? INCOMPLETE : 0) | (i.worse ? WORSE : 0) | (i.checkInOverdue ? CHECK_IN_OVERDUE : 0),
+      i.mriConcern ?? 0,
+      i.mriUnread,
+      i.reasons.map((r) => r.text),
+    ]),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The board's rows from the page's props: exactly what toQueueBoardJson gives for the same page. */
+export function queueBoardFromWire(wire: QueueBoardWire): QueueBoardJson {
+  return {
+    items: wire.rows.map(
+      ([id, urgency, status, assignedClinicianId, assigneeName, regions, submittedAt, slaDueAt, patientName, patientDateOfBirth, flags, mriConcern, mriUnread, reasons]) => ({
+        id,
+        urgency,
+        status,
+        assignedClinicianId: orNull(assignedClinicianId),
+        regions,
+        submittedAt: new Date(submittedAt).toISOString(),
+        slaDueAt: new Date(slaDueAt).toISOString(),
+        assigneeName: orNull(assigneeName),
+        patientName: orNull(patientName),
+        incomplete: (flags & INCOMPLETE) !== 0,
+        patientDateOfBirth: orNull(patientDateOfBirth),
+        redFlag: (flags & RED_FLAG) !== 0,
+        mriConcern: orNull(mriConcern),
+        mriUnread,
+        reasons: reasons.map((text) => ({ text })),
+        ...(flags & WORSE ? { worse: true as const } : {}),
+        ...(flags & CHECK_IN_OVERDUE ? { checkInOverdue: true as const } : {}),
+      }),
+    ),
+    nextCursor: wire.nextCursor,
+  };
+}
+
 export function toQueueJson(page: QueuePage, counts?: QueueCounts): QueueJson {
   return {
     items: page.items.map((i) => ({

@@ -5,7 +5,7 @@ import { QueueBoard } from '@/components/queue/queue-board';
 import { NeedsAttention } from '@/components/queue/needs-attention';
 import { requireRole } from '@/lib/auth/guards';
 import { readQueue, readQueues } from '@/lib/cases/list-queue';
-import { toQueueBoardJson } from '@/lib/cases/queue-json';
+import { toQueueBoardJson, toQueueBoardWire } from '@/lib/cases/queue-json';
 import { queueQuerySchema } from '@/lib/validation/queue';
 
 export const metadata: Metadata = { title: 'Triage queue' };
@@ -60,7 +60,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       <NeedsAttention items={attentionItems.slice(0, ATTENTION_SHOWN)} more={attentionItems.length > ATTENTION_SHOWN} />
       <QueueBoard
         key={JSON.stringify([filter, cursor])}
-        initial={toQueueBoardJson(result.page)}
+        initial={toQueueBoardWire(result.page)}
         filter={filter}
         cursor={cursor}
         viewerId={user.id}
