@@ -78,7 +78,13 @@ async function main() {
     E2E_FACTORIES: production ? undefined : 'true',
     LOG_LEVEL: 'warn',
   });
-  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env: serverEnv });
+  // Idle connections kept open longer than Node's 5 s default: Playwright's request context reuses a socket that has
+  // been idle a few seconds, and when the server closes it at that moment the test sees ECONNRESET (seen under load on
+  // a mailbox poll). A load balancer in front of `next start` needs the same (README, "Running it for real").
+  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], {
+    stdio: 'inherit',
+    env: serverEnv,
+  });
   // On PostgreSQL the server only enqueues jobs (JOBS_IN_PROCESS is off there): the job worker runs beside it as in
   // production (`npm run worker`, same env), so uploaded files are read and scheduled jobs run. One node process (tsx
   // as a loader, not its CLI, which would add a process between us); the IPC channel makes it stop if we die.
