@@ -1,4 +1,4 @@
-import { atBothWidths, expect, expectNoA11yViolations, newPatientEmail, signIn, signInAs, test, waitForMail } from './fixtures';
+import { atBothWidths, expect, expectNoA11yViolations, newPatientEmail, signInAs, signInThroughMailbox, test, waitForMail } from './fixtures';
 
 test.describe('administration', () => {
   test('the lead invites a clinician, who signs in to the queue', async ({ page, browser }) => {
@@ -17,7 +17,7 @@ test.describe('administration', () => {
     expect(mail.text).toContain('/signin');
 
     const invited = await browser.newPage();
-    await signIn(invited, email);
+    await signInThroughMailbox(invited, email);
     await expect(invited).toHaveURL(/\/queue$/);
     await expect(invited.getByRole('heading', { level: 1, name: 'Triage queue' })).toBeVisible();
     await invited.close();

@@ -1,4 +1,4 @@
-import { DEMO, expect, expectNoA11yViolations, newPatientEmail, signIn, signInAs, test } from './fixtures';
+import { DEMO, expect, expectNoA11yViolations, newPatientEmail, signInAs, signInThroughMailbox, test } from './fixtures';
 
 test.describe('sign-in by magic link', () => {
   for (const [role, home, heading] of [
@@ -7,7 +7,7 @@ test.describe('sign-in by magic link', () => {
     ['lead', '/queue', 'Triage queue'],
   ] as const) {
     test(`${role} signs in through the mailbox and lands on their home`, async ({ page }) => {
-      await signInAs(page, role);
+      await signInThroughMailbox(page, DEMO[role]);
       await expect(page).toHaveURL(new RegExp(`${home}$`));
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       await expect(page.getByTestId('signed-in-as')).toBeVisible();
@@ -16,7 +16,7 @@ test.describe('sign-in by magic link', () => {
 
   test('a new email signs up as a patient, and signs out', async ({ page }) => {
     const email = newPatientEmail();
-    await signIn(page, email);
+    await signInThroughMailbox(page, email);
     await expect(page).toHaveURL(/\/cases$/);
     await expect(page.getByTestId('signed-in-as')).toContainText('Patient');
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -119,7 +119,7 @@ test.describe('accessibility and phone screens', () => {
 test.describe('idle sessions', () => {
   test('warns before the idle timeout, can be extended, then signs out', async ({ page }) => {
     await page.clock.install();
-    await signIn(page, newPatientEmail('idle'));
+    await signInThroughMailbox(page, newPatientEmail('idle'));
     await expect(page).toHaveURL(/\/cases$/);
     await page.clock.fastForward('28:30');
     const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });

@@ -52,8 +52,9 @@ export async function waitForMail(request: APIRequestContext, to: string, subjec
 /**
  * Signs in through the real journey: the sign-in form, the demo outbox, the magic link. Each attempt carries its
  * own nonce in the callback URL, so two workers signing in as the same demo account never take each other's link.
+ * For tests of signing in (e2e/auth.spec.ts, an invitation); the others use signIn.
  */
-export async function signIn(page: Page, email: string): Promise<void> {
+export async function signInThroughMailbox(page: Page, email: string): Promise<void> {
   const nonce = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/home?signin=${nonce}`)}`);
   await page.getByLabel('Email address').fill(email);
@@ -69,6 +70,20 @@ export async function signIn(page: Page, email: string): Promise<void> {
     .toBe(true);
   const url = new URL(link!);
   await page.goto(url.pathname + url.search);
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/**
+ * Signs in as `email` (a new address becomes a patient) with the session a magic link would give, made by the e2e
+ * factory in one request (app/api/test/patient-session): ~100 tests sign in, and the mailbox journey — three page loads
+ * and a mailbox poll each — was a large part of the suite's time. The journey itself is signInThroughMailbox's.
+ */
+export async function signIn(page: Page, email: string): Promise<void> {
+  const res = await page.request.post('/api/test/patient-session', { headers: SAME_ORIGIN, data: { email } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { cookie } = (await res.json()) as { cookie: { name: string; value: string } };
+  await page.context().addCookies([{ name: cookie.name, value: cookie.value, url: new URL(res.url()).origin }]);
+  await page.goto('/home');
   await expect(page).not.toHaveURL(/\/signin/);
 }
 
@@ -95,6 +110,14 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
     return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   }, AXE_TAGS);
   expect(summary, 'axe violations').toEqual([]);
+}
+
+/**
+ * Waits until React has hydrated `el` (it then carries React's props key). Text typed into a react-hook-form field
+ * before that lands under the form's defaults, which the field's ref sets on hydration ("95.00ninety").
+ */
+export async function waitForHydration(el: Locator): Promise<void> {
+  await expect.poll(() => el.evaluate((node) => Object.keys(node).some((k) => k.startsWith('__reactProps')))).toBe(true);
 }
 
 /** A full-page screenshot (and one of `part`) into SHOTS_DIR when it is set: the pictures a person looks at. */

@@ -1,6 +1,6 @@
 import config from '../playwright.config';
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
-import { anotherPatientsIntake, type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, pickSlot, shot, signIn, test, waitForMail } from './fixtures';
+import { anotherPatientsIntake, type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, pickSlot, shot, signIn, test, waitForHydration, waitForMail } from './fixtures';
 
 // Issue #10, "what the patient is told" and "getting around": items 6, 7, 9, 13, 14 and 15 — each promise on screen is
 // checked against what actually happens.
@@ -228,8 +228,7 @@ test('15. a favicon; the consult-types form shows field errors like every other 
   await expect(page.locator('head link[rel="icon"]')).toHaveAttribute('href', /icon/);
 
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Create consult type' }) });
-  // Typing before the form hydrates lets react-hook-form's defaults land on top of the typed text ("95.00ninety").
-  await page.waitForLoadState('networkidle');
+  await waitForHydration(form.getByLabel('Price'));
   await form.getByLabel('Price').fill('ninety');
   await form.getByLabel('Length (minutes)').fill('2');
   await form.getByRole('button', { name: 'Create consult type' }).click();
