@@ -253,7 +253,7 @@ export function readMriReport(report: string): MriReading {
   if (!report.includes('\u212A')) {
     const lower = lowerSameLength(report);
     const scanned = scanUnlessRewritten(lower, report);
-    if (scanned !== null) return readScanned(report, lower, scanned);
+    if (scanned !== null) return readScanned(report, lower, scanned, lower);
   }
   return readCorrected(report);
 }
@@ -290,10 +290,14 @@ export function readCorrected(report: string): MriReading {
 
 function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  return readScanned(report, lower, scanReport(lower, report));
+  return readScanned(report, lower, scanReport(lower, report), report.includes('\u212A') ? report : lower);
 }
 
-function readScanned(report: string, lower: string, scanned: ScanResult): MriReading {
+/**
+ * `plain`: the text the case-blind line tests read (headings, blank lines): `lower`, a flat string, unless the report
+ * holds the Kelvin sign, which lower-cases to a letter.
+ */
+function readScanned(report: string, lower: string, scanned: ScanResult, plain: string): MriReading {
   const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter, commas } = scanned;
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
@@ -308,8 +312,8 @@ function readScanned(report: string, lower: string, scanned: ScanResult): MriRea
   let t0 = 0;
   let c0 = 0;
   let lineStart = 0;
-  let nextNl = report.indexOf('\n');
-  const headings = new HeadingTracker(report);
+  let nextNl = plain.indexOf('\n');
+  const headings = new HeadingTracker(plain);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
   /** Findings of the last sentence that had any: out[previousFrom, previousTo). */
@@ -320,7 +324,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult): MriRea
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
     while (nextNl !== -1 && nextNl < s.start) {
       lineStart = nextNl + 1;
-      nextNl = report.indexOf('\n', lineStart);
+      nextNl = plain.indexOf('\n', lineStart);
     }
     while (t0 < terms.length && terms[t0].start < s.start) t0++;
     let t1 = t0;
@@ -344,7 +348,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult): MriRea
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
       if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
       if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
-        && s.start - previousEnd < 400 && !hasBlankLine(report, previousEnd, s.start)) {
+        && s.start - previousEnd < 400 && !hasBlankLine(plain, previousEnd, s.start)) {
         carryLevels(out, before, previousFrom, startsWithPronoun(lower, s.start));
       }
       sink.close();

@@ -147,6 +147,10 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
   const uncertainAfter: number[] = [];
   const commas: number[] = [];
   const n = lower.length;
+  // The sentence splitter reads the lower-cased copy (only its letter-case test reads the report): the same answers,
+  // since lower-casing keeps white space, punctuation and digits, and ASCII letters stay letters; only the Kelvin
+  // sign turns into one ('k').
+  const splitText = stopAtRewrite || !report.includes('\u212A') ? lower : report;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? lower.charCodeAt(i) : 32;
     if (c < 128 && CHAR_CLASS[c] !== 0) {
@@ -278,9 +282,9 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c === 32 || c > 63) continue; // none of the punctuation below
     if (c === 46 || c === 10 || c === 33 || c === 63) {
       if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
-      const end = sentenceEndAt(report, i);
+      const end = sentenceEndAt(splitText, i, report);
       if (end >= sentenceFrom) {
-        pushTrimmed(report, sentences, sentenceFrom, end);
+        pushTrimmed(splitText, sentences, sentenceFrom, end);
         sentenceFrom = c === 10 ? i + 1 : end;
       }
     } else if (c === 59) {
@@ -300,6 +304,6 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       segments.strong.push(c === 58);
     }
   }
-  pushTrimmed(report, sentences, sentenceFrom, n);
+  pushTrimmed(splitText, sentences, sentenceFrom, n);
   return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain, uncertainAfter, commas };
 }
