@@ -71,6 +71,8 @@ function wordIndex(): table.LetterIndex<WordStarts> {
 const { firstTwo: FIRST_TWO, third: THIRD, values: WORD_STARTS } = wordIndex();
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_CLASS[c] : 0);
+/** CHAR_CLASS of any character code (0 past ASCII), letters a–z without reading the table. */
+const classOf = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : c < 128 ? CHAR_CLASS[c] : 0);
 const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
 
 /**
@@ -153,39 +155,40 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
   const splitText = stopAtRewrite || !report.includes('\u212A') ? lower : report;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? lower.charCodeAt(i) : 32;
-    if (c < 128 && CHAR_CLASS[c] !== 0) {
+    const k0 = classOf(c);
+    if (k0 !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
-      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test. The first three
-      // letters' classes are kept on the way (the table key), so nothing is read twice.
+      // Whether the word holds a character other than a–z, and its hash (words.ts hashOf) for the rewrite test. The
+      // first three characters' classes are kept on the way (the table key), so nothing is read twice.
       const c0 = c;
-      const k0 = CHAR_CLASS[c];
-      let classes = k0;
+      let other = k0 === OTHER_WORD_CHAR;
       let hash = c;
       let c1 = 0;
       let k1 = 0;
       let k2 = 0;
-      if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k1 = CHAR_CLASS[c]) !== 0) {
+      if (++i < n && (k1 = classOf(c = lower.charCodeAt(i))) !== 0) {
         c1 = c;
-        classes |= k1;
+        other ||= k1 === OTHER_WORD_CHAR;
         hash = (Math.imul(hash, 31) + c) | 0;
-        if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k2 = CHAR_CLASS[c]) !== 0) {
-          classes |= k2;
+        if (++i < n && (k2 = classOf(c = lower.charCodeAt(i))) !== 0) {
+          other ||= k2 === OTHER_WORD_CHAR;
           hash = (Math.imul(hash, 31) + c) | 0;
           for (i++; i < n; i++) {
             c = lower.charCodeAt(i);
-            const k = c < 128 ? CHAR_CLASS[c] : 0;
-            if (k === 0) break;
-            classes |= k;
+            // Most characters here are letters: told apart by their code alone, without a table read.
+            if (c < 97 || c > 122) {
+              if (c >= 128 || CHAR_CLASS[c] === 0) break;
+              other = true;
+            }
             hash = (Math.imul(hash, 31) + c) | 0;
           }
-        } else k2 = 0;
-      } else k1 = 0;
+        }
+      }
       if (i === n) c = 32;
       const len = i - w;
-      // (Letters have classes 1–26: `classes & 31` is 0 for a word of digits and '_' only, which has nothing to rewrite.)
-      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash, k0)
-        : (classes & 31) !== 0 && rewritesMixedWord(lower, w, i))) return null;
+      // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
+      if (stopAtRewrite && (!other ? rewritesWord(lower, w, i, hash, k0) : rewritesMixedWord(lower, w, i))) return null;
       // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
       if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
         const mention = mentionAt(lower, w);
