@@ -19,12 +19,17 @@ export interface Term {
   entry: LexiconEntry;
 }
 
+/**
+ * The flags are 1 or 0, not booleans: optimized code inlines a push onto an array of small integers, but calls the
+ * builtin for an array that went from integers to booleans.
+ */
 export interface SegmentBoundaries {
   at: number[];
   end: number[];
-  isWith: boolean[];
-  /** Not ',', 'and' or 'or'. */
-  strong: boolean[];
+  /** 1: the boundary is "with". */
+  isWith: number[];
+  /** 1: not ',', 'and' or 'or'. */
+  strong: number[];
 }
 
 export interface ScanResult {
@@ -298,8 +303,8 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           else {
             segments.at.push(w);
             segments.end.push(end);
-            segments.isWith.push(len === 4 && c0 === 119); // "with" (the words here are exact)
-            segments.strong.push(len > 3 || c0 === 98); // not "and", "or"
+            segments.isWith.push(len === 4 && c0 === 119 ? 1 : 0); // "with" (the words here are exact)
+            segments.strong.push(len > 3 || c0 === 98 ? 1 : 0); // not "and", "or"
           }
           next[fam] = Math.max(end, w + 1);
         }
@@ -317,8 +322,8 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       breaks.push(i); // ';'
       segments.at.push(i);
       segments.end.push(i + 1);
-      segments.isWith.push(false);
-      segments.strong.push(true);
+      segments.isWith.push(0);
+      segments.strong.push(1);
     } else if (c === 44 || c === 58) {
       if (c === 44) commas.push(i);
       if (c === 44 && i >= next[BREAK]) {
@@ -326,8 +331,8 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       }
       segments.at.push(i);
       segments.end.push(i + 1);
-      segments.isWith.push(false);
-      segments.strong.push(c === 58);
+      segments.isWith.push(0);
+      segments.strong.push(c === 58 ? 1 : 0);
     }
   }
   pushTrimmed(splitText, sentences, sentenceFrom, n);
