@@ -132,6 +132,8 @@ interface Context {
   neg: NegationIndex;
   seg: Segmenter;
   sentence: Span;
+  /** Whether the sentence holds an uncertainty word: 1 or 0, -1 until isUncertain first asks. */
+  sentenceUncertain: number;
   levels: SentenceLevels;
   sink: SentenceSink;
 }
@@ -139,6 +141,12 @@ interface Context {
 /** Is an uncertainty word in the clause of [start, end): "possible", "query" before it, "cannot be excluded" after? */
 function isUncertain(ctx: Context, start: number, end: number): boolean {
   if (ctx.uncertain.length === 0 && ctx.uncertainAfter.length === 0) return false;
+  // The clause lies inside the sentence: a sentence without uncertainty words (most) answers no for all its terms.
+  if (ctx.sentenceUncertain < 0) {
+    const { start: s, end: e } = ctx.sentence;
+    ctx.sentenceUncertain = anyBetween(ctx.uncertain, s, e) || anyBetween(ctx.uncertainAfter, s, e) ? 1 : 0;
+  }
+  if (ctx.sentenceUncertain === 0) return false;
   const from = clauseStart(ctx.neg, start, ctx.sentence.start);
   const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
   return anyBetween(ctx.uncertain, from, start) || anyBetween(ctx.uncertainAfter, end, to);
@@ -305,7 +313,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
+    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 
@@ -342,6 +350,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
       // Most sentences keep all their terms: no copy then.
       const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
       ctx.sentence = s;
+      ctx.sentenceUncertain = -1;
       ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
       sink.open(s);
       if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
