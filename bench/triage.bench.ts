@@ -12,25 +12,11 @@ import { MRI_CORPUS } from '@/lib/triage/mri/corpus/index';
 import { scoreCorpus } from '@/lib/triage/mri/corpus/evaluate';
 import { V2_CORPUS } from '@/lib/triage/mri/corpus/v2';
 import { baselineSplit } from '../lib/triage/mri/split';
-import { rng } from '@/lib/triage/mri/corpus/rng';
+import { buildReports } from './lib/triage-reports';
 
 const MIN_REPORTS_PER_SECOND = 20_000;
 const MAX_ADVERSARIAL_MS = 5;
 
-
-/** A few hundred distinct reports of 1–2 KB, stitched from the labelled corpus. */
-function buildReports(count: number): string[] {
-  const rand = rng(42);
-  const parts = MRI_CORPUS.map((e) => e.report);
-  const reports: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const target = 1000 + Math.floor(rand() * 1000);
-    let report = 'MRI SPINE\nFindings:\n';
-    while (report.length < target) report += `${parts[Math.floor(rand() * parts.length)]}${rand() < 0.3 ? '\n' : ' '}`;
-    reports.push(report);
-  }
-  return reports;
-}
 
 interface Rate {
   /** Reports per second of process CPU time, best round: robust when other processes share the machine. */

@@ -21,8 +21,8 @@ export interface Segmenter {
   at: number[];
   /** Boundary end offsets. */
   end: number[];
-  /** Whether the boundary is "with". */
-  isWith: boolean[];
+  /** 1: the boundary is "with" (see SegmentBoundaries). */
+  isWith: number[];
   /** Number of strong boundaries (not ',', 'and', 'or') before index i. */
   strongBefore: number[];
   /** The last answer of `boundaryBefore`: queries come in text order, so it is usually right again. */
@@ -42,7 +42,7 @@ export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelC
     seg.at.push(at);
     seg.end.push(raw.end[i]);
     seg.isWith.push(raw.isWith[i]);
-    seg.strongBefore.push(seg.strongBefore[seg.strongBefore.length - 1] + (raw.strong[i] ? 1 : 0));
+    seg.strongBefore.push(seg.strongBefore[seg.strongBefore.length - 1] + raw.strong[i]);
   }
   return seg;
 }
@@ -129,7 +129,7 @@ export function assignLevels(
   if (from === to) return negated && s.heading !== null && speaksOfOthers(seg, s.lower, start, end, sentStart, sentEnd) ? NO_LEVELS : s.heading ?? NO_LEVELS;
   const b = boundaryBefore(seg, start);
   const segStart = b >= 0 && seg.at[b] >= sentStart ? seg.end[b] : sentStart;
-  const afterWith = b >= 0 && seg.at[b] >= sentStart && seg.isWith[b];
+  const afterWith = b >= 0 && seg.at[b] >= sentStart && seg.isWith[b] === 1;
   const e = boundaryBefore(seg, end) + 1;
   const segEnd = e < seg.at.length && seg.at[e] < sentEnd ? seg.at[e] : sentEnd;
   const inside = lastEndingBy(all, from, to, end);

@@ -52,7 +52,7 @@ export function hasBlankLine(text: string, from: number, to: number): boolean {
 }
 
 /** Structures a level can carry to the next sentence about ("a protrusion at L4-5. The protrusion contacts …"). */
-const STRUCTURE: Record<MriFindingCode, string> = {
+const STRUCTURE_OF: Record<MriFindingCode, string> = {
   disc_degeneration: 'disc', disc_bulge: 'disc', disc_herniation: 'disc', annular_fissure: 'disc',
   modic_1: 'endplate', modic_2: 'endplate', modic_3: 'endplate', modic_unspecified: 'endplate', schmorl_node: 'endplate',
   vertebral_height_loss: 'vertebra', fracture: 'vertebra', marrow_lesion: 'vertebra', hemangioma: 'vertebra',
@@ -61,6 +61,8 @@ const STRUCTURE: Record<MriFindingCode, string> = {
   cord_compression: 'cord', cord_signal_change: 'cord', cauda_equina_compression: 'cauda',
   infection: 'collection', epidural_collection: 'collection',
 };
+/** The same as a Map: a keyed load with a different code each time is megamorphic (see CONCERN in sink.ts). */
+const STRUCTURE: ReadonlyMap<MriFindingCode, string> = new Map(Object.entries(STRUCTURE_OF) as [MriFindingCode, string][]);
 
 /** Gives level-less findings of a sentence the levels of the previous sentence's finding about the same structure. */
 export function carryLevels(out: readonly MriFinding[], from: number, prevFrom: number, pronoun: boolean): void {
@@ -69,7 +71,7 @@ export function carryLevels(out: readonly MriFinding[], from: number, prevFrom: 
   for (let k = prevFrom; k < from; k++) {
     const p = out[k];
     if (p.levels.length === 0) continue;
-    if (pronoun || current.some((c) => STRUCTURE[c.code] === STRUCTURE[p.code])) {
+    if (pronoun || current.some((c) => STRUCTURE.get(c.code) === STRUCTURE.get(p.code))) {
       source = p.levels;
       break;
     }

@@ -132,6 +132,8 @@ interface Context {
   neg: NegationIndex;
   seg: Segmenter;
   sentence: Span;
+  /** Whether the sentence holds an uncertainty word: 1 or 0, -1 until isUncertain first asks. */
+  sentenceUncertain: number;
   levels: SentenceLevels;
   sink: SentenceSink;
 }
@@ -139,6 +141,12 @@ interface Context {
 /** Is an uncertainty word in the clause of [start, end): "possible", "query" before it, "cannot be excluded" after? */
 function isUncertain(ctx: Context, start: number, end: number): boolean {
   if (ctx.uncertain.length === 0 && ctx.uncertainAfter.length === 0) return false;
+  // The clause lies inside the sentence: a sentence without uncertainty words (most) answers no for all its terms.
+  if (ctx.sentenceUncertain < 0) {
+    const { start: s, end: e } = ctx.sentence;
+    ctx.sentenceUncertain = anyBetween(ctx.uncertain, s, e) || anyBetween(ctx.uncertainAfter, s, e) ? 1 : 0;
+  }
+  if (ctx.sentenceUncertain === 0) return false;
   const from = clauseStart(ctx.neg, start, ctx.sentence.start);
   const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
   return anyBetween(ctx.uncertain, from, start) || anyBetween(ctx.uncertainAfter, end, to);
@@ -253,7 +261,7 @@ export function readMriReport(report: string): MriReading {
   if (!report.includes('\u212A')) {
     const lower = lowerSameLength(report);
     const scanned = scanUnlessRewritten(lower, report);
-    if (scanned !== null) return readScanned(report, lower, scanned);
+    if (scanned !== null) return readScanned(report, lower, scanned, lower);
   }
   return readCorrected(report);
 }
@@ -290,10 +298,14 @@ export function readCorrected(report: string): MriReading {
 
 function readText(report: string): MriReading {
   const lower = lowerSameLength(report);
-  return readScanned(report, lower, scanReport(lower, report));
+  return readScanned(report, lower, scanReport(lower, report), report.includes('\u212A') ? report : lower);
 }
 
-function readScanned(report: string, lower: string, scanned: ScanResult): MriReading {
+/**
+ * `plain`: the text the case-blind line tests read (headings, blank lines): `lower`, a flat string, unless the report
+ * holds the Kelvin sign, which lower-cases to a letter.
+ */
+function readScanned(report: string, lower: string, scanned: ScanResult, plain: string): MriReading {
   const { sentences, mentions, terms, negation: neg, segments, predicates, uncertain, uncertainAfter, commas } = scanned;
   const clusters: LevelCluster[] = clusterMentions(lower, mentions);
   const seg = buildSegmenter(segments, clusters);
@@ -301,15 +313,15 @@ function readScanned(report: string, lower: string, scanned: ScanResult): MriRea
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 },
+    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 
   let t0 = 0;
   let c0 = 0;
   let lineStart = 0;
-  let nextNl = report.indexOf('\n');
-  const headings = new HeadingTracker(report);
+  let nextNl = plain.indexOf('\n');
+  const headings = new HeadingTracker(plain);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
   /** Findings of the last sentence that had any: out[previousFrom, previousTo). */
@@ -320,7 +332,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult): MriRea
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
     while (nextNl !== -1 && nextNl < s.start) {
       lineStart = nextNl + 1;
-      nextNl = report.indexOf('\n', lineStart);
+      nextNl = plain.indexOf('\n', lineStart);
     }
     while (t0 < terms.length && terms[t0].start < s.start) t0++;
     let t1 = t0;
@@ -338,13 +350,14 @@ function readScanned(report: string, lower: string, scanned: ScanResult): MriRea
       // Most sentences keep all their terms: no copy then.
       const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
       ctx.sentence = s;
+      ctx.sentenceUncertain = -1;
       ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
       sink.open(s);
       if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
       if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
       if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
-        && s.start - previousEnd < 400 && !hasBlankLine(report, previousEnd, s.start)) {
+        && s.start - previousEnd < 400 && !hasBlankLine(plain, previousEnd, s.start)) {
         carryLevels(out, before, previousFrom, startsWithPronoun(lower, s.start));
       }
       sink.close();

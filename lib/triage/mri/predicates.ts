@@ -28,7 +28,12 @@ export class PredicateStart {
     readonly re: RegExp | null,
     /** Bits of the predicates this start belongs to. */
     public mask: number,
-  ) {}
+  ) {
+    this.codes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+  }
+
+  /** `text` as character codes (ASCII letters), compared with the scanner's bytes. */
+  readonly codes: Uint8Array;
 }
 
 /** Splits `a|b|(?:c|d)` at top-level bars. */
@@ -107,13 +112,16 @@ export interface PredicateHits {
   mask: number[];
 }
 
-/** Records the predicate literals that start at the word start `w` (the caller looked its letters up). */
-export function recordPredicates(text: string, w: number, starts: readonly PredicateStart[], hits: PredicateHits): void {
+/**
+ * Records the predicate literals that start at the word start `w` (the caller looked its letters up). `codes`: the
+ * text's characters as the scanner's bytes (ASCII as is, others 127, a 0 after the last), compared with the literal's.
+ */
+export function recordPredicates(text: string, codes: Uint8Array, w: number, starts: readonly PredicateStart[], hits: PredicateHits): void {
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k];
-    const lit = s.text;
+    const lit = s.codes;
     let j = 3;
-    while (j < lit.length && text.charCodeAt(w + j) === lit.charCodeAt(j)) j++;
+    while (j < lit.length && codes[w + j] === lit[j]) j++;
     if (j < lit.length) continue;
     let end = w + lit.length;
     if (s.re !== null) {

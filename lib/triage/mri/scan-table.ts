@@ -33,6 +33,9 @@ function letterKey(text: string, from: number, to: number): number {
   return key;
 }
 const SEVERITY_KEYS = new Set(SEVERITY_WORDS.map((w) => letterKey(w, 0, w.length)));
+/** Per first letter (1–26), a bit per length of the severity words: most words are ruled out without their key. */
+const SEVERITY_LENGTHS = new Uint16Array(27);
+for (const w of SEVERITY_WORDS) SEVERITY_LENGTHS[w.charCodeAt(0) - 96] |= 1 << w.length;
 /** White space as `\s` matches it. */
 export function isJsSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -100,6 +103,7 @@ export function severityAfter(text: string, from: number): number {
   let k = j;
   while (k < text.length && k - j <= 10 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
   if (k === j || k - j > 10 || (k < text.length && isWordCode(text.charCodeAt(k)))) return -1;
+  if ((SEVERITY_LENGTHS[text.charCodeAt(j) - 96] & (1 << (k - j))) === 0) return -1;
   return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
 }
 const UNCERTAIN_Y = /(?:possib(?:le|ly)|probabl[ey]|quer(?:y|ied)|questionabl[ey]|equivocal|suspect(?:ed)?|suspicio(?:n|us)\s+(?:of|for)|(?:cannot|can\s*not|can't|not)\s+be\s+(?:excluded|ruled\s+out)|(?:cannot|can\s*not|can't)\s+(?:exclude|rule\s+out)|not\s+(?:excluded|ruled\s+out)|(?:may|could|might)\s+(?:represent|be\s+(?:due|related|an?\b))|indeterminate)\b/y;

@@ -19,12 +19,17 @@ export interface Term {
   entry: LexiconEntry;
 }
 
+/**
+ * The flags are 1 or 0, not booleans: optimized code inlines a push onto an array of small integers, but calls the
+ * builtin for an array that went from integers to booleans.
+ */
 export interface SegmentBoundaries {
   at: number[];
   end: number[];
-  isWith: boolean[];
-  /** Not ',', 'and' or 'or'. */
-  strong: boolean[];
+  /** 1: the boundary is "with". */
+  isWith: number[];
+  /** 1: not ',', 'and' or 'or'. */
+  strong: number[];
 }
 
 export interface ScanResult {
@@ -71,7 +76,8 @@ function wordIndex(): table.LetterIndex<WordStarts> {
 const { firstTwo: FIRST_TWO, third: THIRD, values: WORD_STARTS } = wordIndex();
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_CLASS[c] : 0);
-const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
+/** CHAR_CLASS of any character code (0 past ASCII), letters a–z without reading the table. */
+const classOf = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : c < 128 ? CHAR_CLASS[c] : 0);
 
 /**
  * Does the word [at, end) start with (or, when `exact`, equal) one of the prefixes? The first three letters are
@@ -79,7 +85,7 @@ const isWordChar = (c: number): boolean => c < 128 && CHAR_CLASS[c] !== 0;
  * compared.
  */
 function prefixMatch(
-  text: string, at: number, end: number, prefixes: readonly string[], tails: readonly (readonly number[])[], exact: boolean,
+  codes: Uint8Array, at: number, end: number, prefixes: readonly string[], tails: readonly (readonly number[])[], exact: boolean,
 ): boolean {
   const len = end - at;
   for (let p = 0; p < tails.length; p++) {
@@ -87,7 +93,7 @@ function prefixMatch(
     if (exact ? pl !== len : pl > len) continue;
     const tail = tails[p];
     let k = 0;
-    while (k < tail.length && text.charCodeAt(at + 3 + k) === tail[k]) k++;
+    while (k < tail.length && codes[at + 3 + k] === tail[k]) k++;
     if (k >= tail.length) return true;
   }
   return false;
@@ -100,16 +106,39 @@ const DEFINITE_AFTER_NO = table.byFirst(['definit', 'convincing']);
 /**
  * The bit (1–26) of the letter that starts the next word after `from`, looking at most `reach` characters past
  * non-word characters; bit 0 when that is no letter or there is none (no mask has bit 0). Computed once per word
- * and tested against each candidate's mask.
+ * and tested against each candidate's mask. Reads the scanner's bytes (`asciiCodes`) up to `n`, the text's length.
  */
-function nextLetterBit(text: string, from: number, reach: number): number {
+function nextLetterBit(codes: Uint8Array, n: number, from: number, reach: number): number {
   let j = from;
-  const stop = Math.min(text.length, from + reach);
-  while (j < stop && !isWordChar(text.charCodeAt(j))) j++;
-  return j < stop ? 1 << letterOf(text.charCodeAt(j)) : 1;
+  const stop = Math.min(n, from + reach);
+  while (j < stop && CHAR_CLASS[codes[j]] === 0) j++;
+  return j < stop ? 1 << letterOf(codes[j]) : 1;
 }
 /** `followMask` looks past at most 8 non-word characters; `nextMask` past any run of them. */
 const FOLLOW_REACH = 8;
+
+/** The buffer behind `asciiCodes`, reused from report to report (the scan is synchronous) and grown as needed. */
+let codeBuffer = new Uint8Array(4096);
+const ENCODER = new TextEncoder();
+const NON_ASCII_RE = /[^\0-\x7f]/g;
+
+/**
+ * The characters of `lower` as bytes for the scan loop: ASCII as is, any other character as 127 (DEL), and a 0 after
+ * the last. The loop only tells ASCII characters apart, and to it every other character is alike (no word character,
+ * no punctuation it looks for). A typed-array read is a bounds check and a load, where charCodeAt also dispatches on
+ * the string's representation at every character. ASCII text (most reports) is copied by one native call.
+ */
+function asciiCodes(lower: string): Uint8Array {
+  const n = lower.length;
+  if (codeBuffer.length <= n) codeBuffer = new Uint8Array(Math.max(n + 1, codeBuffer.length * 2));
+  const codes = codeBuffer;
+  // UTF-8 of text that is not all ASCII takes more bytes than it has characters: that text ("L4–5") has its other
+  // characters replaced first (one native pass, not a loop here over every character).
+  const { read, written } = ENCODER.encodeInto(lower, codes);
+  if (read !== n || written !== n) ENCODER.encodeInto(lower.replace(NON_ASCII_RE, '\x7f'), codes);
+  codes[n] = 0;
+  return codes;
+}
 
 /**
  * @param lower the report lower-cased, same length
@@ -147,41 +176,47 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
   const uncertainAfter: number[] = [];
   const commas: number[] = [];
   const n = lower.length;
+  const codes = asciiCodes(lower);
+  // The sentence splitter reads the lower-cased copy (only its letter-case test reads the report): the same answers,
+  // since lower-casing keeps white space, punctuation and digits, and ASCII letters stay letters; only the Kelvin
+  // sign turns into one ('k').
+  const splitText = stopAtRewrite || !report.includes('\u212A') ? lower : report;
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? lower.charCodeAt(i) : 32;
-    if (c < 128 && CHAR_CLASS[c] !== 0) {
+    let c = i < n ? codes[i] : 32;
+    const k0 = classOf(c);
+    if (k0 !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
-      // Whether the word is letters only, and its hash (words.ts hashOf) for the rewrite test. The first three
-      // letters' classes are kept on the way (the table key), so nothing is read twice.
+      // Whether the word holds a character other than a–z, and its hash (words.ts hashOf) for the rewrite test. The
+      // first three characters' classes are kept on the way (the table key), so nothing is read twice.
       const c0 = c;
-      const k0 = CHAR_CLASS[c];
-      let classes = k0;
+      let other = k0 === OTHER_WORD_CHAR;
       let hash = c;
       let c1 = 0;
       let k1 = 0;
       let k2 = 0;
-      if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k1 = CHAR_CLASS[c]) !== 0) {
+      if (++i < n && (k1 = classOf(c = codes[i])) !== 0) {
         c1 = c;
-        classes |= k1;
+        other ||= k1 === OTHER_WORD_CHAR;
         hash = (Math.imul(hash, 31) + c) | 0;
-        if (++i < n && (c = lower.charCodeAt(i)) < 128 && (k2 = CHAR_CLASS[c]) !== 0) {
-          classes |= k2;
+        if (++i < n && (k2 = classOf(c = codes[i])) !== 0) {
+          other ||= k2 === OTHER_WORD_CHAR;
           hash = (Math.imul(hash, 31) + c) | 0;
           for (i++; i < n; i++) {
-            c = lower.charCodeAt(i);
-            const k = c < 128 ? CHAR_CLASS[c] : 0;
-            if (k === 0) break;
-            classes |= k;
+            c = codes[i];
+            // Most characters here are letters: told apart by their code alone, without a table read.
+            if (c < 97 || c > 122) {
+              if (c >= 128 || CHAR_CLASS[c] === 0) break;
+              other = true;
+            }
             hash = (Math.imul(hash, 31) + c) | 0;
           }
-        } else k2 = 0;
-      } else k1 = 0;
+        }
+      }
       if (i === n) c = 32;
       const len = i - w;
-      // (Letters have classes 1–26: `classes & 31` is 0 for a word of digits and '_' only, which has nothing to rewrite.)
-      if (stopAtRewrite && ((classes & OTHER_WORD_CHAR) === 0 ? rewritesWord(lower, w, i, hash, k0)
-        : (classes & 31) !== 0 && rewritesMixedWord(lower, w, i))) return null;
+      // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
+      if (stopAtRewrite && (!other ? rewritesWord(lower, w, i, hash, k0) : rewritesMixedWord(lower, w, i))) return null;
       // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
       if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
         const mention = mentionAt(lower, w);
@@ -195,7 +230,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       const slot = block < 0 ? -1 : THIRD[block + (k2 < 27 ? k2 : 0)];
       if (slot >= 0) {
         const starts = WORD_STARTS[slot];
-        if (starts.predicates.length > 0) recordPredicates(lower, w, starts.predicates, predicates);
+        if (starts.predicates.length > 0) recordPredicates(lower, codes, w, starts.predicates, predicates);
         const candidates = starts.candidates;
         let tested = 0;
         let matched = 0;
@@ -209,16 +244,16 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
             const bit = 1 << cand.group;
             if ((tested & bit) === 0) {
               tested |= bit;
-              if (prefixMatch(lower, w, i, cand.prefixes, cand.tails, cand.exact)) matched |= bit;
+              if (prefixMatch(codes, w, i, cand.prefixes, cand.tails, cand.exact)) matched |= bit;
             }
             if ((matched & bit) === 0) continue;
           }
           if (cand.followMask !== 0) {
-            if (followBit < 0) followBit = nextLetterBit(lower, i, FOLLOW_REACH);
+            if (followBit < 0) followBit = nextLetterBit(codes, n, i, FOLLOW_REACH);
             if ((cand.followMask & followBit) === 0) continue;
           }
           if (cand.nextMask !== 0) {
-            if (nextBit < 0) nextBit = nextLetterBit(lower, i, n);
+            if (nextBit < 0) nextBit = nextLetterBit(codes, n, i, n);
             if ((cand.nextMask & nextBit) === 0) continue;
           }
           let end = i;
@@ -268,8 +303,8 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           else {
             segments.at.push(w);
             segments.end.push(end);
-            segments.isWith.push(len === 4 && c0 === 119); // "with" (the words here are exact)
-            segments.strong.push(len > 3 || c0 === 98); // not "and", "or"
+            segments.isWith.push(len === 4 && c0 === 119 ? 1 : 0); // "with" (the words here are exact)
+            segments.strong.push(len > 3 || c0 === 98 ? 1 : 0); // not "and", "or"
           }
           next[fam] = Math.max(end, w + 1);
         }
@@ -278,17 +313,17 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c === 32 || c > 63) continue; // none of the punctuation below
     if (c === 46 || c === 10 || c === 33 || c === 63) {
       if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
-      const end = sentenceEndAt(report, i);
+      const end = sentenceEndAt(splitText, i, report);
       if (end >= sentenceFrom) {
-        pushTrimmed(report, sentences, sentenceFrom, end);
+        pushTrimmed(splitText, sentences, sentenceFrom, end);
         sentenceFrom = c === 10 ? i + 1 : end;
       }
     } else if (c === 59) {
       breaks.push(i); // ';'
       segments.at.push(i);
       segments.end.push(i + 1);
-      segments.isWith.push(false);
-      segments.strong.push(true);
+      segments.isWith.push(0);
+      segments.strong.push(1);
     } else if (c === 44 || c === 58) {
       if (c === 44) commas.push(i);
       if (c === 44 && i >= next[BREAK]) {
@@ -296,10 +331,10 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       }
       segments.at.push(i);
       segments.end.push(i + 1);
-      segments.isWith.push(false);
-      segments.strong.push(c === 58);
+      segments.isWith.push(0);
+      segments.strong.push(c === 58 ? 1 : 0);
     }
   }
-  pushTrimmed(report, sentences, sentenceFrom, n);
+  pushTrimmed(splitText, sentences, sentenceFrom, n);
   return { sentences, mentions, terms, negation: { pre, post, normal, breaks }, segments, predicates, uncertain, uncertainAfter, commas };
 }

@@ -1,8 +1,14 @@
 import { FINDING_CONCERN } from '../findings';
-import type { MriFinding, MriFindingCode } from '../types';
+import type { Concern, MriFinding, MriFindingCode } from '../types';
 import { DISC_CODES } from './carry-levels';
 import { discsOfRange, sortUniqueLevels } from './levels';
 import type { Span } from './split';
+
+/**
+ * FINDING_CONCERN as a Map: `FINDING_CONCERN[code]` with a different code at each call is a megamorphic keyed load
+ * (a stub-cache probe, often a miss), a Map lookup of an internalized string is a short hash probe.
+ */
+const CONCERN: ReadonlyMap<MriFindingCode, Concern> = new Map(Object.entries(FINDING_CONCERN) as [MriFindingCode, Concern][]);
 
 /** Disc levels as the vertebra above them ("L5-S1" → "L5"); vertebrae unchanged. */
 function upperVertebrae(levels: readonly string[]): string[] {
@@ -49,7 +55,7 @@ export class SentenceSink {
     if (levels.length > 1) for (let l = 0; l < levels.length; l++) if (!merged.includes(levels[l])) merged.push(levels[l]);
     const { start, end } = this.sentence;
     this.evidence ??= this.report.slice(start, end);
-    const finding: MriFinding = { code, levels: merged, negated, concern: FINDING_CONCERN[code], evidence: this.evidence, start, end };
+    const finding: MriFinding = { code, levels: merged, negated, concern: CONCERN.get(code) as Concern, evidence: this.evidence, start, end };
     if (uncertain && !negated) finding.uncertain = true;
     out.push(finding);
   }

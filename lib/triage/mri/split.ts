@@ -75,8 +75,8 @@ function startsStatement(text: string, q: number): boolean {
   return NEW_LINE_START_RE.test(text);
 }
 
-/** Is the newline at `nl` the end of a statement (rather than a wrapped line)? */
-function isLineBreak(text: string, nl: number): boolean {
+/** Is the newline at `nl` the end of a statement (rather than a wrapped line)? `cased`: see sentenceEndAt. */
+function isLineBreak(text: string, nl: number, cased: string): boolean {
   let p = nl - 1;
   while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 13)) p--;
   if (p < 0 || text.charCodeAt(p) === 10) return true;
@@ -87,16 +87,21 @@ function isLineBreak(text: string, nl: number): boolean {
   if (last === 44) return false; // ','
   if (!isLetter(last) && !isDigit(last)) return true; // ':', '.', ')' …
   if (startsStatement(text, q)) return true;
-  if (isLower(text.charCodeAt(q))) return false;
+  if (isLower(cased.charCodeAt(q))) return false;
   let w = p;
   while (w >= 0 && w > p - 12 && isLetter(text.charCodeAt(w))) w--;
   return p - w > MAX_KEY_LETTERS || !CONTINUING_WORDS.has(wordKey(text, w + 1, p + 1));
 }
 
-/** If a sentence ends at text[i] ('.', '!', '?' or a newline), the offset just after it; otherwise -1. */
-export function sentenceEndAt(text: string, i: number): number {
+/**
+ * If a sentence ends at text[i] ('.', '!', '?' or a newline), the offset just after it; otherwise -1. Only one test
+ * looks at letter case (a wrapped line goes on in lower case): `cased` is the text with its case when `text` is a
+ * lower-cased copy of the same length. The scanner passes its lower-cased copy as `text`, a flat string, so the
+ * reads here stay cheap whatever string the caller built (the bench's reports are concatenations).
+ */
+export function sentenceEndAt(text: string, i: number, cased: string = text): number {
   const c = text.charCodeAt(i);
-  if (c === 10) return isLineBreak(text, i) ? i : -1;
+  if (c === 10) return isLineBreak(text, i, cased) ? i : -1;
   if (c !== 46 && c !== 33 && c !== 63) return -1;
   // '.', '!', '?' end a sentence when followed by a space or the end ("3.5 mm" and "L4.5" do not).
   let k = i + 1;

@@ -16,7 +16,7 @@ want air well also play small end put home read hand port large spell add even l
 ask men change went light kind off need house picture try us again animal point mother world near build self earth father
 weight eight height heights eighth weighted lighter fighter narrower harrowing marrowing borrowing sorrowing arrowing
 narrative collecting collective connection correction direction selection election reflection protection protections
-compassion compression expression impression depression suppression oppression progression regression concession
+compassion compression compresses expression impression depression suppression oppression progression regression concession
 confession profession procession possession intrusion extrusions obtrusion protrusions illusion collusion contusion
 effacements efficient effective affecting effecting defecting infecting indent indented intending inventing indexing
 fracturing fractured factures features feature mixture moisture posture texture culture rupture capture vertebrae vertebra

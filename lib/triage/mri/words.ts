@@ -32,6 +32,8 @@ const REAL_WORDS = new Set([
   'impinged', 'impinges', 'effaced', 'indented', 'flattened', 'discs', 'narrows', 'stenoses', 'narrowings',
   'sclerotic', 'osteophytes', 'schmorls', 'bulge', 'bulges', 'bulged', 'lateral', 'indention', 'detention', 'intention',
   'herniate', 'desiccate', 'inventing', 'indexing', 'bulking', 'budging', 'bugling',
+  // "The disc compresses the cord": a verb form of "compressed", not a typo of it.
+  'compresses',
 ]);
 
 /** Typo → keyword, for every typo one edit from a keyword (built once; a few thousand entries). */
