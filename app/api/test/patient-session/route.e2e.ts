@@ -8,7 +8,6 @@ import { audit } from '@/lib/audit';
 import { env } from '@/lib/env';
 import { readJsonBody } from '@/lib/http';
 import { refuseFactoryRequest } from '@/lib/testing/factory-route';
-import type { Role } from '@/lib/domain/roles';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +32,6 @@ export async function POST(req: Request) {
     existing ?? (await db.insert(users).values({ email, roles: ['patient'], emailVerified: new Date() }).returning({ id: users.id, roles: users.roles }))[0];
   const sessionToken = randomBytes(32).toString('hex');
   await db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + env().SESSION_IDLE_MINUTES * 60_000) });
-  const roles = (user.roles ?? ['patient']) as Role[];
-  await audit({ actor: { id: user.id, roles }, action: 'auth.sign_in', resourceType: 'session', patientId: roles.includes('patient') ? user.id : null });
+  await audit({ actor: { id: user.id, roles: user.roles }, action: 'auth.sign_in', resourceType: 'session', patientId: user.roles.includes('patient') ? user.id : null });
   return NextResponse.json({ userId: user.id, email, cookie: { name: 'authjs.session-token', value: sessionToken } }, { status: 201 });
 }
