@@ -100,6 +100,15 @@ function triageFromText(text: string): BenchResult | null {
       targetMin: 20_000,
     });
   }
+  const median = /extractMriFindings: ([\d,]+) reports\/s \(baseline ([\d,]+)\/s.*\[median round, CPU time\]/.exec(text);
+  if (median) {
+    figures.push({
+      name: 'extractMriFindings throughput, median round (CPU time; no target: how far the machine\'s busy stretches pull it down)',
+      value: num(median[1]),
+      unit: 'reports/s',
+      baseline: { name: 'baseline split, median round', value: num(median[2]) },
+    });
+  }
   const adv = /adversarial: .* worst ([\d.]+) ms/.exec(text);
   if (adv) figures.push({ name: 'worst adversarial 20,000-char input (best of 9)', value: Number(adv[1]), unit: 'ms', target: 5 });
   const lab = /labelled corpus: .*precision ([\d.]+), recall ([\d.]+)/.exec(text);
