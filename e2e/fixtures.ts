@@ -112,14 +112,6 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
   expect(summary, 'axe violations').toEqual([]);
 }
 
-/**
- * Waits until React has hydrated `el` (it then carries React's props key). Text typed into a react-hook-form field
- * before that lands under the form's defaults, which the field's ref sets on hydration ("95.00ninety").
- */
-export async function waitForHydration(el: Locator): Promise<void> {
-  await expect.poll(() => el.evaluate((node) => Object.keys(node).some((k) => k.startsWith('__reactProps')))).toBe(true);
-}
-
 /** A full-page screenshot (and one of `part`) into SHOTS_DIR when it is set: the pictures a person looks at. */
 export async function shot(page: Page, name: string, part?: Locator): Promise<void> {
   if (!process.env.SHOTS_DIR) return;

@@ -1,6 +1,6 @@
 import config from '../playwright.config';
 import { RIGHT_SCAPULA_MRI_REPORT } from '@/lib/triage/mri/corpus';
-import { anotherPatientsIntake, type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, pickSlot, shot, signIn, test, waitForHydration, waitForMail } from './fixtures';
+import { anotherPatientsIntake, type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, pickSlot, shot, signIn, test, waitForMail } from './fixtures';
 
 // Issue #10, "what the patient is told" and "getting around": items 6, 7, 9, 13, 14 and 15 — each promise on screen is
 // checked against what actually happens.
@@ -219,7 +219,7 @@ test('14. at 360 px: availability times show AM/PM, the audit log shows every fi
   await phone.close();
 });
 
-test('15. a favicon; the consult-types form shows field errors like every other form', async ({ page }) => {
+test('15. a favicon; the consult-types form shows field errors like every other form, and takes no typing before it is ready', async ({ page, browser }) => {
   const icon = await page.request.get('/icon.svg');
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toContain('image/svg+xml');
@@ -227,8 +227,18 @@ test('15. a favicon; the consult-types form shows field errors like every other 
   await page.goto('/admin/consult-types');
   await expect(page.locator('head link[rel="icon"]')).toHaveAttribute('href', /icon/);
 
+  // Until the page has hydrated its fields are disabled: text typed then would land under the form's defaults when
+  // react-hook-form takes the fields over ("95.00ninety"). Without JavaScript the page never gets there.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const before = await noScript.newPage();
+  await signIn(before, 'lead@demo.test');
+  await before.goto('/admin/consult-types');
+  await expect(before.getByRole('button', { name: 'Create consult type' })).toBeDisabled();
+  await expect(before.getByLabel('Price').first()).toBeDisabled();
+  await noScript.close();
+
+  // Playwright types only into enabled fields: no waiting for hydration here.
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Create consult type' }) });
-  await waitForHydration(form.getByLabel('Price'));
   await form.getByLabel('Price').fill('ninety');
   await form.getByLabel('Length (minutes)').fill('2');
   await form.getByRole('button', { name: 'Create consult type' }).click();

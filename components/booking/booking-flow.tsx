@@ -10,8 +10,8 @@ import { ClinicianChoice, ConsultTypeChoice, type ClinicianOption, type ConsultT
 import { ConfirmAndPay, NO_REFUND_TICK_ID } from './booking-confirm';
 import { SlotPicker } from './slot-picker';
 import { useBookingHold, type Problem } from './use-booking-hold';
+import { noSubscribe } from '@/components/ui/use-in-browser';
 
-const noSubscribe = () => () => undefined;
 
 function browserTimezone(): string | null {
   try {

@@ -14,7 +14,7 @@ type Save = (bookingId: string, input: unknown) => Promise<ActionResult<{ revisi
  * consult or records a correction. What was typed stays in the fields whatever the server answers.
  */
 export function ConsultNotesForm({ bookingId, mode, initial, patientName, save }: { bookingId: string; mode: 'complete' | 'correct'; initial: Values; patientName: string; save: Save }) {
-  const { form, router, formError, setFormError, saved, setSaved, showFieldErrors, startAttempt } = useActionForm<Values, ConsultNotesInput>(consultNotesSchema, initial);
+  const { form, ready, router, formError, setFormError, saved, setSaved, showFieldErrors, startAttempt } = useActionForm<Values, ConsultNotesInput>(consultNotesSchema, initial);
   const {
     register,
     handleSubmit,
@@ -45,32 +45,34 @@ export function ConsultNotesForm({ bookingId, mode, initial, patientName, save }
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? 'notes-form-error' : undefined}>
-      {formError && (
-        <div id="notes-form-error">
-          <Alert tone="danger" role="alert" title="Not saved">
-            {formError}
+    <form onSubmit={onSubmit} noValidate aria-describedby={formError ? 'notes-form-error' : undefined}>
+      <fieldset disabled={!ready} aria-busy={!ready} className="min-w-0 space-y-5">
+        {formError && (
+          <div id="notes-form-error">
+            <Alert tone="danger" role="alert" title="Not saved">
+              {formError}
+            </Alert>
+          </div>
+        )}
+        {saved && (
+          <Alert tone="success" role="status" title="Saved">
+            {saved}
           </Alert>
-        </div>
-      )}
-      {saved && (
-        <Alert tone="success" role="status" title="Saved">
-          {saved}
-        </Alert>
-      )}
-      <Field label="Clinical notes" required hint="Private to the rehab team: the patient never sees these." error={errors.clinicalNotes?.message}>
-        {(p) => <Textarea {...p} rows={10} maxLength={CLINICAL_NOTES_MAX} {...register('clinicalNotes')} />}
-      </Field>
-      <Field
-        label="Summary and plan for the patient (optional)"
-        hint={`Shared with ${patientName}: they read it on their bookings page and get an email saying it is there. Leave empty to share nothing.`}
-        error={errors.patientSummary?.message}
-      >
-        {(p) => <Textarea {...p} rows={6} maxLength={PATIENT_SUMMARY_MAX} {...register('patientSummary')} />}
-      </Field>
-      <Button type="submit" busy={isSubmitting} className="w-full sm:w-auto">
-        {isSubmitting ? 'Saving…' : mode === 'complete' ? 'Save notes and complete consult' : 'Save correction'}
-      </Button>
+        )}
+        <Field label="Clinical notes" required hint="Private to the rehab team: the patient never sees these." error={errors.clinicalNotes?.message}>
+          {(p) => <Textarea {...p} rows={10} maxLength={CLINICAL_NOTES_MAX} {...register('clinicalNotes')} />}
+        </Field>
+        <Field
+          label="Summary and plan for the patient (optional)"
+          hint={`Shared with ${patientName}: they read it on their bookings page and get an email saying it is there. Leave empty to share nothing.`}
+          error={errors.patientSummary?.message}
+        >
+          {(p) => <Textarea {...p} rows={6} maxLength={PATIENT_SUMMARY_MAX} {...register('patientSummary')} />}
+        </Field>
+        <Button type="submit" busy={isSubmitting} className="w-full sm:w-auto">
+          {isSubmitting ? 'Saving…' : mode === 'complete' ? 'Save notes and complete consult' : 'Save correction'}
+        </Button>
+      </fieldset>
     </form>
   );
 }

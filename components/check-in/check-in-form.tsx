@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Controller, FormProvider, useForm, useWatch, type DefaultValues, type FieldErrors, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '@/components/ui/badge';
@@ -22,6 +22,7 @@ import { RED_FLAG_QUESTIONS, RED_FLAG_URGENCY } from '@/lib/triage';
 import { checkInSchema, type CheckInDraft, type CheckInInput } from '@/lib/validation/outcomes';
 import { CheckInAnswers } from './check-in-answers';
 import { readLocalCheckInDraft, useCheckInDraft } from './use-check-in-draft';
+import { useInBrowser } from '@/components/ui/use-in-browser';
 
 type CheckInValues = z.input<typeof checkInSchema>;
 type SubmitResult = { caseUrgency: string; reopened: boolean };
@@ -38,7 +39,6 @@ interface CheckInFormProps {
 
 const ROOTS = ['painNow', 'painWorst', 'psfs', 'globalChange', 'trainingStatus', 'redFlags'] as const;
 const PSFS_ANCHORS = { low: 'cannot do it', high: 'able to do it as well as before the problem', highShort: 'as well as before' };
-const noSubscribe = () => () => undefined;
 
 /** The form's starting answers: the draft (this device's newer copy first) over empty answers; no defaults. */
 function initialValues(activities: string[], draft: unknown): DefaultValues<CheckInValues> {
@@ -61,7 +61,7 @@ function initialValues(activities: string[], draft: unknown): DefaultValues<Chec
 
 /** Renders only in the browser: the answers may come from this device's copy, which the server cannot see. */
 export function CheckInFormRoot(props: CheckInFormProps) {
-  const inBrowser = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const inBrowser = useInBrowser();
   if (!inBrowser) {
     return (
       <div className="space-y-6">

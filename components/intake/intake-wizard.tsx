@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { FormProvider, type FieldErrors, type Path } from 'react-hook-form';
 import { Alert } from '@/components/ui/badge';
 import { ALL_STEP_FIELDS, INTAKE_STEP_LABELS, nextStep, openingStep, previousStep, reachedStepIndex } from '@/lib/cases/intake-steps';
@@ -18,6 +18,7 @@ import { DraftConflict, SaveStatusLine, StepBody, WizardButtons, WizardIntro } f
 import { INTAKE_STEPS } from '@/lib/domain/intake-step';
 import { UploadContext } from './upload/upload-context';
 import { useIntakeUpload } from './upload/use-intake-upload';
+import { useInBrowser } from '@/components/ui/use-in-browser';
 
 export interface IntakeWizardProps {
   userId: string;
@@ -30,14 +31,13 @@ export interface IntakeWizardProps {
   amend?: { caseId: string; submission: unknown };
 }
 
-const noSubscribe = () => () => undefined;
 
 /**
  * Renders only in the browser: the answers may come from this device's local copy (typed offline, or the tab
  * closed before the server had them), which the server cannot see.
  */
 export function IntakeWizardRoot(props: IntakeWizardProps) {
-  const inBrowser = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const inBrowser = useInBrowser();
   if (!inBrowser) {
     return (
       <p className="mx-auto max-w-3xl text-muted" role="status">

@@ -43,7 +43,7 @@ function formValues(v: ConsultTypeValues): ConsultTypeFormInput {
 
 /** Validated like every other form: react-hook-form + the shared zod schema, field errors under each field. */
 export function ConsultTypeForm({ id, values }: { id: string | null; values: ConsultTypeValues }) {
-  const { form, router, formError, setFormError, saved, setSaved, showFieldErrors, startAttempt } = useActionForm<ConsultTypeFormInput, ConsultTypeFormOutput>(consultTypeSchema, formValues(values));
+  const { form, ready, router, formError, setFormError, saved, setSaved, showFieldErrors, startAttempt } = useActionForm<ConsultTypeFormInput, ConsultTypeFormOutput>(consultTypeSchema, formValues(values));
   const {
     register,
     handleSubmit,
@@ -72,42 +72,44 @@ export function ConsultTypeForm({ id, values }: { id: string | null; values: Con
 
   const e = (k: keyof ConsultTypeFormInput) => errors[k]?.message;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <Field label="Name" required error={e('name')}>{(p) => <Input {...p} {...register('name')} />}</Field>
-      <Field label="Description" error={e('description')}>{(p) => <Textarea {...p} rows={2} {...register('description')} />}</Field>
-      <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Length (minutes)" error={e('durationMinutes')}>{(p) => <Input {...p} inputMode="numeric" {...register('durationMinutes')} />}</Field>
-        <Field label="Price" error={e('price')}>{(p) => <Input {...p} inputMode="decimal" {...register('price')} />}</Field>
-        <Field label="Currency" error={e('currency')}>
-          {(p) => (
-            <Select {...p} {...register('currency')}>
-              {CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {c.toUpperCase()}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field label="Buffer after (minutes)" error={e('bufferAfterMinutes')}>{(p) => <Input {...p} inputMode="numeric" {...register('bufferAfterMinutes')} />}</Field>
-        <Field label="Minimum notice (hours)" error={e('minNoticeHours')}>{(p) => <Input {...p} inputMode="decimal" {...register('minNoticeHours')} />}</Field>
-        <Field label="Bookable ahead (days)" error={e('horizonDays')}>{(p) => <Input {...p} inputMode="numeric" {...register('horizonDays')} />}</Field>
-        <Field label="Full refund until (hours before)" error={e('fullRefundWindowHours')}>{(p) => <Input {...p} inputMode="numeric" {...register('fullRefundWindowHours')} />}</Field>
-      </div>
-      <Checkbox {...register('active')}>Patients can book it</Checkbox>
-      {saved && (
-        <Alert tone="success" role="status">
-          {saved}
-        </Alert>
-      )}
-      {formError && (
-        <Alert tone="danger" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <Button type="submit" busy={isSubmitting}>
-        {id ? 'Save changes' : 'Create consult type'}
-      </Button>
+    <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={!ready} aria-busy={!ready} className="min-w-0 space-y-3">
+        <Field label="Name" required error={e('name')}>{(p) => <Input {...p} {...register('name')} />}</Field>
+        <Field label="Description" error={e('description')}>{(p) => <Textarea {...p} rows={2} {...register('description')} />}</Field>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label="Length (minutes)" error={e('durationMinutes')}>{(p) => <Input {...p} inputMode="numeric" {...register('durationMinutes')} />}</Field>
+          <Field label="Price" error={e('price')}>{(p) => <Input {...p} inputMode="decimal" {...register('price')} />}</Field>
+          <Field label="Currency" error={e('currency')}>
+            {(p) => (
+              <Select {...p} {...register('currency')}>
+                {CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c.toUpperCase()}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Buffer after (minutes)" error={e('bufferAfterMinutes')}>{(p) => <Input {...p} inputMode="numeric" {...register('bufferAfterMinutes')} />}</Field>
+          <Field label="Minimum notice (hours)" error={e('minNoticeHours')}>{(p) => <Input {...p} inputMode="decimal" {...register('minNoticeHours')} />}</Field>
+          <Field label="Bookable ahead (days)" error={e('horizonDays')}>{(p) => <Input {...p} inputMode="numeric" {...register('horizonDays')} />}</Field>
+          <Field label="Full refund until (hours before)" error={e('fullRefundWindowHours')}>{(p) => <Input {...p} inputMode="numeric" {...register('fullRefundWindowHours')} />}</Field>
+        </div>
+        <Checkbox {...register('active')}>Patients can book it</Checkbox>
+        {saved && (
+          <Alert tone="success" role="status">
+            {saved}
+          </Alert>
+        )}
+        {formError && (
+          <Alert tone="danger" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Button type="submit" busy={isSubmitting}>
+          {id ? 'Save changes' : 'Create consult type'}
+        </Button>
+      </fieldset>
     </form>
   );
 }
