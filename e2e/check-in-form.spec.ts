@@ -97,9 +97,23 @@ test('the patient fills a due check-in at 360 px: error summary, draft across a 
   await context.close();
 });
 
-test('an emergency answer shows the emergency panel at once, and again on top after sending', async ({ page }) => {
+test('an emergency answer shows the emergency panel at once, and again on top after sending, whatever a draft save still on its way answers', async ({ page }) => {
   test.setTimeout(240_000);
   const made = await makeCheckIn(page, 'checkin-emergency');
+  // Draft saves are held until the check-in has been sent, so one is still on its way when it is: the server then
+  // answers it 404 (the check-in takes no more drafts), and that must not reload the page into "already sent".
+  let releaseSaves!: () => void;
+  const sendAnswered = new Promise<void>((resolve) => (releaseSaves = resolve));
+  let heldSaves = 0;
+  await page.route('**/api/check-ins/*/draft', async (route) => {
+    heldSaves += 1;
+    await sendAnswered;
+    await route.continue();
+  });
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes(made.checkIns[0].url) && r.url().includes('_rsc=')) refreshes.push(r.url());
+  });
   await page.setViewportSize({ width: 360, height: 800 });
   await signIn(page, made.patientEmail);
   await page.goto(made.checkIns[0].url);
@@ -113,7 +127,15 @@ test('an emergency answer shows the emergency panel at once, and again on top af
   await group(page, '1. Do you have new numbness around your groin, genitals, bottom or inner thighs?').getByLabel('Yes', { exact: true }).check();
   await expect(page.locator('#emergency-panel')).toBeVisible();
   await expect(page.getByTestId('emergency-status')).toHaveAttribute('data-kind', 'not_sent');
+  await expect.poll(() => heldSaves).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await expect(page.getByRole('heading', { name: 'Sent — thank you' })).toBeVisible();
+  const lateSave = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/draft'));
+  releaseSaves();
+  expect((await lateSave).status()).toBe(404);
+  // A reload would start at once on that answer (router.refresh): give it time to show, then check it never came.
+  await page.waitForTimeout(1_500);
+  expect(refreshes).toEqual([]);
   await expect(page.getByRole('heading', { name: 'Sent — thank you' })).toBeVisible();
   const panel = page.locator('#emergency-panel');
   await expect(panel).toBeVisible();

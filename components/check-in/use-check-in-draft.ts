@@ -86,6 +86,9 @@ export function useCheckInDraft(opts: { checkInId: string; snapshot: () => unkno
     setState({ kind: 'saving' });
     try {
       const r = await putDraft(checkInId, snapshotRef.current());
+      // Sent from this page while the save was on its way: the server now refuses drafts (404), which says nothing
+      // new. Reloading would turn "Sent — thank you" into "already sent" and take the focus off the emergency panel.
+      if (stopped.current) return;
       resetBackoff();
       if (r.kind === 'saved') {
         if (changes.current === sent) {
@@ -100,6 +103,7 @@ export function useCheckInDraft(opts: { checkInId: string; snapshot: () => unkno
         onGoneRef.current();
       }
     } catch {
+      if (stopped.current) return;
       const delay = nextBackoff();
       setState({ kind: 'offline', retryAt: new Date(Date.now() + delay) });
       schedule(delay);
