@@ -33,16 +33,30 @@ const LEADING_RE = /^[\s(]*(?:(?:at|on|in|from)\s+(?:the\s+)?)?(?:level\s+(?:of\
 
 /** Drops boundaries inside level lists ("T5 and T7") and counts strong boundaries. */
 export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelCluster[]): Segmenter {
-  const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore: [0], cursor: -1 };
+  const n = raw.at.length;
+  // Most reports have no boundary inside a level list: the scan's arrays serve as they are (nothing writes to them).
   let c = 0;
-  for (let i = 0; i < raw.at.length; i++) {
+  let i = 0;
+  for (; i < n; i++) {
     const at = raw.at[i];
+    while (c < clusters.length && clusters[c].end <= at) c++;
+    if (c < clusters.length && clusters[c].start <= at) break;
+  }
+  const strongBefore = [0];
+  if (i === n) {
+    for (let k = 0; k < n; k++) strongBefore.push(strongBefore[k] + raw.strong[k]);
+    return { at: raw.at, end: raw.end, isWith: raw.isWith, strongBefore, cursor: -1 };
+  }
+  const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore, cursor: -1 };
+  c = 0;
+  for (let k = 0; k < n; k++) {
+    const at = raw.at[k];
     while (c < clusters.length && clusters[c].end <= at) c++;
     if (c < clusters.length && clusters[c].start <= at) continue;
     seg.at.push(at);
-    seg.end.push(raw.end[i]);
-    seg.isWith.push(raw.isWith[i]);
-    seg.strongBefore.push(seg.strongBefore[seg.strongBefore.length - 1] + raw.strong[i]);
+    seg.end.push(raw.end[k]);
+    seg.isWith.push(raw.isWith[k]);
+    strongBefore.push(strongBefore[strongBefore.length - 1] + raw.strong[k]);
   }
   return seg;
 }
@@ -93,6 +107,17 @@ export function sentenceLevels(
   heading: readonly string[] | null,
 ): SentenceLevels {
   return { all, from, to, lastLeading: null, lower, sentStart, heading };
+}
+
+/** Points `s` at another sentence of the same report (one object per report, not one per sentence). */
+export function moveSentenceLevels(
+  s: SentenceLevels, from: number, to: number, sentStart: number, heading: readonly string[] | null,
+): void {
+  s.from = from;
+  s.to = to;
+  s.lastLeading = null;
+  s.sentStart = sentStart;
+  s.heading = heading;
 }
 
 /** Characters LEADING_RE can match (ASCII white space, '(' and the letters of its words); others rule it out. */
@@ -217,6 +242,13 @@ function clauseTo(seg: Segmenter, lower: string, pos: number, sentEnd: number): 
 
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 
+/** Does `word` stand at `i` of `lower`? Compared code by code: the startsWith builtin costs a call each time. */
+function wordAt(lower: string, i: number, word: string): boolean {
+  if (i + word.length > lower.length) return false;
+  for (let k = 1; k < word.length; k++) if (lower.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Does the clause of [start, end) speak of the other levels: a word "other…" ("others", "otherwise"), "remaining",
  * "remainder", "elsewhere", or "the rest"? A character loop over at most OTHERS_REACH characters on each side.
@@ -229,12 +261,12 @@ function speaksOfOthers(seg: Segmenter, lower: string, start: number, end: numbe
   for (let i = from; i < to; i++) {
     const c = lower.charCodeAt(i);
     const wordStart = !afterLetter;
-    afterLetter = isLetter(c);
-    if ((c !== 111 && c !== 114 && c !== 101 && c !== 116) || !wordStart) continue;
-    if (c === 111 ? lower.startsWith('other', i)
-      : c === 114 ? lower.startsWith('remaining', i) || lower.startsWith('remainder', i)
-        : c === 101 ? lower.startsWith('elsewhere', i)
-          : lower.startsWith('the rest', i) && !isLetter(lower.charCodeAt(i + 8))) return true;
+    afterLetter = c >= 97 && c <= 122;
+    if (!wordStart || (c !== 111 && c !== 114 && c !== 101 && c !== 116)) continue;
+    if (c === 111 ? wordAt(lower, i, 'other')
+      : c === 114 ? wordAt(lower, i, 'remaining') || wordAt(lower, i, 'remainder')
+        : c === 101 ? wordAt(lower, i, 'elsewhere')
+          : wordAt(lower, i, 'the rest') && !isLetter(lower.charCodeAt(i + 8))) return true;
   }
   return false;
 }

@@ -1,8 +1,8 @@
 import type { MriFinding, MriFindingCode } from '../types';
-import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
+import { assignLevels, buildSegmenter, moveSentenceLevels, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { carryLevels, hasBlankLine, onlyLevelsOfSentence, startsWithPronoun } from './carry-levels';
+import { carryLevels, onlyLevelsOfSentence, startsWithPronoun } from './carry-levels';
 import { csfOnly, lastNegation, NEGATION_WORD_RE } from './cord';
 import { clusterMentions, type LevelCluster } from './levels';
 import { SentenceSink } from './sink';
@@ -301,6 +301,15 @@ function readText(report: string): MriReading {
   return readScanned(report, lower, scanReport(lower, report), report.includes('\u212A') ? report : lower);
 }
 
+/** Only spaces, tabs and CRs in text[from, to)? */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
 /**
  * `plain`: the text the case-blind line tests read (headings, blank lines): `lower`, a flat string, unless the report
  * holds the Kelvin sign, which lower-cases to a letter.
@@ -321,6 +330,8 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   let c0 = 0;
   let lineStart = 0;
   let nextNl = plain.indexOf('\n');
+  /** The first newline of the last blank line passed (a newline, spaces, tabs or CRs, a newline), else -1. */
+  let blankFrom = -1;
   const headings = new HeadingTracker(plain);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
@@ -331,6 +342,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   for (const s of sentences) {
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
     while (nextNl !== -1 && nextNl < s.start) {
+      if (lineStart > 0 && onlyBlanks(plain, lineStart, nextNl)) blankFrom = lineStart - 1;
       lineStart = nextNl + 1;
       nextNl = plain.indexOf('\n', lineStart);
     }
@@ -351,17 +363,21 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
       const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
       ctx.sentence = s;
       ctx.sentenceUncertain = -1;
-      ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
+      moveSentenceLevels(ctx.levels, c0, c1, s.start, heading);
       sink.open(s);
       if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
       if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
       if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
-        && s.start - previousEnd < 400 && !hasBlankLine(plain, previousEnd, s.start)) {
+        && s.start - previousEnd < 400 && blankFrom < previousEnd) {
+        // (No blank line between: every newline before s.start has been passed, so blankFrom is the last one.)
         carryLevels(out, before, previousFrom, startsWithPronoun(lower, s.start));
       }
       sink.close();
     }
+    // The next sentence starts at or after s.end: these terms and clusters lie before it.
+    t0 = t1;
+    c0 = c1;
     if (out.length > before) {
       previousFrom = before;
       previousTo = out.length;
