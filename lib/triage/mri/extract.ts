@@ -7,7 +7,7 @@ import { csfOnly, lastNegation, NEGATION_WORD_RE } from './cord';
 import { clusterMentions, type LevelCluster } from './levels';
 import { SentenceSink } from './sink';
 import { isUnreadSentence } from './unread';
-import { anyBetween, clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { anyBetween, clauseEndIn, clauseStartIn, isNegatedIn, isStatedNormalIn, SentenceNegation } from './negation';
 import { predicateIn, type PredicateHits } from './predicates';
 import { scanReport, scanUnlessRewritten, type ScanResult, type Term } from './scan';
 import { isJsSpace } from './scan-table';
@@ -129,7 +129,8 @@ interface Context {
   uncertain: number[];
   uncertainAfter: number[];
   predicates: PredicateHits;
-  neg: NegationIndex;
+  /** The negation index, moved to the sentence. */
+  neg: SentenceNegation;
   seg: Segmenter;
   sentence: Span;
   /** Whether the sentence holds an uncertainty word: 1 or 0, -1 until isUncertain first asks. */
@@ -147,8 +148,8 @@ function isUncertain(ctx: Context, start: number, end: number): boolean {
     ctx.sentenceUncertain = anyBetween(ctx.uncertain, s, e) || anyBetween(ctx.uncertainAfter, s, e) ? 1 : 0;
   }
   if (ctx.sentenceUncertain === 0) return false;
-  const from = clauseStart(ctx.neg, start, ctx.sentence.start);
-  const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
+  const from = clauseStartIn(ctx.neg, start);
+  const to = clauseEndIn(ctx.neg, end);
   return anyBetween(ctx.uncertain, from, start) || anyBetween(ctx.uncertainAfter, end, to);
 }
 
@@ -168,10 +169,10 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     const t = terms[k];
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
     const alt = t.entry.alt;
-    if (isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end)) {
+    if (isNegatedIn(neg, t.start, t.end)) {
       // "no abnormal signal in the cord" negates the signal change, never the compression; a signal word before
       // the negation ("high T2 signal … without cord expansion") is not negated.
-      const altHit = alt !== undefined && alt.predicate.test(lower.slice(lastNegation(lower, clauseStart(neg, t.start, sentence.start), t.start), sentence.end));
+      const altHit = alt !== undefined && alt.predicate.test(lower.slice(lastNegation(lower, clauseStartIn(neg, t.start), t.start), sentence.end));
       sink.add(altHit ? alt.code : code, true, levelsOf(ctx, t, true));
       continue;
     }
@@ -180,8 +181,8 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     if (beforeFrom < 0) {
       const prevEnd = i > from ? terms[i - 1].end : sentence.start;
       const nextStart = j < to ? terms[j].start : sentence.end;
-      const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
-      const hi = Math.max(last.end, Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER));
+      const lo = Math.max(prevEnd, clauseStartIn(neg, first.start), first.start - WINDOW_BEFORE);
+      const hi = Math.max(last.end, Math.min(nextStart, clauseEndIn(neg, last.end), last.end + WINDOW_AFTER));
       // Each window stops at a comma: the last one before the group, the first one after it.
       const k = firstAtOrAfter(ctx.commas, last.end);
       afterTo = k < ctx.commas.length && ctx.commas[k] < hi ? ctx.commas[k] : hi;
@@ -197,13 +198,13 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     if (predicate !== undefined && (predicateIn(lower, predicates, predicate, beforeFrom, first.start)
       || predicateIn(lower, predicates, predicate, last.end, afterTo)) && !csfOnly(lower, code, beforeFrom, afterTo)) {
       sink.add(code, false, levelsOf(ctx, t, false), uncertain);
-    } else if (!altHit && isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+    } else if (!altHit && isStatedNormalIn(neg, t.start, t.end)) {
       // An alignment sentence about the lordosis speaks of the curve, not of a slip.
       if (code === 'spondylolisthesis' && CURVE_RE.test(lower.slice(sentence.start, sentence.end))) continue;
       sink.add(code, true, levelsOf(ctx, t, true));
       // "The cord is normal" and "… normal in calibre and signal" rule out both; "… normal in calibre" only the first.
       if (alt !== undefined) {
-        const clause = lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end);
+        const clause = lower.slice(clauseStartIn(neg, t.start), sentence.end);
         if (clause.includes('signal') || !SIZE_ONLY_RE.test(clause)) sink.add(alt.code, true, levelsOf(ctx, t, true));
       }
     }
@@ -224,7 +225,7 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
       i = j;
       continue;
     }
-    const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
+    const negated = isNegatedIn(neg, t.start, t.end);
     // "No myelopathy" rules out the cord's damage (its signal), never its compression ("cord flattening, no
     // myelopathy"): a negated myelopathy is a negated cord signal change.
     const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end))
@@ -322,7 +323,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
+    lower, commas, uncertain, uncertainAfter, predicates, neg: new SentenceNegation(neg), seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 
@@ -362,6 +363,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
       // Most sentences keep all their terms: no copy then.
       const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
       ctx.sentence = s;
+      ctx.neg.moveTo(s.start, s.end);
       ctx.sentenceUncertain = -1;
       moveSentenceLevels(ctx.levels, c0, c1, s.start, heading);
       sink.open(s);
