@@ -65,8 +65,17 @@ export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelC
 /** Index of the last boundary starting before pos, or -1 (lastBelow on seg.at, trying the previous answer first). */
 function boundaryBefore(seg: Segmenter, pos: number): number {
   const { at } = seg;
-  const k = seg.cursor;
-  if ((k < 0 || at[k] < pos) && (k + 1 >= at.length || at[k + 1] >= pos)) return k;
+  let k = seg.cursor;
+  if (k < 0 || at[k] < pos) {
+    // The next query is usually a little further on: step forward a few boundaries before searching.
+    for (let step = 0; step < 4; step++) {
+      if (k + 1 >= at.length || at[k + 1] >= pos) {
+        seg.cursor = k;
+        return k;
+      }
+      k++;
+    }
+  }
   seg.cursor = lastBelow(at, pos);
   return seg.cursor;
 }

@@ -178,20 +178,26 @@ function discName(upper: number): string {
   return DISC_NAMES[upper];
 }
 
-function mentionLevels(m: LevelMention): string[] {
-  if (m.disc) return [discName(m.first)];
-  if (m.first === m.last) return [VERTEBRAE[m.first]];
-  return rangeLevels(m.first, m.last, false);
+/** Appends the levels of one mention ("L4-5", "T5", "T5-7") to a cluster's list. */
+function pushMentionLevels(out: string[], m: LevelMention): void {
+  if (m.disc) out.push(discName(m.first));
+  else if (m.first === m.last) out.push(VERTEBRAE[m.first]);
+  else pushRangeLevels(out, m.first, m.last, false);
 }
 
 function rangeLevels(first: number, last: number, disc: boolean): string[] {
   const out: string[] = [];
+  pushRangeLevels(out, first, last, disc);
+  return out;
+}
+
+/** Appends the vertebrae (or the discs) from `first` to `last` (no spread of a fresh array: this runs per mention). */
+function pushRangeLevels(out: string[], first: number, last: number, disc: boolean): void {
   const stop = Math.min(last, first + MAX_RANGE);
   for (let i = first; i <= stop; i++) {
     if (!disc) out.push(VERTEBRAE[i]);
     else if (i + 1 < VERTEBRAE.length) out.push(discName(i));
   }
-  return out;
 }
 
 /** Level lists written as one vertebral range ("T11-L2", "L3 to L5") → the discs inside that range. */
@@ -208,7 +214,8 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
   let i = 0;
   while (i < mentions.length) {
     let cur = mentions[i];
-    const levels = mentionLevels(cur);
+    const levels: string[] = [];
+    pushMentionLevels(levels, cur);
     const start = cur.start;
     const first = cur.first;
     let range = !cur.disc && cur.last > cur.first;
@@ -221,13 +228,13 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
         const disc = cur.disc && next.disc;
         range = !cur.disc && !next.disc && j === i + 1 && cur.first === cur.last && next.first === next.last;
         levels.pop();
-        levels.push(...rangeLevels(cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc));
+        pushRangeLevels(levels, cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc);
       } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
         levels.pop();
         levels.push(discName(cur.first));
       } else if (gapLen === 0 || gapIs(LIST_GAP_RE, text, cur.end, next.start)) {
         range = false;
-        levels.push(...mentionLevels(next));
+        pushMentionLevels(levels, next);
       } else {
         break;
       }
