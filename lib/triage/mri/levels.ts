@@ -214,8 +214,8 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
   let i = 0;
   while (i < mentions.length) {
     let cur = mentions[i];
-    const levels: string[] = [];
-    pushMentionLevels(levels, cur);
+    // An array literal for the first level (most clusters have one): an empty array would grow on its first push.
+    const levels = cur.disc ? [discName(cur.first)] : cur.first === cur.last ? [VERTEBRAE[cur.first]] : rangeLevels(cur.first, cur.last, false);
     const start = cur.start;
     const first = cur.first;
     let range = !cur.disc && cur.last > cur.first;

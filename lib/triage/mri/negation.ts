@@ -138,28 +138,25 @@ export class SentenceNegation {
     const { pre, post, normal, breaks } = this.idx;
     this.sentStart = start;
     this.sentEnd = end;
-    let k = this.preLo;
+    // The last sentence's entries all start before its end, so before this start: each search starts past them.
+    let k = this.preHi;
     while (k < pre.length && pre[k].start < start) k++;
     this.preLo = k;
-    k = Math.max(k, this.preHi);
     while (k < pre.length && pre[k].start < end) k++;
     this.preHi = k;
-    k = this.postLo;
+    k = this.postHi;
     while (k < post.length && post[k].start < start) k++;
     this.postLo = k;
-    k = Math.max(k, this.postHi);
     while (k < post.length && post[k].start < end) k++;
     this.postHi = k;
-    k = this.normalLo;
+    k = this.normalHi;
     while (k < normal.length && normal[k].start < start) k++;
     this.normalLo = k;
-    k = Math.max(k, this.normalHi);
     while (k < normal.length && normal[k].start < end) k++;
     this.normalHi = k;
-    k = this.breakLo;
+    k = this.breakHi;
     while (k < breaks.length && breaks[k] < start) k++;
     this.breakLo = k;
-    k = Math.max(k, this.breakHi);
     while (k < breaks.length && breaks[k] < end) k++;
     this.breakHi = k;
   }
