@@ -105,8 +105,9 @@ export class HeadingTracker {
       const end = nl < 0 ? text.length : nl;
       const h = this.own !== undefined ? this.own : headingAt(text, this.lineStart);
       if (h !== null) this.stop(h.alone ? h.levels : null);
-      else if (isBlank(text, this.lineStart, end)) this.stop(null);
-      else if (isSection(text, this.lineStart)) this.stop(null);
+      // A blank line or a section heading only ends the reach of a heading above: without one, nothing to end (the
+      // answer is null whatever stopLine says while stopLevels is null).
+      else if (this.stopLevels !== null && (isBlank(text, this.lineStart, end) || isSection(text, this.lineStart))) this.stop(null);
       this.own = undefined;
       this.line++;
       this.lineStart = end + 1;
