@@ -358,7 +358,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
       if (headingLine !== lineStart) {
         // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
         headingLine = lineStart;
-        heading = headings.levelsFor(lineStart);
+        heading = headings.levelsFor(lineStart, nextNl < 0 ? plain.length : nextNl);
       }
       // Most sentences keep all their terms: no copy then.
       const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
