@@ -111,10 +111,10 @@ function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean 
   return false;
 }
 
-/** Index of the first value ≥ pos in an ascending list, or its length. */
-function firstAtOrAfter(list: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** Index of the first value ≥ pos in list[from, to) (ascending), or `to`. */
+function firstAtOrAfter(list: readonly number[], from: number, to: number, pos: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid] < pos) lo = mid + 1;
@@ -126,6 +126,9 @@ function firstAtOrAfter(list: readonly number[], pos: number): number {
 interface Context {
   lower: string;
   commas: number[];
+  /** The sentence's commas: commas[commaLo, commaHi). The windows around a term never reach past the sentence. */
+  commaLo: number;
+  commaHi: number;
   uncertain: number[];
   uncertainAfter: number[];
   predicates: PredicateHits;
@@ -184,10 +187,11 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
       const lo = Math.max(prevEnd, clauseStartIn(neg, first.start), first.start - WINDOW_BEFORE);
       const hi = Math.max(last.end, Math.min(nextStart, clauseEndIn(neg, last.end), last.end + WINDOW_AFTER));
       // Each window stops at a comma: the last one before the group, the first one after it.
-      const k = firstAtOrAfter(ctx.commas, last.end);
-      afterTo = k < ctx.commas.length && ctx.commas[k] < hi ? ctx.commas[k] : hi;
-      const b = firstAtOrAfter(ctx.commas, first.start) - 1;
-      beforeFrom = b >= 0 && ctx.commas[b] >= lo ? ctx.commas[b] + 1 : lo;
+      const { commas, commaLo, commaHi } = ctx;
+      const k = firstAtOrAfter(commas, commaLo, commaHi, last.end);
+      afterTo = k < commaHi && commas[k] < hi ? commas[k] : hi;
+      const b = firstAtOrAfter(commas, commaLo, commaHi, first.start) - 1;
+      beforeFrom = b >= commaLo && commas[b] >= lo ? commas[b] + 1 : lo;
     }
     const predicate = t.entry.predicate;
     const uncertain = isUncertain(ctx, t.start, t.end);
@@ -323,7 +327,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, commas, uncertain, uncertainAfter, predicates, neg: new SentenceNegation(neg), seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
+    lower, commas, commaLo: 0, commaHi: 0, uncertain, uncertainAfter, predicates, neg: new SentenceNegation(neg), seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 
@@ -364,6 +368,12 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
       const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
       ctx.sentence = s;
       ctx.neg.moveTo(s.start, s.end);
+      // The last sentence's commas lie before this one: the search starts past them.
+      let m = ctx.commaHi;
+      while (m < commas.length && commas[m] < s.start) m++;
+      ctx.commaLo = m;
+      while (m < commas.length && commas[m] < s.end) m++;
+      ctx.commaHi = m;
       ctx.sentenceUncertain = -1;
       moveSentenceLevels(ctx.levels, c0, c1, s.start, heading);
       sink.open(s);
