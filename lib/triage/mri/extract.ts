@@ -97,12 +97,6 @@ function sentenceTerms(lower: string, all: readonly Term[], from: number, to: nu
   return out;
 }
 
-/** Does any term in all[from, to) need sentenceTerms (a bare "stenosis" or "lesion")? */
-function needsFilter(all: readonly Term[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (all[i].entry.bareStenosis === true || all[i].entry.bareLesion === true) return true;
-  return false;
-}
-
 function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const codes = all[i].entry.codes;
@@ -353,7 +347,13 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
     }
     while (t0 < terms.length && terms[t0].start < s.start) t0++;
     let t1 = t0;
-    while (t1 < terms.length && terms[t1].start < s.end) t1++;
+    // Does any term need sentenceTerms (a bare "stenosis" or "lesion")? Found while passing the terms.
+    let filter = false;
+    for (; t1 < terms.length; t1++) {
+      const t = terms[t1];
+      if (t.start >= s.end) break;
+      if (t.entry.bareStenosis === true || t.entry.bareLesion === true) filter = true;
+    }
     while (c0 < clusters.length && clusters[c0].start < s.start) c0++;
     let c1 = c0;
     while (c1 < clusters.length && clusters[c1].start < s.end) c1++;
@@ -365,7 +365,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
         heading = headings.levelsFor(lineStart, nextNl < 0 ? plain.length : nextNl);
       }
       // Most sentences keep all their terms: no copy then.
-      const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
+      const sTerms = filter ? sentenceTerms(lower, terms, t0, t1) : null;
       ctx.sentence = s;
       ctx.neg.moveTo(s.start, s.end);
       // The last sentence's commas lie before this one: the search starts past them.
