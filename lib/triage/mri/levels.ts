@@ -173,6 +173,22 @@ function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
   return re.test(text) && re.lastIndex === to;
 }
 
+/**
+ * The first character of the gap text[from, to) after blanks and tabs (case-folded), or -1: each gap pattern's word or
+ * mark starts there, so most gaps are told apart without running the regexes (a comma is no range, a dash no list).
+ */
+function gapStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c < 128 ? c | 32 : c;
+  }
+  return -1;
+}
+/** RANGE_GAP_RE can start: "through", "thru", "to", '-', '–', '—'. */
+const mayBeRange = (c: number): boolean => c === 116 || c === 45 || c === 0x2013 || c === 0x2014;
+/** LIST_GAP_RE can start: ',', "and", "or", '&' (ON_GAP_RE: "on"). */
+const mayBeList = (c: number): boolean => c === 44 || c === 97 || c === 111 || c === 38;
+
 const DISC_NAMES: readonly string[] = VERTEBRAE.slice(0, -1).map((v, i) => `${v}-${VERTEBRAE[i + 1]}`);
 function discName(upper: number): string {
   return DISC_NAMES[upper];
@@ -224,15 +240,16 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
       const next = mentions[j];
       const gapLen = next.start - cur.end;
       if (gapLen > 12) break;
-      if (next.first > cur.first && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
+      const g = gapStart(text, cur.end, next.start);
+      if (next.first > cur.first && mayBeRange(g) && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
         const disc = cur.disc && next.disc;
         range = !cur.disc && !next.disc && j === i + 1 && cur.first === cur.last && next.first === next.last;
         levels.pop();
         pushRangeLevels(levels, cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc);
-      } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
+      } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && g === 111 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
         levels.pop();
         levels.push(discName(cur.first));
-      } else if (gapLen === 0 || gapIs(LIST_GAP_RE, text, cur.end, next.start)) {
+      } else if (gapLen === 0 || (mayBeList(g) && gapIs(LIST_GAP_RE, text, cur.end, next.start))) {
         range = false;
         pushMentionLevels(levels, next);
       } else {
