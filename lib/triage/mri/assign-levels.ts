@@ -33,16 +33,30 @@ const LEADING_RE = /^[\s(]*(?:(?:at|on|in|from)\s+(?:the\s+)?)?(?:level\s+(?:of\
 
 /** Drops boundaries inside level lists ("T5 and T7") and counts strong boundaries. */
 export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelCluster[]): Segmenter {
-  const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore: [0], cursor: -1 };
+  const n = raw.at.length;
+  // Most reports have no boundary inside a level list: the scan's arrays serve as they are (nothing writes to them).
   let c = 0;
-  for (let i = 0; i < raw.at.length; i++) {
+  let i = 0;
+  for (; i < n; i++) {
     const at = raw.at[i];
+    while (c < clusters.length && clusters[c].end <= at) c++;
+    if (c < clusters.length && clusters[c].start <= at) break;
+  }
+  const strongBefore = [0];
+  if (i === n) {
+    for (let k = 0; k < n; k++) strongBefore.push(strongBefore[k] + raw.strong[k]);
+    return { at: raw.at, end: raw.end, isWith: raw.isWith, strongBefore, cursor: -1 };
+  }
+  const seg: Segmenter = { at: [], end: [], isWith: [], strongBefore, cursor: -1 };
+  c = 0;
+  for (let k = 0; k < n; k++) {
+    const at = raw.at[k];
     while (c < clusters.length && clusters[c].end <= at) c++;
     if (c < clusters.length && clusters[c].start <= at) continue;
     seg.at.push(at);
-    seg.end.push(raw.end[i]);
-    seg.isWith.push(raw.isWith[i]);
-    seg.strongBefore.push(seg.strongBefore[seg.strongBefore.length - 1] + raw.strong[i]);
+    seg.end.push(raw.end[k]);
+    seg.isWith.push(raw.isWith[k]);
+    strongBefore.push(strongBefore[strongBefore.length - 1] + raw.strong[k]);
   }
   return seg;
 }
@@ -51,8 +65,17 @@ export function buildSegmenter(raw: SegmentBoundaries, clusters: readonly LevelC
 /** Index of the last boundary starting before pos, or -1 (lastBelow on seg.at, trying the previous answer first). */
 function boundaryBefore(seg: Segmenter, pos: number): number {
   const { at } = seg;
-  const k = seg.cursor;
-  if ((k < 0 || at[k] < pos) && (k + 1 >= at.length || at[k + 1] >= pos)) return k;
+  let k = seg.cursor;
+  if (k < 0 || at[k] < pos) {
+    // The next query is usually a little further on: step forward a few boundaries before searching.
+    for (let step = 0; step < 4; step++) {
+      if (k + 1 >= at.length || at[k + 1] >= pos) {
+        seg.cursor = k;
+        return k;
+      }
+      k++;
+    }
+  }
   seg.cursor = lastBelow(at, pos);
   return seg.cursor;
 }
@@ -93,6 +116,17 @@ export function sentenceLevels(
   heading: readonly string[] | null,
 ): SentenceLevels {
   return { all, from, to, lastLeading: null, lower, sentStart, heading };
+}
+
+/** Points `s` at another sentence of the same report (one object per report, not one per sentence). */
+export function moveSentenceLevels(
+  s: SentenceLevels, from: number, to: number, sentStart: number, heading: readonly string[] | null,
+): void {
+  s.from = from;
+  s.to = to;
+  s.lastLeading = null;
+  s.sentStart = sentStart;
+  s.heading = heading;
 }
 
 /** Characters LEADING_RE can match (ASCII white space, '(' and the letters of its words); others rule it out. */
@@ -215,26 +249,23 @@ function clauseTo(seg: Segmenter, lower: string, pos: number, sentEnd: number): 
   return e < seg.at.length && seg.at[e] < sentEnd ? seg.at[e] : sentEnd;
 }
 
-const isLetter = (c: number): boolean => c >= 97 && c <= 122;
+/** The words about the others, each at a word start (no letter a–z before it). */
+const OTHERS_RE = /(?<![a-z])(?:other|remaining|remainder|elsewhere|the rest(?![a-z]))/g;
+/** The longest word above plus the character after "the rest": how far a word starting in the clause may reach. */
+const OTHERS_TAIL = 9;
 
 /**
  * Does the clause of [start, end) speak of the other levels: a word "other…" ("others", "otherwise"), "remaining",
- * "remainder", "elsewhere", or "the rest"? A character loop over at most OTHERS_REACH characters on each side.
+ * "remainder", "elsewhere", or "the rest"? Read by a regex over at most OTHERS_REACH characters on each side (a
+ * character loop in JavaScript costs several times the regex's compiled loop); the slice keeps the character before
+ * the clause, so a word cut at the clause's start is no word start.
  */
 function speaksOfOthers(seg: Segmenter, lower: string, start: number, end: number, sentStart: number, sentEnd: number): boolean {
   const from = Math.max(clauseFrom(seg, lower, start, sentStart), start - OTHERS_REACH);
   const to = Math.min(clauseTo(seg, lower, end, sentEnd), end + OTHERS_REACH);
-  // Whether the character before i is a letter, carried along instead of read again.
-  let afterLetter = from > 0 && isLetter(lower.charCodeAt(from - 1));
-  for (let i = from; i < to; i++) {
-    const c = lower.charCodeAt(i);
-    const wordStart = !afterLetter;
-    afterLetter = isLetter(c);
-    if ((c !== 111 && c !== 114 && c !== 101 && c !== 116) || !wordStart) continue;
-    if (c === 111 ? lower.startsWith('other', i)
-      : c === 114 ? lower.startsWith('remaining', i) || lower.startsWith('remainder', i)
-        : c === 101 ? lower.startsWith('elsewhere', i)
-          : lower.startsWith('the rest', i) && !isLetter(lower.charCodeAt(i + 8))) return true;
-  }
-  return false;
+  if (from >= to) return false;
+  const base = from > 0 ? from - 1 : 0;
+  OTHERS_RE.lastIndex = from - base;
+  const m = OTHERS_RE.exec(lower.slice(base, Math.min(to + OTHERS_TAIL, lower.length)));
+  return m !== null && base + m.index < to;
 }

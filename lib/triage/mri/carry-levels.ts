@@ -66,19 +66,27 @@ const STRUCTURE: ReadonlyMap<MriFindingCode, string> = new Map(Object.entries(ST
 
 /** Gives level-less findings of a sentence the levels of the previous sentence's finding about the same structure. */
 export function carryLevels(out: readonly MriFinding[], from: number, prevFrom: number, pronoun: boolean): void {
-  const current = out.slice(from);
   let source: readonly string[] | null = null;
   for (let k = prevFrom; k < from; k++) {
     const p = out[k];
     if (p.levels.length === 0) continue;
-    if (pronoun || current.some((c) => STRUCTURE.get(c.code) === STRUCTURE.get(p.code))) {
+    if (pronoun || aboutStructure(out, from, STRUCTURE.get(p.code))) {
       source = p.levels;
       break;
     }
   }
   if (source === null) return;
   // A negated finding ("no other lesion") speaks of the rest of the spine, not of the level above.
-  for (const c of current) if (c.levels.length === 0 && !c.negated) c.levels.push(...(DISC_CODES.has(c.code) ? source.filter((l) => l.includes('-')) : source));
+  for (let k = from; k < out.length; k++) {
+    const c = out[k];
+    if (c.levels.length === 0 && !c.negated) c.levels.push(...(DISC_CODES.has(c.code) ? source.filter((l) => l.includes('-')) : source));
+  }
+}
+
+/** Is a finding in out[from, …) about this structure? */
+function aboutStructure(out: readonly MriFinding[], from: number, structure: string | undefined): boolean {
+  for (let k = from; k < out.length; k++) if (STRUCTURE.get(out[k].code) === structure) return true;
+  return false;
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { MriFinding, MriFindingCode } from '../types';
-import { assignLevels, buildSegmenter, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
+import { assignLevels, buildSegmenter, moveSentenceLevels, sentenceLevels, type Segmenter, type SentenceLevels } from './assign-levels';
 import { modicCodes } from './lexicon';
 import { HeadingTracker } from './headings';
-import { carryLevels, hasBlankLine, onlyLevelsOfSentence, startsWithPronoun } from './carry-levels';
+import { carryLevels, onlyLevelsOfSentence, startsWithPronoun } from './carry-levels';
 import { csfOnly, lastNegation, NEGATION_WORD_RE } from './cord';
 import { clusterMentions, type LevelCluster } from './levels';
 import { SentenceSink } from './sink';
 import { isUnreadSentence } from './unread';
-import { anyBetween, clauseEnd, clauseStart, isNegatedTerm, isStatedNormal, type NegationIndex } from './negation';
+import { anyBetween, clauseEndIn, clauseStartIn, isNegatedIn, isStatedNormalIn, SentenceNegation } from './negation';
 import { predicateIn, type PredicateHits } from './predicates';
 import { scanReport, scanUnlessRewritten, type ScanResult, type Term } from './scan';
 import { isJsSpace } from './scan-table';
@@ -97,12 +97,6 @@ function sentenceTerms(lower: string, all: readonly Term[], from: number, to: nu
   return out;
 }
 
-/** Does any term in all[from, to) need sentenceTerms (a bare "stenosis" or "lesion")? */
-function needsFilter(all: readonly Term[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (all[i].entry.bareStenosis === true || all[i].entry.bareLesion === true) return true;
-  return false;
-}
-
 function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const codes = all[i].entry.codes;
@@ -111,10 +105,10 @@ function hasBenignTerm(all: readonly Term[], from: number, to: number): boolean 
   return false;
 }
 
-/** Index of the first value ≥ pos in an ascending list, or its length. */
-function firstAtOrAfter(list: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** Index of the first value ≥ pos in list[from, to) (ascending), or `to`. */
+function firstAtOrAfter(list: readonly number[], from: number, to: number, pos: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid] < pos) lo = mid + 1;
@@ -126,10 +120,14 @@ function firstAtOrAfter(list: readonly number[], pos: number): number {
 interface Context {
   lower: string;
   commas: number[];
+  /** The sentence's commas: commas[commaLo, commaHi). The windows around a term never reach past the sentence. */
+  commaLo: number;
+  commaHi: number;
   uncertain: number[];
   uncertainAfter: number[];
   predicates: PredicateHits;
-  neg: NegationIndex;
+  /** The negation index, moved to the sentence. */
+  neg: SentenceNegation;
   seg: Segmenter;
   sentence: Span;
   /** Whether the sentence holds an uncertainty word: 1 or 0, -1 until isUncertain first asks. */
@@ -147,8 +145,8 @@ function isUncertain(ctx: Context, start: number, end: number): boolean {
     ctx.sentenceUncertain = anyBetween(ctx.uncertain, s, e) || anyBetween(ctx.uncertainAfter, s, e) ? 1 : 0;
   }
   if (ctx.sentenceUncertain === 0) return false;
-  const from = clauseStart(ctx.neg, start, ctx.sentence.start);
-  const to = clauseEnd(ctx.neg, end, ctx.sentence.end);
+  const from = clauseStartIn(ctx.neg, start);
+  const to = clauseEndIn(ctx.neg, end);
   return anyBetween(ctx.uncertain, from, start) || anyBetween(ctx.uncertainAfter, end, to);
 }
 
@@ -168,10 +166,10 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     const t = terms[k];
     const code = (t.entry.codes as readonly MriFindingCode[])[0];
     const alt = t.entry.alt;
-    if (isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end)) {
+    if (isNegatedIn(neg, t.start, t.end)) {
       // "no abnormal signal in the cord" negates the signal change, never the compression; a signal word before
       // the negation ("high T2 signal … without cord expansion") is not negated.
-      const altHit = alt !== undefined && alt.predicate.test(lower.slice(lastNegation(lower, clauseStart(neg, t.start, sentence.start), t.start), sentence.end));
+      const altHit = alt !== undefined && alt.predicate.test(lower.slice(lastNegation(lower, clauseStartIn(neg, t.start), t.start), sentence.end));
       sink.add(altHit ? alt.code : code, true, levelsOf(ctx, t, true));
       continue;
     }
@@ -180,13 +178,14 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     if (beforeFrom < 0) {
       const prevEnd = i > from ? terms[i - 1].end : sentence.start;
       const nextStart = j < to ? terms[j].start : sentence.end;
-      const lo = Math.max(prevEnd, clauseStart(neg, first.start, sentence.start), first.start - WINDOW_BEFORE);
-      const hi = Math.max(last.end, Math.min(nextStart, clauseEnd(neg, last.end, sentence.end), last.end + WINDOW_AFTER));
+      const lo = Math.max(prevEnd, clauseStartIn(neg, first.start), first.start - WINDOW_BEFORE);
+      const hi = Math.max(last.end, Math.min(nextStart, clauseEndIn(neg, last.end), last.end + WINDOW_AFTER));
       // Each window stops at a comma: the last one before the group, the first one after it.
-      const k = firstAtOrAfter(ctx.commas, last.end);
-      afterTo = k < ctx.commas.length && ctx.commas[k] < hi ? ctx.commas[k] : hi;
-      const b = firstAtOrAfter(ctx.commas, first.start) - 1;
-      beforeFrom = b >= 0 && ctx.commas[b] >= lo ? ctx.commas[b] + 1 : lo;
+      const { commas, commaLo, commaHi } = ctx;
+      const k = firstAtOrAfter(commas, commaLo, commaHi, last.end);
+      afterTo = k < commaHi && commas[k] < hi ? commas[k] : hi;
+      const b = firstAtOrAfter(commas, commaLo, commaHi, first.start) - 1;
+      beforeFrom = b >= commaLo && commas[b] >= lo ? commas[b] + 1 : lo;
     }
     const predicate = t.entry.predicate;
     const uncertain = isUncertain(ctx, t.start, t.end);
@@ -197,13 +196,13 @@ function anatomyHits(ctx: Context, terms: readonly Term[], from: number, to: num
     if (predicate !== undefined && (predicateIn(lower, predicates, predicate, beforeFrom, first.start)
       || predicateIn(lower, predicates, predicate, last.end, afterTo)) && !csfOnly(lower, code, beforeFrom, afterTo)) {
       sink.add(code, false, levelsOf(ctx, t, false), uncertain);
-    } else if (!altHit && isStatedNormal(neg, t.start, t.end, sentence.start, sentence.end)) {
+    } else if (!altHit && isStatedNormalIn(neg, t.start, t.end)) {
       // An alignment sentence about the lordosis speaks of the curve, not of a slip.
       if (code === 'spondylolisthesis' && CURVE_RE.test(lower.slice(sentence.start, sentence.end))) continue;
       sink.add(code, true, levelsOf(ctx, t, true));
       // "The cord is normal" and "… normal in calibre and signal" rule out both; "… normal in calibre" only the first.
       if (alt !== undefined) {
-        const clause = lower.slice(clauseStart(neg, t.start, sentence.start), sentence.end);
+        const clause = lower.slice(clauseStartIn(neg, t.start), sentence.end);
         if (clause.includes('signal') || !SIZE_ONLY_RE.test(clause)) sink.add(alt.code, true, levelsOf(ctx, t, true));
       }
     }
@@ -224,7 +223,7 @@ function sentenceHits(ctx: Context, terms: readonly Term[], from: number, to: nu
       i = j;
       continue;
     }
-    const negated = isNegatedTerm(neg, t.start, t.end, sentence.start, sentence.end);
+    const negated = isNegatedIn(neg, t.start, t.end);
     // "No myelopathy" rules out the cord's damage (its signal), never its compression ("cord flattening, no
     // myelopathy"): a negated myelopathy is a negated cord signal change.
     const codes = t.entry.codes === 'modic' ? modicCodes(lower.slice(t.start, t.end))
@@ -301,6 +300,15 @@ function readText(report: string): MriReading {
   return readScanned(report, lower, scanReport(lower, report), report.includes('\u212A') ? report : lower);
 }
 
+/** Only spaces, tabs and CRs in text[from, to)? */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
 /**
  * `plain`: the text the case-blind line tests read (headings, blank lines): `lower`, a flat string, unless the report
  * holds the Kelvin sign, which lower-cases to a letter.
@@ -313,7 +321,7 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   const unread: MriReading['unread'] = [];
   const sink = new SentenceSink(report, out);
   const ctx: Context = {
-    lower, commas, uncertain, uncertainAfter, predicates, neg, seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
+    lower, commas, commaLo: 0, commaHi: 0, uncertain, uncertainAfter, predicates, neg: new SentenceNegation(neg), seg, sentence: { start: 0, end: 0 }, sentenceUncertain: -1,
     levels: sentenceLevels(lower, seg, clusters, 0, 0, 0, null), sink,
   };
 
@@ -321,6 +329,8 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   let c0 = 0;
   let lineStart = 0;
   let nextNl = plain.indexOf('\n');
+  /** The first newline of the last blank line passed (a newline, spaces, tabs or CRs, a newline), else -1. */
+  let blankFrom = -1;
   const headings = new HeadingTracker(plain);
   let headingLine = -1;
   let heading: readonly string[] | null = null;
@@ -331,12 +341,19 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
   for (const s of sentences) {
     // Which line does the sentence start on? (indexOf jumps; amortised linear.)
     while (nextNl !== -1 && nextNl < s.start) {
+      if (lineStart > 0 && onlyBlanks(plain, lineStart, nextNl)) blankFrom = lineStart - 1;
       lineStart = nextNl + 1;
       nextNl = plain.indexOf('\n', lineStart);
     }
     while (t0 < terms.length && terms[t0].start < s.start) t0++;
     let t1 = t0;
-    while (t1 < terms.length && terms[t1].start < s.end) t1++;
+    // Does any term need sentenceTerms (a bare "stenosis" or "lesion")? Found while passing the terms.
+    let filter = false;
+    for (; t1 < terms.length; t1++) {
+      const t = terms[t1];
+      if (t.start >= s.end) break;
+      if (t.entry.bareStenosis === true || t.entry.bareLesion === true) filter = true;
+    }
     while (c0 < clusters.length && clusters[c0].start < s.start) c0++;
     let c1 = c0;
     while (c1 < clusters.length && clusters[c1].start < s.end) c1++;
@@ -345,23 +362,34 @@ function readScanned(report: string, lower: string, scanned: ScanResult, plain: 
       if (headingLine !== lineStart) {
         // Only lines with findings look for a heading, so a flood of heading lines costs nothing.
         headingLine = lineStart;
-        heading = headings.levelsFor(lineStart);
+        heading = headings.levelsFor(lineStart, nextNl < 0 ? plain.length : nextNl);
       }
       // Most sentences keep all their terms: no copy then.
-      const sTerms = needsFilter(terms, t0, t1) ? sentenceTerms(lower, terms, t0, t1) : null;
+      const sTerms = filter ? sentenceTerms(lower, terms, t0, t1) : null;
       ctx.sentence = s;
+      ctx.neg.moveTo(s.start, s.end);
+      // The last sentence's commas lie before this one: the search starts past them.
+      let m = ctx.commaHi;
+      while (m < commas.length && commas[m] < s.start) m++;
+      ctx.commaLo = m;
+      while (m < commas.length && commas[m] < s.end) m++;
+      ctx.commaHi = m;
       ctx.sentenceUncertain = -1;
-      ctx.levels = sentenceLevels(lower, seg, clusters, c0, c1, s.start, heading);
+      moveSentenceLevels(ctx.levels, c0, c1, s.start, heading);
       sink.open(s);
       if (sTerms === null) sentenceHits(ctx, terms, t0, t1);
       else sentenceHits(ctx, sTerms, 0, sTerms.length);
       if (out.length > before && c1 === c0 + 1 && heading === null) onlyLevelsOfSentence(out, before, clusters[c0].levels);
       if (out.length > before && c1 === c0 && heading === null && previousTo === before && previousTo > previousFrom
-        && s.start - previousEnd < 400 && !hasBlankLine(plain, previousEnd, s.start)) {
+        && s.start - previousEnd < 400 && blankFrom < previousEnd) {
+        // (No blank line between: every newline before s.start has been passed, so blankFrom is the last one.)
         carryLevels(out, before, previousFrom, startsWithPronoun(lower, s.start));
       }
       sink.close();
     }
+    // The next sentence starts at or after s.end: these terms and clusters lie before it.
+    t0 = t1;
+    c0 = c1;
     if (out.length > before) {
       previousFrom = before;
       previousTo = out.length;

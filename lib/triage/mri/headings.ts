@@ -88,6 +88,8 @@ export class HeadingTracker {
   private line = 0;
   /** The cursor line's own heading, when already read (undefined: not read). */
   private own: Heading | null | undefined = undefined;
+  /** Where the cursor line ends, when the caller said (-1: not known yet). */
+  private ownEnd = -1;
   /** The last line above the cursor that stops a heading's reach, and the levels it passes down (null: none). */
   private stopLine = -1;
   private stopLevels: readonly string[] | null = null;
@@ -96,21 +98,28 @@ export class HeadingTracker {
 
   /**
    * The level heading for the line starting at `lineStart`: its own ("L4-5: Disc bulge.") or one standing alone on
-   * a line above it. Calls must come with non-decreasing line starts.
+   * a line above it. Calls must come with non-decreasing line starts. `lineEnd`, where that line ends (its newline or
+   * the text's end), spares looking for it again when the cursor moves past it.
    */
-  levelsFor(lineStart: number): readonly string[] | null {
+  levelsFor(lineStart: number, lineEnd = -1): readonly string[] | null {
     const { text } = this;
     while (this.lineStart < lineStart) {
-      const nl = text.indexOf('\n', this.lineStart);
-      const end = nl < 0 ? text.length : nl;
+      let end = this.ownEnd;
+      if (end < 0) {
+        const nl = text.indexOf('\n', this.lineStart);
+        end = nl < 0 ? text.length : nl;
+      }
+      this.ownEnd = -1;
       const h = this.own !== undefined ? this.own : headingAt(text, this.lineStart);
       if (h !== null) this.stop(h.alone ? h.levels : null);
-      else if (isBlank(text, this.lineStart, end)) this.stop(null);
-      else if (isSection(text, this.lineStart)) this.stop(null);
+      // A blank line or a section heading only ends the reach of a heading above: without one, nothing to end (the
+      // answer is null whatever stopLine says while stopLevels is null).
+      else if (this.stopLevels !== null && (isBlank(text, this.lineStart, end) || isSection(text, this.lineStart))) this.stop(null);
       this.own = undefined;
       this.line++;
       this.lineStart = end + 1;
     }
+    if (lineEnd >= 0) this.ownEnd = lineEnd;
     if (this.own === undefined) this.own = headingAt(text, lineStart);
     if (this.own !== null) return this.own.levels;
     return this.stopLine >= 0 && this.line - this.stopLine <= HEADING_REACH ? this.stopLevels : null;

@@ -173,25 +173,47 @@ function gapIs(re: RegExp, text: string, from: number, to: number): boolean {
   return re.test(text) && re.lastIndex === to;
 }
 
+/**
+ * The first character of the gap text[from, to) after blanks and tabs (case-folded), or -1: each gap pattern's word or
+ * mark starts there, so most gaps are told apart without running the regexes (a comma is no range, a dash no list).
+ */
+function gapStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c < 128 ? c | 32 : c;
+  }
+  return -1;
+}
+/** RANGE_GAP_RE can start: "through", "thru", "to", '-', '–', '—'. */
+const mayBeRange = (c: number): boolean => c === 116 || c === 45 || c === 0x2013 || c === 0x2014;
+/** LIST_GAP_RE can start: ',', "and", "or", '&' (ON_GAP_RE: "on"). */
+const mayBeList = (c: number): boolean => c === 44 || c === 97 || c === 111 || c === 38;
+
 const DISC_NAMES: readonly string[] = VERTEBRAE.slice(0, -1).map((v, i) => `${v}-${VERTEBRAE[i + 1]}`);
 function discName(upper: number): string {
   return DISC_NAMES[upper];
 }
 
-function mentionLevels(m: LevelMention): string[] {
-  if (m.disc) return [discName(m.first)];
-  if (m.first === m.last) return [VERTEBRAE[m.first]];
-  return rangeLevels(m.first, m.last, false);
+/** Appends the levels of one mention ("L4-5", "T5", "T5-7") to a cluster's list. */
+function pushMentionLevels(out: string[], m: LevelMention): void {
+  if (m.disc) out.push(discName(m.first));
+  else if (m.first === m.last) out.push(VERTEBRAE[m.first]);
+  else pushRangeLevels(out, m.first, m.last, false);
 }
 
 function rangeLevels(first: number, last: number, disc: boolean): string[] {
   const out: string[] = [];
+  pushRangeLevels(out, first, last, disc);
+  return out;
+}
+
+/** Appends the vertebrae (or the discs) from `first` to `last` (no spread of a fresh array: this runs per mention). */
+function pushRangeLevels(out: string[], first: number, last: number, disc: boolean): void {
   const stop = Math.min(last, first + MAX_RANGE);
   for (let i = first; i <= stop; i++) {
     if (!disc) out.push(VERTEBRAE[i]);
     else if (i + 1 < VERTEBRAE.length) out.push(discName(i));
   }
-  return out;
 }
 
 /** Level lists written as one vertebral range ("T11-L2", "L3 to L5") → the discs inside that range. */
@@ -208,7 +230,8 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
   let i = 0;
   while (i < mentions.length) {
     let cur = mentions[i];
-    const levels = mentionLevels(cur);
+    // An array literal for the first level (most clusters have one): an empty array would grow on its first push.
+    const levels = cur.disc ? [discName(cur.first)] : cur.first === cur.last ? [VERTEBRAE[cur.first]] : rangeLevels(cur.first, cur.last, false);
     const start = cur.start;
     const first = cur.first;
     let range = !cur.disc && cur.last > cur.first;
@@ -217,17 +240,18 @@ export function clusterMentions(text: string, mentions: readonly LevelMention[])
       const next = mentions[j];
       const gapLen = next.start - cur.end;
       if (gapLen > 12) break;
-      if (next.first > cur.first && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
+      const g = gapStart(text, cur.end, next.start);
+      if (next.first > cur.first && mayBeRange(g) && gapIs(RANGE_GAP_RE, text, cur.end, next.start)) {
         const disc = cur.disc && next.disc;
         range = !cur.disc && !next.disc && j === i + 1 && cur.first === cur.last && next.first === next.last;
         levels.pop();
-        levels.push(...rangeLevels(cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc));
-      } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
+        pushRangeLevels(levels, cur.disc ? cur.first : cur.last, disc ? next.first : next.last, disc);
+      } else if (!cur.disc && !next.disc && next.first === cur.first + 1 && g === 111 && gapIs(ON_GAP_RE, text, cur.end, next.start)) {
         levels.pop();
         levels.push(discName(cur.first));
-      } else if (gapLen === 0 || gapIs(LIST_GAP_RE, text, cur.end, next.start)) {
+      } else if (gapLen === 0 || (mayBeList(g) && gapIs(LIST_GAP_RE, text, cur.end, next.start))) {
         range = false;
-        levels.push(...mentionLevels(next));
+        pushMentionLevels(levels, next);
       } else {
         break;
       }
