@@ -104,17 +104,10 @@ const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
 const DEFINITE_AFTER_NO = table.byFirst(['definit', 'convincing']);
 
 /**
- * The bit (1–26) of the letter that starts the next word after `from`, looking at most `reach` characters past
- * non-word characters; bit 0 when that is no letter or there is none (no mask has bit 0). Computed once per word
- * and tested against each candidate's mask. Reads the scanner's bytes (`asciiCodes`) up to `n`, the text's length.
+ * The masks are tested against the bit (1–26) of the letter that starts the next word, bit 0 when that is no letter
+ * or there is none (no mask has bit 0). `followMask` looks past at most 8 non-word characters; `nextMask` past any
+ * run of them.
  */
-function nextLetterBit(codes: Uint8Array, n: number, from: number, reach: number): number {
-  let j = from;
-  const stop = Math.min(n, from + reach);
-  while (j < stop && CHAR_CLASS[codes[j]] === 0) j++;
-  return j < stop ? 1 << letterOf(codes[j]) : 1;
-}
-/** `followMask` looks past at most 8 non-word characters; `nextMask` past any run of them. */
 const FOLLOW_REACH = 8;
 
 /** The buffer behind `asciiCodes`, reused from report to report (the scan is synchronous) and grown as needed. */
@@ -248,13 +241,16 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
             }
             if ((matched & bit) === 0) continue;
           }
-          if (cand.followMask !== 0) {
-            if (followBit < 0) followBit = nextLetterBit(codes, n, i, FOLLOW_REACH);
-            if ((cand.followMask & followBit) === 0) continue;
-          }
-          if (cand.nextMask !== 0) {
-            if (nextBit < 0) nextBit = nextLetterBit(codes, n, i, n);
-            if ((cand.nextMask & nextBit) === 0) continue;
+          if ((cand.followMask | cand.nextMask) !== 0) {
+            if (nextBit < 0) {
+              // The next word's first letter, found once for both masks (a call per mask cost more than the walk).
+              let j = i;
+              while (j < n && CHAR_CLASS[codes[j]] === 0) j++;
+              nextBit = j < n ? 1 << letterOf(codes[j]) : 1;
+              followBit = j - i < FOLLOW_REACH ? nextBit : 1;
+            }
+            if (cand.followMask !== 0 && (cand.followMask & followBit) === 0) continue;
+            if (cand.nextMask !== 0 && (cand.nextMask & nextBit) === 0) continue;
           }
           let end = i;
           if (cand.severity) {

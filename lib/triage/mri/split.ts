@@ -59,14 +59,25 @@ function isAbbreviationFast(text: string, dot: number): boolean {
   return isAbbreviation(text, dot, i);
 }
 
+/** Does "level" (any case) start at q? */
+const isLevelWord = (text: string, q: number): boolean => (text.charCodeAt(q) | 32) === 108 && (text.charCodeAt(q + 1) | 32) === 101
+  && (text.charCodeAt(q + 2) | 32) === 118 && (text.charCodeAt(q + 3) | 32) === 101 && (text.charCodeAt(q + 4) | 32) === 108;
+
 /**
  * NEW_LINE_START_RE at q (a character that is not white space). Its alternatives start with a bullet, a digit or an
  * ASCII letter, and those starting with a letter end in ':' on the same line: most lines ("The disc …") are ruled out
- * without the regex, by one pass over the line.
+ * without the regex, most by a look at their first few words.
  */
 function startsStatement(text: string, q: number): boolean {
   const c = text.charCodeAt(q);
-  if (isLetter(c)) {
+  if (isLetter(c) && !isDigit(text.charCodeAt(q + 1)) && !isLevelWord(text, q)) {
+    // Then only "[a-z][a-z \t]{0,30}:" can match: a ':' within 31 characters of letters and blanks, looked for
+    // there instead of through the whole line.
+    let j = q + 1;
+    let d = text.charCodeAt(j);
+    while (j < q + 31 && (isLetter(d) || d === 32 || d === 9)) d = text.charCodeAt(++j);
+    if (d !== 58) return false;
+  } else if (isLetter(c)) {
     let j = q + 1;
     while (j < text.length && text.charCodeAt(j) !== 58 && text.charCodeAt(j) !== 10) j++;
     if (text.charCodeAt(j) !== 58) return false;
