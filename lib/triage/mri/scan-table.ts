@@ -3,8 +3,7 @@ import { LEXICON, type LexiconEntry } from './lexicon';
 
 /**
  * The scanner's dispatch table: for a word's first three letters, the patterns that can start there (lexicon terms,
- * negation triggers, scope terminators, segment boundaries), in priority order. Two small typed-array levels (first
- * two letters, then the third) keep the lookup in a few cache lines.
+ * negation triggers, scope terminators, segment boundaries), in priority order.
  */
 
 const SEVERITY_WORDS = ['mild', 'mildly', 'moderate', 'moderately', 'severe', 'severely', 'marked', 'markedly', 'minimal', 'minor', 'small', 'large', 'tiny', 'broad', 'focal', 'slight', 'slightly', 'early', 'grade', 'multilevel', 'a', 'an'];
@@ -285,33 +284,6 @@ function buildTable(): Map<number, Candidate[]> {
     if (groups.length > 30) throw new Error('scan table: too many prefix lists in one slot');
   }
   return table;
-}
-
-/** A table keyed by three letters (see `keyOfWord`) as two small typed-array levels plus a list of values. */
-export interface LetterIndex<T> {
-  /** First two letters → offset of a block of 27 in `third`, or -1. */
-  firstTwo: Int16Array;
-  /** Block offset + third letter → index in `values`, or -1. */
-  third: Int16Array;
-  values: T[];
-}
-
-export function buildLetterIndex<T>(table: Map<number, T>): LetterIndex<T> {
-  const firstTwo = new Int16Array(27 * 27).fill(-1);
-  const blocks = new Set([...table.keys()].map((key) => Math.floor(key / 27))).size;
-  const third = new Int16Array(blocks * 27).fill(-1);
-  const values: T[] = [];
-  let used = 0;
-  for (const [key, value] of table) {
-    const two = Math.floor(key / 27);
-    if (firstTwo[two] < 0) {
-      firstTwo[two] = used;
-      used += 27;
-    }
-    third[firstTwo[two] + (key % 27)] = values.length;
-    values.push(value);
-  }
-  return { firstTwo, third, values };
 }
 
 /** Candidates by word key (see `keyOfWord`). */

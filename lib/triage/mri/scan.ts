@@ -4,7 +4,7 @@ import type { NegationIndex, Trigger } from './negation';
 import { PREDICATE_STARTS, recordPredicates, type PredicateHits, type PredicateStart } from './predicates';
 import * as table from './scan-table';
 import { pushTrimmed, sentenceEndAt, type Span } from './split';
-import { rewritesMixedWord, rewritesWord } from './words';
+import { REWRITTEN_WORDS, rewritesMixedWord, rewritesWord } from './words';
 
 /**
  * One pass over the lower-cased report that finds lexicon terms, negation triggers, scope terminators and segment
@@ -54,26 +54,34 @@ const {
   severityAfter,
 } = table;
 
-/** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
+/**
+ * What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both),
+ * and the lengths of the words with this key that `correctWords` rewrites.
+ */
 class WordStarts {
   candidates: table.Candidate[] = [];
   predicates: PredicateStart[] = [];
+  /** A bit per length (≤ 20) of the rewritten words with this key: any other word is not rewritten. */
+  rewriteLengths = 0;
 }
-function wordIndex(): table.LetterIndex<WordStarts> {
-  const byKey = new Map<number, WordStarts>();
+/**
+ * Word key (see `keyOfWord`: up to 27³) → index in WORD_STARTS, or -1 when nothing starts there: one typed-array read
+ * per word, and most words ("the", "of", "at") end their look-up there.
+ */
+const SLOT_OF_KEY = new Int16Array(27 * 27 * 27).fill(-1);
+const WORD_STARTS: WordStarts[] = [];
+{
   const at = (key: number): WordStarts => {
-    let starts = byKey.get(key);
-    if (starts === undefined) {
-      starts = new WordStarts();
-      byKey.set(key, starts);
+    if (SLOT_OF_KEY[key] < 0) {
+      SLOT_OF_KEY[key] = WORD_STARTS.length;
+      WORD_STARTS.push(new WordStarts());
     }
-    return starts;
+    return WORD_STARTS[SLOT_OF_KEY[key]];
   };
   for (const [key, candidates] of table.CANDIDATES) at(key).candidates = candidates;
   for (const [key, starts] of PREDICATE_STARTS) at(key).predicates = starts;
-  return table.buildLetterIndex(byKey);
+  for (const word of REWRITTEN_WORDS) at(table.keyOfWord(word)).rewriteLengths |= 1 << word.length;
 }
-const { firstTwo: FIRST_TWO, third: THIRD, values: WORD_STARTS } = wordIndex();
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_CLASS[c] : 0);
 /** CHAR_CLASS of any character code (0 past ASCII), letters a–z without reading the table. */
@@ -180,8 +188,9 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (k0 !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
-      // Whether the word holds a character other than a–z, and its hash (words.ts hashOf) for the rewrite test. The
-      // first three characters' classes are kept on the way (the table key), so nothing is read twice.
+      // Whether the word holds a character other than a–z, and its hash (words.ts hashOf) for the rewrite test (cheaper
+      // on the way than again for the words that need it). The first three characters' classes are kept on the way
+      // (the table key), so nothing is read twice.
       const c0 = c;
       let other = k0 === OTHER_WORD_CHAR;
       let hash = c;
@@ -208,8 +217,16 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       }
       if (i === n) c = 32;
       const len = i - w;
-      // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
-      if (stopAtRewrite && (!other ? rewritesWord(lower, w, i, hash, k0) : rewritesMixedWord(lower, w, i))) return null;
+      // The key's letter indexes 1–26 from the classes, 0 for another word character.
+      const slot = SLOT_OF_KEY[(k0 < 27 ? k0 * 729 : 0) + (k1 < 27 ? k1 * 27 : 0) + (k2 < 27 ? k2 : 0)];
+      if (stopAtRewrite) {
+        // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
+        if (other) {
+          if (rewritesMixedWord(lower, w, i)) return null;
+        } else if (slot >= 0 && len <= 20 && (WORD_STARTS[slot].rewriteLengths & (1 << len)) !== 0) {
+          if (rewritesWord(lower, w, i, hash, k0)) return null;
+        }
+      }
       // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
       if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
         const mention = mentionAt(lower, w);
@@ -218,9 +235,6 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           mentionNext = mention.end;
         }
       }
-      // Letter index 1–26 from the class, 0 for another word character.
-      const block = FIRST_TWO[(k0 < 27 ? k0 : 0) * 27 + (k1 < 27 ? k1 : 0)];
-      const slot = block < 0 ? -1 : THIRD[block + (k2 < 27 ? k2 : 0)];
       if (slot >= 0) {
         const starts = WORD_STARTS[slot];
         if (starts.predicates.length > 0) recordPredicates(lower, codes, w, starts.predicates, predicates);
