@@ -54,6 +54,9 @@ const {
   severityAfter,
 } = table;
 
+/** Word lengths are told apart up to this one; longer words share its lists. */
+const LONG_WORD = 31;
+
 /**
  * What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both),
  * and the lengths of the words with this key that `correctWords` rewrites.
@@ -63,7 +66,25 @@ class WordStarts {
   predicates: PredicateStart[] = [];
   /** A bit per length (≤ 20) of the rewritten words with this key: any other word is not rewritten. */
   rewriteLengths = 0;
+  /**
+   * By word length (up to LONG_WORD): the candidates whose prefix test a word of that length can pass (an exact
+   * prefix of its length, a prefix no longer than it) and the predicate starts whose letters fit in it, in order.
+   * The rest would fail their first test ("spine" and the "spinal" patterns, "with" and "without").
+   */
+  candidatesOf: table.Candidate[][] = [];
+  predicatesOf: PredicateStart[][] = [];
 }
+
+/** Whether a word of `len` characters can pass the candidate's prefix test (see `prefixMatch`). */
+const lengthFits = (cand: table.Candidate, len: number): boolean =>
+  cand.keyIsPrefix || cand.prefixes.some((p) => (cand.exact ? p.length === len : p.length <= len));
+/** Whether a predicate literal can start a word of `len` characters: its leading letters lie inside the word. */
+const predicateFits = (start: PredicateStart, len: number): boolean => {
+  let letters = 0;
+  while (letters < start.text.length && /[a-z]/.test(start.text[letters])) letters++;
+  return letters <= len;
+};
+
 /**
  * Word key (see `keyOfWord`: up to 27³) → index in WORD_STARTS, or -1 when nothing starts there: one typed-array read
  * per word, and most words ("the", "of", "at") end their look-up there.
@@ -81,6 +102,18 @@ const WORD_STARTS: WordStarts[] = [];
   for (const [key, candidates] of table.CANDIDATES) at(key).candidates = candidates;
   for (const [key, starts] of PREDICATE_STARTS) at(key).predicates = starts;
   for (const word of REWRITTEN_WORDS) at(table.keyOfWord(word)).rewriteLengths |= 1 << word.length;
+  const none: never[] = [];
+  const sameAs = <T>(list: T[], last: T[]): T[] =>
+    list.length === 0 ? none : list.length === last.length && list.every((x, k) => x === last[k]) ? last : list;
+  for (const starts of WORD_STARTS) {
+    for (let len = 0; len <= LONG_WORD; len++) {
+      const candidates = starts.candidates.filter((c) => lengthFits(c, len));
+      const predicates = starts.predicates.filter((p) => predicateFits(p, len));
+      // Lists shared where they repeat (most slots hold nothing, or the same for most lengths).
+      starts.candidatesOf.push(sameAs(candidates, len > 0 ? starts.candidatesOf[len - 1] : none));
+      starts.predicatesOf.push(sameAs(predicates, len > 0 ? starts.predicatesOf[len - 1] : none));
+    }
+  }
 }
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_CLASS[c] : 0);
@@ -237,8 +270,10 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       }
       if (slot >= 0) {
         const starts = WORD_STARTS[slot];
-        if (starts.predicates.length > 0) recordPredicates(lower, codes, w, starts.predicates, predicates);
-        const candidates = starts.candidates;
+        const fit = len < LONG_WORD ? len : LONG_WORD;
+        const startsHere = starts.predicatesOf[fit];
+        if (startsHere.length > 0) recordPredicates(lower, codes, w, startsHere, predicates);
+        const candidates = starts.candidatesOf[fit];
         let tested = 0;
         let matched = 0;
         let followBit = -1;
