@@ -120,6 +120,12 @@ const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_C
 /** CHAR_CLASS of any character code (0 past ASCII), letters a–z without reading the table. */
 const classOf = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : c < 128 ? CHAR_CLASS[c] : 0);
 
+/** split.ts isSpace of the character at `at`, read from the scanner's bytes (other characters are 127 there). */
+const isSpaceAt = (codes: Uint8Array, text: string, at: number): boolean => {
+  const c = codes[at];
+  return c === 32 || (c >= 9 && c <= 13) || (c === 127 && text.charCodeAt(at) === 160);
+};
+
 /**
  * Does the word [at, end) start with (or, when `exact`, equal) one of the prefixes? The first three letters are
  * already known to match (table key), so only the rest (`tails`: the prefixes' character codes after the third) is
@@ -360,7 +366,12 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
       const end = sentenceEndAt(splitText, i, report);
       if (end >= sentenceFrom) {
-        pushTrimmed(splitText, sentences, sentenceFrom, end);
+        // pushTrimmed, read from the bytes (white space is the same in the report and its lower-cased copy).
+        let s = sentenceFrom;
+        let e = end;
+        while (s < e && isSpaceAt(codes, lower, s)) s++;
+        while (e > s && isSpaceAt(codes, lower, e - 1)) e--;
+        if (e > s) sentences.push({ start: s, end: e });
         sentenceFrom = c === 10 ? i + 1 : end;
       }
     } else if (c === 59) {
