@@ -3,7 +3,7 @@ import { mentionAt, type LevelMention } from './levels';
 import type { NegationIndex, Trigger } from './negation';
 import { PREDICATE_STARTS, recordPredicates, type PredicateHits, type PredicateStart } from './predicates';
 import * as table from './scan-table';
-import { pushTrimmed, sentenceEndAt, type Span } from './split';
+import { pushTrimmed, sentenceEndAt, sentenceEndAtCodes, type Span } from './split';
 import { REWRITTEN_WORDS, rewritesMixedWord, rewritesWord } from './words';
 
 /**
@@ -364,7 +364,8 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c === 32 || c > 63) continue; // none of the punctuation below
     if (c === 46 || c === 10 || c === 33 || c === 63) {
       if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
-      const end = sentenceEndAt(splitText, i, report);
+      // (The bytes are those of the split text unless it is the report, with its Kelvin sign.)
+      const end = c !== 10 && splitText === lower ? sentenceEndAtCodes(codes, n, lower, i) : sentenceEndAt(splitText, i, report);
       if (end >= sentenceFrom) {
         // pushTrimmed, read from the bytes (white space is the same in the report and its lower-cased copy).
         let s = sentenceFrom;

@@ -121,6 +121,24 @@ export function sentenceEndAt(text: string, i: number, cased: string = text): nu
   return c === 46 && isAbbreviationFast(text, i) ? -1 : k;
 }
 
+/**
+ * `sentenceEndAt` for the '.', '!' or '?' at i, read from the scanner's bytes: `codes` holds the characters of `text`
+ * (ASCII as is, any other as 127, a 0 at n, its length). A typed-array read per character instead of charCodeAt.
+ */
+export function sentenceEndAtCodes(codes: Uint8Array, n: number, text: string, i: number): number {
+  let k = i + 1;
+  while (k < n && (codes[k] === 41 || codes[k] === 34)) k++; // ')' '"'
+  if (k < n) {
+    const c = codes[k];
+    if (!(c === 32 || (c >= 9 && c <= 13) || (c === 127 && text.charCodeAt(k) === 160))) return -1;
+  }
+  if (codes[i] !== 46) return k;
+  // isAbbreviationFast
+  let j = i - 1;
+  while (j >= 0 && j > i - 8 && isLetter(codes[j])) j--;
+  return j !== i - 8 && isAbbreviation(text, i, j) ? -1 : k;
+}
+
 /** Appends [s, e) trimmed of white space, if anything is left. */
 export function pushTrimmed(text: string, out: Span[], s: number, e: number): void {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
