@@ -105,6 +105,46 @@ export function severityAfter(text: string, from: number): number {
   if ((SEVERITY_LENGTHS[text.charCodeAt(j) - 96] & (1 << (k - j))) === 0) return -1;
   return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
 }
+/** isJsSpace of the character at `at`, read from the scanner's bytes (`codes`: see `severityAfterCodes`). */
+const isSpaceByte = (codes: Uint8Array, text: string, at: number): boolean => {
+  const c = codes[at];
+  return c === 32 || (c >= 9 && c <= 13) || (c === 127 && isJsSpace(text.charCodeAt(at)));
+};
+const isWordByte = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+
+/**
+ * `severityAfter`, read from the scanner's bytes: `codes` holds the characters of `text` (ASCII as is, any other as
+ * 127, a 0 after the last, which stops every loop here). A typed-array read per character instead of charCodeAt.
+ */
+export function severityAfterCodes(codes: Uint8Array, text: string, from: number): number {
+  let j = from;
+  while (isSpaceByte(codes, text, j)) j++;
+  if (j === from) return -1;
+  let k = j;
+  while (k - j <= 10 && codes[k] >= 97 && codes[k] <= 122) k++;
+  if (k === j || k - j > 10 || isWordByte(codes[k])) return -1;
+  if ((SEVERITY_LENGTHS[codes[j] - 96] & (1 << (k - j))) === 0) return -1;
+  return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
+}
+
+/** `nextWordIn`, read from the scanner's bytes (see `severityAfterCodes`); `words` as their character codes. */
+export function nextWordInCodes(codes: Uint8Array, text: string, from: number, words: readonly Uint8Array[]): boolean {
+  let j = from;
+  while (isSpaceByte(codes, text, j)) j++;
+  if (j === from) return false;
+  let k = j;
+  while (isWordByte(codes[k])) k++;
+  const len = k - j;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (word.length !== len) continue;
+    let t = 0;
+    while (t < len && codes[j + t] === word[t]) t++;
+    if (t === len) return true;
+  }
+  return false;
+}
+
 const UNCERTAIN_Y = /(?:possib(?:le|ly)|probabl[ey]|quer(?:y|ied)|questionabl[ey]|equivocal|suspect(?:ed)?|suspicio(?:n|us)\s+(?:of|for)|(?:cannot|can\s*not|can't|not)\s+be\s+(?:excluded|ruled\s+out)|(?:cannot|can\s*not|can't)\s+(?:exclude|rule\s+out)|not\s+(?:excluded|ruled\s+out)|(?:may|could|might)\s+(?:represent|be\s+(?:due|related|an?\b))|indeterminate)\b/y;
 
 /** Pattern families; matches within a family never overlap. */
@@ -186,6 +226,8 @@ export class Candidate {
    * null: no condition. A necessary condition: every alternative of the pattern that starts at such a word needs it.
    */
   nextWords: readonly string[] | null = null;
+  /** `nextWords` as character codes (for `nextWordInCodes`). */
+  nextWordCodes: readonly Uint8Array[] | null = null;
 
   constructor(
     readonly family: number,
@@ -247,6 +289,7 @@ function buildTable(): Map<number, Candidate[]> {
     add(words, (prefixes) => {
       const c = new Candidate(fam, prefixes, re === null, re, follow, null);
       c.nextWords = nextWords;
+      c.nextWordCodes = nextWords?.map((w) => Uint8Array.from(w, (ch) => ch.charCodeAt(0))) ?? null;
       return c;
     });
   // `follow`: first letters of the words that can come next in the pattern (a cheap filter before the regex).

@@ -50,8 +50,8 @@ export interface ScanResult {
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
 const {
-  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, UNCERTAIN, followedBy, nextWordIn,
-  severityAfter,
+  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, UNCERTAIN, followedBy, nextWordInCodes,
+  severityAfterCodes,
 } = table;
 
 /** Word lengths are told apart up to this one; longer words share its lists. */
@@ -311,10 +311,10 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           if (cand.severity) {
             // "and"/"or" (the whole word) before a severity word; the same as the regex, without running it.
             if (i - w !== cand.prefixes[0].length) continue;
-            end = severityAfter(lower, i);
+            end = severityAfterCodes(codes, lower, i);
             if (end < 0) continue;
           } else if (cand.re !== null) {
-            if (cand.nextWords !== null && !nextWordIn(lower, i, cand.nextWords)) continue;
+            if (cand.nextWordCodes !== null && !nextWordInCodes(codes, lower, i, cand.nextWordCodes)) continue;
             cand.re.lastIndex = w;
             if (!cand.re.test(lower)) continue;
             end = cand.re.lastIndex;
@@ -384,7 +384,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     } else if (c === 44 || c === 58) {
       if (c === 44) commas.push(i);
       if (c === 44 && i >= next[BREAK]) {
-        if (severityAfter(lower, i + 1) >= 0) breaks.push(i);
+        if (severityAfterCodes(codes, lower, i + 1) >= 0) breaks.push(i);
       }
       segments.at.push(i);
       segments.end.push(i + 1);
