@@ -4,7 +4,7 @@ import { MRI_CORPUS } from './corpus/index';
 import { V2_CORPUS } from './corpus/v2/index';
 import { LEXICON, LEXICON_RE } from './lexicon';
 import { findLevelMentions } from './levels';
-import { splitSentences } from './split';
+import { sentenceEndAt, sentenceEndAtCodes, splitSentences } from './split';
 import { scanReport } from './scan';
 import {
   BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, nextWordInCodes, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, severityAfter, severityAfterCodes, followedBy,
@@ -129,6 +129,18 @@ describe('scanReport', () => {
       }
     }
     expect(matched).toBeGreaterThan(10);
+  });
+
+  it('ends sentences from the bytes exactly like sentenceEndAt', () => {
+    const extra = 'Dr. Smith, e.g. this.\n1. First\nL4-5: disc\nlevel L5 - x\nthe\nDisc (normal). "Ok." Fig.\u00a0next 3.5 mm! Done?\n\nEnd';
+    for (const text of [...texts, extra]) {
+      const lower = text.toLowerCase();
+      const codes = bytesOf(lower);
+      for (const m of lower.matchAll(/[.!?\n]/g)) {
+        expect(sentenceEndAtCodes(codes, lower.length, lower, m.index, text), JSON.stringify(lower.slice(m.index - 10, m.index + 20)))
+          .toBe(sentenceEndAt(lower, m.index, text));
+      }
+    }
   });
 
   it('reads a pronoun at a sentence start exactly like the regex', () => {

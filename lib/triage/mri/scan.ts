@@ -347,7 +347,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           else if (fam === NORMAL) normal.push({ start: w, end });
           // "in contact with the root": the contact reaches the root; no new clause.
           else if (fam === BREAK) {
-            if (!(len === 4 && c0 === 119 && w >= 8 && lower.startsWith('contact ', w - 8))) breaks.push(w);
+            if (!(len === 4 && c0 === 119 && w >= 8 && codes[w - 2] === 116 && lower.startsWith('contact ', w - 8))) breaks.push(w);
           }
           // "cannot be excluded" looks back at what it doubts; "possible", "query" look ahead.
           else if (fam === UNCERTAIN) (c0 === 110 || (c0 === 99 && BE_RE.test(lower.slice(w, end))) ? uncertainAfter : uncertain).push(w);
@@ -365,7 +365,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c === 46 || c === 10 || c === 33 || c === 63) {
       if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
       // (The bytes are those of the split text unless it is the report, with its Kelvin sign.)
-      const end = c !== 10 && splitText === lower ? sentenceEndAtCodes(codes, n, lower, i) : sentenceEndAt(splitText, i, report);
+      const end = splitText === lower ? sentenceEndAtCodes(codes, n, lower, i, report) : sentenceEndAt(splitText, i, report);
       if (end >= sentenceFrom) {
         // pushTrimmed, read from the bytes (white space is the same in the report and its lower-cased copy).
         let s = sentenceFrom;

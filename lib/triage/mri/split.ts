@@ -121,11 +121,30 @@ export function sentenceEndAt(text: string, i: number, cased: string = text): nu
   return c === 46 && isAbbreviationFast(text, i) ? -1 : k;
 }
 
+/** `isLineBreak`, read from the scanner's bytes (see `sentenceEndAtCodes`). */
+function isLineBreakCodes(codes: Uint8Array, n: number, text: string, nl: number, cased: string): boolean {
+  let p = nl - 1;
+  while (p >= 0 && (codes[p] === 32 || codes[p] === 9 || codes[p] === 13)) p--;
+  if (p < 0 || codes[p] === 10) return true;
+  let q = nl + 1;
+  while (q < n && (codes[q] === 32 || codes[q] === 9 || codes[q] === 13)) q++;
+  if (q >= n || codes[q] === 10) return true;
+  const last = codes[p];
+  if (last === 44) return false; // ','
+  if (!isLetter(last) && !isDigit(last)) return true; // ':', '.', ')' …
+  if (startsStatement(text, q)) return true;
+  if (isLower(cased.charCodeAt(q))) return false;
+  let w = p;
+  while (w >= 0 && w > p - 12 && isLetter(codes[w])) w--;
+  return p - w > MAX_KEY_LETTERS || !CONTINUING_WORDS.has(wordKey(text, w + 1, p + 1));
+}
+
 /**
- * `sentenceEndAt` for the '.', '!' or '?' at i, read from the scanner's bytes: `codes` holds the characters of `text`
+ * `sentenceEndAt` for the '.', '!', '?' or newline at i, read from the scanner's bytes: `codes` holds the characters of `text`
  * (ASCII as is, any other as 127, a 0 at n, its length). A typed-array read per character instead of charCodeAt.
  */
-export function sentenceEndAtCodes(codes: Uint8Array, n: number, text: string, i: number): number {
+export function sentenceEndAtCodes(codes: Uint8Array, n: number, text: string, i: number, cased: string = text): number {
+  if (codes[i] === 10) return isLineBreakCodes(codes, n, text, i, cased) ? i : -1;
   let k = i + 1;
   while (k < n && (codes[k] === 41 || codes[k] === 34)) k++; // ')' '"'
   if (k < n) {
