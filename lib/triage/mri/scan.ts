@@ -261,7 +261,8 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       if (stopAtRewrite) {
         // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
         if (other) {
-          if (rewritesMixedWord(lower, w, i)) return null;
+          // A short word that ends in no letter ("l4", "s1", "t12") can only be rewritten as "th" and a digit.
+          if ((len > 3 || (codes[i - 1] >= 97 && codes[i - 1] <= 122) || (c0 === 116 && c1 === 104)) && rewritesMixedWord(lower, w, i)) return null;
         } else if (slot >= 0 && len <= 20 && (WORD_STARTS[slot].rewriteLengths & (1 << len)) !== 0) {
           if (rewritesWord(lower, w, i, hash, k0)) return null;
         }
