@@ -90,6 +90,8 @@ const predicateFits = (start: PredicateStart, len: number): boolean => {
  * per word, and most words ("the", "of", "at") end their look-up there.
  */
 const SLOT_OF_KEY = new Int16Array(27 * 27 * 27).fill(-1);
+/** SLOT_OF_KEY by the classes of the first three characters: (k0 × 33 + k1) × 33 + k2. */
+const SLOT_OF_CLASSES = new Int16Array(33 * 33 * 33).fill(-1);
 const WORD_STARTS: WordStarts[] = [];
 {
   const at = (key: number): WordStarts => {
@@ -102,6 +104,13 @@ const WORD_STARTS: WordStarts[] = [];
   for (const [key, candidates] of table.CANDIDATES) at(key).candidates = candidates;
   for (const [key, starts] of PREDICATE_STARTS) at(key).predicates = starts;
   for (const word of REWRITTEN_WORDS) at(table.keyOfWord(word)).rewriteLengths |= 1 << word.length;
+  // The same by classes (0–32, see CHAR_CLASS), another word character like no letter: no conversion per word.
+  const classes = [...Array.from({ length: 27 }, (_, k) => k), OTHER_WORD_CHAR];
+  for (const a of classes) {
+    for (const b of classes) {
+      for (const c of classes) SLOT_OF_CLASSES[(a * 33 + b) * 33 + c] = SLOT_OF_KEY[(a % 32) * 729 + (b % 32) * 27 + (c % 32)];
+    }
+  }
   const none: never[] = [];
   const sameAs = <T>(list: T[], last: T[]): T[] =>
     list.length === 0 ? none : list.length === last.length && list.every((x, k) => x === last[k]) ? last : list;
@@ -256,8 +265,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       }
       if (i === n) c = 32;
       const len = i - w;
-      // The key's letter indexes 1–26 from the classes, 0 for another word character.
-      const slot = SLOT_OF_KEY[(k0 < 27 ? k0 * 729 : 0) + (k1 < 27 ? k1 * 27 : 0) + (k2 < 27 ? k2 : 0)];
+      const slot = SLOT_OF_CLASSES[(k0 * 33 + k1) * 33 + k2];
       if (stopAtRewrite) {
         // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
         if (other) {
