@@ -126,8 +126,8 @@ const WORD_STARTS: WordStarts[] = [];
 }
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_CLASS[c] : 0);
-/** CHAR_CLASS of any character code (0 past ASCII), letters a–z without reading the table. */
-const classOf = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : c < 128 ? CHAR_CLASS[c] : 0);
+/** CHAR_CLASS of one of the scanner's bytes (all below 128), letters a–z without reading the table. */
+const classOf = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : CHAR_CLASS[c]);
 
 /** split.ts isSpace of the character at `at`, read from the scanner's bytes (other characters are 127 there). */
 const isSpaceAt = (codes: Uint8Array, text: string, at: number): boolean => {
@@ -230,8 +230,9 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
   // since lower-casing keeps white space, punctuation and digits, and ASCII letters stay letters; only the Kelvin
   // sign turns into one ('k').
   const splitText = stopAtRewrite || !report.includes('\u212A') ? lower : report;
+  // codes[n] is 0, no word character and no punctuation: it ends the last word, and no loop below reads past it.
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? codes[i] : 32;
+    let c = codes[i];
     const k0 = classOf(c);
     if (k0 !== 0) {
       // A word: run to its end in a tight loop, then look it up.
@@ -245,25 +246,24 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
       let c1 = 0;
       let k1 = 0;
       let k2 = 0;
-      if (++i < n && (k1 = classOf(c = codes[i])) !== 0) {
+      if ((k1 = classOf(c = codes[++i])) !== 0) {
         c1 = c;
         other ||= k1 === OTHER_WORD_CHAR;
         hash = (Math.imul(hash, 31) + c) | 0;
-        if (++i < n && (k2 = classOf(c = codes[i])) !== 0) {
+        if ((k2 = classOf(c = codes[++i])) !== 0) {
           other ||= k2 === OTHER_WORD_CHAR;
           hash = (Math.imul(hash, 31) + c) | 0;
-          for (i++; i < n; i++) {
+          for (i++; ; i++) {
             c = codes[i];
             // Most characters here are letters: told apart by their code alone, without a table read.
             if (c < 97 || c > 122) {
-              if (c >= 128 || CHAR_CLASS[c] === 0) break;
+              if (CHAR_CLASS[c] === 0) break;
               other = true;
             }
             hash = (Math.imul(hash, 31) + c) | 0;
           }
         }
       }
-      if (i === n) c = 32;
       const len = i - w;
       const slot = SLOT_OF_CLASSES[(k0 * 33 + k1) * 33 + k2];
       if (stopAtRewrite) {
