@@ -233,6 +233,8 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
   // codes[n] is 0, no word character and no punctuation: it ends the last word, and no loop below reads past it.
   for (let i = 0; i <= n; i++) {
     let c = codes[i];
+    // Letters of the word that ends here when it is only letters ("normal."), else -1.
+    let letters = -1;
     const k0 = classOf(c);
     if (k0 !== 0) {
       // A word: run to its end in a tight loop, then look it up.
@@ -265,6 +267,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
         }
       }
       const len = i - w;
+      if (!other) letters = len;
       const slot = SLOT_OF_CLASSES[(k0 * 33 + k1) * 33 + k2];
       if (stopAtRewrite) {
         // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
@@ -374,7 +377,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c === 46 || c === 10 || c === 33 || c === 63) {
       if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
       // (The bytes are those of the split text unless it is the report, with its Kelvin sign.)
-      const end = splitText === lower ? sentenceEndAtCodes(codes, n, lower, i, report) : sentenceEndAt(splitText, i, report);
+      const end = splitText === lower ? sentenceEndAtCodes(codes, n, lower, i, report, letters) : sentenceEndAt(splitText, i, report);
       if (end >= sentenceFrom) {
         // pushTrimmed, read from the bytes (white space is the same in the report and its lower-cased copy).
         let s = sentenceFrom;

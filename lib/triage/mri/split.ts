@@ -142,8 +142,9 @@ function isLineBreakCodes(codes: Uint8Array, n: number, text: string, nl: number
 /**
  * `sentenceEndAt` for the '.', '!', '?' or newline at i, read from the scanner's bytes: `codes` holds the characters of `text`
  * (ASCII as is, any other as 127, a 0 at n, its length). A typed-array read per character instead of charCodeAt.
+ * `letters`: how many letters (a–z) precede i as a whole word, when the caller knows, else -1.
  */
-export function sentenceEndAtCodes(codes: Uint8Array, n: number, text: string, i: number, cased: string = text): number {
+export function sentenceEndAtCodes(codes: Uint8Array, n: number, text: string, i: number, cased: string = text, letters = -1): number {
   if (codes[i] === 10) return isLineBreakCodes(codes, n, text, i, cased) ? i : -1;
   let k = i + 1;
   while (k < n && (codes[k] === 41 || codes[k] === 34)) k++; // ')' '"'
@@ -151,7 +152,8 @@ export function sentenceEndAtCodes(codes: Uint8Array, n: number, text: string, i
     const c = codes[k];
     if (!(c === 32 || (c >= 9 && c <= 13) || (c === 127 && text.charCodeAt(k) === 160))) return -1;
   }
-  if (codes[i] !== 46) return k;
+  // (A word of 7 letters or more ends here, as the caller knows: no abbreviation.)
+  if (codes[i] !== 46 || letters >= 7) return k;
   // isAbbreviationFast
   let j = i - 1;
   while (j >= 0 && j > i - 8 && isLetter(codes[j])) j--;
