@@ -73,6 +73,8 @@ class WordStarts {
    */
   candidatesOf: table.Candidate[][] = [];
   predicatesOf: PredicateStart[][] = [];
+  /** By word length: how many of `candidatesOf` are lexicon entries (they come first; one match skips the rest). */
+  lexiconEndOf: number[] = [];
 }
 
 /** Whether a word of `len` characters can pass the candidate's prefix test (see `prefixMatch`). */
@@ -121,6 +123,8 @@ const WORD_STARTS: WordStarts[] = [];
       // Lists shared where they repeat (most slots hold nothing, or the same for most lengths).
       starts.candidatesOf.push(sameAs(candidates, len > 0 ? starts.candidatesOf[len - 1] : none));
       starts.predicatesOf.push(sameAs(predicates, len > 0 ? starts.predicatesOf[len - 1] : none));
+      starts.lexiconEndOf.push(candidates.filter((c) => c.entry !== null).length);
+      if (candidates.some((c, k) => (c.entry !== null) !== (k < starts.lexiconEndOf[len]))) throw new Error('scan: lexicon candidates not first');
     }
   }
 }
@@ -334,6 +338,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           if (cand.entry !== null) { // the lexicon family
             terms.push({ start: w, end, entry: cand.entry });
             next[fam] = end;
+            if (end > w) ci = starts.lexiconEndOf[fit] - 1; // the other lexicon candidates start inside this term
             continue;
           }
           if (fam === PRE) {
