@@ -81,6 +81,30 @@ export function followedBy(text: string, from: number, starts: ByFirst): boolean
   return false;
 }
 
+/** Byte strings by their first byte, for `followedByCodes`. */
+export type ByFirstCodes = readonly (readonly Uint8Array[] | undefined)[];
+export const byFirstCodes = (starts: ByFirst): ByFirstCodes =>
+  starts.map((list) => list?.map((st) => Uint8Array.from(st, (ch) => ch.charCodeAt(0))));
+
+/**
+ * `followedBy`, read from the scanner's bytes: `codes` holds the characters of `text` (ASCII as is, any other as 127,
+ * a 0 after the last, which stops every compare here).
+ */
+export function followedByCodes(codes: Uint8Array, text: string, from: number, starts: ByFirstCodes): boolean {
+  let j = from;
+  while (isSpaceByte(codes, text, j)) j++;
+  if (j === from) return false;
+  const list = starts[codes[j]];
+  if (list === undefined) return false;
+  for (let k = 0; k < list.length; k++) {
+    const st = list[k];
+    let t = 1;
+    while (t < st.length && codes[j + t] === st[t]) t++;
+    if (t === st.length) return true;
+  }
+  return false;
+}
+
 /** What PSEUDO_SRC needs after "no" and after "not" (white space, then one of these): its regex runs only then. */
 export const PSEUDO_AFTER_NO = byFirst([
   'significant', 'interval', 'substantial', 'appreciable', 'further', 'definite', 'major', 'change', 'increase', 'progression',
@@ -331,3 +355,7 @@ function buildTable(): Map<number, Candidate[]> {
 
 /** Candidates by word key (see `keyOfWord`). */
 export const CANDIDATES: ReadonlyMap<number, Candidate[]> = buildTable();
+
+/** PSEUDO_AFTER_NO and PSEUDO_AFTER_NOT as bytes (for `followedByCodes`). */
+export const PSEUDO_AFTER_NO_CODES = byFirstCodes(PSEUDO_AFTER_NO);
+export const PSEUDO_AFTER_NOT_CODES = byFirstCodes(PSEUDO_AFTER_NOT);

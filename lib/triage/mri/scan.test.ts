@@ -8,6 +8,7 @@ import { sentenceEndAt, sentenceEndAtCodes, splitSentences } from './split';
 import { scanReport } from './scan';
 import {
   BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, nextWordInCodes, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, severityAfter, severityAfterCodes, followedBy,
+  followedByCodes, PSEUDO_AFTER_NO_CODES, PSEUDO_AFTER_NOT_CODES,
 } from './scan-table';
 import { PRONOUN_START_Y, startsWithPronoun } from './carry-levels';
 
@@ -126,6 +127,8 @@ describe('scanReport', () => {
         if (!PSEUDO_Y.test(lower)) continue;
         matched++;
         expect(followedBy(lower, m.index + m[0].length, m[1] === '' ? PSEUDO_AFTER_NO : PSEUDO_AFTER_NOT), lower.slice(m.index, m.index + 30)).toBe(true);
+        expect(followedByCodes(bytesOf(lower), lower, m.index + m[0].length, m[1] === '' ? PSEUDO_AFTER_NO_CODES : PSEUDO_AFTER_NOT_CODES), lower.slice(m.index, m.index + 30))
+          .toBe(true);
       }
     }
     expect(matched).toBeGreaterThan(10);

@@ -50,7 +50,7 @@ export interface ScanResult {
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
 const {
-  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, UNCERTAIN, followedBy, nextWordInCodes,
+  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO_CODES, PSEUDO_AFTER_NOT_CODES, PSEUDO_Y, UNCERTAIN, followedByCodes, nextWordInCodes,
   severityAfterCodes,
 } = table;
 
@@ -161,7 +161,7 @@ function prefixMatch(
 
 const BE_RE = /\sbe\s/;
 const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
-const DEFINITE_AFTER_NO = table.byFirst(['definit', 'convincing']);
+const DEFINITE_AFTER_NO = table.byFirstCodes(table.byFirst(['definit', 'convincing']));
 
 /**
  * The masks are tested against the bit (1–26) of the letter that starts the next word, bit 0 when that is no letter
@@ -344,13 +344,13 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           if (fam === PRE) {
             // "no", "not" (the words here are exact): a pseudo-negation? Its regex needs one of a few words next.
             if (c0 === 110 && c1 === 111
-              && (len === 2 ? followedBy(lower, i, PSEUDO_AFTER_NO) : len === 3 && k2 === 20 && followedBy(lower, i, PSEUDO_AFTER_NOT))) {
+              && (len === 2 ? followedByCodes(codes, lower, i, PSEUDO_AFTER_NO_CODES) : len === 3 && k2 === 20 && followedByCodes(codes, lower, i, PSEUDO_AFTER_NOT_CODES))) {
               PSEUDO_Y.lastIndex = w;
               if (PSEUDO_Y.test(lower)) continue;
             }
             if (c0 === 110 && c1 === 111) {
               // "No definite fracture" hedges: the finding is possible, not ruled out.
-              if (len === 2 && followedBy(lower, i, DEFINITE_AFTER_NO)) {
+              if (len === 2 && followedByCodes(codes, lower, i, DEFINITE_AFTER_NO)) {
                 NO_DEFINITE_Y.lastIndex = w;
                 if (NO_DEFINITE_Y.test(lower)) {
                   uncertain.push(w);
