@@ -3,8 +3,7 @@ import { LEXICON, type LexiconEntry } from './lexicon';
 
 /**
  * The scanner's dispatch table: for a word's first three letters, the patterns that can start there (lexicon terms,
- * negation triggers, scope terminators, segment boundaries), in priority order. Two small typed-array levels (first
- * two letters, then the third) keep the lookup in a few cache lines.
+ * negation triggers, scope terminators, segment boundaries), in priority order.
  */
 
 const SEVERITY_WORDS = ['mild', 'mildly', 'moderate', 'moderately', 'severe', 'severely', 'marked', 'markedly', 'minimal', 'minor', 'small', 'large', 'tiny', 'broad', 'focal', 'slight', 'slightly', 'early', 'grade', 'multilevel', 'a', 'an'];
@@ -82,6 +81,30 @@ export function followedBy(text: string, from: number, starts: ByFirst): boolean
   return false;
 }
 
+/** Byte strings by their first byte, for `followedByCodes`. */
+export type ByFirstCodes = readonly (readonly Uint8Array[] | undefined)[];
+export const byFirstCodes = (starts: ByFirst): ByFirstCodes =>
+  starts.map((list) => list?.map((st) => Uint8Array.from(st, (ch) => ch.charCodeAt(0))));
+
+/**
+ * `followedBy`, read from the scanner's bytes: `codes` holds the characters of `text` (ASCII as is, any other as 127,
+ * a 0 after the last, which stops every compare here).
+ */
+export function followedByCodes(codes: Uint8Array, text: string, from: number, starts: ByFirstCodes): boolean {
+  let j = from;
+  while (isSpaceByte(codes, text, j)) j++;
+  if (j === from) return false;
+  const list = starts[codes[j]];
+  if (list === undefined) return false;
+  for (let k = 0; k < list.length; k++) {
+    const st = list[k];
+    let t = 1;
+    while (t < st.length && codes[j + t] === st[t]) t++;
+    if (t === st.length) return true;
+  }
+  return false;
+}
+
 /** What PSEUDO_SRC needs after "no" and after "not" (white space, then one of these): its regex runs only then. */
 export const PSEUDO_AFTER_NO = byFirst([
   'significant', 'interval', 'substantial', 'appreciable', 'further', 'definite', 'major', 'change', 'increase', 'progression',
@@ -106,6 +129,46 @@ export function severityAfter(text: string, from: number): number {
   if ((SEVERITY_LENGTHS[text.charCodeAt(j) - 96] & (1 << (k - j))) === 0) return -1;
   return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
 }
+/** isJsSpace of the character at `at`, read from the scanner's bytes (`codes`: see `severityAfterCodes`). */
+const isSpaceByte = (codes: Uint8Array, text: string, at: number): boolean => {
+  const c = codes[at];
+  return c === 32 || (c >= 9 && c <= 13) || (c === 127 && isJsSpace(text.charCodeAt(at)));
+};
+const isWordByte = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+
+/**
+ * `severityAfter`, read from the scanner's bytes: `codes` holds the characters of `text` (ASCII as is, any other as
+ * 127, a 0 after the last, which stops every loop here). A typed-array read per character instead of charCodeAt.
+ */
+export function severityAfterCodes(codes: Uint8Array, text: string, from: number): number {
+  let j = from;
+  while (isSpaceByte(codes, text, j)) j++;
+  if (j === from) return -1;
+  let k = j;
+  while (k - j <= 10 && codes[k] >= 97 && codes[k] <= 122) k++;
+  if (k === j || k - j > 10 || isWordByte(codes[k])) return -1;
+  if ((SEVERITY_LENGTHS[codes[j] - 96] & (1 << (k - j))) === 0) return -1;
+  return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
+}
+
+/** `nextWordIn`, read from the scanner's bytes (see `severityAfterCodes`); `words` as their character codes. */
+export function nextWordInCodes(codes: Uint8Array, text: string, from: number, words: readonly Uint8Array[]): boolean {
+  let j = from;
+  while (isSpaceByte(codes, text, j)) j++;
+  if (j === from) return false;
+  let k = j;
+  while (isWordByte(codes[k])) k++;
+  const len = k - j;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (word.length !== len) continue;
+    let t = 0;
+    while (t < len && codes[j + t] === word[t]) t++;
+    if (t === len) return true;
+  }
+  return false;
+}
+
 const UNCERTAIN_Y = /(?:possib(?:le|ly)|probabl[ey]|quer(?:y|ied)|questionabl[ey]|equivocal|suspect(?:ed)?|suspicio(?:n|us)\s+(?:of|for)|(?:cannot|can\s*not|can't|not)\s+be\s+(?:excluded|ruled\s+out)|(?:cannot|can\s*not|can't)\s+(?:exclude|rule\s+out)|not\s+(?:excluded|ruled\s+out)|(?:may|could|might)\s+(?:represent|be\s+(?:due|related|an?\b))|indeterminate)\b/y;
 
 /** Pattern families; matches within a family never overlap. */
@@ -187,6 +250,8 @@ export class Candidate {
    * null: no condition. A necessary condition: every alternative of the pattern that starts at such a word needs it.
    */
   nextWords: readonly string[] | null = null;
+  /** `nextWords` as character codes (for `nextWordInCodes`). */
+  nextWordCodes: readonly Uint8Array[] | null = null;
 
   constructor(
     readonly family: number,
@@ -248,6 +313,7 @@ function buildTable(): Map<number, Candidate[]> {
     add(words, (prefixes) => {
       const c = new Candidate(fam, prefixes, re === null, re, follow, null);
       c.nextWords = nextWords;
+      c.nextWordCodes = nextWords?.map((w) => Uint8Array.from(w, (ch) => ch.charCodeAt(0))) ?? null;
       return c;
     });
   // `follow`: first letters of the words that can come next in the pattern (a cheap filter before the regex).
@@ -287,32 +353,9 @@ function buildTable(): Map<number, Candidate[]> {
   return table;
 }
 
-/** A table keyed by three letters (see `keyOfWord`) as two small typed-array levels plus a list of values. */
-export interface LetterIndex<T> {
-  /** First two letters → offset of a block of 27 in `third`, or -1. */
-  firstTwo: Int16Array;
-  /** Block offset + third letter → index in `values`, or -1. */
-  third: Int16Array;
-  values: T[];
-}
-
-export function buildLetterIndex<T>(table: Map<number, T>): LetterIndex<T> {
-  const firstTwo = new Int16Array(27 * 27).fill(-1);
-  const blocks = new Set([...table.keys()].map((key) => Math.floor(key / 27))).size;
-  const third = new Int16Array(blocks * 27).fill(-1);
-  const values: T[] = [];
-  let used = 0;
-  for (const [key, value] of table) {
-    const two = Math.floor(key / 27);
-    if (firstTwo[two] < 0) {
-      firstTwo[two] = used;
-      used += 27;
-    }
-    third[firstTwo[two] + (key % 27)] = values.length;
-    values.push(value);
-  }
-  return { firstTwo, third, values };
-}
-
 /** Candidates by word key (see `keyOfWord`). */
 export const CANDIDATES: ReadonlyMap<number, Candidate[]> = buildTable();
+
+/** PSEUDO_AFTER_NO and PSEUDO_AFTER_NOT as bytes (for `followedByCodes`). */
+export const PSEUDO_AFTER_NO_CODES = byFirstCodes(PSEUDO_AFTER_NO);
+export const PSEUDO_AFTER_NOT_CODES = byFirstCodes(PSEUDO_AFTER_NOT);

@@ -4,10 +4,20 @@ import { MRI_CORPUS } from './corpus/index';
 import { V2_CORPUS } from './corpus/v2/index';
 import { LEXICON, LEXICON_RE } from './lexicon';
 import { findLevelMentions } from './levels';
-import { splitSentences } from './split';
+import { sentenceEndAt, sentenceEndAtCodes, splitSentences } from './split';
 import { scanReport } from './scan';
-import { BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, severityAfter, followedBy } from './scan-table';
+import {
+  BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, nextWordInCodes, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, severityAfter, severityAfterCodes, followedBy,
+  followedByCodes, PSEUDO_AFTER_NO_CODES, PSEUDO_AFTER_NOT_CODES,
+} from './scan-table';
 import { PRONOUN_START_Y, startsWithPronoun } from './carry-levels';
+
+/** The scanner's bytes of a text: ASCII as is, any other character as 127, a 0 after the last. */
+function bytesOf(text: string): Uint8Array {
+  const codes = new Uint8Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) codes[i] = Math.min(text.charCodeAt(i), 127);
+  return codes;
+}
 
 /** The reference: the whole lexicon as one global regex (slow, simple). */
 function referenceTerms(lower: string): string[] {
@@ -85,6 +95,7 @@ describe('scanReport', () => {
           if (c.re.test(lower) && c.re.lastIndex > end) {
             checked++;
             expect(nextWordIn(lower, end, c.nextWords), JSON.stringify(lower.slice(m.index, m.index + 30))).toBe(true);
+            expect(nextWordInCodes(bytesOf(lower), lower, end, c.nextWordCodes ?? []), JSON.stringify(lower.slice(m.index, m.index + 30))).toBe(true);
           }
         }
       }
@@ -96,10 +107,12 @@ describe('scanReport', () => {
     const extra = ', a, an,\u00a0mild, mildly1, moderately, multilevels, marked_, \tearly-onset, ,mild, ,  grade, , Small, ,';
     for (const text of [...texts, extra]) {
       const lower = text.toLowerCase();
+      const codes = bytesOf(lower);
       for (let i = lower.indexOf(','); i >= 0; i = lower.indexOf(',', i + 1)) {
         BREAK_COMMA_Y.lastIndex = i;
         const want = BREAK_COMMA_Y.test(lower) ? BREAK_COMMA_Y.lastIndex : -1;
         expect(severityAfter(lower, i + 1), JSON.stringify(lower.slice(i, i + 20))).toBe(want);
+        expect(severityAfterCodes(codes, lower, i + 1), JSON.stringify(lower.slice(i, i + 20))).toBe(want);
       }
     }
   });
@@ -114,9 +127,23 @@ describe('scanReport', () => {
         if (!PSEUDO_Y.test(lower)) continue;
         matched++;
         expect(followedBy(lower, m.index + m[0].length, m[1] === '' ? PSEUDO_AFTER_NO : PSEUDO_AFTER_NOT), lower.slice(m.index, m.index + 30)).toBe(true);
+        expect(followedByCodes(bytesOf(lower), lower, m.index + m[0].length, m[1] === '' ? PSEUDO_AFTER_NO_CODES : PSEUDO_AFTER_NOT_CODES), lower.slice(m.index, m.index + 30))
+          .toBe(true);
       }
     }
     expect(matched).toBeGreaterThan(10);
+  });
+
+  it('ends sentences from the bytes exactly like sentenceEndAt', () => {
+    const extra = 'Dr. Smith, e.g. this.\n1. First\nL4-5: disc\nlevel L5 - x\nthe\nDisc (normal). "Ok." Fig.\u00a0next 3.5 mm! Done?\n\nEnd';
+    for (const text of [...texts, extra]) {
+      const lower = text.toLowerCase();
+      const codes = bytesOf(lower);
+      for (const m of lower.matchAll(/[.!?\n]/g)) {
+        expect(sentenceEndAtCodes(codes, lower.length, lower, m.index, text), JSON.stringify(lower.slice(m.index - 10, m.index + 20)))
+          .toBe(sentenceEndAt(lower, m.index, text));
+      }
+    }
   });
 
   it('reads a pronoun at a sentence start exactly like the regex', () => {

@@ -3,8 +3,8 @@ import { mentionAt, type LevelMention } from './levels';
 import type { NegationIndex, Trigger } from './negation';
 import { PREDICATE_STARTS, recordPredicates, type PredicateHits, type PredicateStart } from './predicates';
 import * as table from './scan-table';
-import { pushTrimmed, sentenceEndAt, type Span } from './split';
-import { rewritesMixedWord, rewritesWord } from './words';
+import { pushTrimmed, sentenceEndAt, sentenceEndAtCodes, type Span } from './split';
+import { REWRITTEN_WORDS, rewritesMixedWord, rewritesWord } from './words';
 
 /**
  * One pass over the lower-cased report that finds lexicon terms, negation triggers, scope terminators and segment
@@ -50,34 +50,94 @@ export interface ScanResult {
 
 // Module-level copies: the scan loop reads them at every word, and a compiled import can be a property read.
 const {
-  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, UNCERTAIN, followedBy, nextWordIn,
-  severityAfter,
+  BREAK, CHAR_CLASS, NORMAL, OTHER_WORD_CHAR, POST, PRE, PSEUDO_AFTER_NO_CODES, PSEUDO_AFTER_NOT_CODES, PSEUDO_Y, UNCERTAIN, followedByCodes, nextWordInCodes,
+  severityAfterCodes,
 } = table;
 
-/** What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both). */
+/** Word lengths are told apart up to this one; longer words share its lists. */
+const LONG_WORD = 31;
+
+/**
+ * What can start at a word with a given key: scanner candidates and anatomy predicate words (one lookup for both),
+ * and the lengths of the words with this key that `correctWords` rewrites.
+ */
 class WordStarts {
   candidates: table.Candidate[] = [];
   predicates: PredicateStart[] = [];
+  /** A bit per length (≤ 20) of the rewritten words with this key: any other word is not rewritten. */
+  rewriteLengths = 0;
+  /**
+   * By word length (up to LONG_WORD): the candidates whose prefix test a word of that length can pass (an exact
+   * prefix of its length, a prefix no longer than it) and the predicate starts whose letters fit in it, in order.
+   * The rest would fail their first test ("spine" and the "spinal" patterns, "with" and "without").
+   */
+  candidatesOf: table.Candidate[][] = [];
+  predicatesOf: PredicateStart[][] = [];
+  /** By word length: how many of `candidatesOf` are lexicon entries (they come first; one match skips the rest). */
+  lexiconEndOf: number[] = [];
 }
-function wordIndex(): table.LetterIndex<WordStarts> {
-  const byKey = new Map<number, WordStarts>();
+
+/** Whether a word of `len` characters can pass the candidate's prefix test (see `prefixMatch`). */
+const lengthFits = (cand: table.Candidate, len: number): boolean =>
+  cand.keyIsPrefix || cand.prefixes.some((p) => (cand.exact ? p.length === len : p.length <= len));
+/** Whether a predicate literal can start a word of `len` characters: its leading letters lie inside the word. */
+const predicateFits = (start: PredicateStart, len: number): boolean => {
+  let letters = 0;
+  while (letters < start.text.length && /[a-z]/.test(start.text[letters])) letters++;
+  return letters <= len;
+};
+
+/**
+ * Word key (see `keyOfWord`: up to 27³) → index in WORD_STARTS, or -1 when nothing starts there: one typed-array read
+ * per word, and most words ("the", "of", "at") end their look-up there.
+ */
+const SLOT_OF_KEY = new Int16Array(27 * 27 * 27).fill(-1);
+/** SLOT_OF_KEY by the classes of the first three characters: (k0 × 33 + k1) × 33 + k2. */
+const SLOT_OF_CLASSES = new Int16Array(33 * 33 * 33).fill(-1);
+const WORD_STARTS: WordStarts[] = [];
+{
   const at = (key: number): WordStarts => {
-    let starts = byKey.get(key);
-    if (starts === undefined) {
-      starts = new WordStarts();
-      byKey.set(key, starts);
+    if (SLOT_OF_KEY[key] < 0) {
+      SLOT_OF_KEY[key] = WORD_STARTS.length;
+      WORD_STARTS.push(new WordStarts());
     }
-    return starts;
+    return WORD_STARTS[SLOT_OF_KEY[key]];
   };
   for (const [key, candidates] of table.CANDIDATES) at(key).candidates = candidates;
   for (const [key, starts] of PREDICATE_STARTS) at(key).predicates = starts;
-  return table.buildLetterIndex(byKey);
+  for (const word of REWRITTEN_WORDS) at(table.keyOfWord(word)).rewriteLengths |= 1 << word.length;
+  // The same by classes (0–32, see CHAR_CLASS), another word character like no letter: no conversion per word.
+  const classes = [...Array.from({ length: 27 }, (_, k) => k), OTHER_WORD_CHAR];
+  for (const a of classes) {
+    for (const b of classes) {
+      for (const c of classes) SLOT_OF_CLASSES[(a * 33 + b) * 33 + c] = SLOT_OF_KEY[(a % 32) * 729 + (b % 32) * 27 + (c % 32)];
+    }
+  }
+  const none: never[] = [];
+  const sameAs = <T>(list: T[], last: T[]): T[] =>
+    list.length === 0 ? none : list.length === last.length && list.every((x, k) => x === last[k]) ? last : list;
+  for (const starts of WORD_STARTS) {
+    for (let len = 0; len <= LONG_WORD; len++) {
+      const candidates = starts.candidates.filter((c) => lengthFits(c, len));
+      const predicates = starts.predicates.filter((p) => predicateFits(p, len));
+      // Lists shared where they repeat (most slots hold nothing, or the same for most lengths).
+      starts.candidatesOf.push(sameAs(candidates, len > 0 ? starts.candidatesOf[len - 1] : none));
+      starts.predicatesOf.push(sameAs(predicates, len > 0 ? starts.predicatesOf[len - 1] : none));
+      starts.lexiconEndOf.push(candidates.filter((c) => c.entry !== null).length);
+      if (candidates.some((c, k) => (c.entry !== null) !== (k < starts.lexiconEndOf[len]))) throw new Error('scan: lexicon candidates not first');
+    }
+  }
 }
-const { firstTwo: FIRST_TWO, third: THIRD, values: WORD_STARTS } = wordIndex();
 /** Letter index 1–26 of a character code, else 0. */
 const letterOf = (c: number): number => (c < 128 && CHAR_CLASS[c] <= 26 ? CHAR_CLASS[c] : 0);
-/** CHAR_CLASS of any character code (0 past ASCII), letters a–z without reading the table. */
-const classOf = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : c < 128 ? CHAR_CLASS[c] : 0);
+/** CHAR_CLASS of one of the scanner's bytes (all below 128), letters a–z without reading the table. */
+const classOf = (c: number): number => (c >= 97 && c <= 122 ? c - 96 : CHAR_CLASS[c]);
+
+/** split.ts isSpace of the character at `at`, read from the scanner's bytes (other characters are 127 there). */
+const isSpaceAt = (codes: Uint8Array, text: string, at: number): boolean => {
+  const c = codes[at];
+  return c === 32 || (c >= 9 && c <= 13) || (c === 127 && text.charCodeAt(at) === 160);
+};
 
 /**
  * Does the word [at, end) start with (or, when `exact`, equal) one of the prefixes? The first three letters are
@@ -101,20 +161,13 @@ function prefixMatch(
 
 const BE_RE = /\sbe\s/;
 const NO_DEFINITE_Y = /no\s+(?:definite|definitive|convincing)\b/y;
-const DEFINITE_AFTER_NO = table.byFirst(['definit', 'convincing']);
+const DEFINITE_AFTER_NO = table.byFirstCodes(table.byFirst(['definit', 'convincing']));
 
 /**
- * The bit (1–26) of the letter that starts the next word after `from`, looking at most `reach` characters past
- * non-word characters; bit 0 when that is no letter or there is none (no mask has bit 0). Computed once per word
- * and tested against each candidate's mask. Reads the scanner's bytes (`asciiCodes`) up to `n`, the text's length.
+ * The masks are tested against the bit (1–26) of the letter that starts the next word, bit 0 when that is no letter
+ * or there is none (no mask has bit 0). `followMask` looks past at most 8 non-word characters; `nextMask` past any
+ * run of them.
  */
-function nextLetterBit(codes: Uint8Array, n: number, from: number, reach: number): number {
-  let j = from;
-  const stop = Math.min(n, from + reach);
-  while (j < stop && CHAR_CLASS[codes[j]] === 0) j++;
-  return j < stop ? 1 << letterOf(codes[j]) : 1;
-}
-/** `followMask` looks past at most 8 non-word characters; `nextMask` past any run of them. */
 const FOLLOW_REACH = 8;
 
 /** The buffer behind `asciiCodes`, reused from report to report (the scan is synchronous) and grown as needed. */
@@ -181,42 +234,54 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
   // since lower-casing keeps white space, punctuation and digits, and ASCII letters stay letters; only the Kelvin
   // sign turns into one ('k').
   const splitText = stopAtRewrite || !report.includes('\u212A') ? lower : report;
+  // codes[n] is 0, no word character and no punctuation: it ends the last word, and no loop below reads past it.
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? codes[i] : 32;
+    let c = codes[i];
+    // Letters of the word that ends here when it is only letters ("normal."), else -1.
+    let letters = -1;
     const k0 = classOf(c);
     if (k0 !== 0) {
       // A word: run to its end in a tight loop, then look it up.
       const w = i;
-      // Whether the word holds a character other than a–z, and its hash (words.ts hashOf) for the rewrite test. The
-      // first three characters' classes are kept on the way (the table key), so nothing is read twice.
+      // Whether the word holds a character other than a–z, and its hash (words.ts hashOf) for the rewrite test (cheaper
+      // on the way than again for the words that need it). The first three characters' classes are kept on the way
+      // (the table key), so nothing is read twice.
       const c0 = c;
       let other = k0 === OTHER_WORD_CHAR;
       let hash = c;
       let c1 = 0;
       let k1 = 0;
       let k2 = 0;
-      if (++i < n && (k1 = classOf(c = codes[i])) !== 0) {
+      if ((k1 = classOf(c = codes[++i])) !== 0) {
         c1 = c;
         other ||= k1 === OTHER_WORD_CHAR;
         hash = (Math.imul(hash, 31) + c) | 0;
-        if (++i < n && (k2 = classOf(c = codes[i])) !== 0) {
+        if ((k2 = classOf(c = codes[++i])) !== 0) {
           other ||= k2 === OTHER_WORD_CHAR;
           hash = (Math.imul(hash, 31) + c) | 0;
-          for (i++; i < n; i++) {
+          for (i++; ; i++) {
             c = codes[i];
             // Most characters here are letters: told apart by their code alone, without a table read.
             if (c < 97 || c > 122) {
-              if (c >= 128 || CHAR_CLASS[c] === 0) break;
+              if (CHAR_CLASS[c] === 0) break;
               other = true;
             }
             hash = (Math.imul(hash, 31) + c) | 0;
           }
         }
       }
-      if (i === n) c = 32;
       const len = i - w;
-      // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
-      if (stopAtRewrite && (!other ? rewritesWord(lower, w, i, hash, k0) : rewritesMixedWord(lower, w, i))) return null;
+      if (!other) letters = len;
+      const slot = SLOT_OF_CLASSES[(k0 * 33 + k1) * 33 + k2];
+      if (stopAtRewrite) {
+        // (A word of digits and '_' only has no letters to rewrite: rewritesMixedWord says no.)
+        if (other) {
+          // A short word that ends in no letter ("l4", "s1", "t12") can only be rewritten as "th" and a digit.
+          if ((len > 3 || (codes[i - 1] >= 97 && codes[i - 1] <= 122) || (c0 === 116 && c1 === 104)) && rewritesMixedWord(lower, w, i)) return null;
+        } else if (slot >= 0 && len <= 20 && (WORD_STARTS[slot].rewriteLengths & (1 << len)) !== 0) {
+          if (rewritesWord(lower, w, i, hash, k0)) return null;
+        }
+      }
       // Spinal levels: "l4", "t12-l1", "c5-6" (c, t, l or s followed by a digit).
       if (c1 >= 48 && c1 <= 57 && (c0 === 108 || c0 === 116 || c0 === 99 || c0 === 115) && w >= mentionNext) {
         const mention = mentionAt(lower, w);
@@ -225,13 +290,12 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           mentionNext = mention.end;
         }
       }
-      // Letter index 1–26 from the class, 0 for another word character.
-      const block = FIRST_TWO[(k0 < 27 ? k0 : 0) * 27 + (k1 < 27 ? k1 : 0)];
-      const slot = block < 0 ? -1 : THIRD[block + (k2 < 27 ? k2 : 0)];
       if (slot >= 0) {
         const starts = WORD_STARTS[slot];
-        if (starts.predicates.length > 0) recordPredicates(lower, codes, w, starts.predicates, predicates);
-        const candidates = starts.candidates;
+        const fit = len < LONG_WORD ? len : LONG_WORD;
+        const startsHere = starts.predicatesOf[fit];
+        if (startsHere.length > 0) recordPredicates(lower, codes, w, startsHere, predicates);
+        const candidates = starts.candidatesOf[fit];
         let tested = 0;
         let matched = 0;
         let followBit = -1;
@@ -248,22 +312,25 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
             }
             if ((matched & bit) === 0) continue;
           }
-          if (cand.followMask !== 0) {
-            if (followBit < 0) followBit = nextLetterBit(codes, n, i, FOLLOW_REACH);
-            if ((cand.followMask & followBit) === 0) continue;
-          }
-          if (cand.nextMask !== 0) {
-            if (nextBit < 0) nextBit = nextLetterBit(codes, n, i, n);
-            if ((cand.nextMask & nextBit) === 0) continue;
+          if ((cand.followMask | cand.nextMask) !== 0) {
+            if (nextBit < 0) {
+              // The next word's first letter, found once for both masks (a call per mask cost more than the walk).
+              let j = i;
+              while (j < n && CHAR_CLASS[codes[j]] === 0) j++;
+              nextBit = j < n ? 1 << letterOf(codes[j]) : 1;
+              followBit = j - i < FOLLOW_REACH ? nextBit : 1;
+            }
+            if (cand.followMask !== 0 && (cand.followMask & followBit) === 0) continue;
+            if (cand.nextMask !== 0 && (cand.nextMask & nextBit) === 0) continue;
           }
           let end = i;
           if (cand.severity) {
             // "and"/"or" (the whole word) before a severity word; the same as the regex, without running it.
             if (i - w !== cand.prefixes[0].length) continue;
-            end = severityAfter(lower, i);
+            end = severityAfterCodes(codes, lower, i);
             if (end < 0) continue;
           } else if (cand.re !== null) {
-            if (cand.nextWords !== null && !nextWordIn(lower, i, cand.nextWords)) continue;
+            if (cand.nextWordCodes !== null && !nextWordInCodes(codes, lower, i, cand.nextWordCodes)) continue;
             cand.re.lastIndex = w;
             if (!cand.re.test(lower)) continue;
             end = cand.re.lastIndex;
@@ -271,18 +338,19 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           if (cand.entry !== null) { // the lexicon family
             terms.push({ start: w, end, entry: cand.entry });
             next[fam] = end;
+            if (end > w) ci = starts.lexiconEndOf[fit] - 1; // the other lexicon candidates start inside this term
             continue;
           }
           if (fam === PRE) {
             // "no", "not" (the words here are exact): a pseudo-negation? Its regex needs one of a few words next.
             if (c0 === 110 && c1 === 111
-              && (len === 2 ? followedBy(lower, i, PSEUDO_AFTER_NO) : len === 3 && k2 === 20 && followedBy(lower, i, PSEUDO_AFTER_NOT))) {
+              && (len === 2 ? followedByCodes(codes, lower, i, PSEUDO_AFTER_NO_CODES) : len === 3 && k2 === 20 && followedByCodes(codes, lower, i, PSEUDO_AFTER_NOT_CODES))) {
               PSEUDO_Y.lastIndex = w;
               if (PSEUDO_Y.test(lower)) continue;
             }
             if (c0 === 110 && c1 === 111) {
               // "No definite fracture" hedges: the finding is possible, not ruled out.
-              if (len === 2 && followedBy(lower, i, DEFINITE_AFTER_NO)) {
+              if (len === 2 && followedByCodes(codes, lower, i, DEFINITE_AFTER_NO)) {
                 NO_DEFINITE_Y.lastIndex = w;
                 if (NO_DEFINITE_Y.test(lower)) {
                   uncertain.push(w);
@@ -296,7 +364,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
           else if (fam === NORMAL) normal.push({ start: w, end });
           // "in contact with the root": the contact reaches the root; no new clause.
           else if (fam === BREAK) {
-            if (!(len === 4 && c0 === 119 && w >= 8 && lower.startsWith('contact ', w - 8))) breaks.push(w);
+            if (!(len === 4 && c0 === 119 && w >= 8 && codes[w - 2] === 116 && lower.startsWith('contact ', w - 8))) breaks.push(w);
           }
           // "cannot be excluded" looks back at what it doubts; "possible", "query" look ahead.
           else if (fam === UNCERTAIN) (c0 === 110 || (c0 === 99 && BE_RE.test(lower.slice(w, end))) ? uncertainAfter : uncertain).push(w);
@@ -313,9 +381,15 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     if (c === 32 || c > 63) continue; // none of the punctuation below
     if (c === 46 || c === 10 || c === 33 || c === 63) {
       if (c === 63) (i + 1 < n && letterOf(lower.charCodeAt(i + 1)) !== 0 ? uncertain : uncertainAfter).push(i);
-      const end = sentenceEndAt(splitText, i, report);
+      // (The bytes are those of the split text unless it is the report, with its Kelvin sign.)
+      const end = splitText === lower ? sentenceEndAtCodes(codes, n, lower, i, report, letters) : sentenceEndAt(splitText, i, report);
       if (end >= sentenceFrom) {
-        pushTrimmed(splitText, sentences, sentenceFrom, end);
+        // pushTrimmed, read from the bytes (white space is the same in the report and its lower-cased copy).
+        let s = sentenceFrom;
+        let e = end;
+        while (s < e && isSpaceAt(codes, lower, s)) s++;
+        while (e > s && isSpaceAt(codes, lower, e - 1)) e--;
+        if (e > s) sentences.push({ start: s, end: e });
         sentenceFrom = c === 10 ? i + 1 : end;
       }
     } else if (c === 59) {
@@ -327,7 +401,7 @@ function scan(lower: string, report: string, stopAtRewrite: boolean): ScanResult
     } else if (c === 44 || c === 58) {
       if (c === 44) commas.push(i);
       if (c === 44 && i >= next[BREAK]) {
-        if (severityAfter(lower, i + 1) >= 0) breaks.push(i);
+        if (severityAfterCodes(codes, lower, i + 1) >= 0) breaks.push(i);
       }
       segments.at.push(i);
       segments.end.push(i + 1);

@@ -59,14 +59,25 @@ function isAbbreviationFast(text: string, dot: number): boolean {
   return isAbbreviation(text, dot, i);
 }
 
+/** Does "level" (any case) start at q? */
+const isLevelWord = (text: string, q: number): boolean => (text.charCodeAt(q) | 32) === 108 && (text.charCodeAt(q + 1) | 32) === 101
+  && (text.charCodeAt(q + 2) | 32) === 118 && (text.charCodeAt(q + 3) | 32) === 101 && (text.charCodeAt(q + 4) | 32) === 108;
+
 /**
  * NEW_LINE_START_RE at q (a character that is not white space). Its alternatives start with a bullet, a digit or an
  * ASCII letter, and those starting with a letter end in ':' on the same line: most lines ("The disc …") are ruled out
- * without the regex, by one pass over the line.
+ * without the regex, most by a look at their first few words.
  */
 function startsStatement(text: string, q: number): boolean {
   const c = text.charCodeAt(q);
-  if (isLetter(c)) {
+  if (isLetter(c) && !isDigit(text.charCodeAt(q + 1)) && !isLevelWord(text, q)) {
+    // Then only "[a-z][a-z \t]{0,30}:" can match: a ':' within 31 characters of letters and blanks, looked for
+    // there instead of through the whole line.
+    let j = q + 1;
+    let d = text.charCodeAt(j);
+    while (j < q + 31 && (isLetter(d) || d === 32 || d === 9)) d = text.charCodeAt(++j);
+    if (d !== 58) return false;
+  } else if (isLetter(c)) {
     let j = q + 1;
     while (j < text.length && text.charCodeAt(j) !== 58 && text.charCodeAt(j) !== 10) j++;
     if (text.charCodeAt(j) !== 58) return false;
@@ -108,6 +119,45 @@ export function sentenceEndAt(text: string, i: number, cased: string = text): nu
   while (k < text.length && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 34)) k++; // ')' '"'
   if (k < text.length && !isSpace(text.charCodeAt(k))) return -1;
   return c === 46 && isAbbreviationFast(text, i) ? -1 : k;
+}
+
+/** `isLineBreak`, read from the scanner's bytes (see `sentenceEndAtCodes`). */
+function isLineBreakCodes(codes: Uint8Array, n: number, text: string, nl: number, cased: string): boolean {
+  let p = nl - 1;
+  while (p >= 0 && (codes[p] === 32 || codes[p] === 9 || codes[p] === 13)) p--;
+  if (p < 0 || codes[p] === 10) return true;
+  let q = nl + 1;
+  while (q < n && (codes[q] === 32 || codes[q] === 9 || codes[q] === 13)) q++;
+  if (q >= n || codes[q] === 10) return true;
+  const last = codes[p];
+  if (last === 44) return false; // ','
+  if (!isLetter(last) && !isDigit(last)) return true; // ':', '.', ')' …
+  if (startsStatement(text, q)) return true;
+  if (isLower(cased.charCodeAt(q))) return false;
+  let w = p;
+  while (w >= 0 && w > p - 12 && isLetter(codes[w])) w--;
+  return p - w > MAX_KEY_LETTERS || !CONTINUING_WORDS.has(wordKey(text, w + 1, p + 1));
+}
+
+/**
+ * `sentenceEndAt` for the '.', '!', '?' or newline at i, read from the scanner's bytes: `codes` holds the characters of `text`
+ * (ASCII as is, any other as 127, a 0 at n, its length). A typed-array read per character instead of charCodeAt.
+ * `letters`: how many letters (a–z) precede i as a whole word, when the caller knows, else -1.
+ */
+export function sentenceEndAtCodes(codes: Uint8Array, n: number, text: string, i: number, cased: string = text, letters = -1): number {
+  if (codes[i] === 10) return isLineBreakCodes(codes, n, text, i, cased) ? i : -1;
+  let k = i + 1;
+  while (k < n && (codes[k] === 41 || codes[k] === 34)) k++; // ')' '"'
+  if (k < n) {
+    const c = codes[k];
+    if (!(c === 32 || (c >= 9 && c <= 13) || (c === 127 && text.charCodeAt(k) === 160))) return -1;
+  }
+  // (A word of 7 letters or more ends here, as the caller knows: no abbreviation.)
+  if (codes[i] !== 46 || letters >= 7) return k;
+  // isAbbreviationFast
+  let j = i - 1;
+  while (j >= 0 && j > i - 8 && isLetter(codes[j])) j--;
+  return j !== i - 8 && isAbbreviation(text, i, j) ? -1 : k;
 }
 
 /** Appends [s, e) trimmed of white space, if anything is left. */

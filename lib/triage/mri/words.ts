@@ -88,6 +88,9 @@ for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
   REWRITE_BITS[h >> 3] |= 1 << (h & 7);
 }
 
+/** The letters-only words of at most 20 letters that have a rewrite (the scanner files them by their first letters). */
+export const REWRITTEN_WORDS: readonly string[] = [...ABBREVIATIONS.keys(), ...TYPOS.keys()].filter((word) => /^[a-z]{1,20}$/.test(word));
+
 /** Per first letter (1–26), a bit per length (≤ 20) of the letters-only words that have a rewrite. */
 const FIRST_LENGTH = new Uint32Array(27);
 for (const word of [...ABBREVIATIONS.keys(), ...TYPOS.keys()]) {
