@@ -38,19 +38,6 @@ export function startsWithPronoun(lower: string, start: number): boolean {
   return false;
 }
 
-/** Is there a blank line (a newline, optional spaces, tabs or CRs, a newline) in text[from, to)? */
-export function hasBlankLine(text: string, from: number, to: number): boolean {
-  let nl = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (nl) return true;
-      nl = true;
-    } else if (c !== 32 && c !== 9 && c !== 13) nl = false;
-  }
-  return false;
-}
-
 /** Structures a level can carry to the next sentence about ("a protrusion at L4-5. The protrusion contacts …"). */
 const STRUCTURE_OF: Record<MriFindingCode, string> = {
   disc_degeneration: 'disc', disc_bulge: 'disc', disc_herniation: 'disc', annular_fissure: 'disc',

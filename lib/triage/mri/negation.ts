@@ -25,38 +25,6 @@ export interface NegationIndex {
   breaks: number[];
 }
 
-/** Index of the last trigger whose end is ≤ pos, or -1. */
-function lastEndingBefore(list: readonly Trigger[], pos: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].end <= pos) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
-}
-
-/** Index of the first trigger whose start is ≥ pos, or list.length. */
-function firstStartingAt(list: readonly Trigger[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Is there a clause break in [from, to)? */
-function hasBreak(idx: NegationIndex, from: number, to: number): boolean {
-  return anyBetween(idx.breaks, from, to);
-}
-
 /** Does the ascending list hold a value in [from, to)? */
 export function anyBetween(b: readonly number[], from: number, to: number): boolean {
   let lo = 0;
@@ -69,55 +37,10 @@ export function anyBetween(b: readonly number[], from: number, to: number): bool
   return lo < b.length && b[lo] < to;
 }
 
-/** Last clause break before pos (≥ floor), else floor. */
-export function clauseStart(idx: NegationIndex, pos: number, floor: number): number {
-  const b = idx.breaks;
-  let lo = 0;
-  let hi = b.length - 1;
-  let ans = floor;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (b[mid] < pos) {
-      ans = Math.max(floor, b[mid]);
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
-}
-
-/** First clause break at or after pos (< ceil), else ceil. */
-export function clauseEnd(idx: NegationIndex, pos: number, ceil: number): number {
-  const b = idx.breaks;
-  let lo = 0;
-  let hi = b.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (b[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < b.length && b[lo] < ceil ? b[lo] : ceil;
-}
-
-/** Negated by a pre-trigger ("no …") or a post-trigger ("… is not seen") within the sentence? */
-export function isNegatedTerm(idx: NegationIndex, start: number, end: number, sentStart: number, sentEnd: number): boolean {
-  const p = lastEndingBefore(idx.pre, start);
-  if (p >= 0 && idx.pre[p].start >= sentStart && !hasBreak(idx, idx.pre[p].end, start)) return true;
-  const q = firstStartingAt(idx.post, end);
-  return q < idx.post.length && idx.post[q].start < sentEnd && !hasBreak(idx, end, idx.post[q].start);
-}
-
-/** A `normal` trigger in the same clause as [start, end)? */
-export function isStatedNormal(idx: NegationIndex, start: number, end: number, sentStart: number, sentEnd: number): boolean {
-  const from = clauseStart(idx, start, sentStart);
-  const to = clauseEnd(idx, end, sentEnd);
-  const k = firstStartingAt(idx.normal, from);
-  return k < idx.normal.length && idx.normal[k].start < to;
-}
-
 /**
- * The index restricted to one sentence: for each list, the range [lo, hi) of entries that start inside it. Queries
- * about a term of the sentence give the same answers as the functions above (which never look past the sentence
- * edges they are given), with binary searches over these few entries instead of the whole report's.
+ * The index restricted to one sentence: for each list, the range [lo, hi) of entries that start inside it. The
+ * queries below are about a term of the sentence and never look past its edges, so they search only these few
+ * entries instead of the whole report's.
  */
 export class SentenceNegation {
   preLo = 0;
@@ -175,7 +98,7 @@ function breakBetween(n: SentenceNegation, from: number, to: number): boolean {
   return lo < n.breakHi && b[lo] < to;
 }
 
-/** isNegatedTerm for a term of the sentence. */
+/** Negated by a pre-trigger ("no …") or a post-trigger ("… is not seen") within the sentence, no clause break between? */
 export function isNegatedIn(n: SentenceNegation, start: number, end: number): boolean {
   const { pre, post } = n.idx;
   // The last pre-trigger ending by `start`: one before the sentence fails the test, one after it cannot end by then.
@@ -201,7 +124,7 @@ export function isNegatedIn(n: SentenceNegation, start: number, end: number): bo
   return lo < n.postHi && !breakBetween(n, end, post[lo].start);
 }
 
-/** clauseStart(idx, pos, sentence start) for pos inside the sentence. */
+/** Start of the clause holding pos: the last clause break before it, else the sentence start. */
 export function clauseStartIn(n: SentenceNegation, pos: number): number {
   const b = n.idx.breaks;
   let lo = n.breakLo;
@@ -217,7 +140,7 @@ export function clauseStartIn(n: SentenceNegation, pos: number): number {
   return ans;
 }
 
-/** clauseEnd(idx, pos, sentence end) for pos inside the sentence. */
+/** End of the clause holding pos: the first clause break at or after it, else the sentence end. */
 export function clauseEndIn(n: SentenceNegation, pos: number): number {
   const b = n.idx.breaks;
   let lo = n.breakLo;
@@ -230,7 +153,7 @@ export function clauseEndIn(n: SentenceNegation, pos: number): number {
   return lo < n.breakHi ? b[lo] : n.sentEnd;
 }
 
-/** isStatedNormal for a term of the sentence. */
+/** A `normal` trigger in the same clause as [start, end)? */
 export function isStatedNormalIn(n: SentenceNegation, start: number, end: number): boolean {
   const from = clauseStartIn(n, start);
   const to = clauseEndIn(n, end);
