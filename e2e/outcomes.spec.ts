@@ -1,5 +1,5 @@
 import config from '../playwright.config';
-import { type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, signIn, signInAs, test, waitForMail } from './fixtures';
+import { type APIRequestContext, atBothWidths, expect, expectNoA11yViolations, newPatientEmail, type Page, shot, signIn, signInAs, test, waitForMail } from './fixtures';
 
 // Issue #15 acceptance: the clinician sets a plan from a template; the patient receives the first check-in mail, fills
 // it in at 360 px and sees the chart; a worse check-in puts the case back at the top of the queue with its badge.
@@ -67,8 +67,13 @@ test('a plan from a template, the first check-in by mail at 360 px, the chart, a
   await atBothWidths(page, 'plan-editor', { part: editor });
   await page.setViewportSize({ width: 1280, height: 900 });
   await editor.getByRole('button', { name: 'Save the plan and email the patient' }).click();
-  await expect(editor.getByRole('status')).toContainText('Plan saved as version 1');
+  const saved = page.getByRole('status').filter({ hasText: 'Plan saved as version 1' });
+  await expect(saved).toContainText('The patient has been emailed; 5 check-ins scheduled.');
+  // The refresh after the save shows the plan and closes the editor under "Edit the plan": the confirmation stays.
   await expect(page.getByText('Version 1, set')).toBeVisible();
+  await expect(page.getByText('Edit the plan (saves version 2)')).toBeVisible();
+  await expect(saved).toBeVisible();
+  await shot(page, 'plan-saved', page.getByRole('region', { name: 'Return-to-training plan' }));
 
   const planned = await outcomesOf(page, caseId);
   expect(planned.plan).toMatchObject({ version: 1, competitionDate: competition });

@@ -1,10 +1,10 @@
 import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format/dates';
 import { OutcomeChart, type ChartCheckIn } from './outcome-chart';
-import { PlanEditor, type CurrentPlan, type PlanTemplateOption } from './plan-editor';
+import { PlanEditorPanel, type CurrentPlan, type PlanTemplateOption } from './plan-editor';
 import { PlanView, type NextCheckIn } from './plan-view';
 
-type SavePlan = Parameters<typeof PlanEditor>[0]['save'];
+type SavePlan = Parameters<typeof PlanEditorPanel>[0]['save'];
 
 const TREND_TEXT = { better: 'Better since the start', same: 'About the same since the start', worse: 'Worse since the start' } as const;
 
@@ -62,20 +62,8 @@ export function ClinicianPlanSection({
             <PlanView plan={plan} caseId={caseId} nextCheckIn={nextCheckIn} timeZone="UTC" audience="clinician" />
           </>
         )}
-        {editable &&
-          (plan ? (
-            <details className="rounded-lg border border-line p-3">
-              <summary className="cursor-pointer font-medium text-brand-700">Edit the plan (saves version {plan.version + 1})</summary>
-              <div className="mt-4">
-                <PlanEditor caseId={caseId} templates={templates} current={plan} defaults={defaults} save={save} />
-              </div>
-            </details>
-          ) : (
-            <div className="space-y-3">
-              <h3 className="font-semibold">Set a return-to-training plan</h3>
-              <PlanEditor caseId={caseId} templates={templates} current={null} defaults={defaults} save={save} />
-            </div>
-          ))}
+        {/* Same place with or without a plan: the panel keeps its saved message when the first save adds the plan. */}
+        {editable && <PlanEditorPanel caseId={caseId} templates={templates} plan={plan} defaults={defaults} save={save} />}
       </section>
     </Card>
   );

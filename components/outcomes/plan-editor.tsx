@@ -98,18 +98,21 @@ function toInput(d: { startsOn: string; phases: PhaseDraft[]; exercises: Exercis
  * day (the dates follow), the exercises, the stop rules, the competition date (the intake's, prefilled) and the
  * check-in weeks. Saving adds a new version; the server checks who may and what is valid again.
  */
-export function PlanEditor({
+function PlanEditor({
   caseId,
   templates,
   current,
   defaults,
   save,
+  onSaved,
 }: {
   caseId: string;
   templates: PlanTemplateOption[];
   current: CurrentPlan | null;
   defaults: { startsOn: string; competitionDate: string | null };
   save: SavePlan;
+  /** What was saved (null when a new attempt starts): shown by PlanEditorPanel, outside this form. */
+  onSaved: (message: string | null) => void;
 }) {
   const router = useRouter();
   const [templateId, setTemplateId] = useState(current?.templateId ?? '');
@@ -121,7 +124,6 @@ export function PlanEditor({
   const [weeks, setWeeks] = useState((current?.checkInWeeks ?? DEFAULT_CHECK_IN_WEEKS).join(', '));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorOf = (k: string) => errors[k]?.[0];
   const validStart = parseCalendarDate(startsOn) !== null;
@@ -141,7 +143,7 @@ export function PlanEditor({
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    setDone(null);
+    onSaved(null);
     const built = toInput({ startsOn, phases, exercises, stopIf, competitionDate, weeks, templateId });
     if ('errors' in built) {
       setErrors(built.errors);
@@ -153,7 +155,7 @@ export function PlanEditor({
       const r = await save(caseId, built.input);
       if (r.ok) {
         setErrors({});
-        setDone(`Plan saved as version ${r.data.version}. The patient has been emailed; ${r.data.checkIns} check-in${r.data.checkIns === 1 ? '' : 's'} scheduled.`);
+        onSaved(`Plan saved as version ${r.data.version}. The patient has been emailed; ${r.data.checkIns} check-in${r.data.checkIns === 1 ? '' : 's'} scheduled.`);
         router.refresh();
       } else {
         setErrors(r.fieldErrors);
@@ -269,14 +271,52 @@ export function PlanEditor({
           {formError}
         </Alert>
       )}
-      {done && (
-        <Alert tone="success" role="status">
-          {done}
-        </Alert>
-      )}
       <Button type="submit" busy={busy}>
         {current ? `Save as version ${current.version + 1}` : 'Save the plan and email the patient'}
       </Button>
     </form>
+  );
+}
+
+/**
+ * Where the clinician sets or changes the plan: under "Set a return-to-training plan" while there is none, then in a
+ * closed "Edit the plan" disclosure. After a save the page refreshes and the first save moves the editor from the one
+ * to the other, which mounts a new form: the confirmation ("the patient has been emailed; 5 check-ins scheduled")
+ * is kept here, above both, so it stays on screen.
+ */
+export function PlanEditorPanel({
+  caseId,
+  templates,
+  plan,
+  defaults,
+  save,
+}: {
+  caseId: string;
+  templates: PlanTemplateOption[];
+  plan: CurrentPlan | null;
+  defaults: { startsOn: string; competitionDate: string | null };
+  save: SavePlan;
+}) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const editor = <PlanEditor caseId={caseId} templates={templates} current={plan} defaults={defaults} save={save} onSaved={setSaved} />;
+  return (
+    <>
+      {saved && (
+        <Alert tone="success" role="status">
+          {saved}
+        </Alert>
+      )}
+      {plan ? (
+        <details className="rounded-lg border border-line p-3">
+          <summary className="cursor-pointer font-medium text-brand-700">Edit the plan (saves version {plan.version + 1})</summary>
+          <div className="mt-4">{editor}</div>
+        </details>
+      ) : (
+        <div className="space-y-3">
+          <h3 className="font-semibold">Set a return-to-training plan</h3>
+          {editor}
+        </div>
+      )}
+    </>
   );
 }
