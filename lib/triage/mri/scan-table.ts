@@ -41,44 +41,12 @@ export function isJsSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
     || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
-
-/**
- * Is the text at `from` white space (at least one character, as `\s` matches it) followed by a whole word (a maximal
- * run of `\w` characters) that is one of `words`? The `nextWords` condition of a candidate.
- */
-export function nextWordIn(text: string, from: number, words: readonly string[]): boolean {
-  let j = from;
-  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
-  if (j === from) return false;
-  let k = j;
-  while (k < text.length && isWordCode(text.charCodeAt(k))) k++;
-  const len = k - j;
-  for (let w = 0; w < words.length; w++) if (words[w].length === len && text.startsWith(words[w], j)) return true;
-  return false;
-}
-
-/** Strings by their first character (ASCII), for `followedBy`. */
+/** Strings by their first character (ASCII), for `byFirstCodes`. */
 export type ByFirst = readonly (readonly string[] | undefined)[];
 export function byFirst(starts: readonly string[]): ByFirst {
   const table: string[][] = [];
   for (const st of starts) (table[st.charCodeAt(0)] ??= []).push(st);
   return Array.from({ length: 128 }, (_, c) => table[c]);
-}
-
-/**
- * Is the text at `from` white space (at least one character, as `\s` matches it) and then one of the strings? A
- * necessary condition checked before a regex that needs it: one lookup by the next character, then a few compares.
- */
-export function followedBy(text: string, from: number, starts: ByFirst): boolean {
-  let j = from;
-  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
-  if (j === from) return false;
-  const c = text.charCodeAt(j);
-  const list = c < 128 ? starts[c] : undefined;
-  if (list === undefined) return false;
-  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], j)) return true;
-  return false;
 }
 
 /** Byte strings by their first byte, for `followedByCodes`. */
@@ -87,8 +55,10 @@ export const byFirstCodes = (starts: ByFirst): ByFirstCodes =>
   starts.map((list) => list?.map((st) => Uint8Array.from(st, (ch) => ch.charCodeAt(0))));
 
 /**
- * `followedBy`, read from the scanner's bytes: `codes` holds the characters of `text` (ASCII as is, any other as 127,
- * a 0 after the last, which stops every compare here).
+ * Is the text at `from` white space (at least one character, as `\s` matches it) and then one of the strings? A
+ * necessary condition checked before a regex that needs it: one lookup by the next character, then a few compares.
+ * Reads the scanner's bytes: `codes` holds the characters of `text` (ASCII as is, any other as 127, a 0 after the
+ * last, which stops every compare here).
  */
 export function followedByCodes(codes: Uint8Array, text: string, from: number, starts: ByFirstCodes): boolean {
   let j = from;
@@ -106,29 +76,15 @@ export function followedByCodes(codes: Uint8Array, text: string, from: number, s
 }
 
 /** What PSEUDO_SRC needs after "no" and after "not" (white space, then one of these): its regex runs only then. */
-export const PSEUDO_AFTER_NO = byFirst([
+const PSEUDO_AFTER_NO = byFirst([
   'significant', 'interval', 'substantial', 'appreciable', 'further', 'definite', 'major', 'change', 'increase', 'progression',
   'worsening', 'growth', 'longer',
 ]);
-export const PSEUDO_AFTER_NOT = byFirst([
+const PSEUDO_AFTER_NOT = byFirst([
   'only', 'be', 'excluded', 'ruled', 'significantly', 'seen', 'identified', 'demonstrated', 'present', 'visuali', 'evident', 'noted',
   'appreciated', 'detected',
 ]);
 
-/**
- * `\s+(?=SEVERITY\b)` at `from` without a regex ("and mild …", ", moderate …": a new clause): the end of the white
- * space when a severity word follows it as a whole word, else -1.
- */
-export function severityAfter(text: string, from: number): number {
-  let j = from;
-  while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
-  if (j === from) return -1;
-  let k = j;
-  while (k < text.length && k - j <= 10 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
-  if (k === j || k - j > 10 || (k < text.length && isWordCode(text.charCodeAt(k)))) return -1;
-  if ((SEVERITY_LENGTHS[text.charCodeAt(j) - 96] & (1 << (k - j))) === 0) return -1;
-  return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
-}
 /** isJsSpace of the character at `at`, read from the scanner's bytes (`codes`: see `severityAfterCodes`). */
 const isSpaceByte = (codes: Uint8Array, text: string, at: number): boolean => {
   const c = codes[at];
@@ -137,8 +93,10 @@ const isSpaceByte = (codes: Uint8Array, text: string, at: number): boolean => {
 const isWordByte = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
 
 /**
- * `severityAfter`, read from the scanner's bytes: `codes` holds the characters of `text` (ASCII as is, any other as
- * 127, a 0 after the last, which stops every loop here). A typed-array read per character instead of charCodeAt.
+ * `\s+(?=SEVERITY\b)` at `from` without a regex ("and mild …", ", moderate …": a new clause): the end of the white
+ * space when a severity word follows it as a whole word, else -1. Reads the scanner's bytes: `codes` holds the
+ * characters of `text` (ASCII as is, any other as 127, a 0 after the last, which stops every loop here), a
+ * typed-array read per character instead of charCodeAt.
  */
 export function severityAfterCodes(codes: Uint8Array, text: string, from: number): number {
   let j = from;
@@ -151,7 +109,11 @@ export function severityAfterCodes(codes: Uint8Array, text: string, from: number
   return SEVERITY_KEYS.has(letterKey(text, j, k)) ? j : -1;
 }
 
-/** `nextWordIn`, read from the scanner's bytes (see `severityAfterCodes`); `words` as their character codes. */
+/**
+ * Is the text at `from` white space (at least one character, as `\s` matches it) followed by a whole word (a maximal
+ * run of `\w` characters) that is one of `words` (as character codes)? The `nextWords` condition of a candidate, read
+ * from the scanner's bytes (see `severityAfterCodes`).
+ */
 export function nextWordInCodes(codes: Uint8Array, text: string, from: number, words: readonly Uint8Array[]): boolean {
   let j = from;
   while (isSpaceByte(codes, text, j)) j++;

@@ -7,7 +7,7 @@ import { findLevelMentions } from './levels';
 import { sentenceEndAt, sentenceEndAtCodes, splitSentences } from './split';
 import { scanReport } from './scan';
 import {
-  BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordIn, nextWordInCodes, PSEUDO_AFTER_NO, PSEUDO_AFTER_NOT, PSEUDO_Y, severityAfter, severityAfterCodes, followedBy,
+  BREAK_COMMA_Y, CANDIDATES, keyOfWord, nextWordInCodes, PSEUDO_Y, severityAfterCodes,
   followedByCodes, PSEUDO_AFTER_NO_CODES, PSEUDO_AFTER_NOT_CODES,
 } from './scan-table';
 import { PRONOUN_START_Y, startsWithPronoun } from './carry-levels';
@@ -94,7 +94,6 @@ describe('scanReport', () => {
           // A match of the word alone ("no", "not") is the whole-word candidate's; a longer one needs the next word.
           if (c.re.test(lower) && c.re.lastIndex > end) {
             checked++;
-            expect(nextWordIn(lower, end, c.nextWords), JSON.stringify(lower.slice(m.index, m.index + 30))).toBe(true);
             expect(nextWordInCodes(bytesOf(lower), lower, end, c.nextWordCodes ?? []), JSON.stringify(lower.slice(m.index, m.index + 30))).toBe(true);
           }
         }
@@ -111,7 +110,6 @@ describe('scanReport', () => {
       for (let i = lower.indexOf(','); i >= 0; i = lower.indexOf(',', i + 1)) {
         BREAK_COMMA_Y.lastIndex = i;
         const want = BREAK_COMMA_Y.test(lower) ? BREAK_COMMA_Y.lastIndex : -1;
-        expect(severityAfter(lower, i + 1), JSON.stringify(lower.slice(i, i + 20))).toBe(want);
         expect(severityAfterCodes(codes, lower, i + 1), JSON.stringify(lower.slice(i, i + 20))).toBe(want);
       }
     }
@@ -126,7 +124,6 @@ describe('scanReport', () => {
         PSEUDO_Y.lastIndex = m.index;
         if (!PSEUDO_Y.test(lower)) continue;
         matched++;
-        expect(followedBy(lower, m.index + m[0].length, m[1] === '' ? PSEUDO_AFTER_NO : PSEUDO_AFTER_NOT), lower.slice(m.index, m.index + 30)).toBe(true);
         expect(followedByCodes(bytesOf(lower), lower, m.index + m[0].length, m[1] === '' ? PSEUDO_AFTER_NO_CODES : PSEUDO_AFTER_NOT_CODES), lower.slice(m.index, m.index + 30))
           .toBe(true);
       }
