@@ -102,6 +102,10 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  * frame is the whole page, which is what axe.run covers.
  */
 export async function expectNoA11yViolations(page: Page): Promise<void> {
+  // Once in CI, a scan right after a server action's refresh found the page without its <title> for an instant
+  // ("document-title", admin plan templates; the retry passed). Wait for the title first: a page that never gets one
+  // still fails here.
+  await expect(page).toHaveTitle(/\S/);
   const injected = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
   if (!injected) await page.evaluate(axe.source);
   const summary = await page.evaluate(async (tags) => {
